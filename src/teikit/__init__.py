@@ -1,0 +1,34 @@
+"""teikit: archival text to TEI P5 and back out.
+
+The public API (imported lazily so that `import teikit` stays fast):
+
+    encode(source, options=None) -> lxml ElementTree     raw record text -> TEI
+    validate(path_or_tree, ...) -> list[Diagnostic]     TEI -> diagnostics
+    export(tree, fmt, ...) -> bytes | str               TEI -> output format
+    align(src_sentences, tgt_sentences, ...) -> beads   sentence alignment
+    query(xpath, tree) -> list                          XPath 3.1 over TEI
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+_API = {
+    "encode": ("teikit.api", "encode"),
+    "encode_file": ("teikit.api", "encode_file"),
+    "EncodeOptions": ("teikit.api", "EncodeOptions"),
+    "validate": ("teikit.validate", "validate"),
+    "export": ("teikit.writers", "export"),
+    "align": ("teikit.align", "align"),
+    "query": ("teikit.query", "query"),
+}
+
+__all__ = ["__version__", *_API]
+
+
+def __getattr__(name: str):
+    if name in _API:
+        import importlib
+
+        module, attr = _API[name]
+        return getattr(importlib.import_module(module), attr)
+    raise AttributeError(f"module 'teikit' has no attribute {name!r}")

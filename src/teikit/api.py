@@ -1,0 +1,71 @@
+"""encode(): reader -> enrichment passes -> TEI tree. The CLI calls only this."""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .io import decode_text, read_text_input
+
+
+@dataclass(frozen=True)
+class EncodeOptions:
+    """What `encode` may be told. `reader=None` detects the input format."""
+
+    reader: str | None = None
+    authority: tuple[str, ...] = ()  # extra authority files (TEI listPerson/listPlace/listOrg)
+    segment: bool = True
+    align: bool = True
+    entities: bool = True
+    title: str | None = None  # for plain parallel texts
+    date: str | None = None
+    source_name: str = "<input>"
+
+
+# The enrichment passes, in order: (option flag, module, function). Each takes (tree, options)
+# and returns the enriched tree. A pass whose module is absent is skipped.
+PASSES: tuple[tuple[str, str, str], ...] = (
+    ("segment", "teikit.passes.segment", "segment"),
+    ("align", "teikit.passes.align", "align_tree"),
+    ("entities", "teikit.passes.entities", "tag_entities"),
+)
+
+
+def encode(text: str, options: EncodeOptions | None = None) -> etree._ElementTree:
+    """Encode one record's text as a TEI tree (lxml)."""
+    from .readers import read
+
+    options = options or EncodeOptions()
+    tree = read(text, options)
+    return enrich(tree, options)
+
+
+def enrich(tree: etree._ElementTree, options: EncodeOptions) -> etree._ElementTree:
+    for flag, module_name, func_name in PASSES:
+        if not getattr(options, flag):
+            continue
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue
+            raise
+        tree = getattr(module, func_name)(tree, options)
+    return tree
+
+
+def encode_file(path: str, options: EncodeOptions | None = None) -> etree._ElementTree:
+    """Read a record file ('-' for stdin) and encode it."""
+    from dataclasses import replace
+
+    text, name = read_text_input(path)
+    options = replace(options or EncodeOptions(), source_name=name)
+    return encode(text, options)
+
+
+def encode_bytes(data: bytes, name: str, options: EncodeOptions | None = None) -> etree._ElementTree:
+    from dataclasses import replace
+
+    options = replace(options or EncodeOptions(), source_name=name)
+    return encode(decode_text(data, name), options)

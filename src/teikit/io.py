@@ -1,0 +1,69 @@
+"""Reading inputs and writing outputs: one-line errors, atomic writes, inputs never overwritten."""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from .errors import InputError, UsageError
+
+
+def read_text_input(path: str) -> tuple[str, str]:
+    """Return (text, display name) for a path or '-' (stdin); UTF-8 only."""
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        name = "<stdin>"
+    else:
+        name = path
+        try:
+            data = Path(path).read_bytes()
+        except FileNotFoundError:
+            raise InputError("no such file", file=name) from None
+        except IsADirectoryError:
+            raise InputError("is a directory, expected a file", file=name) from None
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", file=name) from None
+    return decode_text(data, name), name
+
+
+def decode_text(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise InputError("empty file", file=name)
+    if b"\x00" in data:
+        raise InputError("binary file, expected UTF-8 text", file=name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(f"not UTF-8 (byte 0x{data[exc.start]:02x})", file=name, line=line) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def write_output(data: bytes, output: str | None, *, inputs: tuple[str, ...] = ()) -> None:
+    """Write to stdout ('-' or None) or atomically to a file that is not one of the inputs."""
+    if output in (None, "-"):
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    target = Path(output)
+    for inp in inputs:
+        if inp != "-" and Path(inp).exists() and target.exists() and os.path.samefile(inp, target):
+            raise UsageError("refusing to overwrite the input file", file=output)
+    atomic_write(target, data)
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    """Write via a temporary file in the same folder and rename: never half-written."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

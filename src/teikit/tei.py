@@ -1,0 +1,100 @@
+"""TEI namespaces, the one safe XML parser, element builders and id helpers."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import XMLInputError
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+NSMAP = {"tei": TEI_NS}
+XML_ID = f"{{{XML_NS}}}id"
+XML_LANG = f"{{{XML_NS}}}lang"
+
+_MAX_BYTES = 256 * 1024 * 1024
+
+
+def tei(tag: str) -> str:
+    """Clark name of a TEI element: tei('p') -> '{http://www.tei-c.org/ns/1.0}p'."""
+    return f"{{{TEI_NS}}}{tag}"
+
+
+def local_name(el: etree._Element) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def safe_parser(*, remove_blank_text: bool = False) -> etree.XMLParser:
+    """A parser that resolves no entity, loads no DTD and touches no network."""
+    return etree.XMLParser(
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_blank_text=remove_blank_text,
+        remove_comments=False,
+    )
+
+
+def _reject_doctype_entities(data: bytes, name: str) -> None:
+    head = data[:65536]
+    if re.search(rb"<!ENTITY", head):
+        raise XMLInputError("entity declarations are not accepted (unsafe XML)", file=name)
+    if re.search(rb"<!DOCTYPE[^>\[]*(SYSTEM|PUBLIC)", head):
+        raise XMLInputError("external DTDs are not accepted (unsafe XML)", file=name)
+
+
+def parse_xml_bytes(data: bytes, name: str = "<bytes>") -> etree._ElementTree:
+    """Parse XML safely; raise XMLInputError with file and line on any problem."""
+    if not data.strip():
+        raise XMLInputError("empty file, expected XML", file=name)
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise XMLInputError("binary file, expected XML", file=name)
+    _reject_doctype_entities(data, name)
+    try:
+        root = etree.fromstring(data, safe_parser(), base_url=None)
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno or None
+        msg = exc.msg.split(", line ")[0] if exc.msg else "not well-formed XML"
+        raise XMLInputError(f"not well-formed XML: {msg}", file=name, line=line) from None
+    return root.getroottree()
+
+
+def parse_xml_file(path: str | os.PathLike) -> etree._ElementTree:
+    """Read and parse an XML file safely (see parse_xml_bytes)."""
+    p = Path(path)
+    name = str(path)
+    try:
+        if p.stat().st_size > _MAX_BYTES:
+            raise XMLInputError("file too large", file=name)
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise XMLInputError("no such file", file=name) from None
+    except IsADirectoryError:
+        raise XMLInputError("is a directory, expected a file", file=name) from None
+    except OSError as exc:
+        raise XMLInputError(f"cannot read: {exc.strerror}", file=name) from None
+    tree = parse_xml_bytes(data, name)
+    tree.docinfo.URL = name
+    return tree
+
+
+def ids_in(root: etree._Element) -> set[str]:
+    return {v for v in root.xpath("//@xml:id")}
+
+
+def slug(text: str) -> str:
+    """A lower-case NCName-safe slug: 'Zhou Enlai' -> 'zhou-enlai'."""
+    s = re.sub(r"[^0-9A-Za-z]+", "-", text).strip("-").lower()
+    if not s or not (s[0].isalpha() or s[0] == "_"):
+        s = "x-" + s
+    return s
+
+
+def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
+    """Bytes of a TEI document: UTF-8, XML declaration, stable formatting."""
+    return etree.tostring(tree, encoding="UTF-8", xml_declaration=True, pretty_print=False) + b"\n"
