@@ -95,6 +95,25 @@ def slug(text: str) -> str:
     return s
 
 
+def ensure_standoff(root: etree._Element) -> etree._Element:
+    """The document's standOff (created after `text` if absent); passes add their lists here."""
+    found = root.find(tei("standOff"))
+    if found is not None:
+        return found
+    standoff = etree.Element(tei("standOff"))
+    text = root.find(tei("text"))
+    if text is not None:
+        text.addnext(standoff)
+    else:
+        root.append(standoff)
+    return standoff
+
+
+def language_divisions(root: etree._Element) -> list[etree._Element]:
+    """The body's top-level divisions that carry xml:lang (English first, as written)."""
+    return root.xpath("tei:text/tei:body/tei:div[@xml:lang]", namespaces=NSMAP)
+
+
 def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
     """Bytes of a TEI document: UTF-8, XML declaration, stable formatting."""
     return etree.tostring(tree, encoding="UTF-8", xml_declaration=True, pretty_print=False) + b"\n"
