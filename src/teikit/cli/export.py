@@ -1,0 +1,98 @@
+"""`teikit export`: TEI to reading, citation and exchange formats."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import EXIT_OK, TeikitError, UsageError
+from ._common import fail, reports_errors
+
+
+def list_formats() -> str:
+    from ..writers import FORMATS
+
+    width = max(map(len, FORMATS))
+    return "".join(f"{name:<{width}}  {fmt.description}\n" for name, fmt in FORMATS.items())
+
+
+def output_name(source: str, directory: Path, fmt: str, markup: str) -> Path:
+    """wilson-110390.tei.xml -> DIR/wilson-110390.html"""
+    from ..writers import FORMATS
+
+    stem = Path(source).name
+    for suffix in (".xml", ".tei"):
+        stem = stem.removesuffix(suffix)
+    ext = FORMATS[fmt].extension
+    if markup == "html" and fmt in ("chicago", "mla", "apa"):
+        ext = ".html"
+    return directory / f"{stem}{ext}"
+
+
+def export_one(source: str, fmt: str, options, output: str | None) -> None:
+    from ..io import write_output
+    from ..tei import parse_xml_bytes, parse_xml_file
+    from ..writers import export
+
+    if source == "-":
+        doc = parse_xml_bytes(sys.stdin.buffer.read(), "<stdin>")
+    else:
+        doc = parse_xml_file(source)
+    write_output(export(doc, fmt, options), output, inputs=(source,))
+
+
+@click.command(name="export")
+@click.argument("files", nargs=-1, metavar="FILE...")
+@click.option("--to", "fmt", metavar="FORMAT", help="Output format (see --list).")
+@click.option("-o", "--output", metavar="OUT",
+              help="Output file ('-' for stdout, the default); with several FILEs, a directory.")
+@click.option("--lang", default="all", show_default=True, metavar="en|zh|all",
+              help="Language divisions for html, text, markdown, tmx and json.")
+@click.option("--markup", type=click.Choice(["text", "html"]), default="text", show_default=True,
+              help="Markup of the styled citations (chicago, mla, apa).")
+@click.option("--list", "show_list", is_flag=True, help="List the formats and exit.")
+@reports_errors
+def command(files, fmt, output, lang, markup, show_list):
+    """Export TEI FILE(s) to FORMAT.
+
+    \b
+    Examples:
+        teikit export wilson-110390.tei.xml --to html -o wilson-110390.html
+        teikit export wilson-110390.tei.xml --to text --lang zh
+        teikit export wilson-110390.tei.xml --to chicago
+        teikit export records/*.tei.xml --to bibtex -o citations/
+        teikit export --list
+    """
+    if show_list:
+        click.echo(list_formats(), nl=False)
+        return
+    from ..writers import ExportOptions, writer_module
+
+    if not fmt:
+        raise UsageError("missing --to FORMAT (see teikit export --list)")
+    if not files:
+        raise UsageError("no input FILE given")
+    writer_module(fmt)  # unknown format: fail before reading anything
+    options = ExportOptions(lang=lang, markup=markup)
+    if len(files) == 1:
+        export_one(files[0], fmt, options, output)
+        return
+    sys.exit(export_many(files, fmt, options, output))
+
+
+def export_many(files, fmt, options, output) -> int:
+    """Export each file into the directory `output`; report failures, return the exit code."""
+    if not output or output == "-":
+        raise UsageError("several input files need -o DIRECTORY")
+    directory = Path(output)
+    if directory.exists() and not directory.is_dir():
+        raise UsageError("with several input files, -o must be a directory", file=output)
+    code = EXIT_OK
+    for source in files:
+        try:
+            export_one(source, fmt, options, str(output_name(source, directory, fmt, options.markup)))
+        except TeikitError as exc:
+            click.echo(f"teikit: {exc}", err=True)
+            code = max(code, exc.exit_code)
+    return code
