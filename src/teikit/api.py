@@ -64,6 +64,21 @@ def encode_file(path: str, options: EncodeOptions | None = None) -> etree._Eleme
     return encode(text, options)
 
 
+def encode_parallel(en_path: str, zh_path: str | None, options: EncodeOptions | None = None) -> etree._ElementTree:
+    """Encode a translation and (optionally) its original given as plain texts."""
+    from .readers import build_tei
+    from .readers.parallel_text import read_parallel_text
+
+    options = options or EncodeOptions()
+    english, en_name = read_text_input(en_path)
+    original, zh_name = read_text_input(zh_path) if zh_path else (None, None)
+    record = read_parallel_text(
+        english, original, title=options.title, date=options.date, source_name=en_name,
+        original_name=zh_name or "<original>",
+    )
+    return enrich(build_tei(record), options)
+
+
 def encode_bytes(data: bytes, name: str, options: EncodeOptions | None = None) -> etree._ElementTree:
     from dataclasses import replace
 

@@ -1,0 +1,56 @@
+"""teikit encode: a record (or two parallel texts) -> TEI."""
+from __future__ import annotations
+
+import click
+
+from ._common import reports_errors
+
+
+@click.command("encode")
+@click.argument("input", required=False, type=str)
+@click.option("-o", "--output", type=str, default=None, help="Write here (atomically) instead of stdout.")
+@click.option("--reader", type=click.Choice(["wilson-markdown", "wilson-pdftext"]), default=None,
+              help="Input layout (default: detected).")
+@click.option("--en", "en_path", type=str, default=None, help="Plain-text English translation (with --zh).")
+@click.option("--zh", "zh_path", type=str, default=None, help="Plain-text original (Chinese) for --en.")
+@click.option("--title", type=str, default=None, help="Title for --en/--zh input.")
+@click.option("--date", type=str, default=None, help="Date for --en/--zh input (ISO or 'January 2, 1950').")
+@click.option("--authority", type=str, multiple=True, help="Extra authority file (TEI lists); repeatable.")
+@click.option("--no-align", is_flag=True, help="Skip sentence alignment.")
+@click.option("--no-entities", is_flag=True, help="Skip named-entity, date and time tagging.")
+@click.option("--no-segment", is_flag=True, help="Skip sentence segmentation (implies --no-align).")
+@reports_errors
+def command(input, output, reader, en_path, zh_path, title, date, authority, no_align, no_entities, no_segment):
+    """Encode an archival record as TEI P5 XML.
+
+    INPUT is a Wilson Center record (markdown export or PDF text; '-' reads stdin).
+    Alternatively give a translation and its original as plain texts with --en/--zh.
+
+    \b
+    Examples:
+        teikit encode corpus/wilson-110390.txt -o wilson-110390.tei.xml
+        teikit encode record.txt --authority my-names.xml > record.tei.xml
+        teikit encode --en letter.en.txt --zh letter.zh.txt --title "Letter" --date 1950-01-02
+    """
+    from ..api import EncodeOptions, encode_file, encode_parallel
+    from ..errors import UsageError
+    from ..io import write_output
+    from ..tei import serialize
+
+    options = EncodeOptions(
+        reader=reader, authority=tuple(authority), segment=not no_segment,
+        align=not (no_align or no_segment), entities=not no_entities, title=title, date=date,
+    )
+    if en_path:
+        if input:
+            raise UsageError("give either INPUT or --en/--zh, not both")
+        tree = encode_parallel(en_path, zh_path, options)
+        inputs = tuple(p for p in (en_path, zh_path) if p)
+    elif input:
+        if zh_path:
+            raise UsageError("--zh needs --en")
+        tree = encode_file(input, options)
+        inputs = (input,)
+    else:
+        raise UsageError("missing INPUT (a record file, or '-' for stdin), or --en/--zh")
+    write_output(serialize(tree), output, inputs=inputs)

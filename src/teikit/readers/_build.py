@@ -1,0 +1,130 @@
+"""Record -> TEI tree (docs/encoding.md): header, language divisions, notes in back."""
+from __future__ import annotations
+
+from lxml import etree
+
+from ..tei import NSMAP, TEI_NS, XML_ID, XML_LANG, tei
+from ._header import build_header
+from ._inline import InlineContext, fill, leading_enumerator
+from ._record import Note, Part, Record
+from ._structure import layout
+
+
+def build_tei(record: Record) -> etree._ElementTree:
+    root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
+    root.set(XML_LANG, "en")
+    original = next((p for p in record.parts if p.role == "original" and p.head), None)
+    title_original = (original.head, original.lang) if original else None
+    root.append(build_header(record, title_original))
+    text = etree.SubElement(root, tei("text"))
+    body = etree.SubElement(text, tei("body"))
+    note_divs = []
+    for part in record.parts:
+        div, notes_div = build_division(part)
+        body.append(div)
+        if notes_div is not None:
+            note_divs.append(notes_div)
+    if len(body) == 0:
+        etree.SubElement(body, tei("p"))
+    if note_divs:
+        back = etree.SubElement(text, tei("back"))
+        back.extend(note_divs)
+    _number_paragraphs(root)
+    return root.getroottree()
+
+
+def build_division(part: Part) -> tuple[etree._Element, etree._Element | None]:
+    prefix = part.lang.split("-")[0]
+    div = etree.Element(tei("div"), type=part.role)
+    div.set(XML_LANG, part.lang)
+    div.set(XML_ID, prefix)
+    ctx = InlineContext(prefix)
+    if part.head:
+        head = etree.SubElement(div, tei("head"))
+        fill(head, part.head, ctx)
+    lay = layout(part.paragraphs)
+    if lay.opener:
+        div.append(_framing("opener", lay.opener, ctx))
+    for text, rejoined in lay.body:
+        if rejoined and len(div) and div[-1].tag == tei("p"):
+            etree.SubElement(div[-1], tei("milestone"), unit="paragraph", type="spuriousBreak")
+            fill(div[-1], text, ctx)
+        else:
+            div.append(_paragraph(text, ctx))
+    if lay.closer:
+        div.append(_framing("closer", lay.closer, ctx))
+    if not any(child.tag in (tei("p"), tei("opener"), tei("closer")) for child in div):
+        etree.SubElement(div, tei("p"))
+    notes = lay.notes + part.notes
+    return div, _notes_division(part, ctx, notes)
+
+
+def _framing(tag: str, items: list[tuple[str, str]], ctx: InlineContext) -> etree._Element:
+    el = etree.Element(tei(tag))
+    for role, text in items:
+        child = etree.SubElement(el, tei(role))
+        fill(child, text.strip(), ctx)
+    return el
+
+
+def _paragraph(text: str, ctx: InlineContext) -> etree._Element:
+    p = etree.Element(tei("p"))
+    enum = leading_enumerator(text.strip())
+    if enum:
+        quote, label_text, n, rest = enum
+        p.set("n", n)
+        p.text = quote or None
+        label = etree.SubElement(p, tei("label"), type="enumerator", n=n)
+        label.text = label_text
+        fill(p, rest, ctx)
+    else:
+        fill(p, text.strip(), ctx)
+    return p
+
+
+def _notes_division(part: Part, ctx: InlineContext, bodies: list[Note]) -> etree._Element | None:
+    """One note per marker, in marker order; bodies matched by label; unmatched bodies kept."""
+    if not ctx.note_labels and not bodies:
+        return None
+    div = etree.Element(tei("div"), type="notes")
+    div.set(XML_LANG, part.lang)
+    remaining = list(bodies)
+    seen: dict[str, int] = {}
+    prefix = ctx.lang_prefix
+    for label in ctx.note_labels:
+        seen[label] = seen.get(label, 0) + 1
+        base = f"{prefix}-n{_id_part(label)}"
+        note_id = base if seen[label] == 1 else f"{base}-{seen[label]}"
+        body = next((b for b in remaining if b.label == label), None)
+        if body:
+            remaining.remove(body)
+        div.append(_note(note_id, label, body, ctx))
+    for body in remaining:  # a body with no marker in the text: keep it, under its own id
+        note_id = ctx.note_id(body.label)
+        ctx.note_labels.pop()
+        div.append(_note(note_id, body.label, body, ctx))
+    return div
+
+
+def _id_part(label: str) -> str:
+    import re
+
+    return re.sub(r"[^0-9A-Za-z_-]", "_", label) or "x"
+
+
+def _note(note_id: str, label: str, body: Note | None, ctx: InlineContext) -> etree._Element:
+    note = etree.Element(tei("note"), n=label, place="foot")
+    note.set(XML_ID, note_id)
+    if body is None or body.text is None:
+        etree.SubElement(note, tei("gap"), reason="notInSource")
+    else:
+        for para in body.text.split("\n\n"):
+            fill(etree.SubElement(note, tei("p")), para.strip(), InlineContext(ctx.lang_prefix + "-note"))
+    return note
+
+
+def _number_paragraphs(root: etree._Element) -> None:
+    for div in root.xpath("tei:text/tei:body/tei:div[@xml:id]", namespaces=NSMAP):
+        prefix = div.get(XML_ID)
+        for i, p in enumerate(div.xpath("tei:p", namespaces=NSMAP), start=1):
+            p.set(XML_ID, f"{prefix}-p{i}")

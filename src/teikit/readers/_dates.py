@@ -1,0 +1,56 @@
+"""English record dates ("January 02, 1950", "2 January 1950") to ISO 8601."""
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTH_RE = r"(?P<month>[A-Za-z]{3,9})\.?"
+_MDY = re.compile(rf"^{_MONTH_RE}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})$")
+_DMY = re.compile(rf"^(?P<day>\d{{1,2}})\s+{_MONTH_RE},?\s+(?P<year>\d{{4}})$")
+_MY = re.compile(rf"^{_MONTH_RE},?\s+(?P<year>\d{{4}})$")
+_Y = re.compile(r"^(?P<year>\d{4})$")
+
+
+def iso_date(text: str) -> str | None:
+    """'January 02, 1950' -> '1950-01-02'; 'June 1949' -> '1949-06'; None if not a date."""
+    t = text.strip().strip("*").strip()
+    for pattern in (_MDY, _DMY, _MY, _Y):
+        m = pattern.match(t)
+        if not m:
+            continue
+        parts = m.groupdict()
+        year = int(parts["year"])
+        if "month" not in parts:
+            return f"{year:04d}"
+        month = MONTHS.get(parts["month"].lower())
+        if month is None:
+            return None
+        if "day" not in parts:
+            return f"{year:04d}-{month:02d}"
+        day = int(parts["day"])
+        if not _valid_day(year, month, day):
+            return None
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    import calendar
+
+    return 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def looks_like_date_line(text: str) -> bool:
+    return iso_date(text) is not None

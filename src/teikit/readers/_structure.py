@@ -1,0 +1,182 @@
+"""Paragraph roles: opener (dateline, salute), body, closer (signed, dateline), note bodies.
+
+Works on raw paragraph strings of one language; decides by form (length, end punctuation,
+dates), never by the wording of a particular record.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._dates import MONTHS
+from ._record import Note
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{CJK}]")
+_END_PUNCT = ".!?。！？…”’\"」』)）:：;；"
+_SALUTE_START = re.compile(
+    r"^(To|Dear|Esteemed|Respected|Comrade|Comrades|Mr\.?|Mrs\.?|Sir|Sirs|Gentlemen|Your)\b"
+)
+_TIME_EN = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(a\.m\.|p\.m\.|am|pm|hours)?", re.I)
+_DATE_EN = re.compile(
+    r"\b(\d{1,2}\s+(" + "|".join(MONTHS) + r")\b|(" + "|".join(MONTHS) + r")\.?\s+\d{1,2}\b|\b1[89]\d\d\b)",
+    re.I,
+)
+_DATE_ZH = re.compile(f"[〇零一二三四五六七八九十廿卅0-9０-９]+\\s*[年月日时時点點]")
+_NOTE_BODY = re.compile(
+    r"^\s*(?:\[(?P<a>\d{1,3})\]|<sup>\s*\(?(?P<b>\w{1,4})\)?\s*</sup>|\[\^(?P<c>\w{1,6})\]:?|〔(?P<d>\d{1,3})〕|(?P<e>\d{1,3})\.\s(?=\S))\s*"
+)
+_NOTES_HEADING = re.compile(r"^\s*(?:#+\s*)?\**\s*(Notes|Footnotes|Endnotes|注释|注)\s*:?\s*\**\s*$", re.I)
+
+
+@dataclass
+class Layout:
+    opener: list[tuple[str, str]]  # (role, text): role in {"dateline", "salute"}
+    body: list[tuple[str, bool]]  # (text, rejoined_from_previous_break)
+    closer: list[tuple[str, str]]  # role in {"signed", "dateline"}
+    notes: list[Note]
+
+
+def is_cjk_text(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(bool(_CJK_RE.match(c)) for c in letters) > len(letters) / 2
+
+
+def visible_length(text: str) -> int:
+    return len(re.sub(r"<[^>]+>|\s+", "", text))
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def is_short(text: str) -> bool:
+    return visible_length(text) <= 24 if is_cjk_text(text) else word_count(text) <= 12 and len(text) <= 90
+
+
+def ends_open(text: str) -> bool:
+    """True when a paragraph stops where a sentence cannot end."""
+    t = re.sub(r"(<sup>.*?</sup>|〔\d+〕|\[\d+\])+$", "", text.rstrip())
+    return bool(t) and t[-1] not in _END_PUNCT
+
+
+def looks_like_dateline(text: str) -> bool:
+    t = text.strip()
+    if not is_short(t):
+        return False
+    if is_cjk_text(t):
+        return bool(_DATE_ZH.search(t)) and not re.search("[。，]", t)
+    stripped = re.sub(r"\[[^\]]*\]", "", t)
+    return bool(_DATE_EN.search(stripped) or _TIME_EN.search(stripped)) and len(stripped.split()) <= 8
+
+
+def looks_like_signature(text: str) -> bool:
+    t = text.strip().rstrip(".")
+    if not t or not is_short(t) or looks_like_dateline(t):
+        return False
+    if is_cjk_text(t):
+        return visible_length(t) <= 12 and not re.search("[，。：；！？、]", t)
+    words = re.sub(r"\[[^\]]*\]", "", t).split()
+    if not (1 <= len(words) <= 10) or re.search(r"[,:;!?]$", t):
+        return False
+    capitals = sum(w[0].isupper() for w in words if w[0].isalpha())
+    return capitals >= max(1, len(words) // 2)
+
+
+def looks_like_salute(text: str) -> bool:
+    t = text.strip()
+    if is_cjk_text(t):
+        return visible_length(t) <= 30 and t.endswith(("：", ":")) and "。" not in t
+    if not t.endswith((":", ",")) or len(t) > 120:
+        return False
+    return bool(_SALUTE_START.match(t)) or word_count(t) <= 5
+
+
+def looks_like_parenthesised_date(text: str) -> bool:
+    t = text.strip()
+    return t[:1] in "(（" and t[-1:] in ")）" and looks_like_dateline(t[1:-1])
+
+
+def split_notes(paragraphs: list[str]) -> tuple[list[str], list[Note]]:
+    """Separate trailing note bodies ('[1] text', a 'Notes' heading and what follows)."""
+    for i, para in enumerate(paragraphs):
+        if _NOTES_HEADING.match(para):
+            return paragraphs[:i], parse_note_bodies(paragraphs[i + 1 :])
+    cut = len(paragraphs)
+    while cut > 0 and _note_label(paragraphs[cut - 1]) and not _is_enumerated_numeral_list(paragraphs, cut - 1):
+        cut -= 1
+    return paragraphs[:cut], parse_note_bodies(paragraphs[cut:])
+
+
+def _is_enumerated_numeral_list(paragraphs: list[str], i: int) -> bool:
+    """'1. text' paragraphs that continue a numbered body list are body, not notes."""
+    m = _NOTE_BODY.match(paragraphs[i])
+    return bool(m and m.group("e")) and not any(_note_label(p) and not _NOTE_BODY.match(p).group("e") for p in paragraphs)
+
+
+def _note_label(text: str) -> str | None:
+    m = _NOTE_BODY.match(text)
+    return next((g for g in m.groups() if g), None) if m else None
+
+
+def parse_note_bodies(paragraphs: list[str]) -> list[Note]:
+    notes: list[Note] = []
+    for para in paragraphs:
+        m = _NOTE_BODY.match(para)
+        if m:
+            notes.append(Note(label=_note_label(para), text=para[m.end() :].strip()))
+        elif notes:
+            notes[-1].text = f"{notes[-1].text}\n\n{para.strip()}"
+    return notes
+
+
+def layout(paragraphs: list[str]) -> Layout:
+    body, notes = split_notes(list(paragraphs))
+    opener, body = _take_opener(body)
+    body, closer = _take_closer(body)
+    return Layout(opener=opener, body=_rejoin_breaks(body), closer=closer, notes=notes)
+
+
+def _take_opener(paras: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
+    opener: list[tuple[str, str]] = []
+    i = 0
+    if i < len(paras) - 1 and looks_like_parenthesised_date(paras[i]):
+        opener.append(("dateline", paras[i]))
+        i += 1
+    if i < len(paras) - 1 and looks_like_salute(paras[i]):
+        opener.append(("salute", paras[i]))
+        i += 1
+    return opener, paras[i:]
+
+
+def _take_closer(paras: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    closer: list[tuple[str, str]] = []
+    while len(paras) > 1 and len(closer) < 3:
+        last = paras[-1]
+        if looks_like_dateline(last):
+            role = "dateline"
+        elif looks_like_signature(last):
+            role = "signed"
+        else:
+            break
+        closer.insert(0, (role, last))
+        paras = paras[:-1]
+    return paras, closer
+
+
+def _rejoin_breaks(paras: list[str]) -> list[tuple[str, bool]]:
+    """A paragraph cut mid-sentence (long, no end mark, next not enumerated) is rejoined."""
+    from ._inline import leading_enumerator
+
+    out: list[tuple[str, bool]] = []
+    for para in paras:
+        if out and _cut_mid_sentence(out[-1][0]) and not leading_enumerator(para):
+            out.append((para, True))
+        else:
+            out.append((para, False))
+    return out
+
+
+def _cut_mid_sentence(text: str) -> bool:
+    long_enough = visible_length(text) >= 30 if is_cjk_text(text) else word_count(text) >= 12
+    return long_enough and ends_open(text)

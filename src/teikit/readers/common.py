@@ -1,0 +1,54 @@
+"""Steps every record reader shares: paragraph splitting, language tags, sanity checks."""
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError
+from ._header import language_tag
+from ._record import Part, Record
+from ._structure import is_cjk_text
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Blank-line separated blocks, each joined into one line (markdown hard breaks removed)."""
+    blocks = re.split(r"\n\s*\n", text.strip())
+    return [_join_lines(b) for b in blocks if b.strip()]
+
+
+def _join_lines(block: str) -> str:
+    lines = [line.strip() for line in block.split("\n") if line.strip()]
+    out = ""
+    for line in lines:
+        if not out:
+            out = line
+        elif is_cjk_text(out[-1:]) and is_cjk_text(line[:1]):
+            out += line
+        else:
+            out += " " + line
+    return out
+
+
+def finish_record(record: Record) -> Record:
+    """Decide language tags and roles; reject a record without any text."""
+    orig_tag = language_tag(record.original_language) if record.original_language else None
+    originals = [p for p in record.parts if p.role == "original"]
+    for part in originals:
+        if part.lang in ("zh", "und"):
+            part.lang = chinese_script_tag(" ".join(part.paragraphs)) if part.lang == "zh" else (orig_tag or "und")
+    english = [p for p in record.parts if p.role != "original"]
+    if english and not originals and orig_tag in (None, "en"):
+        english[0].role = "original"
+    if not any(p.paragraphs for p in record.parts):
+        raise InputError("the record has no text (no translation or original paragraphs)", file=record.source_name)
+    return record
+
+
+_TRADITIONAL_ONLY = set("們這說國會來時對們與過還當經發長門開問關點無為體東車電話實現學機將對應")
+_SIMPLIFIED_ONLY = set("们这说国会来时对与过还当经发长门开问关点无为体东车电话实现学机将应")
+
+
+def chinese_script_tag(text: str) -> str:
+    """'zh-Hans' or 'zh-Hant' by counting script-specific characters."""
+    trad = sum(ch in _TRADITIONAL_ONLY for ch in text)
+    simp = sum(ch in _SIMPLIFIED_ONLY for ch in text)
+    return "zh-Hant" if trad > simp else "zh-Hans"

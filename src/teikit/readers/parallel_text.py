@@ -1,0 +1,43 @@
+"""Reader for a translation and its original as two plain UTF-8 texts.
+
+Paragraphs are separated by blank lines; footnote markers and editorial brackets are read as
+in the archive's records. The header is minimal: the title and date given as options.
+"""
+from __future__ import annotations
+
+from ..errors import InputError
+from ._dates import iso_date
+from ._record import Part, Record
+from ._structure import is_cjk_text
+from .common import chinese_script_tag, split_paragraphs
+
+
+def read_parallel_text(
+    english: str, original: str | None, *, title: str | None = None, date: str | None = None,
+    source_name: str = "<input>", original_name: str = "<original>",
+) -> Record:
+    record = Record(source_name=source_name, title=title or None)
+    if date:
+        record.date_text = date
+        record.date_iso = iso_date(date) or _iso_or_none(date)
+    en = split_paragraphs(english)
+    if not en:
+        raise InputError("no paragraphs in the English text", file=source_name)
+    record.parts.append(Part(lang="en", paragraphs=en))
+    if original is not None:
+        paragraphs = split_paragraphs(original)
+        if not paragraphs:
+            raise InputError("no paragraphs in the original text", file=original_name)
+        joined = " ".join(paragraphs)
+        lang = chinese_script_tag(joined) if is_cjk_text(joined) else "und"
+        record.parts.append(Part(lang=lang, paragraphs=paragraphs, role="original"))
+        record.original_language = "Chinese" if lang.startswith("zh") else None
+    else:
+        record.parts[0].role = "original"
+    return record
+
+
+def _iso_or_none(text: str) -> str | None:
+    import re
+
+    return text if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text.strip()) else None

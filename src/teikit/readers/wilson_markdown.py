@@ -1,0 +1,120 @@
+"""Reader for the Wilson Center Digital Archive's markdown export.
+
+    ## **January 02, 1950**          date line
+    ### **Title**                    title
+    #### **Citation:** … URL         #### **Summary:** …   #### **Original Language:** …
+    #### **Contents:** - items       then the English text
+    # Original title                 then the original text (optional)
+"""
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError
+from ._dates import iso_date
+from ._record import Part, Record
+from ._structure import is_cjk_text
+from .common import finish_record, split_paragraphs
+
+_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
+_FIELD = re.compile(r"^\**\s*(?P<name>[A-Za-z][A-Za-z ]{1,40}?)\s*:\s*\**\s*(?P<rest>.*)$")
+_URL = re.compile(r"<?(https?://[^\s>]+)>?")
+KNOWN_FIELDS = {"citation", "summary", "original language", "contents", "credits", "notes", "keywords", "associated places", "associated people & organizations", "associated topics"}
+
+
+def detect(text: str) -> bool:
+    head = text[:5000]
+    return bool(re.search(r"^#{1,6}\s+\**\s*Citation\s*:", head, re.M))
+
+
+def read_wilson_markdown(text: str, source_name: str = "<input>") -> Record:
+    lines = text.split("\n")
+    record = Record(source_name=source_name)
+    sections = _sections(lines)
+    if not any(name == "citation" for name, _, _ in sections):
+        raise InputError("no 'Citation:' section: not a Wilson Center markdown record", file=source_name, line=1)
+    for name, heading_line, body in sections:
+        _apply_section(record, name, heading_line, body, source_name)
+    return finish_record(record)
+
+
+def _clean(text: str) -> str:
+    return text.strip().strip("*").strip()
+
+
+def _sections(lines: list[str]) -> list[tuple[str, int, list[str]]]:
+    """[(section name, 1-based line of its heading, its lines)] in order."""
+    sections: list[tuple[str, int, list[str]]] = [("preamble", 1, [])]
+    for number, line in enumerate(lines, start=1):
+        m = _HEADING.match(line)
+        if m:
+            sections.append((_section_name(m, sections), number, [m.group("text")]))
+        else:
+            sections[-1][2].append(line)
+    return sections
+
+
+def _section_name(m: re.Match, sections) -> str:
+    level = len(m.group("hashes"))
+    text = _clean(m.group("text"))
+    field = _FIELD.match(text)
+    if field and field.group("name").lower() in KNOWN_FIELDS:
+        return field.group("name").lower()
+    if level >= 4 and field:
+        return field.group("name").lower()
+    seen_contents = any(name in ("contents", "body", "original") for name, _, _ in sections)
+    if level == 1 and seen_contents:
+        return "original"
+    if iso_date(text):
+        return "date"
+    return "title"
+
+
+def _apply_section(record: Record, name: str, line: int, body: list[str], source_name: str) -> None:
+    heading, rest = body[0], body[1:]
+    content = "\n".join(rest).strip()
+    if name == "date":
+        record.date_text = _clean(heading)
+        record.date_iso = iso_date(record.date_text)
+    elif name == "title" and record.title is None:
+        record.title = _clean(heading)
+    elif name == "citation":
+        urls = _URL.findall(content)
+        record.url = urls[-1] if urls else None
+        record.citation = _URL.sub("", content).strip() or None
+    elif name == "summary":
+        record.summary = " ".join(content.split()) or None
+    elif name == "original language":
+        record.original_language = _clean(content.split("\n")[0]) if content else None
+    elif name == "credits":
+        record.credits = " ".join(content.split()) or None
+    elif name == "contents":
+        _apply_contents(record, rest)
+    elif name == "original":
+        _apply_original(record, _clean(heading), rest)
+    elif name == "notes" and record.parts:
+        record.parts[-1].paragraphs.extend(["Notes:", *split_paragraphs(content)])
+    elif name == "title" and record.title is not None:
+        # a further title-like heading inside the text: keep it as a paragraph of the current part
+        if record.parts:
+            record.parts[-1].paragraphs.append(_clean(heading))
+            record.parts[-1].paragraphs.extend(split_paragraphs(content))
+
+
+def _apply_contents(record: Record, lines: list[str]) -> None:
+    i = 0
+    while i < len(lines) and (not lines[i].strip() or re.match(r"^\s*[-*+]\s+", lines[i])):
+        item = re.sub(r"^\s*[-*+]\s+", "", lines[i]).strip()
+        if item:
+            record.contents.append(item)
+        i += 1
+    paragraphs = split_paragraphs("\n".join(lines[i:]))
+    if paragraphs:
+        record.parts.append(Part(lang="en", paragraphs=paragraphs))
+
+
+def _apply_original(record: Record, heading: str, lines: list[str]) -> None:
+    paragraphs = split_paragraphs("\n".join(lines))
+    sample = heading + "".join(paragraphs[:3])
+    lang = "zh" if is_cjk_text(sample) else None
+    record.parts.append(Part(lang=lang or "und", paragraphs=paragraphs, head=heading or None, role="original"))
