@@ -161,7 +161,18 @@ def _take_closer(paras: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
             break
         closer.insert(0, (role, last))
         paras = paras[:-1]
+    if closer and len(paras) > 1 and looks_like_closing_salute(paras[-1]):
+        closer.insert(0, ("salute", paras[-1]))
+        paras = paras[:-1]
     return paras, closer
+
+
+def looks_like_closing_salute(text: str) -> bool:
+    """'With communist greetings,' / '此致敬礼' before a signature."""
+    t = text.strip()
+    if is_cjk_text(t):
+        return visible_length(t) <= 8 and ("此致" in t or "敬礼" in t or t.endswith(("，", "！")))
+    return is_short(t) and word_count(t) <= 6 and t.endswith((",", "!"))
 
 
 def _rejoin_breaks(paras: list[str]) -> list[tuple[str, bool]]:

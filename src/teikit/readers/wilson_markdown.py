@@ -44,7 +44,7 @@ def _clean(text: str) -> str:
 
 def _sections(lines: list[str]) -> list[tuple[str, int, list[str]]]:
     """[(section name, 1-based line of its heading, its lines)] in order."""
-    sections: list[tuple[str, int, list[str]]] = [("preamble", 1, [])]
+    sections: list[tuple[str, int, list[str]]] = [("preamble", 1, [""])]
     for number, line in enumerate(lines, start=1):
         m = _HEADING.match(line)
         if m:

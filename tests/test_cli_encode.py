@@ -1,0 +1,116 @@
+"""`teikit encode` from the command line: outputs, stdin, and one-line errors for bad input."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from teikit import __version__
+from teikit.cli import cli
+
+from conftest import SAMPLE
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli, list(args), input=input)
+
+
+def test_encode_to_stdout_is_tei():
+    result = run("encode", str(SAMPLE))
+    assert result.exit_code == 0, result.output
+    root = etree.fromstring(result.stdout_bytes)
+    assert root.tag == "{http://www.tei-c.org/ns/1.0}TEI"
+
+
+def test_encode_reads_stdin():
+    result = run("encode", "-", input=SAMPLE.read_bytes())
+    assert result.exit_code == 0
+    assert b"<teiHeader>" in result.stdout_bytes
+
+
+def test_encode_writes_file(tmp_path):
+    out = tmp_path / "out.tei.xml"
+    assert run("encode", str(SAMPLE), "-o", str(out)).exit_code == 0
+    assert etree.parse(str(out)).getroot().find("{http://www.tei-c.org/ns/1.0}teiHeader") is not None
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left
+
+
+def test_parallel_texts(tmp_path):
+    en = tmp_path / "en.txt"
+    zh = tmp_path / "zh.txt"
+    en.write_text("(1) We agree. The treaty is signed.\n\n(2) Zhou will come.\n", encoding="utf-8")
+    zh.write_text("（一）我们同意。条约已签订。\n\n（二）周将来。\n", encoding="utf-8")
+    result = run("encode", "--en", str(en), "--zh", str(zh), "--title", "A test", "--date", "1950-01-02")
+    assert result.exit_code == 0, result.output
+    root = etree.fromstring(result.stdout_bytes)
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert root.xpath("string(//t:titleStmt/t:title)", namespaces=ns) == "A test"
+    assert root.xpath("//t:body/t:div/@xml:lang", namespaces=ns) == ["en", "zh-Hans"]
+
+
+def _bad_inputs(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "binary.bin"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("## **Citation:**\nCaf\xe9\n".encode("latin-1"))
+    nosections = tmp_path / "plain.txt"
+    nosections.write_text("Just a letter.\n\nNo headings at all.\n", encoding="utf-8")
+    return {
+        "empty": (empty, "empty file"),
+        "binary": (binary, "binary file"),
+        "not-utf8": (latin1, "not UTF-8"),
+        "no-sections": (nosections, "no recognisable record sections"),
+        "missing": (tmp_path / "nope.txt", "no such file"),
+        "directory": (tmp_path, "is a directory"),
+    }
+
+
+@pytest.mark.parametrize("case", ["empty", "binary", "not-utf8", "no-sections", "missing", "directory"])
+def test_bad_input_is_one_line_exit_2_no_output(case, tmp_path):
+    path, message = _bad_inputs(tmp_path)[case]
+    out = tmp_path / "out" / "result.xml"
+    result = run("encode", str(path), "-o", str(out))
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0] and str(path) in lines[0]
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_not_utf8_error_names_the_line(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"## **January 02, 1950**\n\nline two\n\xff\xfe here\n")
+    result = run("encode", str(path))
+    assert result.exit_code == 2
+    assert f"{path}:4:" in result.stderr
+
+
+def test_refuses_to_overwrite_input(tmp_path):
+    copy = tmp_path / "record.txt"
+    copy.write_bytes(SAMPLE.read_bytes())
+    result = run("encode", str(copy), "-o", str(copy))
+    assert result.exit_code == 2
+    assert copy.read_bytes() == SAMPLE.read_bytes()
+
+
+def test_usage_errors():
+    assert run("encode").exit_code == 2
+    assert run("encode", str(SAMPLE), "--en", str(SAMPLE)).exit_code == 2
+
+
+def test_version_and_module_entry_point():
+    assert __version__ in run("--version").output
+    proc = subprocess.run([sys.executable, "-m", "teikit", "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0 and __version__ in proc.stdout
+
+
+def test_every_command_help_has_an_example():
+    for name in cli.list_commands(None):
+        result = run(name, "--help")
+        assert result.exit_code == 0, name
+        assert "Example" in result.output, f"`teikit {name} --help` shows no example"
