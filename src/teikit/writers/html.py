@@ -1,0 +1,9 @@
+"""Parallel reading page (transforms/html/tei-to-html.xsl)."""
+from __future__ import annotations
+
+from ._xslt import run_bytes
+
+
+def write(doc, options) -> bytes:
+    """One self-contained HTML5 page: metadata, citation, the languages side by side."""
+    return run_bytes("html", doc, lang=options.lang)
