@@ -27,9 +27,13 @@ def local_name(el: etree._Element) -> str:
     return etree.QName(el).localname if isinstance(el.tag, str) else ""
 
 
-def safe_parser(*, remove_blank_text: bool = False) -> etree.XMLParser:
-    """A parser that resolves no entity, loads no DTD and touches no network."""
+def safe_parser(*, remove_blank_text: bool = False, collect_ids: bool = True) -> etree.XMLParser:
+    """A parser that resolves no entity, loads no DTD and touches no network.
+
+    collect_ids=False accepts duplicate or malformed xml:ids (the validator reports them).
+    """
     return etree.XMLParser(
+        collect_ids=collect_ids,
         resolve_entities=False,
         load_dtd=False,
         no_network=True,
@@ -48,7 +52,7 @@ def _reject_doctype_entities(data: bytes, name: str) -> None:
         raise XMLInputError("external DTDs are not accepted (unsafe XML)", file=name)
 
 
-def parse_xml_bytes(data: bytes, name: str = "<bytes>") -> etree._ElementTree:
+def parse_xml_bytes(data: bytes, name: str = "<bytes>", *, collect_ids: bool = True) -> etree._ElementTree:
     """Parse XML safely; raise XMLInputError with file and line on any problem."""
     if not data.strip():
         raise XMLInputError("empty file, expected XML", file=name)
@@ -56,15 +60,27 @@ def parse_xml_bytes(data: bytes, name: str = "<bytes>") -> etree._ElementTree:
         raise XMLInputError("binary file, expected XML", file=name)
     _reject_doctype_entities(data, name)
     try:
-        root = etree.fromstring(data, safe_parser(), base_url=None)
+        root = etree.fromstring(data, safe_parser(collect_ids=collect_ids), base_url=None)
     except etree.XMLSyntaxError as exc:
         line = exc.lineno or None
         msg = exc.msg.split(", line ")[0] if exc.msg else "not well-formed XML"
         raise XMLInputError(f"not well-formed XML: {msg}", file=name, line=line) from None
-    return root.getroottree()
+    tree = root.getroottree()
+    _reject_parsed_dtd(tree, name)
+    return tree
 
 
-def parse_xml_file(path: str | os.PathLike) -> etree._ElementTree:
+def _reject_parsed_dtd(tree: etree._ElementTree, name: str) -> None:
+    """Second line of defence (a DOCTYPE beyond the byte scan): no entities, no external DTD."""
+    info = tree.docinfo
+    if info.system_url or info.public_id:
+        raise XMLInputError("external DTDs are not accepted (unsafe XML)", file=name)
+    dtd = info.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise XMLInputError("entity declarations are not accepted (unsafe XML)", file=name)
+
+
+def parse_xml_file(path: str | os.PathLike, *, collect_ids: bool = True) -> etree._ElementTree:
     """Read and parse an XML file safely (see parse_xml_bytes)."""
     p = Path(path)
     name = str(path)
@@ -78,7 +94,7 @@ def parse_xml_file(path: str | os.PathLike) -> etree._ElementTree:
         raise XMLInputError("is a directory, expected a file", file=name) from None
     except OSError as exc:
         raise XMLInputError(f"cannot read: {exc.strerror}", file=name) from None
-    tree = parse_xml_bytes(data, name)
+    tree = parse_xml_bytes(data, name, collect_ids=collect_ids)
     tree.docinfo.URL = name
     return tree
 

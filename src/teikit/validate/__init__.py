@@ -1,0 +1,234 @@
+"""validate(): a TEI document against tei_all (RELAX NG + the Guidelines' Schematron) and
+teikit's own profile (schema/teikit.rng + schema/teikit.sch).
+
+    from teikit.validate import validate, ValidateOptions
+    result = validate("doc.tei.xml", ValidateOptions(tei_all="tei_all.rng"))
+    result.valid, [d.format() for d in result.diagnostics]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from ..diagnostics import Diagnostic
+from ..errors import UsageError
+from ..tei import parse_xml_bytes
+
+__all__ = ["validate", "ValidateOptions", "ValidationResult", "validate_many"]
+
+
+@dataclass(frozen=True)
+class ValidateOptions:
+    """What to check.
+
+    schema: None (default: tei_all where available, plus teikit's profile for teikit output),
+    "tei_all", "teikit", or a path to a RELAX NG file (its embedded Schematron is applied too).
+    tei_all: path of tei_all.rng (else $TEIKIT_TEI_ALL, else the `teikit schema fetch` cache).
+    rng_only: the grammar alone, as Jing checks it (no Schematron).
+    """
+
+    schema: str | None = None
+    tei_all: str | None = None
+    rng_only: bool = False
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """Diagnostics of one document; `skipped` lists Schematron rules that could not run."""
+
+    file: str
+    diagnostics: tuple[Diagnostic, ...] = ()
+    skipped: tuple[str, ...] = ()
+    checked: tuple[str, ...] = field(default=())  # e.g. ("rng:tei_all", "sch:tei_all")
+
+    @property
+    def valid(self) -> bool:
+        return not any(d.severity == "error" for d in self.diagnostics)
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.file,
+            "valid": self.valid,
+            "checked": list(self.checked),
+            "diagnostics": [d.as_dict() for d in self.diagnostics],
+            "skipped_rules": list(self.skipped),
+        }
+
+
+@dataclass(frozen=True)
+class _Plan:
+    label: str
+    rng: Path | None
+    sch: Path | None  # a .sch file; None with rng: the grammar's embedded rules
+
+
+def validate(source, options: ValidateOptions | None = None) -> ValidationResult:
+    """Validate a path, bytes, or lxml tree/element; raises InputError if it cannot be read."""
+    options = options or ValidateOptions()
+    tree, name, data = _load(source)
+    plans = _plans(options, tree)
+    from . import relaxng
+
+    schema_files = {}
+    diags: list[Diagnostic] = []
+    skipped: list[str] = []
+    checked: list[str] = []
+    root = tree.getroot()
+    positions = None
+    for plan in plans:
+        if plan.rng is not None:
+            sf = schema_files.setdefault(plan.rng, relaxng.SchemaFile(plan.rng, plan.label))
+            diags += relaxng.check(sf, root, name, data)
+            checked.append(f"rng:{plan.label}")
+        if options.rng_only:
+            continue
+        rules = _rules_for(plan, schema_files)
+        if rules is None or not rules.patterns:
+            continue
+        from .schematron import evaluate
+
+        if positions is None:
+            positions = relaxng.element_positions(root, data)
+        outcome = evaluate(rules, tree, name, positions)
+        diags += outcome.diagnostics
+        skipped += outcome.skipped
+        checked.append(f"sch:{plan.label}")
+    diags.sort(key=lambda d: (d.line or 0, d.column or 0))
+    return ValidationResult(name, tuple(diags), tuple(skipped), tuple(checked))
+
+
+def validate_many(paths, options: ValidateOptions | None = None):
+    """Yield (path, ValidationResult or TeikitError) for each path."""
+    from ..errors import TeikitError
+
+    for path in paths:
+        try:
+            yield path, validate(path, options)
+        except TeikitError as exc:
+            yield path, exc
+
+
+def _load(source) -> tuple[etree._ElementTree, str, bytes | None]:
+    if isinstance(source, etree._ElementTree):
+        return source, source.docinfo.URL or "<tree>", None
+    if isinstance(source, etree._Element):
+        return source.getroottree(), "<tree>", None
+    if isinstance(source, (bytes, bytearray)):
+        data = bytes(source)
+        return parse_xml_bytes(data, "<bytes>", collect_ids=False), "<bytes>", data
+    data, name = _read_bytes(str(source))
+    return parse_xml_bytes(data, name, collect_ids=False), name, data
+
+
+_MAX_BYTES = 256 * 1024 * 1024
+
+
+def _read_bytes(path: str) -> tuple[bytes, str]:
+    """Bytes of a file ('-' for stdin) with one-line errors (exit 2)."""
+    import sys
+
+    from ..errors import XMLInputError
+
+    if path == "-":
+        return sys.stdin.buffer.read(), "<stdin>"
+    p = Path(path)
+    try:
+        if p.stat().st_size > _MAX_BYTES:
+            raise XMLInputError("file too large", file=path)
+        return p.read_bytes(), path
+    except FileNotFoundError:
+        raise XMLInputError("no such file", file=path) from None
+    except IsADirectoryError:
+        raise XMLInputError("is a directory, expected a file", file=path) from None
+    except OSError as exc:
+        raise XMLInputError(f"cannot read: {exc.strerror}", file=path) from None
+
+
+def is_teikit_output(tree: etree._ElementTree) -> bool:
+    from ..tei import NSMAP
+
+    return bool(tree.getroot().xpath(
+        "/tei:TEI/tei:teiHeader/tei:encodingDesc/tei:appInfo/tei:application[@ident='teikit']",
+        namespaces=NSMAP))
+
+
+def _plans(options: ValidateOptions, tree) -> list[_Plan]:
+    from .schemas import find_tei_all, teikit_rng, teikit_sch
+
+    choice = options.schema
+    if choice == "teikit":
+        return [_Plan("teikit", teikit_rng(), teikit_sch())]
+    if choice == "tei_all":
+        path = find_tei_all(options.tei_all)
+        if path is None:
+            raise UsageError("tei_all.rng not found: pass --tei-all PATH, set $TEIKIT_TEI_ALL, "
+                             "or run `teikit schema fetch`")
+        return [_Plan("tei_all", path, None)]
+    if choice:
+        path = Path(choice)
+        if not path.is_file():
+            raise UsageError(f"schema not found: {choice}")
+        if path.suffix == ".sch":
+            return [_Plan(path.stem, None, path)]
+        return [_Plan(path.stem, path, None)]
+    plans = []
+    tei_all = find_tei_all(options.tei_all)
+    if tei_all is not None:
+        plans.append(_Plan("tei_all", tei_all, None))
+    if is_teikit_output(tree) or tei_all is None:
+        plans.append(_Plan("teikit", teikit_rng(), teikit_sch()))
+    return plans
+
+
+def _rules_for(plan: _Plan, schema_files: dict):
+    """Schematron rules of a plan: its .sch file, or those embedded in its grammar (cached)."""
+    from .schematron import load_rules
+    from ..tei import parse_xml_file
+
+    if plan.sch is not None:
+        if not plan.sch.is_file():
+            return None
+        return _cached_rules(("sch", plan.sch), lambda: load_rules(parse_xml_file(plan.sch).getroot(), plan.label,
+                                                                    _prefix(plan.label)))
+    return _embedded_rules(schema_files[plan.rng], plan.label)
+
+
+_RULES: dict = {}
+
+
+def _cached_rules(key, build):
+    if key not in _RULES:
+        _RULES[key] = build()
+    return _RULES[key]
+
+
+def _prefix(label: str) -> str:
+    return "" if label == "teikit" else f"{label}:"
+
+
+def _embedded_rules(schema_file, label: str):
+    """The Schematron embedded in a grammar, extracted once and cached as a small .sch file."""
+    from .relaxng import grammar_of
+    from .schemas import user_cache_dir
+    from .schematron import load_rules, rules_to_xml
+    from ..tei import parse_xml_bytes as parse
+
+    def build():
+        disk = user_cache_dir() / "sch" / f"{schema_file.digest}.sch"
+        try:
+            return load_rules(parse(disk.read_bytes(), str(disk)).getroot(), label)
+        except (OSError, Exception):
+            pass
+        rules = load_rules(grammar_of(schema_file).root, label, _prefix(label))
+        try:
+            from ..io import atomic_write
+
+            atomic_write(disk, rules_to_xml(rules))
+        except OSError:
+            pass
+        return rules
+
+    return _cached_rules(("embedded", schema_file.key), build)
+

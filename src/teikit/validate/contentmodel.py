@@ -1,0 +1,275 @@
+"""Say *which* child breaks an element's content model and what was expected there.
+
+libxml2 reports the outermost failing element only. This checker walks every element and
+matches its children's names against the element's content pattern in the full grammar with
+Brzozowski derivatives (as Jing does), ignoring attributes and datatypes (libxml2 reports
+those). Each element is checked on its own, so every independent error is found.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .grammar import Grammar, nc_label, nc_matches, pattern_content, pattern_name_class, rng_children, rng_name
+
+EMPTY = ("empty",)
+NA = ("na",)
+TEXT = ("text",)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One content-model error at an element of the document."""
+
+    element: etree._Element
+    message: str
+
+
+def _choice(a, b):
+    if a == NA:
+        return b
+    if b == NA or a == b:
+        return a
+    return ("choice", a, b)
+
+
+def _group(a, b):
+    if NA in (a, b):
+        return NA
+    if a == EMPTY:
+        return b
+    if b == EMPTY:
+        return a
+    return ("group", a, b)
+
+
+def _inter(a, b):
+    if NA in (a, b):
+        return NA
+    if a == EMPTY:
+        return b
+    if b == EMPTY:
+        return a
+    return ("inter", a, b)
+
+
+def _fold(fn, items, unit):
+    out = unit
+    for item in reversed(items):
+        out = fn(item, out) if out is not unit else item
+    return out
+
+
+class ContentModels:
+    """Content patterns of a grammar as hashable tuples, with derivative matching."""
+
+    def __init__(self, grammar: Grammar):
+        self.g = grammar
+        self._defs: dict[str, tuple] = {}
+        self._nullable: dict = {}
+        self._by_name: dict = {}
+
+    # -- conversion from RELAX NG XML --
+    def convert(self, el: etree._Element) -> tuple:
+        kind = rng_name(el)
+        if kind in ("empty", "attribute"):
+            return EMPTY
+        if kind == "notAllowed":
+            return NA
+        if kind in ("text", "data", "value", "list"):
+            return TEXT
+        if kind == "ref":
+            return ("ref", el.get("name"))
+        if kind == "element":
+            return ("el", pattern_name_class(el), el)
+        kids = [self.convert(c) for c in rng_children(el)]
+        if kind == "choice":
+            return _fold(_choice, kids, None) if kids else NA
+        if kind == "interleave":
+            return _fold(_inter, kids, None) if kids else EMPTY
+        if kind == "mixed":
+            return _inter(TEXT, self.group(kids))
+        body = self.group(kids)
+        if kind == "group":
+            return body
+        if kind == "oneOrMore":
+            return ("more", body) if body not in (EMPTY, NA, TEXT) else body
+        if kind == "zeroOrMore":
+            return _choice(("more", body), EMPTY) if body not in (EMPTY, NA, TEXT) else _choice(body, EMPTY)
+        if kind == "optional":
+            return _choice(body, EMPTY)
+        return EMPTY  # unknown or annotation: contributes no element children
+
+    @staticmethod
+    def group(kids):
+        return _fold(_group, kids, None) if kids else EMPTY
+
+    def define(self, name: str) -> tuple:
+        if name not in self._defs:
+            self._defs[name] = NA  # guard; non-element cycles are illegal RELAX NG
+            body = self.g.defines.get(name)
+            self._defs[name] = self.group([self.convert(c) for c in rng_children(body)]) if body is not None else NA
+        return self._defs[name]
+
+    def content_of(self, element_pattern: etree._Element) -> tuple:
+        return self.group([self.convert(c) for c in pattern_content(element_pattern)])
+
+    # -- derivatives --
+    def nullable(self, p) -> bool:
+        kind = p[0]
+        if kind in ("empty", "text"):
+            return True
+        if kind in ("na", "el"):
+            return False
+        if kind == "ref":
+            return self.nullable(self.define(p[1]))
+        if kind == "more":
+            return self.nullable(p[1])
+        if kind == "choice":
+            return self.nullable(p[1]) or self.nullable(p[2])
+        return self.nullable(p[1]) and self.nullable(p[2])
+
+    def deriv(self, p, q) -> tuple:
+        kind = p[0]
+        if kind in ("empty", "text", "na"):
+            return NA
+        if kind == "el":
+            return EMPTY if nc_matches(p[1], q) else NA
+        if kind == "ref":
+            return self.deriv(self.define(p[1]), q)
+        if kind == "choice":
+            return _choice(self.deriv(p[1], q), self.deriv(p[2], q))
+        if kind == "group":
+            first = _group(self.deriv(p[1], q), p[2])
+            return _choice(first, self.deriv(p[2], q)) if self.nullable(p[1]) else first
+        if kind == "inter":
+            return _choice(_inter(self.deriv(p[1], q), p[2]), _inter(p[1], self.deriv(p[2], q)))
+        return _group(self.deriv(p[1], q), _choice(p, EMPTY))  # more
+
+    def expected(self, p, seen=None) -> list:
+        """Name classes that may come next (and 'text' if text may)."""
+        seen = set() if seen is None else seen
+        kind = p[0]
+        if kind == "el":
+            return [p[1]]
+        if kind == "text":
+            return ["text"]
+        if kind == "ref":
+            if p[1] in seen:
+                return []
+            seen.add(p[1])
+            return self.expected(self.define(p[1]), seen)
+        if kind == "more":
+            return self.expected(p[1], seen)
+        if kind == "choice" or kind == "inter":
+            return self.expected(p[1], seen) + self.expected(p[2], seen)
+        if kind == "group":
+            head = self.expected(p[1], seen)
+            return head + self.expected(p[2], seen) if self.nullable(p[1]) else head
+        return []
+
+    def patterns_for(self, qname) -> list[etree._Element]:
+        """Element patterns of the grammar whose name class matches qname."""
+        if qname not in self._by_name:
+            self._by_name[qname] = [el for nc, el in self.g.element_patterns() if nc_matches(nc, qname)]
+        return self._by_name[qname]
+
+
+def qname_of(el: etree._Element) -> tuple[str, str]:
+    q = etree.QName(el)
+    return (q.namespace or "", q.localname)
+
+
+def display_name(el: etree._Element) -> str:
+    return etree.QName(el).localname
+
+
+def describe_expected(items: list, limit: int = 12) -> str:
+    labels = []
+    for item in items:
+        label = "text" if item == "text" else f'"{nc_label(item)}"'
+        if label not in labels:
+            labels.append(label)
+    if not labels:
+        return "nothing more"
+    shown = ", ".join(sorted(labels)[:limit])
+    more = len(labels) - limit
+    return shown + (f" (and {more} more)" if more > 0 else "")
+
+
+def check_element(models: ContentModels, el: etree._Element) -> Finding | None:
+    """The first content-model error among el's children, or None if some pattern accepts."""
+    patterns = models.patterns_for(qname_of(el))
+    if not patterns:
+        return None  # an unknown element is reported where it stands, by its parent
+    best: Finding | None = None
+    best_pos = -1
+    for pattern in patterns:
+        pos, finding = _match_children(models, pattern, el)
+        if finding is None:
+            return None
+        if pos > best_pos:
+            best, best_pos = finding, pos
+    return best
+
+
+def _match_children(models: ContentModels, pattern: etree._Element, el: etree._Element):
+    p = models.content_of(pattern)
+    name = display_name(el)
+    for pos, child in enumerate(el.iterchildren(etree.Element)):
+        nxt = models.deriv(p, qname_of(child))
+        if nxt == NA:
+            msg = (f'element "{display_name(child)}" not allowed here in "{name}"; '
+                   f"expected {describe_expected(models.expected(p))}")
+            return pos, Finding(child, msg)
+        p = nxt
+    if not models.nullable(p):
+        return 1 << 30, Finding(el, f'element "{name}" incomplete; expected {describe_expected(models.expected(p))}')
+    if _has_text(el) and not _allows_text(models, models.content_of(pattern)):
+        return 1 << 29, Finding(el, f'text not allowed in "{name}"')
+    return -1, None
+
+
+def _has_text(el: etree._Element) -> bool:
+    if el.text and el.text.strip():
+        return True
+    return any(c.tail and c.tail.strip() for c in el)
+
+
+def _allows_text(models: ContentModels, p, seen=None) -> bool:
+    seen = set() if seen is None else seen
+    kind = p[0]
+    if kind == "text":
+        return True
+    if kind == "ref":
+        if p[1] in seen:
+            return False
+        seen.add(p[1])
+        return _allows_text(models, models.define(p[1]), seen)
+    if kind in ("choice", "group", "inter"):
+        return _allows_text(models, p[1], seen) or _allows_text(models, p[2], seen)
+    if kind == "more":
+        return _allows_text(models, p[1], seen)
+    return False
+
+
+def check_root(models: ContentModels, root: etree._Element) -> Finding | None:
+    start = models.group([models.convert(c) for c in rng_children(models.g.start)])
+    if models.deriv(start, qname_of(root)) == NA:
+        return Finding(root, f'element "{display_name(root)}" not allowed as the document element; '
+                             f"expected {describe_expected(models.expected(start))}")
+    return None
+
+
+def check_tree(models: ContentModels, root: etree._Element) -> list[Finding]:
+    """Every content-model error in the document, in document order."""
+    findings = []
+    first = check_root(models, root)
+    if first is not None:
+        return [first]
+    for el in root.iter(etree.Element):
+        finding = check_element(models, el)
+        if finding is not None:
+            findings.append(finding)
+    return findings

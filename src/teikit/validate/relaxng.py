@@ -1,0 +1,217 @@
+"""RELAX NG validation with per-document specialised grammars, cached in memory and on disk.
+
+The verdict comes from libxml2 on the grammar specialised to the document's element and
+attribute names (same verdict as the full grammar; see specialise.py). When the document
+is invalid, the messages come from the content-model checker on the full grammar plus
+libxml2's attribute and datatype errors.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from ..diagnostics import Diagnostic
+from ..tei import parse_xml_bytes, parse_xml_file
+from .grammar import Grammar, load_grammar
+from .schemas import user_cache_dir
+from .specialise import Unspecialisable, document_names, specialise
+
+CACHE_FORMAT = "1"
+_GRAMMARS: dict[tuple, Grammar] = {}
+_COMPILED: dict[tuple, etree.RelaxNG | None] = {}
+_MODELS: dict[tuple, object] = {}
+_WHOLE = ("*whole*",)
+
+
+@dataclass(frozen=True)
+class SchemaFile:
+    """A RELAX NG file identified by path, size and modification time (the cache key)."""
+
+    path: Path
+    label: str
+
+    @property
+    def key(self) -> tuple:
+        st = self.path.stat()
+        return (str(self.path.resolve()), st.st_size, st.st_mtime_ns)
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha1(repr((CACHE_FORMAT, self.key)).encode()).hexdigest()[:16]
+
+
+def grammar_of(schema: SchemaFile) -> Grammar:
+    """The parsed grammar (cached in memory per file version)."""
+    key = schema.key
+    if key not in _GRAMMARS:
+        _GRAMMARS[key] = load_grammar(parse_xml_file(schema.path))
+    return _GRAMMARS[key]
+
+
+def names_digest(names: tuple[frozenset, frozenset]) -> str:
+    text = "\n".join(
+        sorted(f"e {ns} {local}" for ns, local in names[0]) + sorted(f"a {ns} {local}" for ns, local in names[1])
+    )
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+def compiled_for(schema: SchemaFile, names: tuple[frozenset, frozenset]) -> etree.RelaxNG | None:
+    """The grammar specialised to `names`, compiled; None if no document with them is valid."""
+    mem_key = (schema.key, names)
+    if mem_key in _COMPILED:
+        return _COMPILED[mem_key]
+    whole_key = (schema.key, _WHOLE)
+    if whole_key in _COMPILED:
+        return _COMPILED[whole_key]
+    disk = user_cache_dir() / "rng" / schema.digest / f"{names_digest(names)}.rng"
+    rng = _load_cached(disk)
+    if rng is None:
+        rng, key = _build(schema, names, disk)
+        mem_key = (schema.key, _WHOLE) if key is _WHOLE else mem_key
+    _COMPILED[mem_key] = rng
+    return rng
+
+
+def _load_cached(disk: Path):
+    try:
+        data = disk.read_bytes()
+    except OSError:
+        return None
+    if data.strip() == b"notAllowed":
+        return False
+    try:
+        return etree.RelaxNG(parse_xml_bytes(data, str(disk)))
+    except Exception:  # a damaged cache entry is rebuilt
+        return None
+
+
+def _build(schema: SchemaFile, names, disk: Path):
+    grammar = grammar_of(schema)
+    try:
+        special = specialise(grammar, *names)
+    except Unspecialisable:
+        return etree.RelaxNG(etree.ElementTree(grammar.root)), _WHOLE
+    if special is None:
+        _store(disk, b"notAllowed")
+        return False, names
+    rng = etree.RelaxNG(etree.ElementTree(special))
+    _store(disk, etree.tostring(special))
+    return rng, names
+
+
+def _store(disk: Path, data: bytes) -> None:
+    from ..io import atomic_write
+
+    try:
+        atomic_write(disk, data)
+    except OSError:
+        pass  # a read-only cache only costs speed
+
+
+def is_valid(schema: SchemaFile, root: etree._Element) -> tuple[bool, list]:
+    """(verdict, libxml2 error entries) for one document."""
+    rng = compiled_for(schema, document_names(root))
+    if rng is False:
+        return False, []
+    ok = rng.validate(root)
+    return ok, ([] if ok else list(rng.error_log))
+
+
+def models_of(schema: SchemaFile):
+    from .contentmodel import ContentModels
+
+    key = schema.key
+    if key not in _MODELS:
+        _MODELS[key] = ContentModels(grammar_of(schema))
+    return _MODELS[key]
+
+
+def check(schema: SchemaFile, root: etree._Element, file: str | None, source: bytes | None) -> list[Diagnostic]:
+    """Diagnostics of one document against one RELAX NG schema ([] when valid)."""
+    ok, log = is_valid(schema, root)
+    if ok:
+        return []
+    from .contentmodel import check_tree
+
+    positions = element_positions(root, source)
+    findings = check_tree(models_of(schema), root)
+    code = f"rng:{schema.label}"
+    diags = [_diag(code, f.message, file, positions.get(f.element), f.element) for f in findings]
+    specific = [e for e in log if not _STRUCTURAL.search(e.message)]
+    diags += _libxml2_extras(log, root, positions, file, code, covered=bool(diags or specific))
+    if not diags:
+        diags.append(Diagnostic(code, "error", f'document is not valid against {schema.label}', file, None))
+    return sorted(diags, key=lambda d: (d.line or 0, d.column or 0))
+
+
+def _diag(code, message, file, pos, el) -> Diagnostic:
+    line, col = pos if pos else (el.sourceline, None)
+    return Diagnostic(code, "error", message, file, line, col)
+
+
+_STRUCTURAL = re.compile(
+    r"failed to validate content|Did not expect element|Expecting element|has extra content|"
+    r"Expecting an element|Invalid sequence|Element .* is not empty|Extra element|"
+    r"Expecting no namespace|Expecting a namespace|failed to validate attributes"
+)
+
+
+def _libxml2_extras(log, root, positions, file, code, *, covered: bool) -> list[Diagnostic]:
+    """libxml2's attribute/datatype errors (and everything if the checker found nothing)."""
+    out, seen = [], set()
+    for entry in log:
+        msg = entry.message.strip()
+        if covered and _STRUCTURAL.search(msg):
+            continue
+        if (entry.line, msg) in seen:
+            continue
+        seen.add((entry.line, msg))
+        out.append(Diagnostic(code, "error", _humanise(msg), file, entry.line or None,
+                              _column_on_line(root, positions, entry.line, msg)))
+    return out
+
+
+def _humanise(msg: str) -> str:
+    m = re.match(r"Invalid attribute (\S+) for element (\S+)", msg)
+    if m:
+        return f'attribute "{m.group(1)}" not allowed on "{m.group(2)}"'
+    m = re.match(r"Element (\S+) failed to validate attributes", msg)
+    if m:
+        return f'element "{m.group(1)}": an attribute is missing or has a bad value'
+    return msg[0].lower() + msg[1:] if msg else msg
+
+
+def _column_on_line(root, positions, line, msg):
+    m = re.search(r"element (\S+)", msg)
+    for el, (ln, col) in positions.items():
+        if ln == line and (m is None or etree.QName(el).localname == m.group(1)):
+            return col
+    return None
+
+
+_MASK = re.compile(rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE[^>\[]*(\[.*?\])?\s*>", re.S)
+_START_TAG = re.compile(rb"<(?![/!?])")
+
+
+def element_positions(root: etree._Element, source: bytes | None) -> dict:
+    """{element: (line, column)} from the source text (column 1-based, in characters)."""
+    if source is None or b"\x00" in source[:4096]:
+        return {}
+    masked = _MASK.sub(lambda m: re.sub(rb"[^\n]", b" ", m.group(0)), source)
+    starts = [m.start() for m in _START_TAG.finditer(masked)]
+    elements = list(root.iter(etree.Element))
+    if len(starts) != len(elements):
+        return {}
+    out = {}
+    line, last = 1, 0
+    for el, off in zip(elements, starts):
+        line += masked.count(b"\n", last, off)
+        line_start = masked.rfind(b"\n", 0, off) + 1
+        last = off
+        col = len(source[line_start:off].decode("utf-8", "replace")) + 1
+        out[el] = (line, col)
+    return out

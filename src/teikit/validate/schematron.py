@@ -1,0 +1,400 @@
+"""ISO Schematron: load rules (a .sch file, or the patterns embedded in a RELAX NG grammar)
+and evaluate them on lxml trees.
+
+A rule whose expressions are all XPath 1.0 (same meaning in 2.0: only XPath 1 functions, no
+variables, element contexts) runs on lxml's libxml2 XPath, which is fast and needs no extra
+import. Every other rule runs on elementpath's XPath 2.0 engine (`current()` is provided as a
+variable). A rule neither engine can evaluate is reported as skipped, never as a crash.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..diagnostics import Diagnostic
+
+SCH_NS = "http://purl.oclc.org/dsdl/schematron"
+_S = f"{{{SCH_NS}}}"
+_XPATH1_FUNCTIONS = {
+    "last", "position", "count", "id", "local-name", "namespace-uri", "name", "string", "concat",
+    "starts-with", "contains", "substring-before", "substring-after", "substring", "string-length",
+    "normalize-space", "translate", "boolean", "not", "true", "false", "lang", "number", "sum",
+    "floor", "ceiling", "round", "node", "text", "comment", "processing-instruction",
+}
+_STRING_LITERAL = re.compile(r"\"[^\"]*\"|'[^']*'")
+_FUNCTION_CALL = re.compile(r"(?<![\w.:@$-])([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)\s*\(")
+
+
+@dataclass(frozen=True)
+class Check:
+    """An assert (fails when false) or report (fails when true)."""
+
+    kind: str
+    test: str
+    message: tuple  # ("text", str) | ("name", path or "") | ("value-of", select)
+    rule_id: str
+    severity: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    context: str
+    lets: tuple[tuple[str, str], ...]
+    checks: tuple[Check, ...]
+    rule_id: str
+
+
+@dataclass(frozen=True)
+class Pattern:
+    rule_id: str
+    rules: tuple[Rule, ...]
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    label: str
+    namespaces: dict
+    patterns: tuple[Pattern, ...]
+
+
+@dataclass
+class Outcome:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # "rule-id: reason"
+
+
+# ---------------------------------------------------------------- loading
+
+
+def load_rules(root: etree._Element, label: str, id_prefix: str = "") -> RuleSet:
+    """Rules of a Schematron schema, or of the Schematron embedded in a RELAX NG grammar."""
+    namespaces = {"xml": "http://www.w3.org/XML/1998/namespace"}
+    for ns in root.iter(_S + "ns"):
+        namespaces[ns.get("prefix")] = ns.get("uri")
+    patterns = [_pattern(p, n, id_prefix) for n, p in enumerate(root.iter(_S + "pattern"), 1)]
+    return RuleSet(label, namespaces, tuple(p for p in patterns if p.rules))
+
+
+def _pattern(p: etree._Element, n: int, prefix: str) -> Pattern:
+    pid = prefix + _short_id(p.get("id") or _define_name(p, n))
+    rules = []
+    for r in p.iter(_S + "rule"):
+        lets = tuple((v.get("name"), v.get("value")) for v in r.findall(_S + "let"))
+        checks = []
+        for c in r:
+            if c.tag in (_S + "assert", _S + "report"):
+                cid = prefix + c.get("id") if c.get("id") else pid
+                checks.append(Check(etree.QName(c).localname, c.get("test"), _message(c), cid, _severity(c)))
+        rules.append(Rule(r.get("context"), lets, tuple(checks), pid))
+    return Pattern(pid, tuple(rules))
+
+
+def _short_id(raw: str) -> str:
+    raw = re.sub(r"^tei_all-", "", raw)
+    return re.sub(r"-constraint(-rule-\d+)?$", "", raw)
+
+
+def _define_name(p: etree._Element, n: int) -> str:
+    for anc in p.iterancestors():
+        if anc.get("name") and anc.tag.endswith("}define"):
+            return f"{anc.get('name')}-{n}"
+    return f"pattern-{n}"
+
+
+def _severity(c: etree._Element) -> str:
+    role = (c.get("role") or "error").lower()
+    return "warning" if role in ("warning", "warn", "information", "info", "nonfatal") else "error"
+
+
+def _message(c: etree._Element) -> tuple:
+    parts = [("text", c.text or "")]
+    for child in c:
+        if child.tag == _S + "name":
+            parts.append(("name", child.get("path") or ""))
+        elif child.tag == _S + "value-of":
+            parts.append(("value-of", child.get("select")))
+        elif isinstance(child.tag, str):
+            parts.append(("text", "".join(child.itertext())))
+        parts.append(("text", child.tail or ""))
+    return tuple(parts)
+
+
+def rules_to_xml(rules: RuleSet) -> bytes:
+    """A standalone .sch holding the rules (used to cache rules extracted from a grammar)."""
+    schema = etree.Element(_S + "schema", nsmap={"sch": SCH_NS}, queryBinding="xslt2")
+    for prefix, uri in rules.namespaces.items():
+        if prefix != "xml":
+            etree.SubElement(schema, _S + "ns", prefix=prefix, uri=uri)
+    for pat in rules.patterns:
+        p = etree.SubElement(schema, _S + "pattern", id=pat.rule_id)
+        for rule in pat.rules:
+            r = etree.SubElement(p, _S + "rule", context=rule.context)
+            for name, value in rule.lets:
+                etree.SubElement(r, _S + "let", name=name, value=value)
+            for c in rule.checks:
+                el = etree.SubElement(r, _S + c.kind, test=c.test)
+                if c.rule_id != pat.rule_id:
+                    el.set("id", c.rule_id)
+                if c.severity != "error":
+                    el.set("role", c.severity)
+                _message_to_xml(el, c.message)
+    return etree.tostring(schema, encoding="UTF-8", xml_declaration=True)
+
+
+def _message_to_xml(el: etree._Element, parts: tuple) -> None:
+    last = None
+    for kind, value in parts:
+        if kind == "text":
+            if last is None:
+                el.text = (el.text or "") + value
+            else:
+                last.tail = (last.tail or "") + value
+            continue
+        last = etree.SubElement(el, _S + ("name" if kind == "name" else "value-of"))
+        if kind == "name" and value:
+            last.set("path", value)
+        elif kind == "value-of":
+            last.set("select", value)
+
+
+# ---------------------------------------------------------------- engines
+
+
+def strip_strings(expr: str) -> str:
+    return _STRING_LITERAL.sub("''", expr)
+
+
+def is_xpath1(expr: str, namespaces: dict) -> bool:
+    """True if expr is XPath 1.0 with the same meaning in XPath 2.0 (as far as we can tell)."""
+    bare = strip_strings(expr)
+    if "$" in bare or "(:" in bare:
+        return False
+    if any(name not in _XPATH1_FUNCTIONS for name in _FUNCTION_CALL.findall(bare)):
+        return False
+    try:
+        etree.XPath(expr, namespaces=namespaces)
+    except etree.XPathSyntaxError:
+        return False
+    return True
+
+
+def context_selector(context: str) -> str:
+    """An expression selecting every node a Schematron rule context matches."""
+    branches = _split_union(context)
+    return " | ".join(b if b.startswith("/") else "//" + b for b in branches)
+
+
+def _split_union(expr: str) -> list[str]:
+    out, depth, start, quote = [], 0, 0, None
+    for i, ch in enumerate(expr):
+        if quote:
+            quote = None if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(expr[start:i].strip())
+            start = i + 1
+    out.append(expr[start:].strip())
+    return out
+
+
+def rule_uses_xpath1(rule: Rule, namespaces: dict) -> bool:
+    if rule.lets:
+        return False
+    selector = context_selector(rule.context)
+    if re.search(r"@[\w:*]+\s*$", rule.context) or not is_xpath1(selector, namespaces):
+        return False
+    for check in rule.checks:
+        exprs = [check.test] + [v for k, v in check.message if k == "value-of" or (k == "name" and v)]
+        if not all(is_xpath1(e, namespaces) for e in exprs):
+            return False
+    return True
+
+
+class _LxmlEngine:
+    """libxml2 XPath 1.0 on the lxml tree."""
+
+    def __init__(self, tree: etree._ElementTree, namespaces: dict):
+        self.tree = tree
+        self.ns = namespaces
+        self._compiled: dict[str, etree.XPath] = {}
+
+    def _xp(self, expr: str) -> etree.XPath:
+        if expr not in self._compiled:
+            self._compiled[expr] = etree.XPath(expr, namespaces=self.ns)
+        return self._compiled[expr]
+
+    def select(self, context: str) -> list:
+        return list(self._xp(context_selector(context))(self.tree))
+
+    def boolean(self, expr: str, node, variables) -> bool:
+        result = self._xp(f"boolean({expr})")(node)
+        return bool(result)
+
+    def string(self, expr: str, node, variables) -> str:
+        result = self._xp(expr)(node)
+        if isinstance(result, list):
+            return " ".join(_lxml_string(r) for r in result)
+        if isinstance(result, float) and result.is_integer():
+            return str(int(result))
+        return str(result)
+
+    @staticmethod
+    def element_of(node):
+        return node
+
+    @staticmethod
+    def name_of(node) -> str:
+        return etree.QName(node).localname if isinstance(node.tag, str) else ""
+
+
+def _lxml_string(r) -> str:
+    if isinstance(r, etree._Element):
+        return "".join(r.itertext())
+    return str(r)
+
+
+class _XPath2Engine:
+    """elementpath's XPath 2.0 on the same lxml tree (node tree built once per document)."""
+
+    def __init__(self, tree: etree._ElementTree, namespaces: dict):
+        import elementpath
+
+        self.ep = elementpath
+        self.ns = dict(namespaces)
+        self.ns.setdefault("xs", "http://www.w3.org/2001/XMLSchema")
+        self.root = elementpath.XPathContext(tree).root
+        self._parsed: dict[str, object] = {}
+
+    def _token(self, expr: str):
+        if expr not in self._parsed:
+            expr2 = re.sub(r"\bcurrent\(\s*\)", "$current__", expr)
+            parser = self.ep.XPath2Parser(namespaces=self.ns, variable_types=None)
+            self._parsed[expr] = parser.parse(expr2)
+        return self._parsed[expr]
+
+    def _context(self, node, variables):
+        variables = dict(variables)
+        if node is not None:
+            variables.setdefault("current__", node)
+        return self.ep.XPathContext(self.root, item=node, variables=variables)
+
+    def select(self, context: str) -> list:
+        token = self._token(context_selector(context))
+        return list(token.select(self._context(None, {})))
+
+    def value(self, expr: str, node, variables):
+        token = self._token(expr)
+        return token.evaluate(self._context(node, variables))
+
+    def boolean(self, expr: str, node, variables) -> bool:
+        token = self._token(expr)
+        return bool(token.boolean_value(token.evaluate(self._context(node, variables))))
+
+    def string(self, expr: str, node, variables) -> str:
+        token = self._token(expr)
+        result = token.evaluate(self._context(node, variables))
+        items = result if isinstance(result, list) else [result]
+        return " ".join(_item_string(i) for i in items if i is not None)
+
+    @staticmethod
+    def element_of(node):
+        obj = getattr(node, "obj", None) if not isinstance(node, etree._Element) else node
+        if obj is None or not isinstance(obj, etree._Element):
+            parent = getattr(node, "parent", None)
+            return getattr(parent, "obj", None) if parent is not None else None
+        return obj
+
+    @staticmethod
+    def name_of(node) -> str:
+        name = getattr(node, "name", None) or ""
+        return name.split("}")[-1]
+
+
+def _item_string(item) -> str:
+    value = getattr(item, "string_value", None)
+    if value is not None and not callable(value):
+        return str(value)
+    if isinstance(item, etree._Element):
+        return "".join(item.itertext())
+    return str(item)
+
+
+# ---------------------------------------------------------------- evaluation
+
+
+def evaluate(rules: RuleSet, tree: etree._ElementTree, file: str | None, positions: dict | None = None) -> Outcome:
+    """Run every pattern on the document: each node is handled by the first rule that matches it."""
+    outcome = Outcome()
+    engines: dict[str, object] = {}
+    for pattern in rules.patterns:
+        claimed: set = set()
+        for rule in pattern.rules:
+            kind = "xpath1" if rule_uses_xpath1(rule, rules.namespaces) else "xpath2"
+            try:
+                engine = _engine(engines, kind, tree, rules.namespaces)
+                _run_rule(rule, engine, claimed, file, positions or {}, outcome)
+            except Exception as exc:  # unsupported function, type error: report, do not crash
+                outcome.skipped.append(f"{rule.rule_id}: {_reason(exc)}")
+    return outcome
+
+
+def _engine(engines: dict, kind: str, tree, namespaces):
+    if kind not in engines:
+        engines[kind] = _LxmlEngine(tree, namespaces) if kind == "xpath1" else _XPath2Engine(tree, namespaces)
+    return engines[kind]
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:160]
+
+
+def _node_key(node):
+    obj = getattr(node, "obj", node)
+    name = getattr(node, "name", None) if not isinstance(node, etree._Element) else None
+    return (id(obj), name if obj is not node else None)
+
+
+def _run_rule(rule: Rule, engine, claimed: set, file, positions: dict, outcome: Outcome) -> None:
+    nodes = engine.select(rule.context)
+    for node in nodes:
+        key = _node_key(node)
+        if key in claimed:
+            continue
+        claimed.add(key)
+        variables = {}
+        for name, value in rule.lets:
+            variables[name] = engine.value(value, node, variables)
+        for check in rule.checks:
+            result = engine.boolean(check.test, node, variables)
+            if result == (check.kind == "report"):
+                outcome.diagnostics.append(_diagnostic(check, engine, node, variables, file, positions))
+
+
+def _diagnostic(check: Check, engine, node, variables, file, positions) -> Diagnostic:
+    message = _render(check.message, engine, node, variables)
+    element = engine.element_of(node)
+    line, col = positions.get(element, (getattr(element, "sourceline", None), None))
+    return Diagnostic(check.rule_id, check.severity, message, file, line, col)
+
+
+def _render(parts: tuple, engine, node, variables) -> str:
+    out = []
+    for kind, value in parts:
+        if kind == "text":
+            out.append(value)
+        elif kind == "name":
+            out.append(engine.string(f"name({value})", node, variables) if value else engine.name_of(node))
+        else:
+            try:
+                out.append(engine.string(value, node, variables))
+            except Exception:
+                out.append("?")
+    return " ".join("".join(out).split())

@@ -1,0 +1,227 @@
+"""Specialise a RELAX NG grammar to the element and attribute names of one document.
+
+An `element` (or `attribute`) pattern whose name class matches no name of the document can
+never match anything in it, so it may become `notAllowed` without changing the verdict for
+that document, nor for any document whose names are a subset. `notAllowed` is then
+propagated (choice drops it, group/interleave/oneOrMore/attribute/list become it,
+optional/zeroOrMore become `empty`), references to `notAllowed` defines are cut, and
+defines no longer reachable from `start` are dropped. Element boundaries are kept: an
+element whose content became `notAllowed` stays an element (so errors still point at it).
+"""
+from __future__ import annotations
+
+from lxml import etree
+
+from .grammar import (
+    RNG_NS,
+    Grammar,
+    nc_matches_any,
+    nc_to_xml,
+    pattern_content,
+    pattern_name_class,
+    rng_children,
+    rng_name,
+)
+
+_R = f"{{{RNG_NS}}}"
+_LEAVES = {"text", "empty", "data", "value"}
+
+
+class Unspecialisable(Exception):
+    """The grammar uses a construct the specialiser does not handle."""
+
+
+def document_names(root: etree._Element) -> tuple[frozenset, frozenset]:
+    """(element names, attribute names) of a document as (namespace, local) pairs."""
+    elements, attributes = set(), set()
+    for el in root.iter(etree.Element):
+        q = etree.QName(el)
+        elements.add((q.namespace or "", q.localname))
+        for name in el.attrib:
+            a = etree.QName(name)
+            attributes.add((a.namespace or "", a.localname))
+    return frozenset(elements), frozenset(attributes)
+
+
+class _Specialiser:
+    def __init__(self, grammar: Grammar, elements: frozenset, attributes: frozenset):
+        self.g = grammar
+        self.elements = elements
+        self.attributes = attributes
+        self._na: dict[str, bool] = {}
+
+    # -- phase 1: which defines are notAllowed (element boundaries are not crossed) --
+    def define_not_allowed(self, name: str) -> bool:
+        if name not in self._na:
+            self._na[name] = False  # a cycle can only pass an element: assume allowed
+            body = self.g.defines.get(name)
+            if body is None:
+                raise Unspecialisable(f"reference to undefined pattern {name!r}")
+            self._na[name] = self._group_na(rng_children(body))
+        return self._na[name]
+
+    def _group_na(self, patterns) -> bool:
+        return any(self._na_pattern(p) for p in patterns)
+
+    def _na_pattern(self, p: etree._Element) -> bool:
+        kind = rng_name(p)
+        if kind == "notAllowed":
+            return True
+        if kind == "ref":
+            return self.define_not_allowed(p.get("name"))
+        if kind == "element":
+            return not nc_matches_any(pattern_name_class(p), self.elements)
+        if kind == "attribute":
+            return not nc_matches_any(pattern_name_class(p), self.attributes)
+        if kind == "choice":
+            return all(self._na_pattern(c) for c in rng_children(p))
+        if kind in ("optional", "zeroOrMore"):
+            return False
+        if kind in ("group", "interleave", "oneOrMore", "mixed", "list"):
+            return self._group_na(rng_children(p))
+        if kind in _LEAVES:
+            return False
+        raise Unspecialisable(f"unsupported RELAX NG pattern <{kind}>")
+
+    # -- phase 2: rewrite patterns --
+    def reduce_group(self, patterns) -> list[etree._Element] | None:
+        """Reduced patterns of a group, `empty` ones left out; None if one is notAllowed."""
+        out = []
+        for p in patterns:
+            r = self.reduce(p)
+            if r is None:
+                return None
+            if rng_name(r) != "empty":
+                out.append(r)
+        return out
+
+    def reduce(self, p: etree._Element) -> etree._Element | None:
+        """A rewritten copy of pattern p, or None for notAllowed."""
+        kind = rng_name(p)
+        if kind == "notAllowed":
+            return None
+        if kind == "ref":
+            return None if self.define_not_allowed(p.get("name")) else _make("ref", name=p.get("name"))
+        if kind == "element":
+            return self._reduce_element(p)
+        if kind == "attribute":
+            return self._reduce_attribute(p)
+        if kind == "choice":
+            return _choice([r for r in (self.reduce(c) for c in rng_children(p)) if r is not None])
+        if kind in ("optional", "zeroOrMore"):
+            kids = self.reduce_group(rng_children(p))
+            return _make("empty") if kids is None else _wrap_nonempty(kind, kids)
+        if kind in ("group", "interleave", "oneOrMore", "mixed"):
+            kids = self.reduce_group(rng_children(p))
+            return None if kids is None else _wrap_nonempty(kind, kids)
+        if kind in _LEAVES or kind == "list":
+            return _copy_pattern(p)
+        raise Unspecialisable(f"unsupported RELAX NG pattern <{kind}>")
+
+    def _reduce_element(self, p: etree._Element) -> etree._Element | None:
+        nc = pattern_name_class(p)
+        if not nc_matches_any(nc, self.elements):
+            return None
+        out = _make("element")
+        out.append(nc_to_xml(nc))
+        kids = self.reduce_group(pattern_content(p))
+        out.extend(kids if kids is not None else [_make("notAllowed")])
+        if len(out) == 1:
+            out.append(_make("empty"))
+        return out
+
+    def _reduce_attribute(self, p: etree._Element) -> etree._Element | None:
+        nc = pattern_name_class(p)
+        if not nc_matches_any(nc, self.attributes):
+            return None
+        out = _make("attribute")
+        out.append(nc_to_xml(nc))
+        out.extend(_copy_pattern(c) for c in pattern_content(p))
+        return out
+
+
+def _make(kind: str, **attrib) -> etree._Element:
+    return etree.Element(_R + kind, **attrib)
+
+
+def _wrap_nonempty(kind: str, kids: list) -> etree._Element:
+    """kind(kids) with `empty` removed (libxml2 mis-handles `empty` inside groups)."""
+    if not kids:
+        return _make("empty")
+    if kind == "group":
+        return _wrap("group", kids)
+    return _wrap(kind, kids, always=True)
+
+
+def _choice(kids: list) -> etree._Element | None:
+    """choice(kids); a choice with `empty` becomes optional(choice(rest))."""
+    if not kids:
+        return None
+    rest = [k for k in kids if rng_name(k) != "empty"]
+    if len(rest) == len(kids):
+        return _wrap("choice", kids)
+    if not rest:
+        return _make("empty")
+    return _wrap("optional", [_wrap("choice", rest)], always=True)
+
+
+def _wrap(kind: str, kids: list, *, always: bool = False) -> etree._Element:
+    if len(kids) == 1 and not always:
+        return kids[0]
+    out = _make(kind)
+    out.extend(kids)
+    return out
+
+
+def _copy_pattern(p: etree._Element) -> etree._Element:
+    """A deep copy of a leaf pattern without annotations, datatypeLibrary made explicit."""
+    out = etree.Element(p.tag, {k: v for k, v in p.attrib.items() if "}" not in k})
+    out.text = p.text if rng_name(p) in ("value", "param", "name") else None
+    if rng_name(p) in ("data", "value") and "datatypeLibrary" not in out.attrib:
+        out.set("datatypeLibrary", _inherited_library(p))
+    if rng_name(p) == "value" and "ns" not in out.attrib:
+        from .grammar import inherited_ns
+
+        out.set("ns", inherited_ns(p))
+    for c in rng_children(p):
+        out.append(_copy_pattern(c))
+    return out
+
+
+def _inherited_library(el: etree._Element) -> str:
+    node = el
+    while node is not None:
+        lib = node.get("datatypeLibrary")
+        if lib is not None:
+            return lib
+        node = node.getparent()
+    return ""
+
+
+def specialise(grammar: Grammar, elements: frozenset, attributes: frozenset) -> etree._Element | None:
+    """The specialised grammar as a RELAX NG tree, or None if `start` is notAllowed."""
+    if not grammar.specialisable or grammar.start is None:
+        raise Unspecialisable("grammar uses include/externalRef/combine or has no start")
+    sp = _Specialiser(grammar, elements, attributes)
+    start = sp.reduce_group(rng_children(grammar.start))
+    if start is None:
+        return None
+    out = _make("grammar")
+    out.append(_wrap("start", start or [_make("empty")], always=True))
+    todo = _refs_in(out)
+    done: set[str] = set()
+    while todo:
+        name = todo.pop()
+        if name in done:
+            continue
+        done.add(name)
+        body = sp.reduce_group(rng_children(grammar.defines[name]))
+        define = _make("define", name=name)
+        define.extend(body or [_make("empty")])
+        out.append(define)
+        todo.extend(_refs_in(define))
+    return out
+
+
+def _refs_in(el: etree._Element) -> list[str]:
+    return [r.get("name") for r in el.iter(_R + "ref")]
