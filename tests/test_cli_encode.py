@@ -98,8 +98,14 @@ def test_refuses_to_overwrite_input(tmp_path):
     assert copy.read_bytes() == SAMPLE.read_bytes()
 
 
+def test_without_input_encodes_the_bundled_record():
+    result = run("encode")
+    assert result.exit_code == 0
+    assert b"/document/110390" in result.stdout_bytes
+
+
 def test_usage_errors():
-    assert run("encode").exit_code == 2
+    assert run("encode", "--zh", str(SAMPLE)).exit_code == 2
     assert run("encode", str(SAMPLE), "--en", str(SAMPLE)).exit_code == 2
 
 

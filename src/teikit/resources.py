@@ -27,3 +27,8 @@ def corpus_dir() -> Path:
 
 def data_dir() -> Path:
     return _PACKAGE_DIR / "data"
+
+
+def bundled_sample() -> Path:
+    """The sample record shipped with teikit: the default input of `teikit encode`."""
+    return corpus_dir() / "wilson-110390.txt"

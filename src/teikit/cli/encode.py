@@ -23,7 +23,8 @@ from ._common import reports_errors
 def command(input, output, reader, en_path, zh_path, title, date, authority, no_align, no_entities, no_segment):
     """Encode an archival record as TEI P5 XML.
 
-    INPUT is a Wilson Center record (markdown export or PDF text; '-' reads stdin).
+    INPUT is a Wilson Center record (markdown export or PDF text; '-' reads stdin);
+    without INPUT, the bundled sample record (corpus/wilson-110390.txt) is encoded.
     Alternatively give a translation and its original as plain texts with --en/--zh.
 
     \b
@@ -35,6 +36,7 @@ def command(input, output, reader, en_path, zh_path, title, date, authority, no_
     from ..api import EncodeOptions, encode_file, encode_parallel
     from ..errors import UsageError
     from ..io import write_output
+    from ..resources import bundled_sample
     from ..tei import serialize
 
     options = EncodeOptions(
@@ -46,11 +48,10 @@ def command(input, output, reader, en_path, zh_path, title, date, authority, no_
             raise UsageError("give either INPUT or --en/--zh, not both")
         tree = encode_parallel(en_path, zh_path, options)
         inputs = tuple(p for p in (en_path, zh_path) if p)
-    elif input:
+    else:
         if zh_path:
             raise UsageError("--zh needs --en")
+        input = input or str(bundled_sample())
         tree = encode_file(input, options)
         inputs = (input,)
-    else:
-        raise UsageError("missing INPUT (a record file, or '-' for stdin), or --en/--zh")
     write_output(serialize(tree), output, inputs=inputs)
