@@ -130,6 +130,32 @@ def language_divisions(root: etree._Element) -> list[etree._Element]:
     return root.xpath("tei:text/tei:body/tei:div[@xml:lang]", namespaces=NSMAP)
 
 
+# Elements whose content model is element-only in TEI: white space between their children is
+# insignificant, so they (and only they) are indented on output. Mixed content is never touched.
+ELEMENT_ONLY = frozenset(
+    """TEI teiHeader fileDesc titleStmt publicationStmt notesStmt sourceDesc biblStruct analytic monogr
+    imprint encodingDesc appInfo application profileDesc langUsage textClass keywords correspDesc
+    correspAction availability respStmt text front body back div standOff listPerson person listPlace
+    place listOrg org linkGrp list listBibl listAnnotation""".split()
+)
+
+
+def indent_structure(root: etree._Element, level: int = 0) -> None:
+    """Put each child of an element-only container on its own indented line."""
+    if local_name(root) not in ELEMENT_ONLY or not len(root) or (root.text or "").strip():
+        return
+    if any((child.tail or "").strip() for child in root):
+        return
+    pad = "\n" + "  " * (level + 1)
+    root.text = pad
+    for child in root:
+        child.tail = pad
+        indent_structure(child, level + 1)
+    root[-1].tail = "\n" + "  " * level
+
+
 def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
-    """Bytes of a TEI document: UTF-8, XML declaration, stable formatting."""
-    return etree.tostring(tree, encoding="UTF-8", xml_declaration=True, pretty_print=False) + b"\n"
+    """Bytes of a TEI document: UTF-8, XML declaration, structure indented, mixed content as is."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    indent_structure(root)
+    return etree.tostring(root.getroottree(), encoding="UTF-8", xml_declaration=True) + b"\n"
