@@ -1,0 +1,199 @@
+"""Batch: encode, validate and export every record of a folder, in parallel, resumably.
+
+Each record is one job run in a worker process; outputs are written atomically, so a killed
+run leaves only complete files (and stale temporary files, removed by the next run), and the
+next run skips records whose outputs are newer than their inputs.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+RECORD_SUFFIXES = (".txt", ".md")
+STATUSES = ("valid", "invalid", "failed", "skipped")
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    formats: tuple[str, ...] = ()
+    jobs: int = 0  # 0: the machine's cores
+    force: bool = False
+    validate: bool = True
+    schema: str | None = None  # as ValidateOptions.schema
+    tei_all: str | None = None
+
+
+@dataclass(frozen=True)
+class Job:
+    source: str
+    relative: str
+    out_dir: str
+    options: BatchOptions
+
+
+@dataclass
+class Outcome:
+    source: str
+    status: str  # valid | invalid | failed | skipped
+    outputs: list[str] = field(default_factory=list)
+    error: str | None = None
+    errors: int = 0  # validation errors
+    seconds: float = 0.0
+    messages: list[str] = field(default_factory=list)
+
+
+def find_records(src: Path) -> list[Path]:
+    return sorted(p for p in src.rglob("*") if p.is_file() and p.suffix in RECORD_SUFFIXES and not p.name.startswith("."))
+
+
+def output_paths(job: Job) -> list[Path]:
+    """TEI first, then one file per format: <stem>.tei.xml, <stem>.html, <stem>.<fmt><ext>."""
+    from .writers import FORMATS
+
+    base = Path(job.out_dir) / Path(job.relative).with_suffix("")
+    paths = [base.with_name(base.name + ".tei.xml")]
+    for fmt in job.options.formats:
+        ext = FORMATS[fmt].extension
+        paths.append(base.with_name(base.name + (ext if fmt == "html" else f".{fmt}{ext}")))
+    return paths
+
+
+def is_up_to_date(job: Job) -> bool:
+    source_mtime = Path(job.source).stat().st_mtime
+    return all(p.exists() and p.stat().st_mtime >= source_mtime for p in output_paths(job))
+
+
+def run_job(job: Job) -> Outcome:
+    """Encode, validate, export one record; never raises for a bad record."""
+    from .errors import TeikitError
+
+    started = time.perf_counter()
+    outcome = Outcome(source=job.source, status="failed")
+    try:
+        if not job.options.force and is_up_to_date(job):
+            outcome.status = "skipped"
+        else:
+            _process(job, outcome)
+    except TeikitError as exc:
+        outcome.status, outcome.error = "failed", str(exc)
+    except Exception as exc:  # a bug must not stop the other records; it is reported
+        outcome.status, outcome.error = "failed", f"{job.source}: internal error: {type(exc).__name__}: {exc}"
+    outcome.seconds = round(time.perf_counter() - started, 4)
+    return outcome
+
+
+def _process(job: Job, outcome: Outcome) -> None:
+    from .api import encode_file
+    from .io import atomic_write
+    from .tei import serialize
+
+    paths = output_paths(job)
+    tree = encode_file(job.source)
+    data = serialize(tree)
+    outcome.status = "valid"
+    if job.options.validate:
+        _validate(data, job, outcome)
+    exports = [(fmt, _export(tree, fmt)) for fmt in job.options.formats]
+    for path, payload in zip(paths[1:], (p for _, p in exports)):
+        atomic_write(path, payload)
+    atomic_write(paths[0], data)  # the TEI last: its presence and age mark the record done
+    outcome.outputs = [str(p) for p in paths]
+
+
+def _validate(data: bytes, job: Job, outcome: Outcome) -> None:
+    from .validate import ValidateOptions, validate
+
+    result = validate(data, ValidateOptions(schema=job.options.schema, tei_all=job.options.tei_all))
+    errors = [d for d in result.diagnostics if d.severity == "error"]
+    if errors:
+        outcome.status, outcome.errors = "invalid", len(errors)
+        outcome.messages = [d.format().replace("<bytes>", job.source, 1) for d in errors[:20]]
+
+
+def _export(tree, fmt: str) -> bytes:
+    from .writers import export
+
+    return export(tree, fmt)
+
+
+def remove_stale_temporaries(out_dir: Path) -> int:
+    """Temporary files of an interrupted atomic write ('.name.XXXX.tmp')."""
+    removed = 0
+    for tmp in out_dir.rglob(".*.tmp"):
+        tmp.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
+def warm_up() -> None:
+    """Load the pipeline before forking workers, so they share its dictionaries."""
+    from . import api, writers  # noqa: F401
+    from .api import encode_file
+    from .resources import bundled_sample
+
+    encode_file(str(bundled_sample()))
+
+
+def run_batch(src: Path, out_dir: Path, options: BatchOptions, on_done=None) -> list[Outcome]:
+    """Process every record under src; `on_done(outcome)` is called as each finishes."""
+    records = find_records(src)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(out_dir)
+    jobs = [Job(str(p), str(p.relative_to(src)), str(out_dir), options) for p in records]
+    workers = options.jobs or os.cpu_count() or 1
+    outcomes: list[Outcome] = []
+    if workers == 1 or len(jobs) <= 1:
+        for job in jobs:
+            outcomes.append(_notify(run_job(job), on_done))
+        return outcomes
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+    if context is not None:
+        warm_up()
+    chunk = max(1, min(64, len(jobs) // (workers * 8) or 1))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(_run_chunk, jobs[i : i + chunk]) for i in range(0, len(jobs), chunk)]
+        for future in as_completed(futures):
+            for outcome in future.result():
+                outcomes.append(_notify(outcome, on_done))
+    order = {job.source: i for i, job in enumerate(jobs)}
+    return sorted(outcomes, key=lambda o: order[o.source])
+
+
+def _run_chunk(jobs: list[Job]) -> list[Outcome]:
+    return [run_job(job) for job in jobs]
+
+
+def _notify(outcome: Outcome, on_done) -> Outcome:
+    if on_done:
+        on_done(outcome)
+    return outcome
+
+
+def summarise(outcomes: list[Outcome]) -> dict[str, int]:
+    counts = {status: 0 for status in STATUSES}
+    for o in outcomes:
+        counts[o.status] += 1
+    counts["encoded"] = counts["valid"] + counts["invalid"]
+    counts["total"] = len(outcomes)
+    return counts
+
+
+def write_report(out_dir: Path, outcomes: list[Outcome], options: BatchOptions, elapsed: float) -> Path:
+    from .io import atomic_write
+
+    report = {
+        "teikit_batch_report": 1,
+        "options": asdict(options),
+        "elapsed_seconds": round(elapsed, 3),
+        "counts": summarise(outcomes),
+        "records": [asdict(o) for o in outcomes],
+    }
+    path = out_dir / "report.json"
+    atomic_write(path, json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
+    return path

@@ -1,0 +1,97 @@
+"""teikit batch: a folder of records -> a validated edition, in parallel, resumable."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from ._common import reports_errors
+
+
+@click.command("batch")
+@click.argument("src_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the TEI files, exports and report.json.")
+@click.option("--to", "formats", default="", help="Comma-separated export formats (see `teikit export --list`).")
+@click.option("-j", "--jobs", type=click.IntRange(0, 256), default=0, help="Worker processes (default: the machine's cores).")
+@click.option("--force", is_flag=True, help="Redo records whose outputs are newer than their inputs.")
+@click.option("--no-validate", is_flag=True, help="Do not validate the TEI.")
+@click.option("--schema", default=None, help="tei_all | teikit | PATH (default: both where tei_all is available).")
+@click.option("--tei-all", "tei_all", default=None, help="Path of tei_all.rng (else $TEIKIT_TEI_ALL or the fetched copy).")
+@reports_errors
+def command(src_dir, out_dir, formats, jobs, force, no_validate, schema, tei_all):
+    """Encode, validate and export every record (*.txt, *.md) under SRC_DIR.
+
+    One bad record never stops the run: it is listed with its error, the others complete,
+    the exit code is 1, and OUT_DIR/report.json records every record's outcome. Re-running
+    skips records whose outputs are newer than their inputs, and completes a killed run.
+
+    \b
+    Examples:
+        teikit batch records/ -o edition/ --to html,text
+        teikit batch records/ -o edition/ --to html,chicago,bibtex --jobs 2 --tei-all tei_all.rng
+        teikit batch records/ -o edition/ --force
+    """
+    from ..batch import BatchOptions, run_batch, summarise, write_report
+    from ..errors import InputError, UsageError
+    from ..writers import FORMATS
+
+    if not src_dir.is_dir():
+        raise InputError("no such folder", file=str(src_dir))
+    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown:
+        raise UsageError(f"unknown format {unknown[0]!r}; choose from: {', '.join(FORMATS)}")
+    options = BatchOptions(formats=chosen, jobs=jobs, force=force, validate=not no_validate,
+                           schema=schema, tei_all=tei_all)
+    started = time.perf_counter()
+    outcomes = _run_with_progress(src_dir, out_dir, options)
+    elapsed = time.perf_counter() - started
+    report = write_report(out_dir, outcomes, options, elapsed)
+    _print_summary(outcomes, summarise(outcomes), elapsed, report)
+    counts = summarise(outcomes)
+    sys.exit(1 if counts["failed"] or counts["invalid"] else 0)
+
+
+def _run_with_progress(src_dir, out_dir, options):
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    from ..batch import find_records, run_batch
+
+    console = Console(stderr=True)
+    total = len(find_records(src_dir))
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]} rec/s"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn()]
+    with Progress(*columns, console=console, transient=False) as progress:
+        task = progress.add_task("records", total=total, rate="-")
+        started = time.perf_counter()
+
+        def done(outcome):
+            if outcome.status == "failed":
+                progress.console.print(f"[red]failed[/red] {outcome.error}", markup=True, highlight=False)
+            progress.advance(task)
+            finished = progress.tasks[0].completed
+            progress.update(task, rate=f"{finished / max(1e-9, time.perf_counter() - started):.1f}")
+
+        return run_batch(src_dir, out_dir, options, on_done=done)
+
+
+def _print_summary(outcomes, counts, elapsed, report):
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(stderr=True)
+    for o in outcomes:
+        if o.status == "invalid":
+            console.print(f"[yellow]invalid[/yellow] {o.source}: {o.errors} error(s); first: {o.messages[0]}",
+                          markup=True, highlight=False)
+    table = Table(title="teikit batch")
+    for column in ("records", "encoded", "valid", "invalid", "failed", "skipped", "time"):
+        table.add_column(column, justify="right")
+    table.add_row(str(counts["total"]), str(counts["encoded"]), str(counts["valid"]), str(counts["invalid"]),
+                  str(counts["failed"]), str(counts["skipped"]), f"{elapsed:.2f} s")
+    console.print(table)
+    console.print(f"report: {report}", highlight=False)

@@ -1,0 +1,128 @@
+"""teikit batch: mixed inputs, report, skip-if-newer, --force, resume after a kill."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from teikit.batch import BatchOptions, Job, output_paths, run_batch
+from teikit.cli import cli
+
+from conftest import PDF_TEXTS, SAMPLE, TEI_ALL
+
+
+@pytest.fixture()
+def records(tmp_path, shared):
+    src = tmp_path / "src"
+    (src / "sub").mkdir(parents=True)
+    shutil.copy(SAMPLE, src / "wilson-110390.txt")
+    for path in sorted(PDF_TEXTS.glob("*.txt")):
+        shutil.copy(path, src / "sub" / path.name)
+    (src / "broken.txt").write_text("not a record at all\n", encoding="utf-8")
+    (src / "empty.md").write_bytes(b"")
+    return src
+
+
+def _batch(src, out, *extra):
+    args = ["batch", str(src), "-o", str(out), "--schema", "tei_all", "--tei-all", str(TEI_ALL), "--jobs", "1", *extra]
+    return CliRunner().invoke(cli, args)
+
+
+def test_mixed_inputs_complete_and_report(records, tmp_path):
+    out = tmp_path / "out"
+    result = _batch(records, out, "--to", "html,text")
+    assert result.exit_code == 1  # two bad records
+    report = json.loads((out / "report.json").read_text())
+    statuses = {os.path.basename(r["source"]): r["status"] for r in report["records"]}
+    assert statuses == {"wilson-110390.txt": "valid", "113379.txt": "valid", "117031.txt": "valid",
+                        "122809.txt": "valid", "broken.txt": "failed", "empty.md": "failed"}
+    assert report["counts"]["valid"] == 4 and report["counts"]["failed"] == 2
+    errors = {os.path.basename(r["source"]): r["error"] for r in report["records"] if r["error"]}
+    assert "no recognisable record sections" in errors["broken.txt"] and "empty file" in errors["empty.md"]
+    assert (out / "sub" / "113379.tei.xml").exists() and (out / "sub" / "113379.html").exists()
+    assert (out / "wilson-110390.text.txt").read_text(encoding="utf-8").strip()
+    assert "failed" in result.stderr and "broken.txt" in result.stderr
+
+
+def test_rerun_skips_up_to_date_and_force_redoes(records, tmp_path):
+    out = tmp_path / "out"
+    (records / "broken.txt").unlink()
+    (records / "empty.md").unlink()
+    assert _batch(records, out).exit_code == 0
+    second = json.loads((_batch(records, out), out / "report.json")[1].read_text())
+    assert second["counts"]["skipped"] == 4
+    future = time.time() + 5
+    os.utime(records / "wilson-110390.txt", (future, future))  # the input changed
+    third = json.loads((_batch(records, out), out / "report.json")[1].read_text())
+    assert third["counts"]["skipped"] == 3 and third["counts"]["valid"] == 1
+    forced = json.loads((_batch(records, out, "--force"), out / "report.json")[1].read_text())
+    assert forced["counts"]["skipped"] == 0 and forced["counts"]["valid"] == 4
+
+
+def test_missing_format_output_is_redone(records, tmp_path):
+    out = tmp_path / "out"
+    (records / "broken.txt").unlink()
+    (records / "empty.md").unlink()
+    _batch(records, out, "--to", "text")
+    (out / "sub" / "117031.text.txt").unlink()
+    report = json.loads((_batch(records, out, "--to", "text"), out / "report.json")[1].read_text())
+    assert report["counts"]["skipped"] == 3 and (out / "sub" / "117031.text.txt").exists()
+
+
+def test_parallel_run_matches_serial(records, tmp_path):
+    (records / "broken.txt").unlink()
+    serial = run_batch(records, tmp_path / "a", BatchOptions(formats=("text",), jobs=1, validate=False))
+    parallel = run_batch(records, tmp_path / "b", BatchOptions(formats=("text",), jobs=2, validate=False))
+    assert [(os.path.basename(o.source), o.status) for o in serial] == [
+        (os.path.basename(o.source), o.status) for o in parallel]
+    for o in serial:
+        if o.status == "valid":
+            rel = os.path.relpath(o.outputs[0], tmp_path / "a")
+            assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes()
+
+
+def test_output_names_are_distinct_per_format(tmp_path):
+    job = Job(str(tmp_path / "r.txt"), "r.txt", str(tmp_path), BatchOptions(formats=("html", "text", "chicago", "json", "csl-json")))
+    names = [p.name for p in output_paths(job)]
+    assert names[0] == "r.tei.xml" and len(set(names)) == len(names)
+
+
+def test_resume_after_kill(tmp_path, shared):
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(40):
+        shutil.copy(SAMPLE, src / f"r{i:03d}.txt")
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "teikit", "batch", str(src), "-o", str(out), "--to", "html,text",
+           "--no-validate", "--jobs", "1"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.time() + 60
+    while time.time() < deadline and len(list(out.glob("*.tei.xml"))) < 3:
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    done_before = len(list(out.glob("*.tei.xml")))
+    assert 3 <= done_before < 40, "the run should have been killed part-way"
+    for tei_file in out.glob("*.tei.xml"):  # whatever exists is complete
+        etree.parse(str(tei_file))
+    result = subprocess.run(cmd, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    report = json.loads((out / "report.json").read_text())
+    assert report["counts"]["skipped"] >= done_before - 1
+    assert len(list(out.glob("*.tei.xml"))) == 40 and len(list(out.glob("*.html"))) == 40
+    assert not list(out.glob(".*.tmp"))
+
+
+def test_missing_source_folder_and_bad_format(tmp_path):
+    result = CliRunner().invoke(cli, ["batch", str(tmp_path / "nope"), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "no such folder" in result.stderr
+    result = CliRunner().invoke(cli, ["batch", str(tmp_path), "-o", str(tmp_path / "o"), "--to", "pdf"])
+    assert result.exit_code == 2 and "unknown format" in result.stderr
