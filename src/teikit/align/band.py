@@ -1,0 +1,79 @@
+"""Sentence-pair match weights inside a band, computed from token postings (no n x m matrix)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .lexical import Evidence
+
+
+@dataclass(frozen=True)
+class BandMatrix:
+    """prefix[i, x] = sum of match weights of English sentence i with Chinese sentences
+    offset[i] .. offset[i] + x - 1 (x clipped to the band)."""
+
+    offset: np.ndarray
+    prefix: np.ndarray
+
+    def span(self, i: int, j0: np.ndarray, j1: np.ndarray) -> np.ndarray:
+        """Match weight of sentence i with Chinese sentences [j0, j1), vectorised over j."""
+        width = self.prefix.shape[1] - 1
+        row = self.prefix[i]
+        off = self.offset[i]
+        a = np.minimum(np.maximum(j0 - off, 0), width)
+        b = np.minimum(np.maximum(j1 - off, 0), width)
+        return row[b] - row[a]
+
+
+def match_band(ev: Evidence, lo: np.ndarray, hi: np.ndarray, m: int) -> tuple[BandMatrix, BandMatrix]:
+    """For lo[i] <= j < hi[i]: the idf weight of the tokens English i shares with Chinese j, and
+    the number of characters of j that express them."""
+    n = len(ev.en)
+    width = int(max(1, (hi - lo).max() if n else 1))
+    return tuple(_band_matrix(flat, lo, n, width) for flat in _pair_weights(ev, lo, hi, m, width))
+
+
+def _band_matrix(flat: np.ndarray, lo: np.ndarray, n: int, width: int) -> BandMatrix:
+    mat = flat.reshape(n, width)
+    prefix = np.zeros((n, width + 1), dtype=np.float64)
+    np.cumsum(mat, axis=1, out=prefix[:, 1:])
+    return BandMatrix(lo.astype(np.int64), prefix)
+
+
+def _postings(sents: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """(token, sentence) pairs of all sentences, as two parallel arrays."""
+    lengths = np.array([len(t) for t in sents], dtype=np.int64)
+    if lengths.sum() == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    toks = np.concatenate([t for t in sents if len(t)])
+    sent_ids = np.repeat(np.arange(len(sents), dtype=np.int64), lengths)
+    return toks, sent_ids
+
+
+def _pair_weights(ev: Evidence, lo, hi, m: int, width: int) -> np.ndarray:
+    n = len(ev.en)
+    out_size = n * width
+    et, ei = _postings(ev.en)
+    zt, zj = _postings(ev.zh)
+    if not len(et) or not len(zt):
+        return np.zeros(out_size), np.zeros(out_size)
+    zc = np.concatenate(ev.zh_cover) if len(zt) else np.zeros(0)
+    keys = zt * (m + 1) + zj
+    order = np.argsort(keys, kind="stable")
+    keys, zj, zc = keys[order], zj[order], zc[order]
+    base = et * (m + 1)
+    starts = np.searchsorted(keys, base + lo[ei])
+    ends = np.searchsorted(keys, base + hi[ei])
+    counts = ends - starts
+    total = int(counts.sum())
+    if total == 0:
+        return np.zeros(out_size), np.zeros(out_size)
+    rows = np.repeat(ei, counts)
+    toks = np.repeat(et, counts)
+    first = np.repeat(np.cumsum(counts) - counts, counts)
+    idx = np.repeat(starts, counts) + (np.arange(total) - first)
+    cols = zj[idx] - lo[rows]
+    flat = rows * width + cols
+    return (np.bincount(flat, weights=ev.weight[toks], minlength=out_size),
+            np.bincount(flat, weights=zc[idx], minlength=out_size))

@@ -1,0 +1,122 @@
+"""Lexical evidence: which English tokens each sentence has and which each Chinese sentence expresses.
+
+A Chinese sentence "expresses" an English token when it contains a CC-CEDICT translation of the
+word, the same number or month, a name from the authority pairs, or characters whose pinyin
+spells the (capitalised) word. Every token is weighted by its inverse document frequency.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from . import cedict
+from .text import chinese_number_spans, english_tokens, pinyin_spans
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Per-sentence token ids on both sides (only tokens seen on both sides), token weights,
+    how many characters of each Chinese sentence express each of its tokens, and sentence sizes."""
+
+    en: list[np.ndarray]
+    zh: list[np.ndarray]
+    weight: np.ndarray
+    zh_cover: list[np.ndarray]
+    zh_chars: np.ndarray
+
+    def en_weights(self) -> np.ndarray:
+        return np.array([self.weight[t].sum() for t in self.en], dtype=np.float64)
+
+
+
+def collect(en_sents: Sequence[str], zh_sents: Sequence[str], *,
+            en_extra: Sequence[Sequence[str]] | None = None,
+            zh_extra: Sequence[Sequence[str]] | None = None,
+            names: Sequence[tuple[str, str]] = ()) -> Evidence:
+    """Token evidence for both sides; `*_extra` are structural tokens given per sentence."""
+    table = cedict.load()
+    en_toks = [set(english_tokens(s)) for s in en_sents]
+    if en_extra:
+        for toks, extra in zip(en_toks, en_extra):
+            toks.update(extra)
+    vocab = set().union(*en_toks) if en_toks else set()
+    reverse = _reverse_lexicon(vocab, table.en_to_zh)
+    _add_names(en_sents, en_toks, reverse, names)
+    wanted_py = frozenset(t for t in vocab if t.startswith("py:"))
+    longest = max((len(t) for t in reverse), default=1)
+    zh_toks = [_expressed(s, reverse, longest, table.pinyin, wanted_py) for s in zh_sents]
+    if zh_extra:
+        for toks, extra in zip(zh_toks, zh_extra):
+            for tok in extra:
+                toks.setdefault(tok, 0)
+    chars = np.array([_content_chars(s) for s in zh_sents], dtype=np.float64)
+    return _index(en_toks, zh_toks, chars)
+
+
+def _content_chars(sentence: str) -> int:
+    return sum(1 for ch in sentence if ch.isalnum())
+
+
+def _reverse_lexicon(vocab: set[str], en_to_zh: dict) -> dict[str, set[str]]:
+    """Chinese term -> the document's English tokens it may translate."""
+    reverse: dict[str, set[str]] = {}
+    for tok in vocab:
+        for term in en_to_zh.get(tok, ()):
+            reverse.setdefault(term, set()).add(tok)
+    return reverse
+
+
+def _add_names(en_sents, en_toks, reverse, names) -> None:
+    """Authority pairs: an English name found in a sentence becomes a token its Chinese form expresses."""
+    for i, sent in enumerate(en_sents):
+        for en_name, zh_name in names:
+            if en_name and zh_name and en_name in sent:
+                tok = "name:" + en_name
+                en_toks[i].add(tok)
+                reverse.setdefault(zh_name, set()).add(tok)
+
+
+def _expressed(sentence: str, reverse: dict, longest: int, readings: dict,
+               wanted_py: frozenset) -> dict[str, int]:
+    """English tokens the sentence expresses -> bit mask of the characters that express them."""
+    cover: dict[str, int] = {}
+    n = len(sentence)
+    for i in range(n):
+        for k in range(1, min(longest, n - i) + 1):
+            hit = reverse.get(sentence[i: i + k])
+            if hit:
+                mask = ((1 << k) - 1) << i
+                for tok in hit:
+                    cover[tok] = cover.get(tok, 0) | mask
+    spans = chinese_number_spans(sentence)
+    if wanted_py:
+        spans += pinyin_spans(sentence, readings, wanted_py)
+    for tok, start, end in spans:
+        cover[tok] = cover.get(tok, 0) | (((1 << (end - start)) - 1) << start)
+    return cover
+
+
+def _index(en_toks: list[set[str]], zh_toks: list[dict[str, int]], chars: np.ndarray) -> Evidence:
+    """Keep tokens present on both sides; weight = idf over both sides."""
+    df_en: dict[str, int] = {}
+    for toks in en_toks:
+        for t in toks:
+            df_en[t] = df_en.get(t, 0) + 1
+    df_zh: dict[str, int] = {}
+    for toks in zh_toks:
+        for t in toks:
+            df_zh[t] = df_zh.get(t, 0) + 1
+    shared = sorted(t for t in df_en if t in df_zh)
+    ids = {t: k for k, t in enumerate(shared)}
+    n = max(1, len(en_toks) + len(zh_toks))
+    weight = np.array([math.log(1 + n / (df_en[t] + df_zh[t])) for t in shared], dtype=np.float64)
+    en = [np.array(sorted(ids[t] for t in toks if t in ids), dtype=np.int64) for toks in en_toks]
+    zh, cover = [], []
+    for toks in zh_toks:
+        kept = sorted((ids[t], bin(mask).count("1")) for t, mask in toks.items() if t in ids)
+        zh.append(np.array([k for k, _ in kept], dtype=np.int64))
+        cover.append(np.array([c for _, c in kept], dtype=np.float64))
+    return Evidence(en, zh, weight, cover, chars)

@@ -1,0 +1,145 @@
+"""The scoring model and the two-pass banded search (a wide first band, then a narrow one)."""
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from . import AlignHints, AlignOptions, Bead
+from .band import BandMatrix, match_band
+from .dp import Band, solve
+from .lexical import Evidence, collect
+
+FIRST_PASS_MAX = 3  # the wide pass uses beads of up to 3 sentences on a side
+
+
+def align_en_zh(en: Sequence[str], zh: Sequence[str], options: AlignOptions,
+                hints: AlignHints) -> list[Bead]:
+    """Align English (source) with Chinese (target) sentences."""
+    n, m = len(en), len(zh)
+    if n == 0 or m == 0:
+        return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
+    ev = collect(en, zh, en_extra=hints.src_tokens, zh_extra=hints.tgt_tokens, names=hints.names)
+    model = Model(en, zh, ev, options, hints)
+    path = model.first_pass()
+    beads = model.search(Band.around(_cells(path), n, m, options.refine_width), all_beads(options))
+    return _to_beads(beads)
+
+
+def all_beads(options: AlignOptions, limit: int | None = None) -> list[tuple[int, int]]:
+    top = limit or options.max_sentences
+    return [(k, l) for k in range(1, top + 1) for l in range(1, top + 1)
+            if k * l <= options.max_sentences and min(k, l) <= 2 and max(k, l) <= top]
+
+
+class Model:
+    """Precomputed lengths, weights and bead costs for one pair of texts."""
+
+    def __init__(self, en, zh, ev: Evidence, options: AlignOptions, hints: AlignHints):
+        self.n, self.m = len(en), len(zh)
+        self.o = options
+        self.ev = ev
+        len_en = np.array([len(s.replace(" ", "")) for s in en], dtype=np.float64)
+        len_zh = np.array([len(s.replace(" ", "")) for s in zh], dtype=np.float64)
+        self.ratio = max(len_zh.sum(), 1.0) / max(len_en.sum(), 1.0)
+        self.pe = _prefix(len_en * self.ratio)
+        self.pz = _prefix(len_zh)
+        self.we = _prefix(ev.en_weights())
+        self.cz = _prefix(ev.zh_chars)
+        self.be = _prefix(_blocks(hints.src_blocks, self.n))
+        self.bz = _prefix(_blocks(hints.tgt_blocks, self.m))
+        self.shared: BandMatrix | None = None
+        self.covered: BandMatrix | None = None
+
+    def first_pass(self) -> list[tuple[int, int]]:
+        """Search a diagonal band, widening it until the path keeps clear of its edges."""
+        width = self.o.band_width or max(12, int(0.03 * max(self.n, self.m)))
+        beads = all_beads(self.o, FIRST_PASS_MAX)
+        while True:
+            band = Band.diagonal(self.n, self.m, width)
+            path = self.search(band, beads)
+            if width >= max(self.n, self.m) or not _touches_edge(_cells(path), band, self.m):
+                return path
+            width *= 2
+
+    def search(self, band: Band, beads) -> list[tuple[int, int]]:
+        self.shared, self.covered = match_band(self.ev, *self._sentence_band(band, beads), self.m)
+        return solve(self.n, self.m, band, beads, self.cost, self.o.skip_cost, self.o.skip_cost)
+
+    def _sentence_band(self, band: Band, beads):
+        """Columns each English sentence row needs for the beads that may contain it."""
+        kmax = max(k for k, _ in beads)
+        lmax = max(l for _, l in beads)
+        rows = np.arange(self.n)
+        lo = np.clip(band.lo[rows] - lmax, 0, self.m)
+        hi = band.hi[np.minimum(rows + kmax, self.n)]
+        return lo, np.maximum(hi, lo)
+
+    def cost(self, i: int, k: int, l: int, js: np.ndarray) -> np.ndarray:
+        """Cost of the beads (k, l) ending at (i, js)."""
+        return (self._length_cost(i, k, l, js) * self.o.length_weight
+                + self._lexical_cost(i, k, l, js)
+                + self.o.merge_cost * (k + l - 2)
+                + self.o.block_cost * self._blocks_crossed(i, k, l, js))
+
+    def _length_cost(self, i, k, l, js):
+        le = self.pe[i] - self.pe[i - k]
+        lz = self.pz[js] - self.pz[js - l]
+        delta = (lz - le) / np.sqrt(self.o.length_variance * (le + lz) / 2 + 1.0)
+        return delta * delta / 2
+
+    def _lexical_cost(self, i, k, l, js):
+        """Mean of the English tokens' recall (idf-weighted) and the Chinese characters' recall."""
+        w_en = self.we[i] - self.we[i - k]
+        c_zh = self.cz[js] - self.cz[js - l]
+        shared = np.zeros(len(js))
+        covered = np.zeros(len(js))
+        for r in range(i - k, i):
+            shared += self.shared.span(r, js - l, js)
+            covered += self.covered.span(r, js - l, js)
+        neutral = self.o.neutral_similarity
+        en_recall = np.minimum(shared, w_en) / w_en if w_en > 0 else np.full(len(js), neutral)
+        zh_recall = np.where(c_zh > 0, np.minimum(covered, c_zh) / np.maximum(c_zh, 1), neutral)
+        sim = (en_recall + zh_recall) / 2
+        return self.o.lexical_weight * (1 - sim) * (k + l) / 2
+
+    def _blocks_crossed(self, i, k, l, js):
+        inside_en = self.be[i] - self.be[i - k + 1]
+        inside_zh = self.bz[js] - self.bz[js - l + 1]
+        return inside_en + inside_zh
+
+
+def _prefix(values: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(values) + 1)
+    np.cumsum(values, out=out[1:])
+    return out
+
+
+def _blocks(flags, count: int) -> np.ndarray:
+    if flags is None:
+        return np.zeros(count)
+    return np.array([1.0 if f else 0.0 for f in flags][:count] + [0.0] * max(0, count - len(flags)))
+
+
+def _cells(beads: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    i = j = 0
+    cells = [(0, 0)]
+    for k, l in beads:
+        i, j = i + k, j + l
+        cells.append((i, j))
+    return cells
+
+
+def _touches_edge(cells, band: Band, m: int) -> bool:
+    for i, j in cells:
+        if (j == band.lo[i] and j > 0) or (j == band.hi[i] and j < m):
+            return True
+    return False
+
+
+def _to_beads(kinds: list[tuple[int, int]]) -> list[Bead]:
+    out, i, j = [], 0, 0
+    for k, l in kinds:
+        out.append(Bead(tuple(range(i, i + k)), tuple(range(j, j + l))))
+        i, j = i + k, j + l
+    return out

