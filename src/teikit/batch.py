@@ -43,6 +43,8 @@ class Outcome:
     errors: int = 0  # validation errors
     seconds: float = 0.0
     messages: list[str] = field(default_factory=list)
+    worker: int = 0  # process id of the worker
+    worker_peak_rss_kb: int = 0  # the worker's peak resident memory so far
 
 
 def find_records(src: Path) -> list[Path]:
@@ -82,7 +84,16 @@ def run_job(job: Job) -> Outcome:
     except Exception as exc:  # a bug must not stop the other records; it is reported
         outcome.status, outcome.error = "failed", f"{job.source}: internal error: {type(exc).__name__}: {exc}"
     outcome.seconds = round(time.perf_counter() - started, 4)
+    outcome.worker, outcome.worker_peak_rss_kb = os.getpid(), _peak_rss_kb()
     return outcome
+
+
+def _peak_rss_kb() -> int:
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return 0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def _process(job: Job, outcome: Outcome) -> None:
