@@ -85,7 +85,7 @@ ZH_PATTERNS = [
     ("zh_ymd", re.compile(rf"(?:({_N}{{4}})年)?({_N}{{1,2}})月(?:({_N}{{1,3}})[日号]|(初|底|末|上旬|中旬|下旬))?")),
     ("zh_part", re.compile(rf"(?:({_N}{{4}})年)?(?:({_N}{{1,2}})月)?(上旬|中旬|下旬)")),
     ("zh_month_part", re.compile(rf"(?<!{_N})月(初|底|末|中)(?!旬)")),
-    ("zh_day", re.compile(rf"(?<![{NUMERAL_CHARS}月第])({_N}{{1,3}})[日号](?![内间])")),
+    ("zh_day", re.compile(rf"(?<![{NUMERAL_CHARS}月第])((?!两){_N}{{1,3}})[日号](?![内间])")),
     ("zh_year", re.compile(rf"(?<!{_N})({_N}{{4}})年(?![代度{NUMERAL_CHARS}])")),
     ("zh_time", re.compile(rf"{_DAYPART}?({_N}{{1,3}})[时点](?:({_N}{{1,3}})分|(半)|(整))?(?![间候期代])")),
 ]
@@ -233,7 +233,6 @@ def _zh_year(m, ctx, _text):
     year = _num(m.group(1))
     if not 1600 <= year <= 2099:
         return None
-    ctx.year = year
     return {"when": f"{year:04d}"}
 
 

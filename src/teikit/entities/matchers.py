@@ -1,0 +1,128 @@
+"""Longest-match name finders built once from the authority: one compiled regex per language.
+
+English: word boundaries, case-sensitive, white space and line breaks inside a name are free
+("Chiang Kai-\nshek"), straight and curly apostrophes are the same. Chinese: longest match first
+(列宁格勒 before 列宁, 高尔基城 before 高尔基), and a few compounds that contain a name but are
+not one (马克思主义, 发展中国家) are consumed without a tag.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .authority import Authority, Entity, lang_matches
+
+# Words that contain a name but do not refer to the entity: matched (so the name inside is not
+# tagged) and then dropped.
+BLOCKED_ZH = (
+    "马克思主义", "马克思列宁主义", "马列主义", "列宁主义", "斯大林主义", "托洛茨基主义", "毛泽东思想",
+    "发展中国家", "中国家", "苏维埃", "周围", "周年", "周末", "周刊", "周期", "周边", "周岁", "周密",
+    "周详", "周折", "周转", "周旋", "周全", "周知", "周报", "周内", "莫非", "莫不", "莫大", "莫过于",
+    "莫名", "莫测", "莫如", "莫要", "莫说", "中苏", "苏方", "中央集权", "中央银行", "东北方", "东北部", "苏醒",
+)
+BLOCKED_EN = ("Marxism-Leninism", "Marxist-Leninist")
+APOSTROPHES = "'’ʼ"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entity_id: str
+    kind: str
+    contextual: bool
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A name found in a string: [start, end) and the entities it may name (empty if blocked)."""
+
+    start: int
+    end: int
+    candidates: tuple[Candidate, ...]
+
+    @property
+    def unique(self) -> Candidate | None:
+        """The one entity a name certainly refers to, if that needs no context."""
+        if len(self.candidates) == 1 and not self.candidates[0].contextual:
+            return self.candidates[0]
+        plain = [c for c in self.candidates if not c.contextual]
+        return plain[0] if len(plain) == 1 and len({c.entity_id for c in self.candidates}) == 1 else None
+
+
+class NameMatcher:
+    """All names of one language, longest first, with the entities each may name."""
+
+    def __init__(self, lang: str, surfaces: dict[str, tuple[Candidate, ...]]):
+        self.lang = lang
+        self.latin = not lang.lower().startswith(("zh", "ja", "ko"))
+        self.surfaces = surfaces
+        ordered = sorted(surfaces, key=lambda s: (-len(s), s))
+        body = "|".join(self._pattern(s) for s in ordered) or r"(?!x)x"
+        self.regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w])" if self.latin else f"(?:{body})")
+
+    def _pattern(self, surface: str) -> str:
+        if not self.latin:
+            return re.escape(surface)
+        out = []
+        for ch in surface:
+            if ch == " ":
+                out.append(r"\s+")
+            elif ch == "-":
+                out.append(r"-\s*")
+            elif ch in APOSTROPHES:
+                out.append(f"[{APOSTROPHES}]")
+            else:
+                out.append(re.escape(ch))
+        return "".join(out)
+
+    def key(self, matched: str) -> str:
+        """The surface a matched string stands for (white space and apostrophes normalised)."""
+        if not self.latin:
+            return matched
+        text = re.sub(r"-\s+", "-", matched)
+        text = re.sub(r"\s+", " ", text)
+        return re.sub(f"[{APOSTROPHES}]", "'", text)
+
+    def find(self, text: str, start: int = 0) -> list[Hit]:
+        """Leftmost-longest, non-overlapping names in `text` from `start`."""
+        hits = []
+        for m in self.regex.finditer(text, start):
+            cands = self.surfaces.get(self.key(m.group()), ())
+            hits.append(Hit(m.start(), m.end(), cands))
+        return hits
+
+
+def matcher_for(authority: Authority, lang: str) -> NameMatcher:
+    """The (cached) matcher of an authority's names in a language."""
+    return _cached_matcher(authority, lang)
+
+
+@functools.lru_cache(maxsize=32)
+def _cached_matcher(authority: Authority, lang: str) -> NameMatcher:
+    surfaces: dict[str, list[Candidate]] = {}
+    for entity in authority.entities.values():
+        for name in entity.names:
+            if lang_matches(name.lang, lang):
+                _add(surfaces, _normal(name.text), Candidate(entity.id, entity.kind, name.contextual))
+    latin = not lang.lower().startswith(("zh", "ja", "ko"))
+    for blocked in BLOCKED_EN if latin else BLOCKED_ZH:
+        surfaces.setdefault(blocked, [])
+    return NameMatcher(lang, {s: tuple(c) for s, c in surfaces.items()})
+
+
+def _normal(text: str) -> str:
+    return re.sub(f"[{APOSTROPHES}]", "'", " ".join(text.split()))
+
+
+def _add(surfaces: dict[str, list[Candidate]], surface: str, cand: Candidate) -> None:
+    have = surfaces.setdefault(surface, [])
+    for i, c in enumerate(have):
+        if c.entity_id == cand.entity_id:
+            if c.contextual and not cand.contextual:
+                have[i] = cand
+            return
+    have.append(cand)
+
+
+def entity_kind_tag(entity: Entity) -> str:
+    return entity.name_tag

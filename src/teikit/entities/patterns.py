@@ -1,0 +1,121 @@
+"""Names that are not in the authority, found by what stands beside them.
+
+English: a title (Comrade, cde., Minister, General, Ambassador …) followed by one to three
+capitalised words ("cde. Miklashevskii", "General Yan Xishan"). Chinese: a two- or three-character
+name that starts with a common surname and stands before 同志, 部长, 主席 … ("王明同志").
+Contractions: 莫米二同志 names two people by their first characters.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numerals import DIGITS, UNITS, chinese_to_int
+
+TITLES_EN = (
+    r"Comrades?|Cdes?\.|cdes?\.|[Cc]om\.|comrades?|Generalissimo|General|general|Marshal|marshal|"
+    r"Premier|premier|Vice[- ]Premier|Prime Minister|(?:Foreign |Defen[cs]e |Deputy )?Minister|"
+    r"(?:Vice[- ])?President|(?:Vice[- ])?Chairman|[Cc]hairman|Ambassador|ambassador|Secretary|"
+    r"Admiral|Colonel|Lieutenant|Captain|Major|major|Counsell?or|counsell?or|Consul|Governor|"
+    r"Commander|Mr\.|Mrs\.|Madame|Dr\.|Professor|Comrade-in-arms"
+)
+# Capitalised words that follow a title without being a name ("General Staff", "Minister of …").
+NOT_NAMES_EN = frozenset("""
+Staff Assembly Committee Committees Government Council Party Army Armies Ministry Secretary
+Secretariat Office Department Bureau Union Republic Republics States Headquarters Command Affairs
+Conference Congress Plenum Politburo Presidium Embassy Consulate Administration Commission
+The A An And Of In On At For To From With By This That These Those It He She They We I You
+Soviet Chinese American British French German Japanese Korean Mongolian Vietnamese Russian
+Communist Communists Nationalist Nationalists Central People People's National Supreme Military
+January February March April May June July August September October November December
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday Comrade Comrades General Minister Premier
+Ambassador Chairman President Marshal Director Chief Deputy Vice First Second Third Foreign Defense
+Defence Trade Finance Railways Marshals Generals Ministers Presidents Ambassadors
+""".split())
+_CAP_WORD = r"(?:[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Za-z][a-z]+)*|[A-Z]\.)"
+TITLE_NAME_EN = re.compile(
+    rf"(?<![\w-])(?:{TITLES_EN})\s+(?P<name>{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,2}})(?![\w'’-])"
+)
+
+SUFFIXES_ZH = "同志|部长|副部长|外长|主席|副主席|总理|副总理|将军|元帅|大使|参赞|先生|书记|司令员|总司令|委员长|代表"
+SURNAMES_ZH = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "聂饶康薄柯习伍阎傅粟乔廉滕章陶师左鲁温庞安"
+)
+# Characters that end a word before a name or cannot be part of one.
+FUNCTION_ZH = set(UNITS) | set("的了是在和与及或等各其这那些们我你他她它该此每把被对向从到于为以而但并也都还又就才说请叫有给同令派由即将已经曾由并称问答")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+SUFFIX_ZH = re.compile(rf"(?:{SUFFIXES_ZH})")
+CONTRACTION_ZH = re.compile(r"(?P<n>[二两三四])(?:位)?同志")
+
+
+@dataclass(frozen=True)
+class NameGuess:
+    start: int
+    end: int
+    name: str
+
+
+def title_names_en(text: str) -> list[NameGuess]:
+    """Capitalised names after a title, with trailing non-name words trimmed."""
+    out = []
+    for m in TITLE_NAME_EN.finditer(text):
+        words = m.group("name").split()
+        words[-1] = re.sub(r"['’]s$", "", words[-1])
+        while words and words[-1].rstrip(".") in NOT_NAMES_EN:
+            words.pop()
+        if not words or words[0] in NOT_NAMES_EN or any(w in NOT_NAMES_EN for w in words):
+            continue
+        if all(len(w) <= 2 for w in words):  # initials only
+            continue
+        name = " ".join(words)
+        start = m.start("name")
+        end = start + len(_spanned(text[start:], words))
+        out.append(NameGuess(start, end, name))
+    return out
+
+
+def _spanned(text: str, words: list[str]) -> str:
+    """The prefix of `text` that holds `words` with their original white space."""
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    return re.match(pattern, text).group()
+
+
+def suffix_names_zh(text: str) -> list[NameGuess]:
+    """Names before 同志/部长/… that start with a common surname."""
+    out = []
+    for m in SUFFIX_ZH.finditer(text):
+        guess = _name_before(text, m.start())
+        if guess:
+            out.append(guess)
+    return out
+
+
+def _name_before(text: str, end: int) -> NameGuess | None:
+    for size in (3, 2):
+        start = end - size
+        if start < 0:
+            continue
+        name = text[start:end]
+        if not all(_HAN.match(ch) for ch in name) or name[0] not in SURNAMES_ZH:
+            continue
+        if any(ch in FUNCTION_ZH or ch in DIGITS for ch in name):
+            continue
+        before = text[start - 1] if start else ""
+        if before and _HAN.match(before) and before not in FUNCTION_ZH:
+            continue
+        return NameGuess(start, end, name)
+    return None
+
+
+def contractions_zh(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, initials) of 莫米二同志-like contractions: N initials, then the count N."""
+    out = []
+    for m in CONTRACTION_ZH.finditer(text):
+        count = chinese_to_int(m.group("n"))
+        start = m.start() - count
+        initials = text[start : m.start()] if start >= 0 else ""
+        if len(initials) == count and all(_HAN.match(ch) for ch in initials):
+            out.append((start, m.end(), initials))
+    return out

@@ -1,0 +1,190 @@
+"""Wrapping spans of an element's mixed content in new elements, losslessly.
+
+An element's content (its text, its children and their tails) is seen as one string in which a
+transparent child (supplied, expan, hi …) contributes its text and any other child one object
+character (U+FFFC) that no pattern matches. A span is wrapped only if it does not cut through a
+child: `[Zhou] Enlai` becomes `<persName><supplied>Zhou</supplied> Enlai</persName>`, while a
+name that starts inside a `supplied` is left to the recursion into that `supplied`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from lxml import etree
+
+from ..tei import local_name, tei
+
+OBJECT = "\ufffc"
+# Never tagged inside: editorial apparatus, note anchors and what is already tagged.
+SKIP = frozenset({
+    "label", "ref", "ptr", "gap", "persName", "placeName", "orgName", "name", "rs", "date", "time",
+    "roleName", "num", "idno", "title", "bibl", "biblStruct", "listBibl", "link", "linkGrp", "standOff",
+    "figure", "graphic", "formula", "code", "metamark",
+})
+# Their text is part of the sentence: a name may run across them if it wraps them whole.
+TRANSPARENT = frozenset({
+    "supplied", "expan", "ex", "abbr", "hi", "emph", "unclear", "add", "seg", "w", "c", "lb", "pb", "cb",
+    "milestone", "choice", "orig", "reg", "sic", "corr",
+})
+_ONE_READING = {"choice": ("expan", "reg", "corr")}
+
+
+@dataclass(frozen=True)
+class Span:
+    """Wrap [start, end) of the flattened content in <tag attrs…>."""
+
+    start: int
+    end: int
+    tag: str
+    attrs: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+
+Finder = Callable[[str, etree._Element], Iterable[Span]]
+
+
+def tag_tree(element: etree._Element, finder: Finder) -> int:
+    """Apply `finder` to `element` and, recursively, to its children; return the number of tags made."""
+    if not isinstance(element.tag, str) or local_name(element) in SKIP:
+        return 0
+    originals = [c for c in element if isinstance(c.tag, str)]
+    made = _tag_own_content(element, finder)
+    for child in originals:
+        if child.getparent() is element:  # not moved into a new wrapper
+            made += tag_tree(child, finder)
+    return made
+
+
+def flatten(element: etree._Element) -> tuple[str, list[tuple[int, int, object]]]:
+    """The content of `element` as one string, and its items with their [start, end) offsets."""
+    items: list[tuple[int, int, object]] = []
+    parts: list[str] = []
+    pos = 0
+
+    def add(value, text):
+        nonlocal pos
+        items.append((pos, pos + len(text), value))
+        parts.append(text)
+        pos += len(text)
+
+    if element.text:
+        add(element.text, element.text)
+    for child in element:
+        add(child, _visible_text(child))
+        if child.tail:
+            add(child.tail, child.tail)
+    return "".join(parts), items
+
+
+def _visible_text(child) -> str:
+    if not isinstance(child.tag, str):
+        return OBJECT  # comment, processing instruction
+    if _is_transparent(child):
+        return _reading(child)
+    return OBJECT
+
+
+def _is_transparent(el: etree._Element) -> bool:
+    return isinstance(el.tag, str) and local_name(el) in TRANSPARENT and all(
+        _is_transparent(d) for d in el if isinstance(d.tag, str)
+    )
+
+
+def _reading(el: etree._Element) -> str:
+    """The text a reader sees (for choice, the expansion / regularisation / correction)."""
+    name = local_name(el)
+    if name in _ONE_READING:
+        for want in _ONE_READING[name]:
+            for c in el:
+                if isinstance(c.tag, str) and local_name(c) == want:
+                    return _reading(c)
+        return OBJECT
+    text = el.text or ""
+    for c in el:
+        text += _reading(c) if isinstance(c.tag, str) else ""
+        text += c.tail or ""
+    return text
+
+
+def _tag_own_content(element: etree._Element, finder: Finder) -> int:
+    flat, items = flatten(element)
+    if not flat.strip(OBJECT + " \n\t"):
+        return 0
+    spans = _valid_spans(finder(flat, element), items)
+    if not spans:
+        return 0
+    _rebuild(element, items, spans)
+    return len(spans)
+
+
+def _valid_spans(spans: Iterable[Span], items) -> list[Span]:
+    chosen: list[Span] = []
+    last_end = -1
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if span.start < last_end or span.end <= span.start or not _clean_cut(span, items):
+            continue
+        chosen.append(span)
+        last_end = span.end
+    return chosen
+
+
+def _clean_cut(span: Span, items) -> bool:
+    for start, end, value in items:
+        if isinstance(value, str):
+            continue
+        if start < span.start < end or start < span.end < end:
+            return False
+        if span.start <= start and end <= span.end and not _is_transparent(value):
+            return False
+    return True
+
+
+def _rebuild(element: etree._Element, items, spans: list[Span]) -> None:
+    cuts = sorted({s.start for s in spans} | {s.end for s in spans})
+    pieces: list[tuple[int, int, object]] = []
+    for start, end, value in items:
+        if isinstance(value, str):
+            bounds = [start] + [c for c in cuts if start < c < end] + [end]
+            for a, b in zip(bounds, bounds[1:]):
+                pieces.append((a, b, value[a - start : b - start]))
+        else:
+            pieces.append((start, end, value))
+    for child in list(element):
+        child.tail = None
+        element.remove(child)
+    element.text = None
+    nodes: list[object] = []
+    span_iter = iter(spans)
+    span = next(span_iter, None)
+    wrapper, wrapped = None, []
+    for start, end, value in pieces:
+        while span is not None and start >= span.end:
+            if wrapper is not None:
+                _fill(wrapper, wrapped)
+                nodes.append(wrapper)
+                wrapper, wrapped = None, []
+            span = next(span_iter, None)
+        if span is not None and span.start <= start < span.end:
+            if wrapper is None:
+                wrapper = etree.Element(tei(span.tag), dict(span.attrs))
+            wrapped.append(value)
+        else:
+            nodes.append(value)
+    if wrapper is not None:
+        _fill(wrapper, wrapped)
+        nodes.append(wrapper)
+    _fill(element, nodes)
+
+
+def _fill(parent: etree._Element, nodes: list[object]) -> None:
+    last = None
+    for node in nodes:
+        if isinstance(node, str):
+            if last is None:
+                parent.text = (parent.text or "") + node
+            else:
+                last.tail = (last.tail or "") + node
+        else:
+            node.tail = None
+            parent.append(node)
+            last = node

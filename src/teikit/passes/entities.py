@@ -1,0 +1,288 @@
+"""The named-entity pass: persName/placeName/orgName with @ref, date and time, in both languages.
+
+`tag_entities(tree, options)` tags the body divisions and their notes in two rounds. Round one
+tags what needs no context: authority names with one referent, dates and times (the year from
+the record's own date), and unknown names found by titles (local records marked `cert="low"`).
+Round two resolves what needs context (a bare "Zhou" or 周, 中央, 莫米二同志) from the aligned
+sentence of the other language, else from the rest of the document. Then the header's
+correspDesc names get their @ref, and the records used are copied into standOff.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..entities.authority import LIST_OF, RECORD_KINDS, Authority, load_authority
+from ..entities.dates import DateContext, find_dates
+from ..entities.matchers import Hit, matcher_for
+from ..entities.patterns import contractions_zh, suffix_names_zh, title_names_en
+from ..entities.tagging import Span, tag_tree
+from ..tei import NSMAP, XML_ID, XML_LANG, ensure_standoff, ids_in, language_divisions, local_name, slug, tei
+
+NAME_TAGS = tuple(RECORD_KINDS.values())
+_REF_XPATH = ".//tei:persName[@ref]|.//tei:placeName[@ref]|.//tei:orgName[@ref]"
+_ISO = re.compile(r"^\d{4}(-\d\d(-\d\d)?)?$")
+
+
+@dataclass(frozen=True)
+class EntityOptions:
+    """Options of the pass when called on its own (EncodeOptions carries the same `authority`)."""
+
+    authority: tuple[str, ...] = ()
+
+
+def tag_entities(tree: etree._ElementTree, options=None) -> etree._ElementTree:
+    """Tag names, dates and times in both languages and add the records used to standOff."""
+    authority = load_authority(tuple(getattr(options, "authority", ()) or ()))
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    run = _Run(root, authority)
+    divisions = text_divisions(root)
+    for division in divisions:
+        run.tag_plain(division)
+    for division in divisions:
+        run.tag_in_context(division)
+    run.tag_header()
+    run.write_records()
+    return tree
+
+
+def text_divisions(root: etree._Element) -> list[etree._Element]:
+    """The body's language divisions, then the back's notes divisions (each with xml:lang)."""
+    notes = root.xpath("tei:text/tei:back/tei:div[@xml:lang]", namespaces=NSMAP)
+    return language_divisions(root) + notes
+
+
+def record_date(root: etree._Element) -> str | None:
+    """The record's own date (ISO), from the archive citation, the correspondence or the creation."""
+    for path in (
+        "tei:teiHeader//tei:biblStruct[@type='archive']//tei:date/@when",
+        "tei:teiHeader/tei:profileDesc/tei:correspDesc//tei:date/@when",
+        "tei:teiHeader/tei:profileDesc/tei:creation//tei:date/@when",
+    ):
+        for value in root.xpath(path, namespaces=NSMAP):
+            if _ISO.match(value.strip()):
+                return value.strip()
+    return None
+
+
+def aligned_sentences(root: etree._Element) -> dict[str, list[etree._Element]]:
+    """Sentence id -> the sentences of its bead in the other language (from the translation linkGrp)."""
+    sentences = {s.get(XML_ID): s for s in root.iter(tei("s")) if s.get(XML_ID)}
+    beads: dict[str, list[etree._Element]] = {}
+    for link in root.xpath("tei:standOff/tei:linkGrp[@type='translation']/tei:link", namespaces=NSMAP):
+        ids = [t[1:] for t in (link.get("target") or "").split() if t[1:] in sentences]
+        for sid in ids:
+            lang = _lang_of(sentences[sid])
+            beads[sid] = [sentences[o] for o in ids if _lang_of(sentences[o]) != lang]
+    return beads
+
+
+def refs_in(element: etree._Element) -> set[str]:
+    out = set()
+    for el in element.xpath(_REF_XPATH, namespaces=NSMAP):
+        out.update(r.lstrip("#") for r in el.get("ref").split())
+    return out
+
+
+def _lang_of(el: etree._Element) -> str:
+    for node in (el, *el.iterancestors()):
+        if node.get(XML_LANG):
+            return node.get(XML_LANG)
+    return "en"
+
+
+def _is_chinese(lang: str) -> bool:
+    return lang.lower().startswith("zh") and "latn" not in lang.lower()
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in taken)
+
+
+def _name_span(start: int, end: int, kind: str, ids) -> Span:
+    return Span(start, end, RECORD_KINDS[kind], (("ref", " ".join(f"#{i}" for i in ids)),))
+
+
+@dataclass
+class _Run:
+    """The state of one document's pass: its authority, date, alignment and local records."""
+
+    root: etree._Element
+    authority: Authority
+    local: dict[str, etree._Element] = field(default_factory=dict)  # id -> local record
+    local_ids: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, name) -> id
+
+    def __post_init__(self):
+        self.date = record_date(self.root)
+        self.beads = aligned_sentences(self.root)
+        self.doc_ids = ids_in(self.root)
+
+    # -- round one: no context needed ----------------------------------------------------
+    def tag_plain(self, division: etree._Element) -> None:
+        lang = _lang_of(division)
+        matcher = matcher_for(self.authority, lang)
+        context = DateContext.from_iso(self.date)
+
+        def find(flat: str, _el) -> list[Span]:
+            spans, taken = [], []
+            for hit in matcher.find(flat):
+                taken.append((hit.start, hit.end))
+                if hit.unique:
+                    spans.append(_name_span(hit.start, hit.end, hit.unique.kind, [hit.unique.entity_id]))
+            for found in find_dates(flat, lang, context):
+                if not _overlaps(found.start, found.end, taken):
+                    spans.append(Span(found.start, found.end, found.tag, found.attrs))
+                    taken.append((found.start, found.end))
+            for guess in self._guesses(flat, lang):
+                if not _overlaps(guess.start, guess.end, taken):
+                    spans.append(_name_span(guess.start, guess.end, "person", [self._local_id(guess.name, lang)]))
+            return spans
+
+        tag_tree(division, find)
+
+    def _guesses(self, flat: str, lang: str):
+        return suffix_names_zh(flat) if _is_chinese(lang) else title_names_en(flat)
+
+    def _local_id(self, name: str, lang: str) -> str:
+        """A local record for a name not in the authority: id from the name, cert="low"."""
+        key = (lang, name)
+        if key in self.local_ids:
+            return self.local_ids[key]
+        base = slug(_latin(name) if _is_chinese(lang) else name)
+        rid, n = base, 2
+        while rid in self.authority.entities or rid in self.doc_ids or rid in self.local:
+            rid, n = f"{base}-{n}", n + 1
+        record = etree.Element(tei("person"), {XML_ID: rid, "cert": "low"})
+        etree.SubElement(record, tei("persName"), {XML_LANG: lang}).text = name
+        if _is_chinese(lang):
+            etree.SubElement(record, tei("persName"), {XML_LANG: "zh-Latn-pinyin"}).text = _latin(name, tones=True)
+        self.local[rid], self.local_ids[key] = record, rid
+        return rid
+
+    # -- round two: names that need the context ------------------------------------------
+    def tag_in_context(self, division: etree._Element) -> None:
+        lang = _lang_of(division)
+        matcher = matcher_for(self.authority, lang)
+        known = refs_in(self.root)
+
+        def find(flat: str, el) -> list[Span]:
+            aligned = self._aligned_refs(el)
+            spans = []
+            for hit in matcher.find(flat):
+                if not hit.candidates or hit.unique:
+                    continue
+                chosen = self._resolve(hit, flat, lang, aligned, known)
+                if chosen:
+                    kind = self.authority.entities[chosen].kind
+                    spans.append(_name_span(hit.start, hit.end, kind, [chosen]))
+                    known.add(chosen)
+            if _is_chinese(lang):
+                spans.extend(self._contractions(flat, aligned, known))
+            return spans
+
+        tag_tree(division, find)
+
+    def _aligned_refs(self, el: etree._Element) -> set[str] | None:
+        """Entities named in the other language's sentences aligned with el's sentence (None: no alignment)."""
+        sentence = el if local_name(el) == "s" else next(el.iterancestors(tei("s")), None)
+        if sentence is None or sentence.get(XML_ID) not in self.beads:
+            return None
+        out: set[str] = set()
+        for other in self.beads[sentence.get(XML_ID)]:
+            out |= refs_in(other)
+        return out
+
+    def _resolve(self, hit: Hit, flat: str, lang: str, aligned: set[str] | None, known: set[str]) -> str | None:
+        ids = list(dict.fromkeys(c.entity_id for c in hit.candidates))
+        if aligned is not None:
+            picked = [i for i in ids if i in aligned]
+            if len(picked) == 1:
+                return picked[0]
+        one_character = _is_chinese(lang) and hit.end - hit.start == 1
+        if one_character and (self.beads or aligned is not None):
+            return None  # 周, 莫: only where the aligned sentence says so
+        picked = [i for i in ids if i in known]
+        if len(picked) == 1:
+            return picked[0]
+        plain = [c.entity_id for c in hit.candidates if not c.contextual]
+        return plain[0] if plain else None
+
+    def _contractions(self, flat: str, aligned: set[str] | None, known: set[str]) -> list[Span]:
+        people = [i for i in (aligned if aligned else known) if self.authority.entities.get(i, None)
+                  and self.authority.entities[i].kind == "person"]
+        spans = []
+        for start, end, initials in contractions_zh(flat):
+            ids = [self._person_with_initial(ch, people) for ch in initials]
+            if all(ids) and len(set(ids)) == len(ids):
+                spans.append(_name_span(start, end, "person", ids))
+        return spans
+
+    def _person_with_initial(self, initial: str, people: list[str]) -> str | None:
+        found = [p for p in people if (self.authority.entities[p].main_name("zh-Hans") or "").startswith(initial)]
+        return found[0] if len(found) == 1 else None
+
+    # -- header and records ---------------------------------------------------------------
+    def tag_header(self) -> None:
+        """Give correspDesc's names the @ref of the entity they name, where one matches."""
+        known = refs_in(self.root)
+        path = "tei:teiHeader/tei:profileDesc/tei:correspDesc//*[self::tei:persName or self::tei:orgName or self::tei:placeName][not(@ref)]"
+        for el in self.root.xpath(path, namespaces=NSMAP):
+            entity = self._header_entity(el, known)
+            if entity:
+                el.set("ref", f"#{entity}")
+
+    def _header_entity(self, el: etree._Element, known: set[str]) -> str | None:
+        text = " ".join("".join(el.itertext()).split())
+        lang = "zh-Hans" if re.search(r"[\u4e00-\u9fff]", text) else "en"
+        hits = [h for h in matcher_for(self.authority, lang).find(text) if h.candidates]
+        if len(hits) != 1 or (hits[0].end - hits[0].start) * 2 < len(text):
+            return None
+        chosen = hits[0].unique.entity_id if hits[0].unique else self._resolve(hits[0], text, lang, None, known)
+        if chosen and self.authority.entities[chosen].name_tag == local_name(el):
+            return chosen
+        return None
+
+    def write_records(self) -> None:
+        """Copy the records the document refers to into standOff: listPerson, listPlace, listOrg."""
+        used = [i for i in dict.fromkeys(_refs_in_order(self.root)) if i not in self.doc_ids]
+        records = [self._record(i) for i in used]
+        records = [r for r in records if r is not None]
+        if not records:
+            return
+        standoff = ensure_standoff(self.root)
+        for kind in ("org", "place", "person"):  # inserted at the front: person, place, org
+            of_kind = [r for r in records if local_name(r) == kind]
+            if of_kind:
+                _list_in(standoff, LIST_OF[kind]).extend(of_kind)
+
+    def _record(self, rid: str) -> etree._Element | None:
+        if rid in self.local:
+            return self.local[rid]
+        if rid in self.authority.records:
+            return self.authority.record(rid)
+        return None
+
+
+def _refs_in_order(root: etree._Element) -> list[str]:
+    out = []
+    for el in root.xpath("//tei:persName[@ref]|//tei:placeName[@ref]|//tei:orgName[@ref]", namespaces=NSMAP):
+        out.extend(r.lstrip("#") for r in el.get("ref").split() if r.startswith("#"))
+    return out
+
+
+def _list_in(standoff: etree._Element, tag: str) -> etree._Element:
+    found = standoff.find(tei(tag))
+    if found is None:
+        found = etree.Element(tei(tag))
+        standoff.insert(0, found)
+    return found
+
+
+def _latin(name: str, tones: bool = False) -> str:
+    """Pinyin of a Chinese name (surname apart): 王明 -> 'Wang Ming'."""
+    from pypinyin import Style, lazy_pinyin
+
+    syllables = lazy_pinyin(name, style=Style.TONE if tones else Style.NORMAL)
+    return " ".join(p for p in (syllables[0].capitalize(), "".join(syllables[1:]).capitalize()) if p)
