@@ -1,0 +1,110 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  TEI header -> BibTeX (biblatex-compatible), one entry per CSL item of common/csl.xsl.
+
+  Types: book -> @book; the record (document, manuscript) -> @misc.
+  Fields: title, author, editor, translator, howpublished (the archive), publisher, address,
+  volume, pages (with "-" as "-"), year, month, date (ISO), url, abstract, type (genre), number,
+  language, addendum (archival signature) and archive location.
+  Names: "Family, Given" for personal names written given-name first; a name written family-name
+  first (Chinese), an organisation or an unstructured name in braces ("{Mao Zedong}") so that
+  BibTeX neither inverts nor abbreviates it.
+  Special characters \ { } % & $ # _ ~ ^ are escaped; other text is UTF-8.
+  No parameters.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:exsl="http://exslt.org/common"
+    xmlns:str="http://exslt.org/strings"
+    exclude-result-prefixes="exsl str">
+  <xsl:import href="../common/csl.xsl"/>
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="model"><xsl:call-template name="csl-model"/></xsl:variable>
+    <xsl:for-each select="exsl:node-set($model)/items/item">
+      <xsl:if test="position() &gt; 1"><xsl:text>&#10;</xsl:text></xsl:if>
+      <xsl:apply-templates select="." mode="bibtex"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="item" mode="bibtex">
+    <xsl:text>@</xsl:text>
+    <xsl:choose>
+      <xsl:when test="v[@name='type'] = 'book'">book</xsl:when>
+      <xsl:otherwise>misc</xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>{</xsl:text><xsl:value-of select="translate(v[@name='id'], ' ,{}', '____')"/>
+    <xsl:call-template name="field"><xsl:with-param name="key" select="'title'"/><xsl:with-param name="value" select="v[@name='title']"/></xsl:call-template>
+    <xsl:apply-templates select="names" mode="bibtex"/>
+    <xsl:call-template name="field"><xsl:with-param name="key" select="'howpublished'"/><xsl:with-param name="value" select="v[@name='container-title']"/></xsl:call-template>
+    <xsl:call-template name="field"><xsl:with-param name="key" select="'publisher'"/><xsl:with-param name="value" select="v[@name='publisher']"/></xsl:call-template>
+    <xsl:call-template name="field"><xsl:with-param name="key" select="'address'"/><xsl:with-param name="value" select="v[@name='publisher-place']"/></xsl:call-template>
+    <xsl:call-template name="field"><xsl:with-param name="key" select="'volume'"/><xsl:with-param name="value" select="v[@name='volume']"/></xsl:call-template>
+    <xsl:call-template name="field"><xsl:with-param name="key" select="'pages'"/><xsl:with-param name="value" select="str:replace(string(v[@name='page']), '-', '--')"/></xsl:call-template>
+    <xsl:for-each select="date[@name='issued']">
+      <xsl:call-template name="field"><xsl:with-param name="key" select="'year'"/><xsl:with-param name="value" select="@y"/></xsl:call-template>
+      <xsl:call-template name="field"><xsl:with-param name="key" select="'month'"/><xsl:with-param name="value" select="@m"/></xsl:call-template>
+      <xsl:call-template name="field">
+        <xsl:with-param name="key" select="'date'"/>
+        <xsl:with-param name="value">
+          <xsl:value-of select="format-number(@y, '0000')"/>
+          <xsl:if test="@m">-<xsl:value-of select="format-number(@m, '00')"/></xsl:if>
+          <xsl:if test="@d">-<xsl:value-of select="format-number(@d, '00')"/></xsl:if>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:call-template name="field"><xsl:with-param name="key" select="'type'"/><xsl:with-param name="value" select="v[@name='genre']"/></xsl:call-template>
+    <xsl:call-template name="field"><xsl:with-param name="key" select="'number'"/><xsl:with-param name="value" select="v[@name='number']"/></xsl:call-template>
+    <xsl:call-template name="field"><xsl:with-param name="key" select="'library'"/><xsl:with-param name="value" select="v[@name='archive']"/></xsl:call-template>
+    <xsl:call-template name="field"><xsl:with-param name="key" select="'addendum'"/><xsl:with-param name="value" select="v[@name='archive_location']"/></xsl:call-template>
+    <xsl:call-template name="field"><xsl:with-param name="key" select="'language'"/><xsl:with-param name="value" select="v[@name='language']"/></xsl:call-template>
+    <xsl:call-template name="field"><xsl:with-param name="key" select="'url'"/><xsl:with-param name="value" select="v[@name='URL']"/><xsl:with-param name="raw" select="true()"/></xsl:call-template>
+    <xsl:call-template name="field"><xsl:with-param name="key" select="'abstract'"/><xsl:with-param name="value" select="v[@name='abstract']"/></xsl:call-template>
+    <xsl:text>&#10;}&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="names" mode="bibtex">
+    <xsl:call-template name="field">
+      <xsl:with-param name="key" select="@name"/>
+      <xsl:with-param name="value">
+        <xsl:for-each select="name">
+          <xsl:if test="position() &gt; 1"> and </xsl:if>
+          <xsl:choose>
+            <xsl:when test="@literal">{<xsl:call-template name="escape"><xsl:with-param name="s" select="@literal"/></xsl:call-template>}</xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="escape"><xsl:with-param name="s" select="@family"/></xsl:call-template>
+              <xsl:text>, </xsl:text>
+              <xsl:call-template name="escape"><xsl:with-param name="s" select="@given"/></xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:with-param>
+      <xsl:with-param name="raw" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="field">
+    <xsl:param name="key"/>
+    <xsl:param name="value"/>
+    <xsl:param name="raw" select="false()"/>
+    <xsl:if test="string($value) != ''">
+      <xsl:text>,&#10;  </xsl:text><xsl:value-of select="$key"/><xsl:text> = {</xsl:text>
+      <xsl:choose>
+        <xsl:when test="$raw"><xsl:value-of select="$value"/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="escape"><xsl:with-param name="s" select="$value"/></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
+      <xsl:text>}</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="escape">
+    <xsl:param name="s"/>
+    <xsl:variable name="a" select="str:replace(string($s), '\', '&#xE000;')"/>
+    <xsl:variable name="b" select="str:replace(str:replace($a, '{', '\{'), '}', '\}')"/>
+    <xsl:variable name="c" select="str:replace(str:replace(str:replace($b, '%', '\%'), '&amp;', '\&amp;'), '$', '\$')"/>
+    <xsl:variable name="d" select="str:replace(str:replace($c, '#', '\#'), '_', '\_')"/>
+    <xsl:variable name="e" select="str:replace(str:replace($d, '~', '\textasciitilde{}'), '^', '\textasciicircum{}')"/>
+    <xsl:value-of select="str:replace($e, '&#xE000;', '\textbackslash{}')"/>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,72 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  TEI -> Markdown reading text: the plain-text export (text/tei-to-text.xsl) with a title,
+  a heading per language division, division heads as level-3 headings, note anchors as
+  footnote references ([^en-n2]) and the notes as footnote definitions. Characters with a
+  meaning in Markdown (\ ` * _ [ ] < > #) are backslash-escaped in the document's text.
+
+  Parameters:
+    lang  as in the text export: 'all' (default), 'en', 'zh' or another language tag prefix.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:str="http://exslt.org/strings"
+    exclude-result-prefixes="tei str">
+  <xsl:import href="../text/tei-to-text.xsl"/>
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <xsl:template match="/">
+    <xsl:for-each select="//tei:TEI">
+      <xsl:variable name="ts" select="tei:teiHeader/tei:fileDesc/tei:titleStmt"/>
+      <xsl:if test="$ts/tei:title">
+        <xsl:text># </xsl:text>
+        <xsl:call-template name="md-escape"><xsl:with-param name="s" select="normalize-space(($ts/tei:title[@type='main'] | $ts/tei:title)[1])"/></xsl:call-template>
+        <xsl:value-of select="concat($NL, $NL)"/>
+      </xsl:if>
+      <xsl:apply-templates select="." mode="document"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="tei:body/tei:div[@xml:lang]" mode="blocks">
+    <xsl:variable name="l" select="string(@xml:lang)"/>
+    <xsl:variable name="name" select="normalize-space(ancestor::tei:TEI/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[@ident = $l][1])"/>
+    <xsl:text>## </xsl:text>
+    <xsl:value-of select="$name"/>
+    <xsl:if test="not($name)"><xsl:value-of select="$l"/></xsl:if>
+    <xsl:if test="@type"><xsl:value-of select="concat(' (', @type, ')')"/></xsl:if>
+    <xsl:value-of select="concat($NL, $NL)"/>
+    <xsl:apply-templates select="node()" mode="blocks"/>
+  </xsl:template>
+
+  <xsl:template match="tei:head" mode="blocks">
+    <xsl:text>### </xsl:text><xsl:call-template name="emit-block"/>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="plain">
+    <xsl:call-template name="md-escape"><xsl:with-param name="s" select="."/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:ref[@type='noteAnchor']" mode="plain">
+    <xsl:value-of select="concat('[^', substring-after(normalize-space(@target), '#'), ']')"/>
+  </xsl:template>
+
+  <xsl:template match="tei:div" mode="notes">
+    <xsl:for-each select="tei:note[@xml:id]">
+      <xsl:value-of select="concat('[^', @xml:id, ']: ')"/>
+      <xsl:choose>
+        <xsl:when test="count(node()[normalize-space() or self::*]) = 1 and tei:gap[@reason='notInSource']">*The text of this note is not in the source.*</xsl:when>
+        <xsl:otherwise><xsl:call-template name="plain-text"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:value-of select="concat($NL, $NL)"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="md-escape">
+    <xsl:param name="s"/>
+    <xsl:variable name="a" select="str:replace(string($s), '\', '\\')"/>
+    <xsl:variable name="b" select="str:replace(str:replace(str:replace($a, '`', '\`'), '*', '\*'), '_', '\_')"/>
+    <xsl:variable name="c" select="str:replace(str:replace(str:replace($b, '[', '\['), ']', '\]'), '#', '\#')"/>
+    <xsl:value-of select="str:replace(str:replace($c, '&lt;', '\&lt;'), '&gt;', '\&gt;')"/>
+  </xsl:template>
+</xsl:stylesheet>

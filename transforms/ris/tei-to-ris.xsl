@@ -1,0 +1,92 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  TEI header -> RIS, one record per CSL item of common/csl.xsl.
+
+  TY: BOOK (EDBOOK when it has editors and no author) for books, MANSCPT for archival files,
+  GEN for the record. Tags: ID, TI, AU (authors), A2 (editors), A4 (translators), T2 (the archive
+  or series), PB, CY, VL, SP/EP (pages), PY (year), DA (YYYY/MM/DD), M3 (document type),
+  IS (record number), AV (archival signature), LA, UR, AB, ER. Every name as printed:
+  "Family, Given" for a personal name written given-name first, otherwise the name as written.
+  Line breaks inside values are folded to spaces. No parameters.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="exsl">
+  <xsl:import href="../common/csl.xsl"/>
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="model"><xsl:call-template name="csl-model"/></xsl:variable>
+    <xsl:apply-templates select="exsl:node-set($model)/items/item" mode="ris"/>
+  </xsl:template>
+
+  <xsl:template match="item" mode="ris">
+    <xsl:call-template name="tag">
+      <xsl:with-param name="tag" select="'TY'"/>
+      <xsl:with-param name="value">
+        <xsl:choose>
+          <xsl:when test="v[@name='type'] = 'book' and names[@name='editor'] and not(names[@name='author'])">EDBOOK</xsl:when>
+          <xsl:when test="v[@name='type'] = 'book'">BOOK</xsl:when>
+          <xsl:when test="v[@name='type'] = 'manuscript'">MANSCPT</xsl:when>
+          <xsl:otherwise>GEN</xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="tag"><xsl:with-param name="tag" select="'ID'"/><xsl:with-param name="value" select="v[@name='id']"/></xsl:call-template>
+    <xsl:call-template name="tag"><xsl:with-param name="tag" select="'TI'"/><xsl:with-param name="value" select="v[@name='title']"/></xsl:call-template>
+    <xsl:for-each select="names[@name='author']/name"><xsl:call-template name="name-tag"><xsl:with-param name="tag" select="'AU'"/></xsl:call-template></xsl:for-each>
+    <xsl:for-each select="names[@name='editor']/name"><xsl:call-template name="name-tag"><xsl:with-param name="tag" select="'A2'"/></xsl:call-template></xsl:for-each>
+    <xsl:for-each select="names[@name='translator']/name"><xsl:call-template name="name-tag"><xsl:with-param name="tag" select="'A4'"/></xsl:call-template></xsl:for-each>
+    <xsl:call-template name="tag"><xsl:with-param name="tag" select="'T2'"/><xsl:with-param name="value" select="v[@name='container-title'] | v[@name='archive']"/></xsl:call-template>
+    <xsl:call-template name="tag"><xsl:with-param name="tag" select="'PB'"/><xsl:with-param name="value" select="v[@name='publisher']"/></xsl:call-template>
+    <xsl:call-template name="tag"><xsl:with-param name="tag" select="'CY'"/><xsl:with-param name="value" select="v[@name='publisher-place']"/></xsl:call-template>
+    <xsl:call-template name="tag"><xsl:with-param name="tag" select="'VL'"/><xsl:with-param name="value" select="v[@name='volume']"/></xsl:call-template>
+    <xsl:for-each select="v[@name='page']">
+      <xsl:choose>
+        <xsl:when test="contains(., '-')">
+          <xsl:call-template name="tag"><xsl:with-param name="tag" select="'SP'"/><xsl:with-param name="value" select="substring-before(., '-')"/></xsl:call-template>
+          <xsl:call-template name="tag"><xsl:with-param name="tag" select="'EP'"/><xsl:with-param name="value" select="substring-after(., '-')"/></xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise><xsl:call-template name="tag"><xsl:with-param name="tag" select="'SP'"/><xsl:with-param name="value" select="."/></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+    <xsl:for-each select="date[@name='issued']">
+      <xsl:call-template name="tag"><xsl:with-param name="tag" select="'PY'"/><xsl:with-param name="value" select="format-number(@y, '0000')"/></xsl:call-template>
+      <xsl:call-template name="tag">
+        <xsl:with-param name="tag" select="'DA'"/>
+        <xsl:with-param name="value">
+          <xsl:value-of select="format-number(@y, '0000')"/>/<xsl:if test="@m"><xsl:value-of select="format-number(@m, '00')"/></xsl:if>/<xsl:if test="@d"><xsl:value-of select="format-number(@d, '00')"/></xsl:if>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:call-template name="tag"><xsl:with-param name="tag" select="'M3'"/><xsl:with-param name="value" select="v[@name='genre']"/></xsl:call-template>
+    <xsl:call-template name="tag"><xsl:with-param name="tag" select="'IS'"/><xsl:with-param name="value" select="v[@name='number']"/></xsl:call-template>
+    <xsl:call-template name="tag"><xsl:with-param name="tag" select="'AV'"/><xsl:with-param name="value" select="v[@name='archive_location']"/></xsl:call-template>
+    <xsl:call-template name="tag"><xsl:with-param name="tag" select="'LA'"/><xsl:with-param name="value" select="v[@name='language']"/></xsl:call-template>
+    <xsl:call-template name="tag"><xsl:with-param name="tag" select="'UR'"/><xsl:with-param name="value" select="v[@name='URL']"/></xsl:call-template>
+    <xsl:call-template name="tag"><xsl:with-param name="tag" select="'AB'"/><xsl:with-param name="value" select="v[@name='abstract']"/></xsl:call-template>
+    <xsl:text>ER  - &#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template name="name-tag">
+    <xsl:param name="tag"/>
+    <xsl:call-template name="tag">
+      <xsl:with-param name="tag" select="$tag"/>
+      <xsl:with-param name="value">
+        <xsl:choose>
+          <xsl:when test="@literal"><xsl:value-of select="@literal"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="concat(@family, ', ', @given)"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="tag">
+    <xsl:param name="tag"/>
+    <xsl:param name="value"/>
+    <xsl:if test="normalize-space($value)">
+      <xsl:value-of select="concat($tag, '  - ', normalize-space($value), '&#10;')"/>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>
