@@ -67,6 +67,7 @@ class _Plan:
 def validate(source, options: ValidateOptions | None = None) -> ValidationResult:
     """Validate a path, bytes, or lxml tree/element; raises InputError if it cannot be read."""
     options = options or ValidateOptions()
+    _check_schema_option(options)
     tree, name, data = _load(source)
     plans = _plans(options, tree)
     from . import relaxng
@@ -152,6 +153,16 @@ def is_teikit_output(tree: etree._ElementTree) -> bool:
     return bool(tree.getroot().xpath(
         "/tei:TEI/tei:teiHeader/tei:encodingDesc/tei:appInfo/tei:application[@ident='teikit']",
         namespaces=NSMAP))
+
+
+def _check_schema_option(options: ValidateOptions) -> None:
+    """Fail early (exit 2) on a schema that cannot be found, before reading any document."""
+    from .schemas import find_tei_all
+
+    if options.schema not in (None, "teikit", "tei_all") and not Path(options.schema).is_file():
+        raise UsageError(f"schema not found: {options.schema}")
+    if options.tei_all or options.schema == "tei_all":
+        find_tei_all(options.tei_all)
 
 
 def _plans(options: ValidateOptions, tree) -> list[_Plan]:

@@ -69,6 +69,8 @@ class ContentModels:
         self._defs: dict[str, tuple] = {}
         self._nullable: dict = {}
         self._by_name: dict = {}
+        self._content: dict = {}
+        self._deriv: dict = {}  # (id(p), qname) -> (p, result); p kept alive so ids stay unique
 
     # -- conversion from RELAX NG XML --
     def convert(self, el: etree._Element) -> tuple:
@@ -113,10 +115,22 @@ class ContentModels:
         return self._defs[name]
 
     def content_of(self, element_pattern: etree._Element) -> tuple:
-        return self.group([self.convert(c) for c in pattern_content(element_pattern)])
+        key = id(element_pattern)
+        if key not in self._content:
+            self._content[key] = (element_pattern,
+                                  self.group([self.convert(c) for c in pattern_content(element_pattern)]))
+        return self._content[key][1]
 
     # -- derivatives --
     def nullable(self, p) -> bool:
+        hit = self._nullable.get(id(p))
+        if hit is not None and hit[0] is p:
+            return hit[1]
+        result = self._nullable_uncached(p)
+        self._nullable[id(p)] = (p, result)
+        return result
+
+    def _nullable_uncached(self, p) -> bool:
         kind = p[0]
         if kind in ("empty", "text"):
             return True
@@ -131,6 +145,16 @@ class ContentModels:
         return self.nullable(p[1]) and self.nullable(p[2])
 
     def deriv(self, p, q) -> tuple:
+        """The pattern left after p has matched an element named q (NA if it cannot)."""
+        key = (id(p), q)
+        hit = self._deriv.get(key)
+        if hit is not None and hit[0] is p:
+            return hit[1]
+        result = self._deriv_uncached(p, q)
+        self._deriv[key] = (p, result)
+        return result
+
+    def _deriv_uncached(self, p, q) -> tuple:
         kind = p[0]
         if kind in ("empty", "text", "na"):
             return NA

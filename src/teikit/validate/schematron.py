@@ -270,6 +270,8 @@ class _XPath2Engine:
         self.ns = dict(namespaces)
         self.ns.setdefault("xs", "http://www.w3.org/2001/XMLSchema")
         self.root = elementpath.XPathContext(tree).root
+        self.lxml_tree = tree
+        self._nodes = None
         self._parsed: dict[str, object] = {}
 
     def _token(self, expr: str):
@@ -286,8 +288,21 @@ class _XPath2Engine:
         return self.ep.XPathContext(self.root, item=node, variables=variables)
 
     def select(self, context: str) -> list:
-        token = self._token(context_selector(context))
+        selector = context_selector(context)
+        if is_xpath1(selector, self.ns) and not re.search(r"@[\w:*]+\s*$", context):
+            return [self.node_for(el) for el in self.lxml_tree.xpath(selector, namespaces=self.ns)]
+        token = self._token(selector)
         return list(token.select(self._context(None, {})))
+
+    def node_for(self, element):
+        """The elementpath node of an lxml element (map built on first use)."""
+        if self._nodes is None:
+            self._nodes = {}
+            for node in self.root.iter_descendants():
+                obj = getattr(node, "obj", None)
+                if isinstance(node, self.ep.ElementNode) and isinstance(obj, etree._Element):
+                    self._nodes.setdefault(obj, node)
+        return self._nodes[element]
 
     def value(self, expr: str, node, variables):
         token = self._token(expr)
