@@ -58,7 +58,7 @@ class NameMatcher:
         self.surfaces = surfaces
         ordered = sorted(surfaces, key=lambda s: (-len(s), s))
         body = "|".join(self._pattern(s) for s in ordered) or r"(?!x)x"
-        self.regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w])" if self.latin else f"(?:{body})")
+        self.regex = re.compile(rf"(?<!\w)(?:{body})(?!\w)" if self.latin else f"(?:{body})")
 
     def _pattern(self, surface: str) -> str:
         if not self.latin:

@@ -101,6 +101,11 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < b and a < end for a, b in taken)
 
 
+def _head_of(flat: str, hit: Hit, lang: str) -> bool:
+    """贸易部长, 社长: an organisation's name that is part of its head's title is left alone."""
+    return _is_chinese(lang) and hit.unique.kind == "org" and flat[hit.end : hit.end + 1] == "长"
+
+
 def _name_span(start: int, end: int, kind: str, ids) -> Span:
     return Span(start, end, RECORD_KINDS[kind], (("ref", " ".join(f"#{i}" for i in ids)),))
 
@@ -129,7 +134,7 @@ class _Run:
             spans, taken = [], []
             for hit in matcher.find(flat):
                 taken.append((hit.start, hit.end))
-                if hit.unique:
+                if hit.unique and not _head_of(flat, hit, lang):
                     spans.append(_name_span(hit.start, hit.end, hit.unique.kind, [hit.unique.entity_id]))
             for found in find_dates(flat, lang, context):
                 if not _overlaps(found.start, found.end, taken):
@@ -234,15 +239,16 @@ class _Run:
                 el.set("ref", f"#{entity}")
 
     def _header_entity(self, el: etree._Element, known: set[str]) -> str | None:
+        """The one entity a header name names, if its names cover most of the text."""
         text = " ".join("".join(el.itertext()).split())
         lang = "zh-Hans" if re.search(r"[\u4e00-\u9fff]", text) else "en"
         hits = [h for h in matcher_for(self.authority, lang).find(text) if h.candidates]
-        if len(hits) != 1 or (hits[0].end - hits[0].start) * 2 < len(text):
+        chosen = {h.unique.entity_id if h.unique else self._resolve(h, text, lang, None, known) for h in hits}
+        covered = sum(h.end - h.start for h in hits)
+        if len(chosen) != 1 or None in chosen or covered * 2 < len(text):
             return None
-        chosen = hits[0].unique.entity_id if hits[0].unique else self._resolve(hits[0], text, lang, None, known)
-        if chosen and self.authority.entities[chosen].name_tag == local_name(el):
-            return chosen
-        return None
+        entity = chosen.pop()
+        return entity if self.authority.entities[entity].name_tag == local_name(el) else None
 
     def write_records(self) -> None:
         """Copy the records the document refers to into standOff: listPerson, listPlace, listOrg."""
