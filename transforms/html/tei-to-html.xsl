@@ -378,8 +378,11 @@
   </xsl:template>
 
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs" mode="inline">
-    <xsl:variable name="id" select="substring-after(normalize-space(@ref), '#')"/>
-    <xsl:variable name="entity" select="key('entity', $id)[1]"/>
+    <xsl:variable name="ids" select="normalize-space(translate(@ref, '#', ' '))"/>
+    <xsl:variable name="entities" select="key('entity', str:tokenize($ids, ' '))"/>
+    <xsl:variable name="first" select="key('entity', str:tokenize($ids, ' ')[1])[1]"/>
+    <xsl:variable name="entity" select="$first | $entities[1][not($first)]"/>
+    <xsl:variable name="id" select="string($entity/@xml:id)"/>
     <xsl:variable name="kind">
       <xsl:choose>
         <xsl:when test="self::tei:persName or $entity/self::tei:person">person</xsl:when>
@@ -389,15 +392,19 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:variable name="here" select="string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)"/>
+    <!-- the main (untyped) names of the referenced records in the other languages -->
     <xsl:variable name="other">
-      <xsl:for-each select="$entity/*[self::tei:persName or self::tei:placeName or self::tei:orgName][not(@xml:lang = $here)]">
-        <xsl:if test="position() &gt; 1"> / </xsl:if><xsl:value-of select="normalize-space(.)"/>
+      <xsl:for-each select="$entities">
+        <xsl:if test="position() &gt; 1">; </xsl:if>
+        <xsl:for-each select="*[self::tei:persName or self::tei:placeName or self::tei:orgName][not(@type)][not(@xml:lang = $here)][not(contains(@xml:lang, '-Latn'))]">
+          <xsl:if test="position() &gt; 1"> / </xsl:if><xsl:value-of select="normalize-space(.)"/>
+        </xsl:for-each>
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="wikidata"><xsl:if test="$entity"><xsl:call-template name="entity-url"><xsl:with-param name="entity" select="$entity"/></xsl:call-template></xsl:if></xsl:variable>
     <xsl:choose>
       <xsl:when test="$entity">
-        <a class="name {$kind}" data-ref="{$id}">
+        <a class="name {$kind}" data-ref="{$ids}">
           <xsl:attribute name="href">
             <xsl:choose>
               <xsl:when test="string($wikidata)"><xsl:value-of select="$wikidata"/></xsl:when>
@@ -487,7 +494,7 @@
         <xsl:for-each select="(tei:listPerson | tei:listPlace | tei:listOrg)/*[@xml:id]">
           <xsl:variable name="url"><xsl:call-template name="entity-url"/></xsl:variable>
           <li id="ent-{@xml:id}" class="entity {local-name()}">
-            <xsl:for-each select="tei:persName | tei:placeName | tei:orgName">
+            <xsl:for-each select="(tei:persName | tei:placeName | tei:orgName)[not(@type)]">
               <xsl:if test="position() &gt; 1"> · </xsl:if>
               <span><xsl:call-template name="lang-attr"/><xsl:value-of select="normalize-space(.)"/></span>
             </xsl:for-each>

@@ -5,7 +5,7 @@
     {"id", "title", "languages": [tags of the language divisions],
      "segments": [{"id", "lang", "block" (id of the enclosing p/head/…, or null), "text"}],
      "beads":    [{"n", "type" ("aligned"|"unaligned"), "segments": [ids, English first]}],
-     "entities": [{"id", "type" (person|place|org), "names": {lang: name}, "wikidata" (or null),
+     "entities": [{"id", "type" (person|place|org), "names": {lang: main name}, "wikidata" (or null),
                    "mentions": [ids of the segments that name it]}],
      "notes":    [{"id", "n", "lang", "text" (null when the note's text is not in the source)}]}
 
@@ -30,7 +30,7 @@
 
   <xsl:param name="lang" select="'all'"/>
 
-  <xsl:key name="mention" match="tei:text//*[@ref]" use="substring-after(normalize-space(@ref), '#')"/>
+  <xsl:key name="mention" match="tei:text//*[@ref]" use="str:tokenize(translate(@ref, '#', ' '), ' ')"/>
 
   <xsl:variable name="tei" select="(//tei:TEI)[1]"/>
   <xsl:variable name="sentences" select="//tei:text//tei:s"/>
@@ -125,7 +125,7 @@
     <xsl:text>&#10;    {"id": </xsl:text><xsl:call-template name="json-string"><xsl:with-param name="s" select="@xml:id"/></xsl:call-template>
     <xsl:text>, "type": </xsl:text><xsl:call-template name="json-string"><xsl:with-param name="s" select="local-name()"/></xsl:call-template>
     <xsl:text>, "names": {</xsl:text>
-    <xsl:for-each select="*[self::tei:persName or self::tei:placeName or self::tei:orgName][not(@xml:lang = preceding-sibling::*/@xml:lang)]">
+    <xsl:for-each select="*[self::tei:persName or self::tei:placeName or self::tei:orgName][not(@type)][not(@xml:lang = preceding-sibling::*[not(@type)]/@xml:lang)]">
       <xsl:if test="position() &gt; 1">, </xsl:if>
       <xsl:call-template name="json-string"><xsl:with-param name="s" select="string(@xml:lang)"/></xsl:call-template>
       <xsl:text>: </xsl:text>
