@@ -96,8 +96,19 @@ def validate(source, options: ValidateOptions | None = None) -> ValidationResult
         diags += outcome.diagnostics
         skipped += outcome.skipped
         checked.append(f"sch:{plan.label}")
-    diags.sort(key=lambda d: (d.line or 0, d.column or 0))
+    diags = _unique(sorted(diags, key=lambda d: (d.line or 0, d.column or 0)))
     return ValidationResult(name, tuple(diags), tuple(skipped), tuple(checked))
+
+
+def _unique(diags: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop a message repeated at the same place by a second schema."""
+    seen, out = set(), []
+    for d in diags:
+        key = (d.line, d.column, d.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
 
 
 def validate_many(paths, options: ValidateOptions | None = None):

@@ -141,8 +141,9 @@ def check(schema: SchemaFile, root: etree._Element, file: str | None, source: by
     findings = check_tree(models_of(schema), root)
     code = f"rng:{schema.label}"
     diags = [_diag(code, f.message, file, positions.get(f.element), f.element) for f in findings]
-    specific = [e for e in log if not _STRUCTURAL.search(e.message)]
-    diags += _libxml2_extras(log, root, positions, file, code, covered=bool(diags or specific))
+    if not diags:  # the checker could not say why: fall back on libxml2's own messages
+        specific = [e for e in log if not _STRUCTURAL.search(e.message)]
+        diags = _libxml2_extras(log, root, positions, file, code, covered=bool(specific))
     if not diags:
         diags.append(Diagnostic(code, "error", f'document is not valid against {schema.label}', file, None))
     return sorted(diags, key=lambda d: (d.line or 0, d.column or 0))
