@@ -151,19 +151,27 @@ class _Run:
         return suffix_names_zh(flat) if _is_chinese(lang) else title_names_en(flat)
 
     def _local_id(self, name: str, lang: str) -> str:
-        """A local record for a name not in the authority: id from the name, cert="low"."""
+        """A local record for a name not in the authority: id from the name, cert="low".
+
+        A Chinese name whose pinyin is an English name already found (谢觉哉, "Xie Juezai") shares
+        that record, so both languages point to one person.
+        """
         key = (lang, name)
         if key in self.local_ids:
             return self.local_ids[key]
         base = slug(_latin(name) if _is_chinese(lang) else name)
-        rid, n = base, 2
-        while rid in self.authority.entities or rid in self.doc_ids or rid in self.local:
-            rid, n = f"{base}-{n}", n + 1
-        record = etree.Element(tei("person"), {XML_ID: rid, "cert": "low"})
+        rid = self.local_ids.get(("slug", base))
+        if rid is None:
+            rid, n = base, 2
+            while rid in self.authority.entities or rid in self.doc_ids or rid in self.local:
+                rid, n = f"{base}-{n}", n + 1
+            self.local[rid] = etree.Element(tei("person"), {XML_ID: rid, "cert": "low"})
+            self.local_ids[("slug", base)] = rid
+        record = self.local[rid]
         etree.SubElement(record, tei("persName"), {XML_LANG: lang}).text = name
         if _is_chinese(lang):
             etree.SubElement(record, tei("persName"), {XML_LANG: "zh-Latn-pinyin"}).text = _latin(name, tones=True)
-        self.local[rid], self.local_ids[key] = record, rid
+        self.local_ids[key] = rid
         return rid
 
     # -- round two: names that need the context ------------------------------------------

@@ -1,0 +1,238 @@
+"""The entities pass: names with @ref in both languages, dates, times, context, standOff records.
+
+Golden cases live in tests/data/entities/<case>.tei.xml (input) beside <case>.expected.xml;
+regenerate with `pytest tests/test_entities.py --accept` and review the diff. A failing case
+leaves <case>.actual.xml beside the expected file.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from teikit.passes.entities import record_date, tag_entities
+from teikit.tei import NSMAP, XML_ID, parse_xml_bytes, parse_xml_file, serialize
+
+DATA = Path(__file__).parent / "data" / "entities"
+CASES = sorted(p.name[: -len(".tei.xml")] for p in DATA.glob("*.tei.xml"))
+NAME_XPATH = "//tei:text//tei:persName|//tei:text//tei:placeName|//tei:text//tei:orgName"
+
+
+def c14n(tree) -> bytes:
+    """Canonical XML of a tree as it would be read back from its serialisation."""
+    return etree.tostring(parse_xml_bytes(serialize(tree)).getroot(), method="c14n")
+
+
+def tagged(path: Path):
+    return tag_entities(parse_xml_file(path))
+
+
+def names(tree, lang=None):
+    """(text, ref) of every name tag in the text, optionally in one language's divisions."""
+    out = []
+    for el in tree.getroot().xpath(NAME_XPATH, namespaces=NSMAP):
+        if lang is None or el.xpath("ancestor::*[@xml:lang][1]/@xml:lang")[0] == lang:
+            out.append((" ".join("".join(el.itertext()).split()), el.get("ref")))
+    return out
+
+
+def text_of_divisions(tree) -> list[str]:
+    return ["".join(d.itertext()) for d in tree.getroot().xpath("//tei:text//tei:div", namespaces=NSMAP)]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_golden(case, accept):
+    expected_path = DATA / f"{case}.expected.xml"
+    actual = tagged(DATA / f"{case}.tei.xml")
+    if accept or not expected_path.exists():
+        expected_path.write_bytes(serialize(actual))
+        if not accept:
+            pytest.fail(f"{expected_path.name} was missing: written, review it")
+        return
+    expected = parse_xml_file(expected_path)
+    actual_path = DATA / f"{case}.actual.xml"
+    if c14n(actual) != c14n(expected):
+        actual_path.write_bytes(serialize(actual))
+        pytest.fail(f"{case}: output differs from {expected_path.name}; see {actual_path.name}")
+    actual_path.unlink(missing_ok=True)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_lossless(case):
+    before = parse_xml_file(DATA / f"{case}.tei.xml")
+    assert text_of_divisions(tag_entities(parse_xml_file(DATA / f"{case}.tei.xml"))) == text_of_divisions(before)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_valid_against_tei_all(case, tei_all_rng):
+    tree = tagged(DATA / f"{case}.tei.xml")
+    assert tei_all_rng.validate(tree), tei_all_rng.error_log.last_error
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_idempotent(case):
+    once = tagged(DATA / f"{case}.tei.xml")
+    twice = tag_entities(parse_xml_bytes(serialize(once)))
+    assert c14n(twice) == c14n(once)
+
+
+def test_same_person_same_ref_in_both_languages():
+    tree = tagged(DATA / "bilingual.tei.xml")
+    en, zh = dict(names(tree, "en")), dict(names(tree, "zh-Hans"))
+    assert en["Molotov"] == zh["莫洛托夫"] == "#molotov"
+    assert en["Zhou Enlai"] == zh["恩来"] == "#zhou-enlai"
+    assert en["Leningrad"] == zh["列宁格勒"] == "#leningrad"
+    assert en["Xie Juezai"] == zh["谢觉哉"]  # a local record shared by its pinyin
+
+
+def test_contraction_points_to_both_people():
+    assert ("莫米二同志", "#molotov #mikoyan") in names(tagged(DATA / "bilingual.tei.xml"), "zh-Hans")
+
+
+def test_bare_zhou_needs_the_aligned_sentence():
+    tree = tagged(DATA / "bilingual.tei.xml")
+    s3 = tree.getroot().xpath("//tei:s[@xml:id='zh-s3']//tei:persName[.='周']/@ref", namespaces=NSMAP)
+    s6 = tree.getroot().xpath("//tei:s[@xml:id='zh-s6']//tei:persName", namespaces=NSMAP)
+    assert s3 == ["#zhou-enlai"] and s6 == []  # 这一周很忙 ↔ "This week was busy."
+
+
+def test_no_tags_inside_labels_note_anchors_or_gaps():
+    root = tagged(DATA / "bilingual.tei.xml").getroot()
+    inside = root.xpath("//tei:label//*|//tei:ref[@type='noteAnchor']//*|//tei:gap//*", namespaces=NSMAP)
+    assert inside == []
+
+
+def test_title_of_an_office_is_not_an_organisation():
+    assert "贸易部" not in dict(names(tagged(DATA / "bilingual.tei.xml"), "zh-Hans"))
+
+
+def test_unknown_names_get_uncertain_local_records():
+    root = tagged(DATA / "bilingual.tei.xml").getroot()
+    local = root.xpath("//tei:standOff//tei:person[@cert='low']", namespaces=NSMAP)
+    assert {p.get(XML_ID) for p in local} == {"ivanovsky", "xie-juezai"}
+    assert all(not p.xpath("tei:idno", namespaces=NSMAP) for p in local)
+
+
+def test_standoff_carries_exactly_the_records_used():
+    root = tagged(DATA / "bilingual.tei.xml").getroot()
+    refs = {r.lstrip("#") for v in root.xpath("//@ref") for r in v.split()}
+    records = set(root.xpath("//tei:standOff//*[self::tei:person or self::tei:place or self::tei:org]/@xml:id",
+                             namespaces=NSMAP))
+    assert refs == records
+    order = [etree.QName(c).localname for c in root.find("{http://www.tei-c.org/ns/1.0}standOff")]
+    assert order == ["listPerson", "listPlace", "listOrg", "linkGrp"]
+
+
+def test_header_correspondents_get_refs():
+    root = tagged(DATA / "bilingual.tei.xml").getroot()
+    refs = root.xpath("//tei:correspDesc//*/@ref", namespaces=NSMAP)
+    assert refs == ["#mao-zedong", "#ccp-cc"]
+
+
+def test_record_date_prefers_the_archive_citation():
+    assert record_date(parse_xml_file(DATA / "bilingual.tei.xml").getroot()) == "1950-01-02"
+    assert record_date(parse_xml_file(DATA / "no-date.tei.xml").getroot()) is None
+
+
+def test_without_a_record_date_dates_are_partial():
+    root = tagged(DATA / "no-date.tei.xml").getroot()
+    assert root.xpath("//tei:date/@when", namespaces=NSMAP)[:1] == ["--01-09"]
+
+
+def test_compounds_that_contain_names_are_not_tagged():
+    zh = dict(names(tagged(DATA / "no-date.tei.xml"), "zh-Hans"))
+    assert set(zh) == {"斯大林", "莫斯科", "金日成"}  # not 中国 in 发展中国家, not 马克思/列宁 in 马克思列宁主义
+
+
+def test_english_only_record():
+    got = names(tagged(DATA / "english-only.tei.xml"))
+    for pair in [("Chiang Kai- shek", "#chiang-kai-shek"), ("Jiang Jieshi", "#chiang-kai-shek"),
+                 ("Nikolai Roshchin", "#roshchin"), ("Roshchin", "#roshchin"), ("Mao", "#mao-zedong"),
+                 ("Yan'an", "#yanan"), ("GMD", "#gmd"), ("Manchuria", "#manchuria"), ("CCP", "#ccp"),
+                 ("USSR", "#soviet-union"), ("Apollon Petrov", "#petrov"), ("Zhou", "#zhou-enlai"),
+                 ("Tianjin", "#tianjin"), ("Pukou", "#pukou"), ("Petrenkov", "#petrenkov")]:
+        assert pair in got
+    texts = {t for t, _ in got}
+    assert not texts & {"General Staff", "Staff", "Lenin", "Leninist"}
+
+
+def test_extra_authority_file_adds_names(tmp_path):
+    extra = tmp_path / "mine.xml"
+    extra.write_text(
+        '<listPerson xmlns="http://www.tei-c.org/ns/1.0"><person xml:id="ivanovsky-ii">'
+        '<persName xml:lang="en">Ivanovsky</persName></person></listPerson>', encoding="utf-8")
+
+    class Options:
+        authority = (str(extra),)
+
+    root = tag_entities(parse_xml_file(DATA / "bilingual.tei.xml"), Options()).getroot()
+    assert root.xpath("//tei:persName[.='Ivanovsky']/@ref", namespaces=NSMAP) == ["#ivanovsky-ii"]
+    assert not root.xpath("//tei:person[@cert='low'][@xml:id='ivanovsky']", namespaces=NSMAP)
+
+
+# -- the sample record, through the whole pipeline -----------------------------------------
+
+@pytest.fixture(scope="module")
+def sample_tree(sample_path):
+    from teikit.api import encode_file
+
+    return encode_file(str(sample_path))
+
+
+EXPECTED_SAMPLE_EN = [
+    ("Stalin", "#stalin"), ("Zhou Enlai", "#zhou-enlai"), ("Moscow", "#moscow"), ("Tass", "#tass"),
+    ("Molotov", "#molotov"), ("Mikoyan", "#mikoyan"), ("China", "#china"), ("Zhou", "#zhou-enlai"),
+    ("Beijing", "#beijing"), ("Lenin", "#lenin"), ("Leningrad", "#leningrad"), ("Gorky", "#gorky-city"),
+    ("Dong Biwu", "#dong-biwu"), ("Government Administration Council", "#gac"), ("Li Fuchun", "#li-fuchun"),
+    ("Mao Zedong", "#mao-zedong"), ("Central Committee of the Chinese Communist Party", "#ccp-cc"),
+]
+EXPECTED_SAMPLE_ZH = [
+    ("斯大林", "#stalin"), ("周恩来", "#zhou-enlai"), ("莫斯科", "#moscow"), ("塔斯社", "#tass"),
+    ("莫洛托夫", "#molotov"), ("米高扬", "#mikoyan"), ("中国", "#china"), ("北京", "#beijing"),
+    ("恩来", "#zhou-enlai"), ("列宁", "#lenin"), ("列宁格勒", "#leningrad"), ("高尔基城", "#gorky-city"),
+    ("莫米二同志", "#molotov #mikoyan"), ("苏联", "#soviet-union"), ("董必武", "#dong-biwu"),
+    ("政务院", "#gac"), ("李富春", "#li-fuchun"), ("毛泽东", "#mao-zedong"), ("中央", "#ccp-cc"),
+]
+
+
+def test_sample_names_in_both_languages(sample_tree):
+    en, zh = names(sample_tree, "en"), names(sample_tree, "zh-Hans")
+    assert [p for p in EXPECTED_SAMPLE_EN if p not in en] == []
+    assert [p for p in EXPECTED_SAMPLE_ZH if p not in zh] == []
+    assert sum(1 for p in zh if p == ("周", "#zhou-enlai")) >= 3
+
+
+def test_sample_dates_and_times(sample_tree):
+    root = sample_tree.getroot()
+
+    def values(lang):
+        out = []
+        for el in root.xpath(f"//tei:div[@xml:lang='{lang}']//*[self::tei:date or self::tei:time]", namespaces=NSMAP):
+            out.append(el.get("when") or f"{el.get('notBefore')}/{el.get('notAfter')}")
+        return out
+
+    en, zh = values("en"), values("zh-Hans")
+    for value in ["1950-01-01", "1950-01-02", "20:00:00", "1950-01-03", "1950-01-09", "1950-01-19",
+                  "1950-01-20", "1950-01-21/1950-01-31", "1950-02-01/1950-02-10", "23:00:00"]:
+        assert value in en and value in zh
+    assert "1950-01-02" in zh[:1]  # (一九五〇年一月二日、三日)
+    assert "1950-01-03" in zh[:2]
+
+
+def test_sample_no_false_tags(sample_tree):
+    zh = {t for t, _ in names(sample_tree, "zh-Hans")}
+    en = {t for t, _ in names(sample_tree, "en")}
+    assert not zh & {"贸易部", "中苏", "苏", "负责"}
+    assert not en & {"Sino-Soviet", "Soviet"}
+    dates = [("".join(d.itertext())) for d in sample_tree.getroot().xpath("//tei:text//tei:date", namespaces=NSMAP)]
+    assert "两日" not in dates and "十一天" not in dates
+
+
+def test_sample_stays_valid_and_lossless(sample_path, tei_all_rng):
+    from teikit.api import EncodeOptions, encode_file
+
+    with_entities = encode_file(str(sample_path))
+    without = encode_file(str(sample_path), EncodeOptions(entities=False))
+    assert text_of_divisions(with_entities) == text_of_divisions(without)
+    assert tei_all_rng.validate(with_entities), tei_all_rng.error_log.last_error
