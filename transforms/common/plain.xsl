@@ -28,7 +28,12 @@
   <xsl:template match="*" mode="plain"><xsl:apply-templates mode="plain"/></xsl:template>
 
   <xsl:template match="tei:supplied|tei:ex" mode="plain">[<xsl:apply-templates mode="plain"/>]</xsl:template>
-  <xsl:template match="tei:gap" mode="plain">[...]</xsl:template>
+  <xsl:template match="tei:gap" mode="plain">
+    <xsl:choose>
+      <xsl:when test="normalize-space()">[<xsl:apply-templates mode="plain"/>]</xsl:when>
+      <xsl:otherwise>[...]</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
   <xsl:template match="tei:ref[@type='noteAnchor']" mode="plain">[<xsl:apply-templates mode="plain"/>]</xsl:template>
   <xsl:template match="tei:note" mode="plain"> [<xsl:apply-templates mode="plain"/>]</xsl:template>
   <xsl:template match="tei:lb" mode="plain"><xsl:value-of select="$LINE-MARK"/></xsl:template>

@@ -460,7 +460,12 @@
     <span class="supplied" title="supplied by the editor{concat(substring(': ', 1, 2 * boolean(@reason)), @reason)}">[<xsl:apply-templates mode="inline"/>]</span>
   </xsl:template>
   <xsl:template match="tei:gap" mode="inline">
-    <span class="gap" title="omitted{concat(substring(': ', 1, 2 * boolean(@reason)), @reason)}">[…]</span>
+    <span class="gap" title="omitted{concat(substring(': ', 1, 2 * boolean(@reason)), @reason)}">
+      <xsl:choose>
+        <xsl:when test="normalize-space()">[<xsl:apply-templates mode="inline"/>]</xsl:when>
+        <xsl:otherwise>[…]</xsl:otherwise>
+      </xsl:choose>
+    </span>
   </xsl:template>
   <xsl:template match="tei:ex" mode="inline"><span class="ex" title="expanded abbreviation">[<xsl:apply-templates mode="inline"/>]</span></xsl:template>
   <xsl:template match="tei:label" mode="inline"><span class="label"><xsl:apply-templates mode="inline"/></span></xsl:template>

@@ -1,0 +1,408 @@
+"""Export: golden files per format, third-party TEI, the record's text round trip, the CLI."""
+from __future__ import annotations
+
+import copy
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import etree, html as lxml_html
+
+from golden import check_golden_xml
+from teikit.errors import InputError, TeikitError, UsageError
+from teikit.tei import NSMAP, TEI_NS, parse_xml_bytes, parse_xml_file
+from teikit.writers import FORMATS, ExportOptions, export
+
+DATA = Path(__file__).parent / "data" / "writers"
+SPECIMEN = DATA / "specimen.tei.xml"
+
+# golden file per (format, lang); the citation formats are in test_export_citations.py
+GOLDEN = {
+    ("html", "all"): "specimen.html",
+    ("text", "all"): "specimen.txt",
+    ("text", "zh"): "specimen.zh.txt",
+    ("markdown", "all"): "specimen.md",
+    ("csl-json", "all"): "specimen.csl.json",
+    ("bibtex", "all"): "specimen.bib",
+    ("ris", "all"): "specimen.ris",
+    ("tmx", "all"): "specimen.tmx",
+    ("json", "all"): "specimen.json",
+}
+
+
+def check_golden_bytes(actual: bytes, expected: Path, accept: bool) -> None:
+    """Byte comparison (text formats); on mismatch leave `<expected>.actual` beside it."""
+    actual_path = expected.with_name(expected.name + ".actual")
+    if accept or not expected.exists():
+        expected.write_bytes(actual)
+        actual_path.unlink(missing_ok=True)
+        return
+    if actual != expected.read_bytes():
+        actual_path.write_bytes(actual)
+        raise AssertionError(f"{expected.name} differs; see {actual_path} (accept with pytest --accept)")
+    actual_path.unlink(missing_ok=True)
+
+
+@pytest.fixture(scope="module")
+def specimen():
+    return parse_xml_file(SPECIMEN)
+
+
+def without_standoff(doc):
+    bare = copy.deepcopy(doc)
+    for standoff in bare.getroot().findall(f"{{{TEI_NS}}}standOff"):
+        bare.getroot().remove(standoff)
+    return bare
+
+
+# ---------------------------------------------------------------- golden files
+
+@pytest.mark.parametrize(("fmt", "lang"), list(GOLDEN))
+def test_golden(specimen, accept, fmt, lang):
+    out = export(specimen, fmt, ExportOptions(lang=lang))
+    expected = DATA / GOLDEN[fmt, lang]
+    if fmt == "tmx":
+        check_golden_xml(etree.fromstring(out), expected, accept)
+    else:
+        check_golden_bytes(out, expected, accept)
+
+
+def test_every_format_has_a_golden_file():
+    covered = {fmt for fmt, _ in GOLDEN} | {"chicago", "mla", "apa"}  # citations: own module
+    assert covered == set(FORMATS)
+
+
+# ---------------------------------------------------------------- html
+
+def parse_html(data: bytes):
+    return lxml_html.document_fromstring(data.decode("utf-8"))
+
+
+def test_html_escapes_every_text_and_runs_only_its_own_script(specimen):
+    page = parse_html(export(specimen, "html"))
+    scripts = page.xpath("//script")
+    assert len(scripts) == 1 and "data-bead" in scripts[0].text  # ours, nothing from the document
+    text = page.text_content()
+    assert '<script>alert("x")</script>' in text  # the record's text, shown as text
+    assert "<script>alert(1)</script>" in text  # the abstract too
+    assert not page.xpath("//@*[starts-with(name(), 'on')]")  # no event handler attributes
+    hrefs = page.xpath("//a/@href")
+    assert hrefs and not [h for h in hrefs if h.lower().startswith("javascript")]
+
+
+def test_html_fetches_nothing(specimen):
+    page = parse_html(export(specimen, "html"))
+    assert not page.xpath("//script[@src] | //link | //img | //iframe | //object | //embed")
+    assert "@import" not in page.xpath("string(//style)") and "url(" not in page.xpath("string(//style)")
+
+
+def test_html_pairs_each_sentence_with_its_counterpart(specimen):
+    page = parse_html(export(specimen, "html"))
+    links = specimen.xpath("//tei:linkGrp[@type='translation']/tei:link", namespaces=NSMAP)
+    for n, link in enumerate(links, start=1):
+        ids = [t[1:] for t in link.get("target").split()]
+        sentences = [i for i in ids if specimen.xpath("//tei:s[@xml:id=$i]", i=i, namespaces=NSMAP)]
+        for sid in sentences:
+            (span,) = page.xpath("//span[@id=$i]", i=sid)
+            assert span.get("data-bead") == f"b{n}" and span.get("tabindex") == "0"
+    cols = page.xpath("//section[contains(@class, 'col ')]")
+    assert [c.get("lang") for c in cols] == ["en", "zh-Hans"]
+
+
+def test_html_notes_link_both_ways_and_missing_notes_say_so(specimen):
+    page = parse_html(export(specimen, "html"))
+    ids = set(page.xpath("//@id"))
+    for anchor in page.xpath("//sup[@class='noteref']/a"):
+        assert anchor.get("href")[1:] in ids
+    for back in page.xpath("//a[@class='backref']"):
+        assert back.get("href")[1:] in ids
+    (missing,) = page.xpath("//li[contains(@class, 'missing')]")
+    assert missing.get("id") == "en-n2" and "not in the source" in missing.text_content()
+
+
+def test_html_names_dates_and_language_switch(specimen):
+    page = parse_html(export(specimen, "html"))
+    (zhou,) = page.xpath("//span[@id='en-s2']//a[@data-ref='zhou-enlai']")
+    assert zhou.get("href") == "https://www.wikidata.org/wiki/Q16977" and zhou.get("title") == "周恩来"
+    assert "person" in zhou.get("class")
+    (stalin,) = page.xpath("//span[@id='en-s2']//a[@data-ref='stalin']")
+    assert stalin.get("href") == "#ent-stalin"  # no Wikidata id: the record on the page
+    (ccp,) = page.xpath("//a[@data-ref='ccp']")
+    assert ccp.get("href") == "#ent-ccp"  # a bad Wikidata value is not a link
+    dates = page.xpath("//span[@id='en-s3']//time")
+    assert dates[0].get("datetime") == "1950-01-02" and dates[0].get("title") == "1950-01-02"
+    radios = page.xpath("//input[@type='radio']")
+    assert len(radios) == 3 and radios[0].get("checked") is not None
+    assert "#view-1-1:checked~.parallel>.col:not(.col-1){display:none}" in page.xpath("string(//style)")
+
+
+def test_html_lang_option_starts_with_one_language(specimen):
+    page = parse_html(export(specimen, "html", ExportOptions(lang="zh")))
+    checked = page.xpath("//input[@type='radio'][@checked]")
+    assert [c.get("value") for c in checked] == ["zh-Hans"]
+
+
+# ---------------------------------------------------------------- without alignment or entities
+
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f not in ("chicago", "mla", "apa")])
+def test_every_writer_works_without_standoff(specimen, fmt):
+    out = export(without_standoff(specimen), fmt)
+    assert out.strip()
+
+
+def test_without_standoff_json_and_tmx_are_empty_but_valid(specimen):
+    bare = without_standoff(specimen)
+    data = json.loads(export(bare, "json"))
+    assert data["beads"] == [] and data["entities"] == [] and len(data["segments"]) == 13
+    tmx = etree.fromstring(export(bare, "tmx"))
+    assert tmx.tag == "tmx" and not tmx.findall(".//tu")
+    page = parse_html(export(bare, "html"))
+    assert not page.xpath("//span[@data-bead]") and page.xpath("//span[@class='name person']")
+
+
+def test_tmx_has_aligned_pairs_only(specimen):
+    tmx = etree.fromstring(export(specimen, "tmx"))
+    assert tmx.get("version") == "1.4" and tmx.find("header").get("srclang") == "zh-Hans"
+    units = tmx.findall(".//tu")
+    assert len(units) == 6  # 7 beads, one unaligned
+    for tu in units:
+        langs = [tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in tu.findall("tuv")]
+        assert langs == ["zh-Hans", "en"]
+        assert all(seg.text and "\n" not in seg.text for seg in tu.iter("seg"))
+
+
+# ---------------------------------------------------------------- third-party TEI
+
+def body_text_nodes(doc) -> list[str]:
+    """Every non-blank text node of the text's body, whitespace-normalised."""
+    nodes = doc.xpath("//tei:text//tei:body//text()", namespaces=NSMAP)
+    return [" ".join(t.split()) for t in nodes if t.strip()]
+
+
+@pytest.fixture(scope="module")
+def sample_docs(shared):
+    docs = {}
+    for path in sorted((shared / "tei-samples").glob("*.xml")):
+        try:
+            docs[path.name] = parse_xml_file(path, collect_ids=False)
+        except TeikitError as exc:
+            docs[path.name] = exc
+    return docs
+
+
+def test_third_party_tei_every_writer_runs_or_says_why(sample_docs):
+    exported = 0
+    for name, doc in sample_docs.items():
+        assert not isinstance(doc, TeikitError), f"{name}: {doc}"
+        is_tei = doc.getroot().tag in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus")
+        for fmt in FORMATS:
+            try:
+                out = export(doc, fmt)
+            except InputError as exc:
+                assert not is_tei, f"{name} --to {fmt}: {exc}"
+                assert "TEI" in str(exc)
+                continue
+            assert out, f"{name} --to {fmt}: empty output"
+            exported += 1
+    assert exported > 150
+
+
+def test_third_party_text_export_keeps_every_body_text_node(sample_docs):
+    checked = 0
+    for name, doc in sample_docs.items():
+        if doc.getroot().tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
+            continue
+        text = " ".join(export(doc, "text").decode("utf-8").split())
+        position = 0
+        for node in body_text_nodes(doc):
+            found = text.find(node, position)
+            assert found >= 0, f"{name}: text node {node[:60]!r} missing from the text export"
+            position = found  # in document order
+            checked += 1
+    assert checked > 10000
+
+
+def test_third_party_html_shows_unknown_elements_as_text(sample_docs):
+    doc = sample_docs["testMathML.xml"]
+    page = parse_html(export(doc, "html"))
+    visible = " ".join(page.text_content().split())
+    for node in body_text_nodes(doc):
+        assert node in visible
+
+
+def test_tei_corpus_exports_each_document(sample_docs):
+    doc = sample_docs["testCorpus1.xml"]
+    page = parse_html(export(doc, "html"))
+    assert len(page.xpath("//article")) == len(doc.xpath("//tei:TEI", namespaces=NSMAP))
+
+
+# ---------------------------------------------------------------- bad input and API
+
+def test_not_tei_is_a_clear_input_error():
+    doc = parse_xml_bytes(b"<html xmlns='http://www.w3.org/1999/xhtml'><body/></html>", "page.xml")
+    with pytest.raises(InputError, match="not a TEI P5 document"):
+        export(doc, "html")
+    p4 = parse_xml_bytes(b"<TEI.2><text/></TEI.2>", "old.xml")
+    with pytest.raises(InputError, match="TEI P4"):
+        export(p4, "text")
+
+
+def test_unknown_format_and_bad_options_are_usage_errors(specimen):
+    with pytest.raises(UsageError, match="unknown format 'pdf'"):
+        export(specimen, "pdf")
+    with pytest.raises(UsageError):
+        export(specimen, "text", ExportOptions(lang="en; rm"))
+    with pytest.raises(UsageError):
+        export(specimen, "chicago", ExportOptions(markup="latex"))
+
+
+def test_public_api_export_accepts_an_element(specimen):
+    import teikit
+
+    assert teikit.export(specimen.getroot(), "text") == export(specimen, "text")
+
+
+def test_stylesheets_are_compiled_once(specimen):
+    from teikit.writers import _xslt
+
+    export(specimen, "text")
+    before = _xslt.stylesheet.cache_info()
+    export(specimen, "text")
+    after = _xslt.stylesheet.cache_info()
+    assert after.misses == before.misses and after.hits == before.hits + 1
+
+
+def test_every_xsl_param_is_documented():
+    transforms = Path(__file__).resolve().parents[1] / "transforms"
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "export.md").read_text(encoding="utf-8")
+    for xsl in transforms.rglob("*.xsl"):
+        text = xsl.read_text(encoding="utf-8")
+        header = text.split("-->", 1)[0]
+        for name in re.findall(r'<xsl:param name="([^"]+)"', text.split("<xsl:template", 1)[0]):
+            assert re.search(rf"\b{re.escape(name)}\b", header), f"{xsl.name}: param {name} not in its comment"
+            assert f"`{name}`" in docs, f"docs/export.md does not document {xsl.name} param {name}"
+
+
+# ---------------------------------------------------------------- the record, encoded
+
+def record_body(record: str) -> str:
+    """The record's text after its metadata list, markdown markers normalised like the export."""
+    body = record.split("- Scan of Original Document", 1)[-1] if "- Scan of" in record else record
+    body = re.sub(r"^#+ ", "", body, flags=re.M)  # a heading's text, not its markdown
+    body = re.sub(r"<sup>\(?(\w+)\)?</sup>|〔(\w+)〕|\^(\d+)", lambda m: f"[{next(g for g in m.groups() if g)}]", body)
+    return body
+
+
+def normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def encoded_sample(sample_path):
+    pytest.importorskip("teikit.readers")
+    from teikit.api import encode_file
+
+    try:
+        return encode_file(str(sample_path))
+    except (TeikitError, NotImplementedError, ImportError) as exc:  # reader not there yet
+        pytest.skip(f"the encoder does not run yet: {exc}")
+
+
+def test_text_export_gives_back_the_record_body(encoded_sample, sample_path):
+    exported = export(encoded_sample, "text").decode("utf-8")
+    expected = record_body(sample_path.read_text(encoding="utf-8"))
+    assert normalised(exported) == normalised(expected)
+
+
+def test_text_export_per_language_splits_the_record(encoded_sample):
+    en = export(encoded_sample, "text", ExportOptions(lang="en")).decode("utf-8")
+    zh = export(encoded_sample, "text", ExportOptions(lang="zh")).decode("utf-8")
+    both = export(encoded_sample, "text").decode("utf-8")
+    assert normalised(both) == normalised(en + "\n" + zh)
+    assert not re.search(r"[\u4e00-\u9fff]", en) and "毛泽东" in zh
+
+
+def test_every_writer_runs_on_the_encoded_record(encoded_sample):
+    for fmt in FORMATS:
+        assert export(encoded_sample, fmt).strip(), fmt
+    page = parse_html(export(encoded_sample, "html"))
+    assert len(page.xpath("//section[contains(@class, 'col ')]")) == 2
+    assert page.xpath("//h1")[0].text_content().startswith("Cable, Mao Zedong")
+
+
+# ---------------------------------------------------------------- CLI
+
+def run_cli(*args, stdin: bytes | None = None, cwd=None):
+    return subprocess.run([sys.executable, "-m", "teikit", "export", *args], input=stdin,
+                          capture_output=True, cwd=cwd, timeout=60)
+
+
+def test_cli_list_names_every_format():
+    result = run_cli("--list")
+    assert result.returncode == 0
+    assert [line.split()[0] for line in result.stdout.decode().splitlines()] == list(FORMATS)
+
+
+def test_cli_help_has_an_example():
+    result = run_cli("--help")
+    assert result.returncode == 0 and b"teikit export" in result.stdout and b"Example" in result.stdout
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (("missing.tei.xml", "--to", "html"), 2, "missing.tei.xml: no such file"),
+    ((str(SPECIMEN), "--to", "pdf"), 2, "unknown format 'pdf'"),
+    ((str(SPECIMEN),), 2, "missing --to FORMAT"),
+    ((str(SPECIMEN), str(SPECIMEN), "--to", "text"), 2, "need -o DIRECTORY"),
+])
+def test_cli_bad_usage_gets_one_line(args, code, message):
+    result = run_cli(*args)
+    assert result.returncode == code
+    lines = result.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("teikit: ") and message in lines[0]
+    assert b"Traceback" not in result.stderr
+
+
+def test_cli_not_tei_and_not_xml(tmp_path):
+    page = tmp_path / "page.xml"
+    page.write_bytes(b"<html><body>hi</body></html>")
+    broken = tmp_path / "broken.xml"
+    broken.write_bytes(b"<TEI xmlns='http://www.tei-c.org/ns/1.0'>\n<text>\n</TEI>")
+    for path, message in ((page, "not a TEI P5 document"), (broken, "broken.xml:3: not well-formed")):
+        result = run_cli(str(path), "--to", "text")
+        assert result.returncode == 2 and message in result.stderr.decode()
+        assert len(result.stderr.decode().strip().splitlines()) == 1
+
+
+def test_cli_stdin_to_file_and_many_files_to_a_directory(tmp_path):
+    out = tmp_path / "one.txt"
+    result = run_cli("-", "--to", "text", "-o", str(out), stdin=SPECIMEN.read_bytes())
+    assert result.returncode == 0 and out.read_bytes() == export(parse_xml_file(SPECIMEN), "text")
+    copy_path = tmp_path / "second.tei.xml"
+    copy_path.write_bytes(SPECIMEN.read_bytes())
+    outdir = tmp_path / "html"
+    result = run_cli(str(SPECIMEN), str(copy_path), str(tmp_path / "nope.xml"), "--to", "html", "-o", str(outdir))
+    assert result.returncode == 2  # one input missing: reported, the others written
+    assert sorted(p.name for p in outdir.iterdir()) == ["second.html", "specimen.html"]
+    assert "nope.xml: no such file" in result.stderr.decode()
+
+
+def test_cli_refuses_to_overwrite_its_input(tmp_path):
+    target = tmp_path / "doc.xml"
+    target.write_bytes(SPECIMEN.read_bytes())
+    result = run_cli(str(target), "--to", "tmx", "-o", str(target))
+    assert result.returncode == 2 and target.read_bytes() == SPECIMEN.read_bytes()
+
+
+def test_cli_html_path_imports_no_heavy_module():
+    code = ("import sys; from teikit.cli import main\n"
+            "try: main(['export', %r, '--to', 'html', '-o', %r])\n"
+            "except SystemExit: pass\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('jieba', 'rich', 'citeproc', 'opencc', 'pypinyin', 'pysbd', 'elementpath')))")
+    result = subprocess.run([sys.executable, "-c", code % (str(SPECIMEN), "/dev/null")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
