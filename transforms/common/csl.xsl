@@ -33,9 +33,7 @@
     <items>
       <item>
         <v name="id"><xsl:value-of select="$id"/></v>
-        <v name="type">
-document
-        </v>
+        <v name="type">document</v>
         <xsl:call-template name="var">
           <xsl:with-param name="name" select="'title'"/>
           <xsl:with-param name="node" select="($fd/tei:titleStmt/tei:title[@type='main'] | $archive/tei:analytic/tei:title | $fd/tei:titleStmt/tei:title)[1]"/>

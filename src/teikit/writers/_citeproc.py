@@ -7,7 +7,8 @@ citeproc-py faults handled here (each has a test in tests/test_export_citations.
     language, which citeproc-py honours;
   * it does not suppress a variable already used as a substitute (editors printed twice):
     Names.process is wrapped to skip repressed roles;
-  * it leaves commas and periods outside closing quotes, against the en-US locale.
+  * it leaves commas and periods outside closing quotes, against the en-US locale;
+  * its HTML formatter does not escape the data: items are escaped before rendering.
 """
 from __future__ import annotations
 
@@ -160,6 +161,8 @@ def render_with_citeproc(items: list[dict], style: str, markup: str) -> Rendered
 
     fmt = formatter.html if markup == "html" else formatter.plain
     prepared = [citeproc_item(item, style) for item in items]
+    if markup == "html":  # citeproc-py's HTML formatter does not escape the data
+        prepared = [escape_item(item) for item in prepared]
     if style == "chicago":  # as the archive's own note: URL once at the end, no publisher/genre
         for variable in ("URL", "publisher", "genre"):
             prepared[0].pop(variable, None)
@@ -182,6 +185,21 @@ def render_with_citeproc(items: list[dict], style: str, markup: str) -> Rendered
             texts = [entries.get(item["id"].lower(), "") for item in items]
     texts = [fix_quote_punctuation(t) for t in texts]
     return Rendered(texts[0], tuple(texts[1:]))
+
+
+def escape_item(item: dict) -> dict:
+    """Every string of a CSL item (names included) escaped for HTML; ids and URLs left alone."""
+
+    def escaped(value, key=""):
+        if isinstance(value, str):
+            return value if key in ("id", "type", "URL", "language") else escape_text(value)
+        if isinstance(value, list):
+            return [escaped(v) for v in value]
+        if isinstance(value, dict):
+            return {k: escaped(v, k) for k, v in value.items()}
+        return value
+
+    return {key: escaped(value, key) for key, value in item.items()}
 
 
 def fix_quote_punctuation(text: str) -> str:

@@ -1,0 +1,307 @@
+"""Citations: CSL-JSON as the one model, Chicago/MLA/APA via citeproc-py, BibTeX and RIS read back."""
+from __future__ import annotations
+
+import copy
+import difflib
+import json
+import re
+from pathlib import Path
+
+import bibtexparser
+import pytest
+import rispy
+from lxml import etree
+
+from teikit.tei import NSMAP, TEI_NS, parse_xml_file
+from teikit.writers import ExportOptions, export
+
+DATA = Path(__file__).parent / "data" / "writers"
+SPECIMEN = DATA / "specimen.tei.xml"
+GOLDEN = {
+    ("chicago", "text"): "specimen.chicago.txt",
+    ("chicago", "html"): "specimen.chicago.html",
+    ("mla", "text"): "specimen.mla.txt",
+    ("apa", "text"): "specimen.apa.txt",
+}
+
+
+@pytest.fixture(scope="module")
+def specimen():
+    return parse_xml_file(SPECIMEN)
+
+
+def items_of(doc) -> list[dict]:
+    return json.loads(export(doc, "csl-json"))
+
+
+def cite(doc, style: str, markup: str = "text") -> str:
+    return export(doc, style, ExportOptions(markup=markup)).decode("utf-8")
+
+
+@pytest.mark.parametrize(("style", "markup"), list(GOLDEN))
+def test_golden(specimen, accept, style, markup):
+    from test_export import check_golden_bytes
+
+    check_golden_bytes(export(specimen, style, ExportOptions(markup=markup)), DATA / GOLDEN[style, markup], accept)
+
+
+# ---------------------------------------------------------------- Chicago against the archive
+
+def comparable(citation: str) -> str:
+    """Citation text with the differences the styles are allowed: dashes, zero-padded days, URL."""
+    text = re.sub(r"https?://\S+", "", citation).replace("–", "-")
+    text = re.sub(r"\b0(\d),", r"\1,", text)
+    return " ".join(text.split()).rstrip(". ")
+
+
+def archive_citation(doc) -> str:
+    return doc.xpath("string(//tei:sourceDesc/tei:bibl[@type='citation'])", namespaces=NSMAP)
+
+
+DATE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4},? ")
+
+
+def check_chicago_matches_archive(doc):
+    """Same parts in the same order as the archive's citation; only the record date may move
+    (the Chicago style puts it after the archive's name, the archive before)."""
+    note, reference = comparable(cite(doc, "chicago")), comparable(archive_citation(doc))
+    assert DATE.findall(note) and [d.rstrip(", ") for d in DATE.findall(note)] == [d.rstrip(", ") for d in DATE.findall(reference)]
+    note, reference = DATE.sub("", note), DATE.sub("", reference)
+    similarity = difflib.SequenceMatcher(None, note, reference).ratio()
+    assert similarity > 0.95, f"{similarity:.2f}\n{note}\n{reference}"
+    parts = [p.strip() for p in re.split(r"[,;:()]", reference) if len(p.strip()) > 3]
+    position = 0
+    for part in parts:
+        found = note.find(part, position)
+        assert found >= 0, f"{part!r} missing or out of order in {note!r}"
+        position = found
+
+
+def test_chicago_note_looks_like_the_archive_citation(specimen):
+    check_chicago_matches_archive(specimen)
+    assert cite(specimen, "chicago").rstrip().endswith("http://digitalarchive.wilsoncenter.org/document/110390")
+
+
+def test_chicago_on_the_encoded_record(sample_path):
+    from teikit.api import encode_file
+
+    try:
+        doc = encode_file(str(sample_path))
+    except Exception as exc:  # the reader is not there yet
+        pytest.skip(f"encoder: {exc}")
+    check_chicago_matches_archive(doc)
+
+
+# ---------------------------------------------------------------- citeproc-py faults
+
+def with_editors(doc, *editors_xml: str, source: str = "translation"):
+    """A copy whose source biblStruct has the given editor elements."""
+    variant = copy.deepcopy(doc)
+    (monogr,) = variant.xpath(f"//tei:biblStruct[@type='{source}']/tei:monogr", namespaces=NSMAP)
+    for old in monogr.findall(f"{{{TEI_NS}}}editor"):
+        monogr.remove(old)
+    for position, xml in enumerate(editors_xml):
+        editor = etree.fromstring(f'<editor xmlns="{TEI_NS}">{xml}</editor>')
+        monogr.insert(position, editor)
+    return variant
+
+
+MAO = "<persName><surname>Mao</surname> <forename>Zedong</forename></persName>"
+ZHANG_FAMILY_FIRST = "<persName><surname>Zhang</surname> <forename>Shuguang</forename></persName>"
+ZHANG_GIVEN_FIRST = "<persName><forename>Shuguang</forename> <surname>Zhang</surname></persName>"
+MAO_AS_PRINTED = "<persName>Mao Zedong</persName>"
+
+
+@pytest.mark.parametrize("style", ["chicago", "mla", "apa"])
+@pytest.mark.parametrize(("xml", "name"), [(MAO, "Mao Zedong"), (ZHANG_FAMILY_FIRST, "Zhang Shuguang"),
+                                          (MAO_AS_PRINTED, "Mao Zedong")])
+def test_family_first_chinese_names_stay_whole(specimen, style, xml, name):
+    text = cite(with_editors(specimen, xml), style)
+    family, given = name.split()
+    assert name in text
+    for broken in (f"{given[0]}. {family}", f"{family}, {given[0]}.", f"{given} {family}", f"{family}, {given}"):
+        assert broken not in text, f"{style}: {broken!r} in {text!r}"
+
+
+@pytest.mark.parametrize("style", ["chicago", "mla"])
+def test_given_names_are_not_initialised_in_chicago_and_mla(specimen, style):
+    text = cite(with_editors(specimen, ZHANG_GIVEN_FIRST, "<persName><forename>Jian</forename> <surname>Chen</surname></persName>"), style)
+    assert "Shuguang Zhang" in text and "Jian Chen" in text
+    assert "S. Zhang" not in text and "Zhang, S." not in text and "J. Chen" not in text
+
+
+def test_apa_initialises_given_names_as_its_style_says(specimen):
+    text = cite(with_editors(specimen, ZHANG_GIVEN_FIRST), "apa")
+    assert "Zhang, S." in text
+
+
+@pytest.mark.parametrize("style", ["chicago", "mla", "apa"])
+def test_corporate_editor_is_printed_as_written(specimen, style):
+    text = cite(specimen, style)
+    assert "Zhonggong zhongyang wenxian yanjiushi" in text
+    assert "Yanjiushi" not in text and "Z. Zhonggong" not in text
+
+
+@pytest.mark.parametrize("style", ["chicago", "mla", "apa"])
+def test_transliterated_titles_are_not_title_cased(specimen, style):
+    text = cite(specimen, style)
+    assert "Jianguo yilai Mao Zedong wengao" in text
+
+
+@pytest.mark.parametrize("style", ["chicago", "mla", "apa"])
+def test_nothing_is_printed_twice(specimen, style):
+    text = cite(specimen, style)
+    title = "Cable, Mao Zedong to the Central Committee of the CCP"
+    assert text.count(title) == 1, text
+    for line in text.splitlines():
+        assert line.count("Shuguang") <= 1 and line.count("Zhonggong") <= 1, line
+
+
+def test_chicago_punctuation_goes_inside_quotes(specimen):
+    text = cite(specimen, "chicago")
+    assert "CCP,”" in text and "”," not in text and "”." not in text
+
+
+def test_html_markup_escapes_the_record(specimen):
+    variant = copy.deepcopy(specimen)
+    for title in variant.xpath("//tei:title[@type='main'] | //tei:analytic/tei:title", namespaces=NSMAP):
+        title.text = "Cable <b>bold</b> & co"
+    for style in ("chicago", "mla", "apa"):
+        out = cite(variant, style, "html")
+        assert "<b>" not in out and "&lt;b&gt;bold&lt;/b&gt; &amp; " in out, out
+        assert out.startswith(f'<p class="citation {style}">')
+
+
+# ---------------------------------------------------------------- the model and its serialisations
+
+def test_csl_json_is_the_model(specimen):
+    items = items_of(specimen)
+    assert [item["id"] for item in items] == ["wilson-110390", "wilson-110390-original-1", "wilson-110390-translation"]
+    record, original, translation = items
+    assert record["type"] == "document" and record["issued"] == {"date-parts": [[1950, 1, 2]]}
+    assert record["URL"] == "http://digitalarchive.wilsoncenter.org/document/110390"
+    assert original["editor"] == [{"literal": "Zhonggong zhongyang wenxian yanjiushi"}]
+    assert original["language"] == "zh-Latn-pinyin" and original["volume"] == "1" and original["page"] == "211-212"
+    assert translation["editor"] == [{"family": "Zhang", "given": "Shuguang"}, {"family": "Chen", "given": "Jian"}]
+    family_first = items_of(with_editors(specimen, MAO))[2]["editor"]
+    assert family_first == [{"family": "Mao", "given": "Zedong", "literal": "Mao Zedong", "static-ordering": True}]
+
+
+def latex_unescape(value: str) -> str:
+    value = value.replace("\\textbackslash{}", "\\").replace("\\textasciitilde{}", "~").replace("\\textasciicircum{}", "^")
+    return re.sub(r"\\([{}%&$#_])", r"\1", value)
+
+
+def bibtex_names(names: list[dict]) -> str:
+    return " and ".join("{%s}" % n["literal"] if "literal" in n else f"{n['family']}, {n['given']}" for n in names)
+
+
+BIBTEX_FIELDS = {"title": "title", "container-title": "howpublished", "publisher": "publisher",
+                 "publisher-place": "address", "volume": "volume", "genre": "type", "number": "number",
+                 "language": "language", "URL": "url", "abstract": "abstract", "archive": "library",
+                 "archive_location": "addendum"}
+
+
+def check_bibtex_reads_back(doc):
+    items = items_of(doc)
+    library = bibtexparser.parse_string(export(doc, "bibtex").decode("utf-8"))
+    assert not library.failed_blocks
+    entries = {entry.key: entry for entry in library.entries}
+    assert list(entries) == [item["id"] for item in items]
+    for item in items:
+        fields = {f.key: f.value for f in entries[item["id"]].fields}
+        expected = {BIBTEX_FIELDS[k]: v for k, v in item.items() if k in BIBTEX_FIELDS}
+        for role in ("author", "editor", "translator"):
+            if role in item:
+                expected[role] = bibtex_names(item[role])
+        if "page" in item:
+            expected["pages"] = item["page"].replace("-", "--")
+        if "issued" in item:
+            parts = item["issued"]["date-parts"][0]
+            expected["year"] = str(parts[0])
+            if len(parts) > 1:
+                expected["month"] = str(parts[1])
+            expected["date"] = "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts))
+        actual = {k: latex_unescape(v) if k not in ("url", "author", "editor", "translator") else v
+                  for k, v in fields.items()}
+        assert actual == expected, item["id"]
+
+
+def test_bibtex_reads_back_with_every_field(specimen):
+    check_bibtex_reads_back(specimen)
+
+
+def test_bibtex_escapes_special_characters(specimen):
+    variant = copy.deepcopy(specimen)
+    for title in variant.xpath("//tei:title[@type='main'] | //tei:analytic/tei:title", namespaces=NSMAP):
+        title.text = r"50% of {all} $ & #1 a_b ~ ^ \ end"
+    check_bibtex_reads_back(variant)
+    assert r"50\% of \{all\} \$ \& \#1 a\_b" in export(variant, "bibtex").decode()
+
+
+RIS_FIELDS = {"title": "title", "publisher": "publisher", "publisher-place": "place_published",
+              "volume": "volume", "genre": "type_of_work", "number": "number", "language": "language",
+              "abstract": "abstract", "id": "id"}
+
+
+def ris_name(name: dict) -> str:
+    return name["literal"] if "literal" in name else f"{name['family']}, {name['given']}"
+
+
+def check_ris_reads_back(doc):
+    items = items_of(doc)
+    records = rispy.loads(export(doc, "ris").decode("utf-8"))
+    assert len(records) == len(items)
+    for item, record in zip(items, records):
+        expected = {RIS_FIELDS[k]: v for k, v in item.items() if k in RIS_FIELDS}
+        expected["type_of_reference"] = {"document": "GEN", "manuscript": "MANSCPT"}.get(
+            item["type"], "EDBOOK" if "editor" in item and "author" not in item else "BOOK")
+        for role, key in (("author", "authors"), ("editor", "secondary_authors"), ("translator", "subsidiary_authors")):
+            if role in item:
+                expected[key] = [ris_name(n) for n in item[role]]
+        if "container-title" in item or "archive" in item:
+            expected["secondary_title"] = item.get("container-title") or item["archive"]
+        if "archive_location" in item:
+            expected["unknown_tag"] = {"AV": [item["archive_location"]]}
+        if "URL" in item:
+            expected["urls"] = [item["URL"]]
+        if "page" in item:
+            start, _, end = item["page"].partition("-")
+            expected["start_page"] = start
+            if end:
+                expected["end_page"] = end
+        if "issued" in item:
+            parts = item["issued"]["date-parts"][0] + [None, None]
+            expected["year"] = f"{parts[0]:04d}"
+            expected["date"] = "/".join(f"{p:02d}" if p else "" for p in [parts[0], parts[1], parts[2]]).replace(f"{parts[0]:02d}", f"{parts[0]:04d}", 1)
+        assert record == expected, item["id"]
+
+
+def test_ris_reads_back_with_every_field(specimen):
+    check_ris_reads_back(specimen)
+
+
+def test_archival_source_and_translators(specimen):
+    variant = copy.deepcopy(specimen)
+    (monogr,) = variant.xpath("//tei:biblStruct[@type='original']/tei:monogr", namespaces=NSMAP)
+    monogr.append(etree.fromstring(f'<idno xmlns="{TEI_NS}" type="archival">APRF: F. 45, Op. 1, D. 331, Ll. 119</idno>'))
+    (translation,) = variant.xpath("//tei:biblStruct[@type='translation']", namespaces=NSMAP)
+    translation.append(etree.fromstring(
+        f'<respStmt xmlns="{TEI_NS}"><resp>Translated by</resp><persName>Danny Rozas</persName></respStmt>'))
+    items = items_of(variant)
+    assert items[1]["type"] == "manuscript" and items[1]["archive_location"].startswith("APRF")
+    assert items[2]["translator"] == [{"literal": "Danny Rozas"}]
+    check_bibtex_reads_back(variant)
+    check_ris_reads_back(variant)
+    for style in ("chicago", "mla", "apa"):
+        assert cite(variant, style).strip()
+
+
+def test_tei_without_source_descriptions_still_cites(shared):
+    doc = parse_xml_file(shared / "tei-samples" / "testNotes1.xml", collect_ids=False)
+    (item,) = items_of(doc)
+    assert item["title"] and item["type"] == "document"
+    check_bibtex_reads_back(doc)
+    check_ris_reads_back(doc)
+    for style in ("chicago", "mla", "apa"):
+        assert item["title"].lower() in cite(doc, style).lower()
