@@ -50,10 +50,12 @@ def test_empty_sides_give_unaligned_beads(n, m):
     assert all(not b.src or not b.tgt for b in beads)
 
 
-def test_an_extra_sentence_is_left_unaligned():
+def test_an_extra_paragraph_is_left_unaligned():
     zh = ZH[:2] + ["此句在英文中没有对应的翻译，是原文中多出来的一段很长很长的话语。"] + ZH[2:]
-    beads = align(EN, zh)
+    blocks = [True, True, True, True, True]
+    beads = align(EN, zh, hints=AlignHints(src_blocks=[True] * 4, tgt_blocks=blocks))
     assert Bead((), (2,)) in beads
+    assert covers_all(beads, 4, 5)
 
 
 def test_structural_tokens_pull_enumerators_together():

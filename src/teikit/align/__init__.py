@@ -32,9 +32,12 @@ class AlignOptions:
     max_sentences: int = 6  # most sentences on one side of a bead (k * l <= max_sentences)
     length_weight: float = 1.0
     length_variance: float = 10.0  # Gale-Church s^2, in target characters
-    lexical_weight: float = 2.0
+    lexical_weight: float = 1.0
+    harmonic: bool = True  # combine the two recalls by harmonic (True) or arithmetic mean
+    lexical_log: bool = True  # cost log(1.1 / (sim + 0.1)) instead of 1 - sim
+    lexical_spread: float = 0.5  # how much of the lexical cost each extra sentence adds
     neutral_similarity: float = 0.25  # used when neither side has a lexical token
-    skip_cost: float = 5.0
+    skip_cost: float = 4.0
     merge_cost: float = 1.0  # per sentence beyond 1:1
     block_cost: float = 3.0  # per paragraph boundary crossed inside a bead
     band_width: int = 0  # first-pass half width; 0 = automatic

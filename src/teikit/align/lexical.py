@@ -7,6 +7,7 @@ spells the (capitalised) word. Every token is weighted by its inverse document f
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -71,11 +72,18 @@ def _reverse_lexicon(vocab: set[str], en_to_zh: dict) -> dict[str, set[str]]:
 
 def _add_names(en_sents, en_toks, reverse, names) -> None:
     """Authority pairs: an English name found in a sentence becomes a token its Chinese form expresses."""
-    for i, sent in enumerate(en_sents):
-        for en_name, zh_name in names:
-            if en_name and zh_name and en_name in sent:
-                tok = "name:" + en_name
-                en_toks[i].add(tok)
+    by_en: dict[str, set[str]] = {}
+    for en_name, zh_name in names:
+        if en_name and zh_name:
+            by_en.setdefault(en_name, set()).add(zh_name)
+    if not by_en:
+        return
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(by_en, key=len, reverse=True)) + r")\b")
+    for toks, sent in zip(en_toks, en_sents):
+        for m in pattern.finditer(sent):
+            tok = "name:" + m.group()
+            toks.add(tok)
+            for zh_name in by_en[m.group()]:
                 reverse.setdefault(zh_name, set()).add(tok)
 
 

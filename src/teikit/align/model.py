@@ -100,8 +100,14 @@ class Model:
         neutral = self.o.neutral_similarity
         en_recall = np.minimum(shared, w_en) / w_en if w_en > 0 else np.full(len(js), neutral)
         zh_recall = np.where(c_zh > 0, np.minimum(covered, c_zh) / np.maximum(c_zh, 1), neutral)
-        sim = (en_recall + zh_recall) / 2
-        return self.o.lexical_weight * (1 - sim) * (k + l) / 2
+        if self.o.harmonic:
+            sim = 2 * en_recall * zh_recall / np.maximum(en_recall + zh_recall, 1e-9)
+        else:
+            sim = (en_recall + zh_recall) / 2
+        spread = 1 + self.o.lexical_spread * (k + l - 2)
+        if self.o.lexical_log:
+            return self.o.lexical_weight * np.log(1.1 / (sim + 0.1)) * spread
+        return self.o.lexical_weight * (1 - sim) * spread
 
     def _blocks_crossed(self, i, k, l, js):
         inside_en = self.be[i] - self.be[i - k + 1]

@@ -1,0 +1,258 @@
+"""Segmentation pass: wrap the sentences of each language division in `s xml:id="{div}-s{n}"`.
+
+Containers are `p` and the children of `opener`/`closer` (salute, signed, dateline ...), never
+`head`. A direct `label` child splits its container into runs and stays outside `s`; every other
+inline element is atomic (a boundary inside it moves to after it). White space between sentences
+stays between the `s` elements, so the string value of each container is unchanged.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..tei import NSMAP, XML_ID, XML_LANG, language_divisions, local_name, tei
+from .sentences import chinese_cuts, cuts_for
+
+PLACEHOLDER = "\u2060"  # stands for an empty inline element while trimming
+
+
+@dataclass(frozen=True)
+class SegmentOptions:
+    """`zh_semicolon`: whether ； ends a Chinese sentence (measured: no; see docs/alignment.md)."""
+
+    zh_semicolon: bool = False
+
+
+def segment(tree, options=None, *, config: SegmentOptions | None = None):
+    """Split every language division of the TEI tree into sentences (in place); return the tree."""
+    config = config or SegmentOptions()
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    for div in language_divisions(root):
+        segment_division(div, config)
+    return tree
+
+
+def segment_division(div: etree._Element, config: SegmentOptions) -> None:
+    lang = div.get(XML_LANG, "en")
+    prefix = div.get(XML_ID) or lang
+    cut = _cutter(lang, config)
+    counter = [0]
+
+    def next_id() -> str:
+        counter[0] += 1
+        return f"{prefix}-s{counter[0]}"
+
+    for container in sentence_containers(div):
+        wrap_sentences(container, cut, next_id)
+
+
+def _cutter(lang: str, config: SegmentOptions):
+    if lang.lower().startswith(("zh", "ja")):
+        return lambda text: chinese_cuts(text, semicolon=config.zh_semicolon)
+    return cuts_for(lang)
+
+
+def sentence_containers(div: etree._Element) -> list[etree._Element]:
+    """p, and opener/closer children with text, in document order (none inside head or s)."""
+    found = div.xpath(".//tei:p | .//tei:opener/* | .//tei:closer/*", namespaces=NSMAP)
+    out = []
+    for el in found:
+        if local_name(el) in ("label", "s") or el.xpath("ancestor::tei:head or ancestor::tei:s or .//tei:s",
+                                                         namespaces=NSMAP):
+            continue
+        if local_name(el) != "p" and el.xpath("ancestor::tei:p", namespaces=NSMAP):
+            continue
+        if "".join(el.itertext()).strip():
+            out.append(el)
+    return out
+
+
+def wrap_sentences(container: etree._Element, cut, next_id) -> None:
+    """Rebuild the container's content with its sentences wrapped in `s`."""
+    items = _detach_items(container)
+    run: list = []
+    for item in items:
+        if _is_label(item):
+            _emit_run(container, run, cut, next_id)
+            run = []
+            _append_element(container, item)
+        else:
+            run.append(item)
+    _emit_run(container, run, cut, next_id)
+
+
+def _detach_items(container: etree._Element) -> list:
+    """The container's content as a list of strings and (tail-less) elements; container emptied."""
+    items: list = []
+    if container.text:
+        items.append(container.text)
+    for child in list(container):
+        tail = child.tail
+        child.tail = None
+        container.remove(child)
+        items.append(child)
+        if tail:
+            items.append(tail)
+    container.text = None
+    return items
+
+
+def _is_label(item) -> bool:
+    return not isinstance(item, str) and local_name(item) == "label"
+
+
+def _value(item) -> str:
+    if isinstance(item, str):
+        return item
+    if not isinstance(item.tag, str):
+        return ""
+    return "".join(item.itertext())
+
+
+def _emit_run(container, run: list, cut, next_id) -> None:
+    if not run:
+        return
+    regions, pieces = _sentence_regions(run, cut)
+    current = None
+    region_index = 0
+    for start, end, piece in pieces:
+        while region_index < len(regions) and regions[region_index][1] <= start:
+            region_index += 1
+        inside = region_index < len(regions) and regions[region_index][0] <= start
+        if inside:
+            if current is None or current.get("_region") != str(region_index):
+                current = etree.SubElement(container, tei("s"))
+                current.set("_region", str(region_index))
+            _append(current, piece)
+        else:
+            current = None
+            _append(container, piece)
+    for s in container.iter(tei("s")):
+        if "_region" in s.attrib:
+            del s.attrib["_region"]
+            s.set(XML_ID, next_id())
+
+
+def _sentence_regions(run: list, cut):
+    """(regions, pieces): the [start, end) of each sentence, and the run cut into pieces
+    (start, end, string-or-element) that never straddle a region edge; offsets are virtual
+    (an empty element counts as one character)."""
+    real, spans = _layout(run)
+    cuts = _snap(cut(real), spans)
+    virtual, to_virtual = _virtual(real, spans)
+    bounds = [0] + [to_virtual[c] for c in cuts] + [len(virtual)]
+    regions = []
+    for a, b in zip(bounds, bounds[1:]):
+        region = _trim(virtual, a, b)
+        if region:
+            regions.append(region)
+    edges = sorted({e for r in regions for e in r})
+    return regions, _pieces(run, spans, to_virtual, edges)
+
+
+def _layout(run: list):
+    """Plain text of the run and the real [start, end) of each element item (by index)."""
+    parts, spans, pos = [], {}, 0
+    for k, item in enumerate(run):
+        value = _value(item)
+        if not isinstance(item, str):
+            spans[k] = (pos, pos + len(value))
+        parts.append(value)
+        pos += len(value)
+    return "".join(parts), spans
+
+
+def _snap(cuts: list[int], spans: dict) -> list[int]:
+    """Move every cut that falls inside an element to just after it."""
+    out = []
+    for c in cuts:
+        for start, end in spans.values():
+            if start < c < end:
+                c = end
+        if not out or c > out[-1]:
+            out.append(c)
+    return out
+
+
+def _virtual(real: str, spans: dict):
+    """Virtual text (with a placeholder for each empty element, elements' text made opaque)
+    and the map real offset -> virtual offset (before any placeholder at that offset)."""
+    empties = sorted(start for start, end in spans.values() if start == end)
+    chars = list(real)
+    for start, end in spans.values():
+        for k in range(start, end):
+            if chars[k].isspace():
+                chars[k] = "x"  # white space inside an element is never trimmed off
+    out, to_virtual, e = [], {}, 0
+    for pos in range(len(real) + 1):
+        to_virtual[pos] = len(out)
+        while e < len(empties) and empties[e] == pos:
+            out.append(PLACEHOLDER)
+            e += 1
+        if pos < len(real):
+            out.append(chars[pos])
+    return "".join(out), to_virtual
+
+
+def _trim(text: str, a: int, b: int):
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if a == b or not text[a:b].replace(PLACEHOLDER, "").strip():
+        return None
+    return (a, b)
+
+
+def _pieces(run: list, spans: dict, to_virtual: dict, edges: list[int]):
+    """Run items cut at the region edges, with virtual offsets."""
+    pieces = []
+    real_pos = 0
+    seen_empty: dict[int, int] = {}
+    for k, item in enumerate(run):
+        if isinstance(item, str):
+            start = to_virtual[real_pos]
+            # text after empty elements at the same real offset starts after their placeholders
+            start += seen_empty.get(real_pos, 0)
+            pieces.extend(_split_text(item, start, edges))
+            real_pos += len(item)
+        else:
+            s, e = spans[k]
+            if s == e:
+                v = to_virtual[s] + seen_empty.get(s, 0)
+                seen_empty[s] = seen_empty.get(s, 0) + 1
+                pieces.append((v, v + 1, item))
+            else:
+                pieces.append((to_virtual[s] + seen_empty.get(s, 0), to_virtual[e], item))
+            real_pos = e
+    return pieces
+
+
+def _split_text(text: str, start: int, edges: list[int]):
+    cuts = [e - start for e in edges if start < e < start + len(text)]
+    out, prev = [], 0
+    for c in cuts + [len(text)]:
+        if c > prev:
+            out.append((start + prev, start + c, text[prev:c]))
+        prev = c
+    return out
+
+
+def _append(parent: etree._Element, piece) -> None:
+    if isinstance(piece, str):
+        _append_text(parent, piece)
+    else:
+        _append_element(parent, piece)
+
+
+def _append_text(parent: etree._Element, text: str) -> None:
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def _append_element(parent: etree._Element, el: etree._Element) -> None:
+    parent.append(el)
