@@ -37,6 +37,14 @@ TITLE_NAME_EN = re.compile(
     rf"(?<![\w-])(?:{TITLES_EN})\s+(?P<name>{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,2}})(?![\w'’-])"
 )
 
+TITLE_BEFORE_EN = re.compile(rf"(?<![\w-])(?:{TITLES_EN})\s+$")
+
+
+def follows_title_en(text: str, start: int) -> bool:
+    """Is the name at `start` right after a title ("Premier Zhou", "cde. Petrov")?"""
+    return bool(TITLE_BEFORE_EN.search(text[max(0, start - 40) : start]))
+
+
 SUFFIXES_ZH = "同志|部长|副部长|外长|主席|副主席|总理|副总理|将军|元帅|大使|参赞|先生|书记|司令员|总司令|委员长|代表"
 SURNAMES_ZH = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"

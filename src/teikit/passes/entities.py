@@ -17,7 +17,7 @@ from lxml import etree
 from ..entities.authority import LIST_OF, RECORD_KINDS, Authority, load_authority
 from ..entities.dates import DateContext, find_dates
 from ..entities.matchers import Hit, matcher_for
-from ..entities.patterns import contractions_zh, suffix_names_zh, title_names_en
+from ..entities.patterns import contractions_zh, follows_title_en, suffix_names_zh, title_names_en
 from ..entities.tagging import Span, tag_tree
 from ..tei import NSMAP, XML_ID, XML_LANG, ensure_standoff, ids_in, language_divisions, local_name, slug, tei
 
@@ -219,6 +219,8 @@ class _Run:
         picked = [i for i in ids if i in known]
         if len(picked) == 1:
             return picked[0]
+        if len(ids) == 1 and not _is_chinese(lang) and follows_title_en(flat, hit.start):
+            return ids[0]  # "Premier Zhou", "Chairman Mao": a title makes the surname a person
         plain = [c.entity_id for c in hit.candidates if not c.contextual]
         return plain[0] if plain else None
 

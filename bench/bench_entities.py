@@ -1,0 +1,89 @@
+"""Benchmark of the entities pass (issue 3). Prints medians; asserts nothing.
+
+    python bench/bench_entities.py               # 7 repeats
+    python bench/bench_entities.py --repeat 21
+
+Measures: the cold cost a single `teikit encode` pays for entities (import, authority parse,
+regex compile), the pass on the sample (warm), a cold `teikit encode` of the sample with and
+without the pass (new processes), and, for comparison, loading jieba's default dictionary
+(the alternative that the pass does not use).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "corpus" / "wilson-110390.txt"
+ENV = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+
+
+def median_ms(times: list[float]) -> float:
+    return statistics.median(times) * 1000
+
+
+def in_new_process(code: str, repeat: int) -> float:
+    """Median wall time (ms) of `python -c code`, each run a new process."""
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, env=ENV, capture_output=True)
+        times.append(time.perf_counter() - t)
+    return median_ms(times)
+
+
+def cold_encode(extra: list[str], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "teikit", "encode", str(SAMPLE), *extra, "-o", os.devnull],
+                       check=True, env=ENV, capture_output=True)
+        times.append(time.perf_counter() - t)
+    return median_ms(times)
+
+
+def warm_pass(repeat: int) -> float:
+    sys.path.insert(0, str(REPO / "src"))
+    from teikit.api import EncodeOptions, encode_file
+    from teikit.passes.entities import tag_entities
+    from teikit.tei import parse_xml_bytes, serialize
+
+    data = serialize(encode_file(str(SAMPLE), EncodeOptions(entities=False)))
+    tag_entities(parse_xml_bytes(data))
+    times = []
+    for _ in range(repeat):
+        tree = parse_xml_bytes(data)
+        t = time.perf_counter()
+        tag_entities(tree)
+        times.append(time.perf_counter() - t)
+    return median_ms(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=7)
+    n = ap.parse_args().repeat
+    rows = [
+        ("python start (baseline)", in_new_process("pass", n)),
+        ("import pass + load authority + compile en/zh matchers (cold)", in_new_process(
+            "from teikit.passes.entities import load_authority, matcher_for;"
+            "a = load_authority(); matcher_for(a, 'en'); matcher_for(a, 'zh-Hans')", n)),
+        ("entities pass on the sample (warm)", warm_pass(n)),
+        ("teikit encode sample, cold, with entities", cold_encode([], n)),
+        ("teikit encode sample, cold, --no-entities", cold_encode(["--no-entities"], n)),
+        ("jieba default dictionary load (not used; for comparison)", in_new_process(
+            "import jieba; jieba.setLogLevel(60); jieba.initialize()", n)),
+    ]
+    width = max(len(name) for name, _ in rows)
+    print(f"median of {n} runs")
+    for name, ms in rows:
+        print(f"{name:<{width}}  {ms:8.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
