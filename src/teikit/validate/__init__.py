@@ -212,8 +212,7 @@ def _rules_for(plan: _Plan, schema_files: dict):
     if plan.sch is not None:
         if not plan.sch.is_file():
             return None
-        return _cached_rules(("sch", plan.sch), lambda: load_rules(parse_xml_file(plan.sch).getroot(), plan.label,
-                                                                    _prefix(plan.label)))
+        return _cached_rules(("sch", plan.sch), lambda: load_rules(parse_xml_file(plan.sch).getroot(), plan.label))
     return _embedded_rules(schema_files[plan.rng], plan.label)
 
 

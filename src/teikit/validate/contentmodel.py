@@ -198,10 +198,39 @@ class ContentModels:
             self._attributes = AttributeModels(self)
         return self._attributes
 
+    def element_patterns_next(self, p, q) -> list[etree._Element]:
+        """The element patterns among p's next possible elements that match name q."""
+        out = []
+        for item in self._first_elements(p, set()):
+            if nc_matches(item[1], q) and item[2] not in out:
+                out.append(item[2])
+        return out
+
+    def _first_elements(self, p, seen) -> list:
+        kind = p[0]
+        if kind == "el":
+            return [p]
+        if kind == "ref":
+            if p[1] in seen:
+                return []
+            seen.add(p[1])
+            return self._first_elements(self.define(p[1]), seen)
+        if kind == "more":
+            return self._first_elements(p[1], seen)
+        if kind in ("choice", "inter"):
+            return self._first_elements(p[1], seen) + self._first_elements(p[2], seen)
+        if kind == "group":
+            head = self._first_elements(p[1], seen)
+            return head + self._first_elements(p[2], seen) if self.nullable(p[1]) else head
+        return []
+
     def patterns_for(self, qname) -> list[etree._Element]:
-        """Element patterns of the grammar whose name class matches qname."""
+        """Element patterns whose name class matches qname (named ones if there are any)."""
         if qname not in self._by_name:
-            self._by_name[qname] = [el for nc, el in self.g.element_patterns() if nc_matches(nc, qname)]
+            matching = [(nc, el) for nc, el in self.g.element_patterns() if nc_matches(nc, qname)]
+            named = [el for nc, el in matching if nc[0] == "name"]
+            # a wildcard (e.g. "any TEI element") accepts everything: blame the named patterns first
+            self._by_name[qname] = named or [el for _, el in matching]
         return self._by_name[qname]
 
 
@@ -227,37 +256,42 @@ def describe_expected(items: list, limit: int = 12) -> str:
     return shown + (f" (and {more} more)" if more > 0 else "")
 
 
-def check_element(models: ContentModels, el: etree._Element) -> Finding | None:
-    """The first content-model error among el's children, or None if some pattern accepts."""
-    patterns = models.patterns_for(qname_of(el))
+def check_element(models: ContentModels, el: etree._Element, patterns: list) -> tuple[Finding | None, dict]:
+    """(first content-model error or None, {child: element patterns it was matched by})."""
     if not patterns:
-        return None  # an unknown element is reported where it stands, by its parent
-    best: Finding | None = None
-    best_pos = -1
+        return None, {}
+    best, best_pos, best_children = None, -1, {}
+    merged: dict = {}
     for pattern in patterns:
-        pos, finding = _match_children(models, pattern, el)
+        pos, finding, children = _match_children(models, pattern, el)
+        for child, pats in children.items():
+            merged.setdefault(child, []).extend(p for p in pats if p not in merged.get(child, []))
         if finding is None:
-            return None
+            return None, children
         if pos > best_pos:
-            best, best_pos = finding, pos
-    return best
+            best, best_pos, best_children = finding, pos, children
+    return best, merged or best_children
 
 
 def _match_children(models: ContentModels, pattern: etree._Element, el: etree._Element):
     p = models.content_of(pattern)
     name = display_name(el)
+    children: dict = {}
     for pos, child in enumerate(el.iterchildren(etree.Element)):
-        nxt = models.deriv(p, qname_of(child))
+        q = qname_of(child)
+        nxt = models.deriv(p, q)
         if nxt == NA:
             msg = (f'element "{display_name(child)}" not allowed here in "{name}"; '
                    f"expected {describe_expected(models.expected(p))}")
-            return pos, Finding(child, msg)
+            return pos, Finding(child, msg), children
+        children[child] = models.element_patterns_next(p, q)
         p = nxt
     if not models.nullable(p):
-        return 1 << 30, Finding(el, f'element "{name}" incomplete; expected {describe_expected(models.expected(p))}')
+        msg = f'element "{name}" incomplete; expected {describe_expected(models.expected(p))}'
+        return 1 << 30, Finding(el, msg), children
     if _has_text(el) and not _allows_text(models, models.content_of(pattern)):
-        return 1 << 29, Finding(el, f'text not allowed in "{name}"')
-    return -1, None
+        return 1 << 29, Finding(el, f'text not allowed in "{name}"'), children
+    return -1, None, children
 
 
 def _has_text(el: etree._Element) -> bool:
@@ -283,26 +317,31 @@ def _allows_text(models: ContentModels, p, seen=None) -> bool:
     return False
 
 
-def check_root(models: ContentModels, root: etree._Element) -> Finding | None:
+def check_root(models: ContentModels, root: etree._Element) -> tuple[Finding | None, list]:
     start = models.group([models.convert(c) for c in rng_children(models.g.start)])
-    if models.deriv(start, qname_of(root)) == NA:
+    q = qname_of(root)
+    if models.deriv(start, q) == NA:
         return Finding(root, f'element "{display_name(root)}" not allowed as the document element; '
-                             f"expected {describe_expected(models.expected(start))}")
-    return None
+                             f"expected {describe_expected(models.expected(start))}"), []
+    return None, models.element_patterns_next(start, q)
 
 
 def check_tree(models: ContentModels, root: etree._Element) -> list[Finding]:
-    """Every content-model error in the document, in document order."""
-    findings = []
-    first = check_root(models, root)
+    """Every content-model and attribute error, each element checked against the pattern its
+    parent's content model matched it with (as Jing does), in document order."""
+    first, root_patterns = check_root(models, root)
     if first is not None:
         return [first]
     attrs = models.attributes()
+    findings = []
+    patterns_of = {root: root_patterns}
     for el in root.iter(etree.Element):
-        finding = check_element(models, el)
+        patterns = patterns_of.pop(el, None) or models.patterns_for(qname_of(el))
+        finding, children = check_element(models, el, patterns)
         if finding is not None:
             findings.append(finding)
-        findings += check_attributes(models, attrs, el)
+        findings += check_attributes(attrs, el, patterns)
+        patterns_of.update(children)
     return findings + duplicate_ids(root)
 
 
@@ -474,9 +513,9 @@ def attribute_label(qname: tuple[str, str]) -> str:
     return ("xml:" if qname[0] == "http://www.w3.org/XML/1998/namespace" else "") + qname[1]
 
 
-def check_attributes(models: ContentModels, attrs: AttributeModels, el: etree._Element) -> list[Finding]:
+def check_attributes(attrs: AttributeModels, el: etree._Element, patterns: list) -> list[Finding]:
     """Attributes not allowed, missing, or with a bad value, for the best-fitting pattern."""
-    patterns = models.patterns_for(qname_of(el))
+    models = attrs.m
     best = None
     for pattern in patterns:
         findings = _attribute_findings(models, attrs, pattern, el)

@@ -1,0 +1,167 @@
+"""Schematron: teikit's rules (one invalid example each) and the TEI Guidelines' embedded rules."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from teikit.tei import parse_xml_file
+from teikit.validate import ValidateOptions, validate
+from teikit.validate.schematron import SCH_NS, evaluate, is_xpath1, load_rules, rule_uses_xpath1
+
+from conftest import TEI_ALL, TEI_SAMPLES
+
+DATA = Path(__file__).parent / "data"
+INVALID = DATA / "invalid"
+TEIKIT_SCH = Path(__file__).parents[1] / "schema" / "teikit.sch"
+RULE_IDS = [p.get("id") for p in parse_xml_file(TEIKIT_SCH).getroot().iter(f"{{{SCH_NS}}}pattern")]
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("TEIKIT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "sch-cache"))
+
+
+def messages(path: Path, options: ValidateOptions) -> str:
+    result = validate(str(path), options)
+    return "".join(d.format().replace(str(path), path.name) + "\n" for d in result.diagnostics)
+
+
+def check_golden_text(actual: str, expected: Path, accept: bool) -> None:
+    """Compare with the expected file; leave `<expected>.actual` beside it on a mismatch."""
+    actual_path = expected.with_name(expected.name + ".actual")
+    if accept or not expected.exists():
+        expected.write_text(actual, encoding="utf-8")
+        actual_path.unlink(missing_ok=True)
+        return
+    if actual != expected.read_text(encoding="utf-8"):
+        actual_path.write_text(actual, encoding="utf-8")
+        raise AssertionError(f"{expected.name} differs; see {actual_path} (accept with pytest --accept)")
+    actual_path.unlink(missing_ok=True)
+
+
+def test_every_teikit_rule_has_an_id_and_an_invalid_example():
+    assert len(RULE_IDS) >= 7 and all(RULE_IDS)
+    for rule_id in RULE_IDS:
+        assert (INVALID / f"{rule_id}.xml").is_file(), rule_id
+        assert (INVALID / f"{rule_id}.messages.txt").is_file() or True  # written by the golden test
+
+
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_invalid_example_gives_expected_messages(rule_id, accept):
+    path = INVALID / f"{rule_id}.xml"
+    actual = messages(path, ValidateOptions(schema="teikit"))
+    assert f"[{rule_id}]" in actual, f"{rule_id} did not fire on its own example"
+    check_golden_text(actual, INVALID / f"{rule_id}.messages.txt", accept)
+
+
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_only_its_own_rule_fires_among_schematron_rules(rule_id):
+    result = validate(str(INVALID / f"{rule_id}.xml"), ValidateOptions(schema="teikit"))
+    fired = {d.code for d in result.diagnostics if not d.code.startswith("rng:")}
+    assert fired == {rule_id}
+
+
+def test_minimal_teikit_document_passes_every_rule():
+    result = validate(str(DATA / "validate" / "minimal.tei.xml"), ValidateOptions(schema="teikit"))
+    assert result.valid and not result.diagnostics and "sch:teikit" in result.checked
+
+
+def test_unaligned_bead_pointing_to_the_other_division_counts():
+    """docs/encoding.md: a 1:0 bead is `target="#en-s7 #zh"` with type="unaligned"."""
+    text = (DATA / "validate" / "minimal.tei.xml").read_text(encoding="utf-8")
+    text = text.replace('<link target="#en-s1 #en-s2 #zh-s1"/>',
+                        '<link target="#en-s1 #zh-s1"/>\n      <link type="unaligned" target="#en-s2 #zh"/>')
+    result = validate(text.encode(), ValidateOptions(schema="teikit"))
+    assert result.valid, [d.format() for d in result.diagnostics]
+
+
+def test_sentence_rule_applies_only_with_a_translation_link_group():
+    text = (DATA / "validate" / "minimal.tei.xml").read_text(encoding="utf-8")
+    start, end = text.index("  <standOff>"), text.index("</standOff>") + len("</standOff>\n")
+    result = validate((text[:start] + text[end:]).encode(), ValidateOptions(schema="teikit"))
+    assert result.valid, [d.format() for d in result.diagnostics]
+
+
+# ---- the TEI Guidelines' own rules, embedded in tei_all.rng
+
+
+@pytest.fixture(scope="module")
+def tei_rules(shared):
+    return load_rules(parse_xml_file(TEI_ALL).getroot(), "tei_all", "tei_all:")
+
+
+def test_all_embedded_tei_patterns_are_extracted(tei_rules):
+    assert len(tei_rules.patterns) == 93
+    assert sum(len(r.checks) for p in tei_rules.patterns for r in p.rules) == 103
+
+
+def test_tei_rules_fire_with_rule_id_and_line(accept, shared):
+    path = DATA / "validate" / "tei-rules.xml"
+    actual = messages(path, ValidateOptions(schema="tei_all", tei_all=str(TEI_ALL)))
+    for rule in ("tei_all:s-noNestedS", "tei_all:link-linkTargets3", "tei_all:p-abstractModel-structure-p-in-l"):
+        assert rule in actual
+    check_golden_text(actual, DATA / "validate" / "tei-rules.messages.txt", accept)
+
+
+def test_rng_only_skips_schematron(shared):
+    path = DATA / "validate" / "tei-rules.xml"
+    result = validate(str(path), ValidateOptions(schema="tei_all", tei_all=str(TEI_ALL), rng_only=True))
+    assert {d.code for d in result.diagnostics} == {"rng:tei_all"}
+    assert result.checked == ("rng:tei_all",)
+
+
+@pytest.mark.parametrize("name", ["testP5ExTcp1.xml", "testStructure1.xml", "tei_simplePrint.doc.xml"])
+def test_xpath1_fast_path_agrees_with_elementpath(name, tei_rules, monkeypatch):
+    """Rules run on libxml2 when they are XPath 1.0; elementpath must find the same failures."""
+    from teikit.validate import schematron
+
+    tree = parse_xml_file(TEI_SAMPLES / name, collect_ids=False)
+    fast = evaluate(tei_rules, tree, name)
+    monkeypatch.setattr(schematron, "rule_uses_xpath1", lambda rule, ns: False)
+    slow = evaluate(tei_rules, tree, name)
+    assert sorted(map(repr, fast.diagnostics)) == sorted(map(repr, slow.diagnostics))
+    assert fast.skipped == slow.skipped
+
+
+def test_some_tei_rules_use_each_engine(tei_rules):
+    kinds = {rule_uses_xpath1(r, tei_rules.namespaces) for p in tei_rules.patterns for r in p.rules}
+    assert kinds == {True, False}
+
+
+def test_xpath2_only_syntax_is_not_taken_for_xpath1():
+    ns = {"tei": "http://www.tei-c.org/ns/1.0"}
+    assert is_xpath1("@target and @cRef", ns)
+    assert not is_xpath1("@scheme eq 'free'", ns)
+    assert not is_xpath1("tokenize(@a, ' ')", ns)
+    assert not is_xpath1("@a = ('x', 'y')", ns)
+    assert not is_xpath1("$x", ns)
+    assert not is_xpath1("current()/@n", ns)
+
+
+def test_rule_with_unsupported_function_is_skipped_and_others_still_run(tmp_path):
+    sch = tmp_path / "x.sch"
+    sch.write_text(f"""<schema xmlns="{SCH_NS}" queryBinding="xslt2">
+      <ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/>
+      <pattern id="exotic"><rule context="tei:p"><assert test="saxon:evaluate('1')">x</assert></rule></pattern>
+      <pattern id="plain"><rule context="tei:p"><report test="true()">p at <name/></report></rule></pattern>
+    </schema>""")
+    doc = b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><p/></TEI>'
+    result = validate(doc, ValidateOptions(schema=str(sch)))
+    assert [d.code for d in result.diagnostics] == ["plain"]
+    assert result.diagnostics[0].message == "p at p"
+    assert len(result.skipped) == 1 and result.skipped[0].startswith("exotic:")
+
+
+def test_let_value_of_and_current_are_supported(tmp_path):
+    sch = tmp_path / "y.sch"
+    sch.write_text(f"""<schema xmlns="{SCH_NS}" queryBinding="xslt2">
+      <ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/>
+      <pattern id="count"><rule context="tei:p"><let name="n" value="count(tei:s)"/>
+        <assert test="$n lt 2 and not(//tei:p[. is current()]/following-sibling::tei:p)">p has <value-of select="$n"/> s</assert>
+      </rule></pattern>
+    </schema>""")
+    doc = b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><p><s/><s/></p><p><s/></p></TEI>'
+    result = validate(doc, ValidateOptions(schema=str(sch)))
+    assert [d.message for d in result.diagnostics] == ["p has 2 s"]

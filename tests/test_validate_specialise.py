@@ -1,0 +1,179 @@
+"""Specialised tei_all grammars give the full grammar's verdict (samples, mutants, teikit output)."""
+from __future__ import annotations
+
+import copy
+import random
+
+import pytest
+from lxml import etree
+
+from teikit.tei import parse_xml_bytes, parse_xml_file
+from teikit.validate import relaxng
+from teikit.validate.grammar import load_grammar
+from teikit.validate.specialise import document_names, specialise
+
+from conftest import TEI_ALL, TEI_SAMPLES
+
+SAMPLES = sorted(TEI_SAMPLES.glob("*.xml"))
+TEI = "http://www.tei-c.org/ns/1.0"
+
+
+@pytest.fixture(scope="module")
+def grammar(shared):
+    return load_grammar(parse_xml_file(TEI_ALL))
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("TEIKIT_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def _parse(path) -> etree._ElementTree:
+    return parse_xml_bytes(path.read_bytes(), str(path), collect_ids=False)
+
+
+def specialised_verdict(grammar, tree) -> bool:
+    special = specialise(grammar, *document_names(tree.getroot()))
+    return False if special is None else etree.RelaxNG(etree.ElementTree(special)).validate(tree)
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_same_verdict_as_full_grammar_on_tei_samples(path, grammar, tei_all_rng):
+    tree = _parse(path)
+    assert specialised_verdict(grammar, tree) == tei_all_rng.validate(tree)
+
+
+def test_samples_include_valid_and_invalid_documents(tei_all_rng, shared):
+    verdicts = {tei_all_rng.validate(_parse(p)) for p in SAMPLES}
+    assert verdicts == {True, False}  # the equality test above is not one-sided
+
+
+# ---- mutants: small edits that often (not always) break validity
+
+
+def _elements(tree):
+    return [el for el in tree.getroot().iter(etree.Element)]
+
+
+def mutate(tree, rng: random.Random) -> etree._ElementTree:
+    tree = copy.deepcopy(tree)
+    els = _elements(tree)
+    victim = rng.choice(els[1:])
+    parent = victim.getparent()
+    kind = rng.randrange(7)
+    if kind == 0:
+        victim.tag = f"{{{TEI}}}notATeiElement"
+    elif kind == 1:  # move into another element
+        target = rng.choice(els)
+        if target is not victim and victim not in target.iterancestors():
+            target.append(victim)
+    elif kind == 2:
+        parent.remove(victim)
+    elif kind == 3:
+        victim.set("bogus", "1")
+    elif kind == 4:
+        victim.set("when", rng.choice(["1950-02-30", "yesterday", "1950-01-02"]))
+    elif kind == 5:
+        victim.addnext(copy.deepcopy(victim))
+    else:
+        victim.text = (victim.text or "") + "stray text"
+    return tree
+
+
+def _valid_samples(tei_all_rng):
+    return [p for p in SAMPLES if tei_all_rng.validate(_parse(p)) and p.stat().st_size < 400_000]
+
+
+def test_same_verdict_on_mutated_documents(grammar, tei_all_rng):
+    rng = random.Random(20261128)
+    seen = {True: 0, False: 0}
+    for path in _valid_samples(tei_all_rng):
+        tree = _parse(path)
+        for _ in range(12):
+            mutant = mutate(tree, rng)
+            full = tei_all_rng.validate(mutant)
+            assert specialised_verdict(grammar, mutant) == full, f"{path.name}: {etree.tostring(mutant)[:200]}"
+            seen[full] += 1
+    assert seen[True] and seen[False] > 20
+
+
+def test_same_verdict_on_teikit_output(grammar, tei_all_rng, sample_path):
+    from teikit.api import encode_file
+
+    tree = encode_file(str(sample_path))
+    tree = parse_xml_bytes(etree.tostring(tree), "sample", collect_ids=False)
+    assert specialised_verdict(grammar, tree) == tei_all_rng.validate(tree) is True
+    broken = copy.deepcopy(tree)
+    body = broken.getroot().find(f"{{{TEI}}}text/{{{TEI}}}body")
+    body.insert(0, etree.Element(f"{{{TEI}}}title"))
+    assert specialised_verdict(grammar, broken) == tei_all_rng.validate(broken) is False
+
+
+def test_grammar_for_a_superset_of_names_gives_the_same_verdict(grammar, tei_all_rng):
+    """The cache key is the name set; a grammar for more names must not change a verdict."""
+    big = _parse(TEI_SAMPLES / "generalP5.xml")
+    elements, attributes = document_names(big.getroot())
+    for path in SAMPLES[:8]:
+        tree = _parse(path)
+        e, a = document_names(tree.getroot())
+        special = specialise(grammar, elements | e, attributes | a)
+        verdict = False if special is None else etree.RelaxNG(etree.ElementTree(special)).validate(tree)
+        assert verdict == tei_all_rng.validate(tree), path.name
+
+
+def test_specialised_grammar_is_small(grammar):
+    tree = _parse(TEI_SAMPLES / "testNotes1.xml")
+    special = specialise(grammar, *document_names(tree.getroot()))
+    assert len(special) < len(grammar.defines) / 5
+
+
+def test_unknown_root_gives_no_grammar_and_is_invalid(grammar):
+    tree = etree.ElementTree(etree.fromstring(b"<html xmlns='http://www.w3.org/1999/xhtml'/>"))
+    assert specialise(grammar, *document_names(tree.getroot())) is None
+    schema = relaxng.SchemaFile(TEI_ALL, "tei_all")
+    assert relaxng.is_valid(schema, tree.getroot())[0] is False
+
+
+# ---- caching
+
+
+def test_compiled_grammar_is_cached_on_disk_and_reused(tmp_path, shared):
+    schema = relaxng.SchemaFile(TEI_ALL, "tei_all")
+    tree = _parse(TEI_SAMPLES / "testNotes1.xml")
+    names = document_names(tree.getroot())
+    relaxng._COMPILED.clear()
+    assert relaxng.is_valid(schema, tree.getroot())[0]
+    files = list((tmp_path / "cache" / "rng").rglob("*.rng"))
+    assert len(files) == 1
+    relaxng._COMPILED.clear()
+    relaxng._GRAMMARS.clear()  # a new process: only the disk cache is left
+    assert relaxng.compiled_for(schema, names).validate(tree)
+    assert not relaxng._GRAMMARS, "tei_all was parsed again although the cache had the grammar"
+
+
+def test_damaged_cache_entry_is_rebuilt(tmp_path, shared):
+    schema = relaxng.SchemaFile(TEI_ALL, "tei_all")
+    tree = _parse(TEI_SAMPLES / "testNotes1.xml")
+    relaxng._COMPILED.clear()
+    relaxng.is_valid(schema, tree.getroot())
+    (entry,) = (tmp_path / "cache" / "rng").rglob("*.rng")
+    entry.write_bytes(b"<grammar")
+    relaxng._COMPILED.clear()
+    assert relaxng.is_valid(schema, tree.getroot())[0]
+
+
+def test_grammar_with_include_is_compiled_whole(tmp_path):
+    inner = tmp_path / "inner.rng"
+    inner.write_text('<grammar xmlns="http://relaxng.org/ns/structure/1.0">'
+                     '<define name="b"><element name="b"><empty/></element></define></grammar>')
+    outer = tmp_path / "outer.rng"
+    outer.write_text('<grammar xmlns="http://relaxng.org/ns/structure/1.0"><include href="inner.rng"/>'
+                     '<start><element name="a"><zeroOrMore><ref name="b"/></zeroOrMore></element></start></grammar>')
+    schema = relaxng.SchemaFile(outer, "outer")
+    # lxml resolves include relative to the file: compile it from the path
+    grammar = relaxng.grammar_of(schema)
+    assert not grammar.specialisable
+    ok = etree.fromstring(b"<a><b/><b/></a>")
+    bad = etree.fromstring(b"<a><c/></a>")
+    assert relaxng.is_valid(schema, ok)[0] is True
+    assert relaxng.is_valid(schema, bad)[0] is False
