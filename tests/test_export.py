@@ -136,7 +136,11 @@ def test_html_names_dates_and_language_switch(specimen):
     assert dates[0].get("datetime") == "1950-01-02" and dates[0].get("title") == "1950-01-02"
     radios = page.xpath("//input[@type='radio']")
     assert len(radios) == 3 and radios[0].get("checked") is not None
-    assert "#view-1-1:checked~.parallel>.col:not(.col-1){display:none}" in page.xpath("string(//style)")
+    style = page.xpath("string(//style)")
+    assert "#view-1-1:checked~.parallel>.col:not(.col-1){display:none}" in style
+    assert '#view-1-2:checked~.views label[for="view-1-2"]' in style
+    for radio in radios:  # siblings of the columns, so that CSS alone switches the view
+        assert radio.getnext() is not None and radio.getparent().xpath("div[contains(@class, 'parallel')]")
 
 
 def test_html_lang_option_starts_with_one_language(specimen):

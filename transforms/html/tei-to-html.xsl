@@ -231,19 +231,22 @@
       </xsl:if>
     </xsl:variable>
     <xsl:variable name="start-view" select="substring-before($matches, ',')"/>
-    <fieldset class="views">
-      <legend>Show</legend>
-      <input type="radio" name="view-{$pos}" id="view-{$pos}-0" value="all">
-        <xsl:if test="not(string($start-view))"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+    <!-- the radios are siblings of .views and .parallel so that CSS alone can switch views -->
+    <input type="radio" class="view-radio" name="view-{$pos}" id="view-{$pos}-0" value="all">
+      <xsl:if test="not(string($start-view))"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+    </input>
+    <xsl:for-each select="$divs">
+      <input type="radio" class="view-radio" name="view-{$pos}" id="view-{$pos}-{position()}" value="{@xml:lang}">
+        <xsl:if test="string(position()) = $start-view"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
       </input>
+    </xsl:for-each>
+    <div class="views" role="group" aria-label="Show">
+      <span class="views-legend">Show</span>
       <label for="view-{$pos}-0">Side by side</label>
       <xsl:for-each select="$divs">
-        <input type="radio" name="view-{$pos}" id="view-{$pos}-{position()}" value="{@xml:lang}">
-          <xsl:if test="string(position()) = $start-view"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
-        </input>
         <label for="view-{$pos}-{position()}"><xsl:call-template name="division-name"/></label>
       </xsl:for-each>
-    </fieldset>
+    </div>
     <div class="parallel cols-{count($divs)}">
       <xsl:for-each select="$divs">
         <section class="col col-{position()}" lang="{@xml:lang}" aria-label="{normalize-space(concat(@type, ' ', @xml:lang))}">
@@ -263,8 +266,8 @@
       <xsl:otherwise><xsl:value-of select="$l"/></xsl:otherwise>
     </xsl:choose>
     <xsl:choose>
-      <xsl:when test="@type = 'translation'"> (translation)</xsl:when>
-      <xsl:when test="@type = 'original'"> (original)</xsl:when>
+      <xsl:when test="@type = 'translation'"> · translation</xsl:when>
+      <xsl:when test="@type = 'original'"> · original</xsl:when>
     </xsl:choose>
   </xsl:template>
 
@@ -532,12 +535,10 @@ h2{font-size:1.15rem;margin:1.2rem 0 .4rem}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;font-size:.92rem;margin:.5rem 0}
 dt{color:var(--muted)}dd{margin:0}
 .citation p,.abstract p{font-size:.95rem}
-.views{border:0;padding:0;margin:1.2rem 0 .6rem;display:flex;gap:.4rem;flex-wrap:wrap;align-items:center}
-.views legend{float:left;margin-right:.5rem;color:var(--muted)}
-.views input{position:absolute;opacity:0}
+.views{margin:1.2rem 0 .6rem;display:flex;gap:.4rem;flex-wrap:wrap;align-items:center}
+.views-legend{margin-right:.5rem;color:var(--muted)}
+.view-radio{position:absolute;opacity:0;pointer-events:none}
 .views label{border:1px solid var(--rule);border-radius:1rem;padding:.1rem .8rem;cursor:pointer}
-.views input:checked+label{background:var(--ink);color:#fff}
-.views input:focus-visible+label{outline:3px solid #4a90e2}
 .parallel{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:2.5rem;border-top:1px solid var(--rule)}
 .col-title{color:var(--muted);font-size:.95rem;font-weight:normal;text-transform:uppercase;letter-spacing:.05em}
 .s{border-radius:3px;transition:background .15s}
@@ -567,8 +568,17 @@ footer{margin-top:3rem;color:var(--muted);font-size:.8rem}
 @media print{.views{display:none}.parallel{display:block}}
 <xsl:for-each select="//tei:TEI">
   <xsl:variable name="pos" select="position()"/>
-  <xsl:for-each select="tei:text/tei:body/tei:div[@xml:lang]">
+  <xsl:variable name="divs" select="tei:text/tei:body/tei:div[@xml:lang]"/>
+  <xsl:for-each select="$divs">
 #view-<xsl:value-of select="$pos"/>-<xsl:value-of select="position()"/>:checked~.parallel>.col:not(.col-<xsl:value-of select="position()"/>){display:none}</xsl:for-each>
+  <xsl:if test="count($divs) &gt; 1">
+    <xsl:for-each select="$divs"><!-- views 0 .. n-1; view n below -->
+      <xsl:variable name="v" select="concat('view-', $pos, '-', position() - 1)"/>
+#<xsl:value-of select="$v"/>:checked~.views label[for="<xsl:value-of select="$v"/>"]{background:var(--ink);color:#fff}
+#<xsl:value-of select="$v"/>:focus-visible~.views label[for="<xsl:value-of select="$v"/>"]{outline:3px solid #4a90e2}</xsl:for-each>
+    <xsl:variable name="last" select="concat('view-', $pos, '-', count($divs))"/>
+#<xsl:value-of select="$last"/>:checked~.views label[for="<xsl:value-of select="$last"/>"]{background:var(--ink);color:#fff}
+#<xsl:value-of select="$last"/>:focus-visible~.views label[for="<xsl:value-of select="$last"/>"]{outline:3px solid #4a90e2}</xsl:if>
 </xsl:for-each>
   </xsl:template>
 
