@@ -139,9 +139,9 @@ def _sentence_regions(run: list, cut):
     (start, end, string-or-element) that never straddle a region edge; offsets are virtual
     (an empty element counts as one character)."""
     real, spans = _layout(run)
-    cuts = _snap(cut(real), spans)
+    cuts = _snap(cut(_masked(real, run, spans)), spans)
     virtual, to_virtual = _virtual(real, spans)
-    bounds = [0] + [to_virtual[c] for c in cuts] + [len(virtual)]
+    bounds = [0] + [_virtual_cut(real, c, spans, to_virtual) for c in cuts] + [len(virtual)]
     regions = []
     for a, b in zip(bounds, bounds[1:]):
         region = _trim(virtual, a, b)
@@ -161,6 +161,26 @@ def _layout(run: list):
         parts.append(value)
         pos += len(value)
     return "".join(parts), spans
+
+
+def _masked(real: str, run: list, spans: dict) -> str:
+    """The text the splitter sees: note anchors blanked ('agreed.2 Then' ends a sentence)."""
+    chars = list(real)
+    for k, (start, end) in spans.items():
+        if local_name(run[k]) == "ref" and run[k].get("type") == "noteAnchor":
+            chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _virtual_cut(real: str, cut: int, spans: dict, to_virtual: dict) -> int:
+    """A cut moves back over the white space before it to the first empty element there
+    (a gap or milestone between two sentences opens the second one)."""
+    empties = sorted(s for s, e in spans.values() if s == e)
+    pos = cut
+    while pos > 0 and real[pos - 1].isspace():
+        pos -= 1
+    inside = [p for p in empties if pos <= p <= cut]
+    return to_virtual[inside[0]] if inside else to_virtual[cut]
 
 
 def _snap(cuts: list[int], spans: dict) -> list[int]:
