@@ -69,10 +69,13 @@ def test_structural_tokens_pull_enumerators_together():
 
 
 def test_name_pairs_are_anchors():
-    en = ["Molotov spoke first.", "Then we left."]
-    zh = ["我们随后离开了，走了很远很远的路。", "莫洛托夫先发言。"]
-    beads = align(en, zh, hints=AlignHints(names=(("Molotov", "莫洛托夫"),)))
-    assert Bead((0,), (1,)) in beads or Bead((0,), (0, 1)) not in beads
+    from teikit.align.lexical import collect
+
+    en, zh = ["Molotov spoke."], ["莫洛托夫发言。"]
+    without = collect(en, zh)
+    named = collect(en, zh, names=(("Molotov", "莫洛托夫"),))
+    shared = lambda ev: set(ev.en[0].tolist()) & set(ev.zh[0].tolist())  # noqa: E731
+    assert len(shared(named)) == len(shared(without)) + 1
 
 
 def test_numbers_and_months_become_shared_tokens():
@@ -116,3 +119,65 @@ def test_bible_opening_aligns_well(shared):
     beads = align(en, zh[: last + 1])
     assert covers_all(beads, 300, last + 1)
     assert score(gold, [(b.src, b.tgt) for b in beads])["f1_strict"] > 0.8
+
+
+def test_align_tree_links_every_sentence_once(sample_path):
+    from teikit import tei
+    from teikit.api import EncodeOptions, encode_file
+
+    root = encode_file(str(sample_path), EncodeOptions(entities=False)).getroot()
+    links = root.xpath("tei:standOff/tei:linkGrp[@type='translation']/tei:link", namespaces=tei.NSMAP)
+    sentence_ids = {s.get(tei.XML_ID) for s in root.iter(tei.tei("s"))}
+    linked = [t[1:] for link in links for t in link.get("target").split() if t[1:] in sentence_ids]
+    assert sorted(linked) == sorted(sentence_ids)
+    for link in links:
+        targets = link.get("target").split()
+        assert len(targets) >= 2
+        assert targets[0].startswith("#en")
+        assert (link.get("type") == "unaligned") == (targets[0] == "#en" or targets[-1] == "#zh")
+
+
+def test_align_tree_finds_the_translators_splits(sample_path):
+    """2:1, 4:1 and 5:1 beads and the unaligned opening dateline of the original."""
+    from teikit import tei
+    from teikit.api import EncodeOptions, encode_file
+
+    root = encode_file(str(sample_path), EncodeOptions(entities=False)).getroot()
+    shapes = []
+    for link in root.iter(tei.tei("link")):
+        targets = link.get("target").split()
+        shapes.append((sum(t.startswith("#en-") for t in targets), sum(t.startswith("#zh-") for t in targets)))
+    assert (0, 1) in shapes and (2, 1) in shapes and (4, 1) in shapes and (5, 1) in shapes
+    assert shapes.count((1, 1)) >= 20
+
+
+def test_align_tree_with_one_division_does_nothing():
+    from teikit import tei
+    from teikit.passes.align import align_tree
+
+    xml = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div xml:lang="en" xml:id="en">'
+           '<p><s xml:id="en-s1">Only English.</s></p></div></body></text></TEI>').encode()
+    tree = align_tree(tei.parse_xml_bytes(xml), None)
+    assert tree.getroot().find(tei.tei("standOff")) is None
+
+
+def test_enumerators_map_across_languages():
+    from teikit.passes.align import enumerator_key
+
+    assert enumerator_key("(1)") == enumerator_key("（一）") == "num:1"
+    assert enumerator_key("a") == enumerator_key("甲") == "alpha:1"
+    assert enumerator_key("(b)") == enumerator_key("乙") == "alpha:2"
+    assert enumerator_key("Note") is None
+
+
+def test_authority_name_pairs(tmp_path):
+    from teikit.align.authority import name_pairs
+
+    f = tmp_path / "auth.xml"
+    f.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson><person xml:id="m">'
+                 '<persName xml:lang="en">Molotov</persName><persName xml:lang="zh-Hans">莫洛托夫</persName>'
+                 '<persName xml:lang="en" type="contextual">M.</persName></person></listPerson></standOff></TEI>',
+                 encoding="utf-8")
+    pairs = name_pairs([str(f)])
+    assert ("Molotov", "莫洛托夫") in pairs
+    assert not any(en == "M." for en, _ in pairs)
