@@ -150,8 +150,17 @@ def check(schema: SchemaFile, root: etree._Element, file: str | None, source: by
 
 
 def _diag(code, message, file, pos, el) -> Diagnostic:
-    line, col = pos if pos else (el.sourceline, None)
+    line, col = pos if pos else (_nearest_line(el), None)
     return Diagnostic(code, "error", message, file, line, col)
+
+
+def _nearest_line(el: etree._Element) -> int | None:
+    """The element's line, or its nearest ancestor's (elements added in memory have none)."""
+    while el is not None:
+        if el.sourceline:
+            return el.sourceline
+        el = el.getparent()
+    return None
 
 
 _STRUCTURAL = re.compile(

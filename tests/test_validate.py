@@ -1,0 +1,203 @@
+"""validate(): located messages (golden), schema selection, teikit's profile on real output."""
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from teikit.errors import InputError, UsageError
+from teikit.tei import NSMAP, XML_ID, XML_LANG, parse_xml_bytes, serialize, tei
+from teikit.validate import ValidateOptions, ValidationResult, validate
+
+from conftest import TEI_ALL, TEI_SAMPLES
+
+DATA = Path(__file__).parent / "data" / "validate"
+MINIMAL = DATA / "minimal.tei.xml"
+GOLDEN_CASES = ["structure-errors", "attribute-errors"]
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("TEIKIT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "validate-cache"))
+    monkeypatch.delenv("TEIKIT_TEI_ALL", raising=False)
+
+
+@pytest.fixture(scope="module")
+def tei_all_options(shared) -> ValidateOptions:
+    return ValidateOptions(schema="tei_all", tei_all=str(TEI_ALL), rng_only=True)
+
+
+def check_golden_text(actual: str, expected: Path, accept: bool) -> None:
+    actual_path = expected.with_name(expected.name + ".actual")
+    if accept or not expected.exists():
+        expected.write_text(actual, encoding="utf-8")
+        actual_path.unlink(missing_ok=True)
+        return
+    if actual != expected.read_text(encoding="utf-8"):
+        actual_path.write_text(actual, encoding="utf-8")
+        raise AssertionError(f"{expected.name} differs; see {actual_path} (accept with pytest --accept)")
+    actual_path.unlink(missing_ok=True)
+
+
+def formatted(result: ValidationResult, path: Path) -> str:
+    return "".join(d.format().replace(str(path), path.name) + "\n" for d in result.diagnostics)
+
+
+# ---- messages
+
+
+@pytest.mark.parametrize("name", GOLDEN_CASES)
+def test_grammar_messages_golden(name, tei_all_options, accept):
+    path = DATA / f"{name}.xml"
+    result = validate(str(path), tei_all_options)
+    assert not result.valid
+    check_golden_text(formatted(result, path), DATA / f"{name}.messages.txt", accept)
+
+
+def test_every_independent_error_is_reported_with_line_and_column(tei_all_options):
+    result = validate(str(DATA / "structure-errors.xml"), tei_all_options)
+    where = [(d.line, d.column) for d in result.diagnostics]
+    assert where == [(6, 24), (15, 18), (20, 7)]
+    assert 'element "p" not allowed here in "title"; expected ' in result.diagnostics[0].message
+
+
+def test_messages_agree_with_the_full_grammar_verdict(tei_all_rng, tei_all_options):
+    """No message for a valid document; at least one for each invalid one."""
+    for path in sorted(TEI_SAMPLES.glob("*.xml")):
+        tree = parse_xml_bytes(path.read_bytes(), str(path), collect_ids=False)
+        result = validate(str(path), tei_all_options)
+        assert result.valid == tei_all_rng.validate(tree), path.name
+        assert bool(result.diagnostics) == (not result.valid)
+
+
+def test_missing_child_is_reported_as_incomplete(tei_all_options):
+    doc = MINIMAL.read_bytes().replace(b'<title type="main" xml:lang="en">Cable, A to B</title>', b"")
+    result = validate(doc, tei_all_options)
+    assert [d.message for d in result.diagnostics] == ['element "titleStmt" incomplete; expected "title"']
+
+
+def test_text_where_no_text_is_allowed(tei_all_options):
+    doc = MINIMAL.read_bytes().replace(b"<body>", b"<body>stray words")
+    result = validate(doc, tei_all_options)
+    assert 'text not allowed in "body"' in [d.message for d in result.diagnostics]
+
+
+def test_tree_input_without_source_still_gives_lines(tei_all_options):
+    tree = parse_xml_bytes(MINIMAL.read_bytes(), "x")
+    tree.getroot().find(".//tei:titleStmt/tei:title", NSMAP).append(etree.Element(tei("p")))
+    result = validate(tree, tei_all_options)
+    assert len(result.diagnostics) == 1 and result.diagnostics[0].line == 6
+
+
+def test_result_as_dict_is_json_ready(tei_all_options):
+    import json
+
+    result = validate(str(DATA / "attribute-errors.xml"), tei_all_options)
+    data = json.loads(json.dumps(result.as_dict()))
+    assert data["valid"] is False and data["checked"] == ["rng:tei_all"]
+    assert {"code", "severity", "message", "file", "line", "column"} <= set(data["diagnostics"][0])
+
+
+# ---- schema selection
+
+
+def test_default_checks_tei_all_and_teikit_profile_for_teikit_output(shared):
+    result = validate(str(MINIMAL), ValidateOptions(tei_all=str(TEI_ALL)))
+    assert result.checked == ("rng:tei_all", "sch:tei_all", "rng:teikit", "sch:teikit")
+    assert result.valid
+
+
+def test_default_checks_third_party_tei_against_tei_all_only(shared):
+    result = validate(str(TEI_SAMPLES / "testNotes1.xml"), ValidateOptions(tei_all=str(TEI_ALL)))
+    assert result.checked == ("rng:tei_all", "sch:tei_all")
+
+
+def test_tei_all_found_through_the_environment(shared, monkeypatch):
+    monkeypatch.setenv("TEIKIT_TEI_ALL", str(TEI_ALL))
+    assert validate(str(MINIMAL), ValidateOptions(schema="tei_all")).checked[0] == "rng:tei_all"
+
+
+def test_tei_all_found_in_the_user_cache(shared, tmp_path, monkeypatch):
+    monkeypatch.setenv("TEIKIT_CACHE_DIR", str(tmp_path))
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "tei_all.rng").symlink_to(TEI_ALL)
+    assert validate(str(MINIMAL), ValidateOptions(schema="tei_all", rng_only=True)).valid
+
+
+def test_without_tei_all_the_teikit_profile_is_used(tmp_path, monkeypatch):
+    monkeypatch.setenv("TEIKIT_CACHE_DIR", str(tmp_path))
+    assert validate(str(MINIMAL)).checked == ("rng:teikit", "sch:teikit")
+
+
+def test_tei_all_requested_but_missing_is_a_usage_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("TEIKIT_CACHE_DIR", str(tmp_path))
+    with pytest.raises(UsageError, match="teikit schema fetch"):
+        validate(str(MINIMAL), ValidateOptions(schema="tei_all"))
+    with pytest.raises(UsageError, match="schema not found"):
+        validate(str(MINIMAL), ValidateOptions(schema=str(tmp_path / "nope.rng")))
+
+
+def test_schema_given_as_a_path(tmp_path):
+    rng = tmp_path / "mini.rng"
+    rng.write_text('<element name="TEI" ns="http://www.tei-c.org/ns/1.0" '
+                   'xmlns="http://relaxng.org/ns/structure/1.0"><empty/></element>')
+    assert validate(b'<TEI xmlns="http://www.tei-c.org/ns/1.0"/>', ValidateOptions(schema=str(rng))).valid
+    result = validate(b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><x/></TEI>', ValidateOptions(schema=str(rng)))
+    assert not result.valid and result.diagnostics[0].code == "rng:mini"
+
+
+def test_unreadable_input_raises_input_error():
+    with pytest.raises(InputError):
+        validate("/no/such/file.xml")
+    with pytest.raises(InputError):
+        validate(b"not xml at all")
+
+
+# ---- teikit's profile (schema/teikit.rng) on real output
+
+
+@pytest.fixture(scope="module")
+def sample_tree(sample_path):
+    from teikit.api import encode_file
+
+    return encode_file(str(sample_path))
+
+
+def test_teikit_profile_accepts_real_output(sample_tree):
+    result = validate(serialize(sample_tree), ValidateOptions(schema="teikit"))
+    assert result.valid, [d.format() for d in result.diagnostics]
+
+
+def test_real_output_is_valid_tei_including_the_guidelines_rules(sample_tree, shared):
+    result = validate(serialize(sample_tree), ValidateOptions(schema="tei_all", tei_all=str(TEI_ALL)))
+    assert result.valid, [d.format() for d in result.diagnostics]
+
+
+def test_teikit_profile_accepts_reader_only_output(sample_path):
+    from teikit.api import EncodeOptions, encode_file
+
+    tree = encode_file(str(sample_path), EncodeOptions(segment=False, align=False, entities=False))
+    assert validate(serialize(tree), ValidateOptions(schema="teikit")).valid
+
+
+def _break(tree_bytes: bytes, xpath: str, edit) -> bytes:
+    tree = parse_xml_bytes(tree_bytes, "x")
+    edit(tree.getroot().xpath(xpath, namespaces=NSMAP)[0])
+    return serialize(tree)
+
+
+@pytest.mark.parametrize("xpath, edit, expected", [
+    ("//tei:body/tei:div[1]", lambda el: el.attrib.pop(XML_LANG), 'missing required attribute "xml:lang"'),
+    ("//tei:s[1]", lambda el: el.attrib.pop(XML_ID), 'missing required attribute "xml:id"'),
+    ("//tei:body/tei:div[1]/tei:p[1]", lambda el: el.attrib.pop(XML_ID), 'missing required attribute "xml:id"'),
+    ("//tei:titleStmt/tei:title[1]", lambda el: el.set("type", "sub"), 'bad value "sub"'),
+    ("//tei:appInfo", lambda el: el.getparent().remove(el), 'element "encodingDesc" incomplete'),
+    ("//tei:body", lambda el: el.append(copy.deepcopy(el[0])) or el.append(copy.deepcopy(el[0])),
+     'element "div" not allowed here in "body"'),
+])
+def test_teikit_profile_is_stricter_than_tei_all(xpath, edit, expected, shared):
+    broken = _break(MINIMAL.read_bytes(), xpath, edit)
+    result = validate(broken, ValidateOptions(schema="teikit"))
+    assert any(expected in d.message for d in result.diagnostics), [d.format() for d in result.diagnostics]
