@@ -223,6 +223,16 @@ def test_hovering_a_sentence_highlights_its_counterpart(page):
     assert page.evaluate(f"document.querySelector({json.dumps(counterpart)}).classList.contains('hl')") is False
 
 
+def test_focusing_a_sentence_highlights_its_counterpart_too(page):
+    state = page.evaluate(
+        "(() => { const s = [...document.querySelectorAll('.col-2 .s[data-bead]')]"
+        ".find(s => document.querySelector('.col-1 .s[data-bead=\"' + s.dataset.bead + '\"]'));"
+        " s.focus(); const c = document.querySelector('.col-1 .s[data-bead=\"' + s.dataset.bead + '\"]');"
+        " const on = c.classList.contains('hl'); s.blur(); return [document.activeElement !== s, on,"
+        " c.classList.contains('hl')]; })()")
+    assert state == [True, True, False]
+
+
 def test_a_footnote_link_jumps_to_its_note(page):
     target = page.evaluate("document.querySelector('.noteref a').getAttribute('href')")
     page.click(".noteref a")
@@ -249,3 +259,15 @@ def test_screenshot_and_no_console_error(page):
     page.screenshot(shot)
     assert shot.stat().st_size > 10_000
     assert page.errors() == []
+
+
+def test_the_language_switch_works_without_javascript(page):
+    page.send("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        page.send("Page.reload")
+        page.wait_for("Page.loadEventFired")
+        page.click("label[for='view-1-1']")
+        shown = page.evaluate("[...document.querySelectorAll('.parallel > .col')].map(c => getComputedStyle(c).display)")
+        assert shown == ["block", "none"]
+    finally:
+        page.send("Emulation.setScriptExecutionDisabled", {"value": False})

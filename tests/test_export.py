@@ -335,6 +335,14 @@ def test_every_writer_runs_on_the_encoded_record(encoded_sample):
     page = parse_html(export(encoded_sample, "html"))
     assert len(page.xpath("//section[contains(@class, 'col ')]")) == 2
     assert page.xpath("//h1")[0].text_content().startswith("Cable, Mao Zedong")
+    links = encoded_sample.xpath("//tei:linkGrp[@type='translation']/tei:link", namespaces=NSMAP)
+    sentences = encoded_sample.xpath("//tei:s", namespaces=NSMAP)
+    data = json.loads(export(encoded_sample, "json"))
+    assert len(data["beads"]) == len(links) and len(data["segments"]) == len(sentences)
+    assert sorted(s for bead in data["beads"] for s in bead["segments"]) == sorted(s["id"] for s in data["segments"])
+    paired = [link for link in links if link.get("type") != "unaligned"]
+    assert len(etree.fromstring(export(encoded_sample, "tmx")).findall(".//tu")) == len(paired)
+    assert len(page.xpath("//span[@data-bead]")) == len(sentences)
 
 
 # ---------------------------------------------------------------- CLI
