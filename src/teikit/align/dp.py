@@ -6,8 +6,8 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-# cost(i, k, l, j) -> cost vector of the beads (k, l) ending at DP cell (i, j), j a vector
-CostFn = Callable[[int, int, int, np.ndarray], np.ndarray]
+# row_costs(i, js, beads) -> {(k, l): cost vector of the bead (k, l) ending at each (i, j)}
+CostFn = Callable[[int, np.ndarray, Sequence[tuple[int, int]]], dict]
 
 
 @dataclass(frozen=True)
@@ -73,15 +73,12 @@ def solve(n: int, m: int, band: Band, beads: Sequence[tuple[int, int]], cost: Co
         arg = np.full(len(js), -1, dtype=np.int16)
         if i == 0:
             best[js == 0] = 0.0
+        costs = cost(i, js, [b for b in beads if b[0] <= i]) if i else {}
         for b, (k, l) in enumerate(kinds):
             if k > i:
                 continue
             prev = _previous(D, lo, hi, i - k, js - l)
-            ok = np.isfinite(prev)
-            if not ok.any():
-                continue
-            c = np.full(len(js), np.inf)
-            c[ok] = prev[ok] + (skip_src if l == 0 else cost(i, k, l, js[ok]))
+            c = prev + (skip_src if l == 0 else costs[(k, l)])
             better = c < best
             best[better] = c[better]
             arg[better] = b

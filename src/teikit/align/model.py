@@ -64,7 +64,7 @@ class Model:
 
     def search(self, band: Band, beads) -> list[tuple[int, int]]:
         self.shared, self.covered = match_band(self.ev, *self._sentence_band(band, beads), self.m)
-        return solve(self.n, self.m, band, beads, self.cost, self.o.skip_cost, self.o.skip_cost)
+        return solve(self.n, self.m, band, beads, self.row_costs, self.o.skip_cost, self.o.skip_cost)
 
     def _sentence_band(self, band: Band, beads):
         """Columns each English sentence row needs for the beads that may contain it."""
@@ -75,28 +75,38 @@ class Model:
         hi = band.hi[np.minimum(rows + kmax, self.n)]
         return lo, np.maximum(hi, lo)
 
-    def cost(self, i: int, k: int, l: int, js: np.ndarray) -> np.ndarray:
-        """Cost of the beads (k, l) ending at (i, js)."""
-        return (self._length_cost(i, k, l, js) * self.o.length_weight
-                + self._lexical_cost(i, k, l, js)
+    def row_costs(self, i: int, js: np.ndarray, beads) -> dict:
+        """Costs of the beads (k, l) ending at (i, js); overlaps summed incrementally over k."""
+        out = {}
+        wanted = set(beads)
+        for l in sorted({l for _, l in beads}):
+            kmax = max(k for k, ll in beads if ll == l)
+            j0 = np.maximum(js - l, 0)
+            shared = np.zeros(len(js))
+            covered = np.zeros(len(js))
+            for k in range(1, kmax + 1):
+                shared += self.shared.span(i - k, j0, js)
+                covered += self.covered.span(i - k, j0, js)
+                if (k, l) in wanted:
+                    out[(k, l)] = self._bead_cost(i, k, l, js, j0, shared, covered)
+        return out
+
+    def _bead_cost(self, i, k, l, js, j0, shared, covered):
+        return (self._length_cost(i, k, j0, js) * self.o.length_weight
+                + self._lexical_cost(i, k, l, j0, js, shared, covered)
                 + self.o.merge_cost * (k + l - 2)
                 + self.o.block_cost * self._blocks_crossed(i, k, l, js))
 
-    def _length_cost(self, i, k, l, js):
+    def _length_cost(self, i, k, j0, js):
         le = self.pe[i] - self.pe[i - k]
-        lz = self.pz[js] - self.pz[js - l]
+        lz = self.pz[js] - self.pz[j0]
         delta = (lz - le) / np.sqrt(self.o.length_variance * (le + lz) / 2 + 1.0)
         return delta * delta / 2
 
-    def _lexical_cost(self, i, k, l, js):
-        """Mean of the English tokens' recall (idf-weighted) and the Chinese characters' recall."""
+    def _lexical_cost(self, i, k, l, j0, js, shared, covered):
+        """Lexical similarity from English-token recall (idf-weighted) and Chinese-character recall."""
         w_en = self.we[i] - self.we[i - k]
-        c_zh = self.cz[js] - self.cz[js - l]
-        shared = np.zeros(len(js))
-        covered = np.zeros(len(js))
-        for r in range(i - k, i):
-            shared += self.shared.span(r, js - l, js)
-            covered += self.covered.span(r, js - l, js)
+        c_zh = self.cz[js] - self.cz[j0]
         neutral = self.o.neutral_similarity
         en_recall = np.minimum(shared, w_en) / w_en if w_en > 0 else np.full(len(js), neutral)
         zh_recall = np.where(c_zh > 0, np.minimum(covered, c_zh) / np.maximum(c_zh, 1), neutral)
@@ -111,7 +121,7 @@ class Model:
 
     def _blocks_crossed(self, i, k, l, js):
         inside_en = self.be[i] - self.be[i - k + 1]
-        inside_zh = self.bz[js] - self.bz[js - l + 1]
+        inside_zh = self.bz[js] - self.bz[np.maximum(js - l + 1, 0)]
         return inside_en + inside_zh
 
 
