@@ -7,6 +7,7 @@ saves a screenshot in tests/artifacts/. It skips when no chromium is installed.
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import os
 import select
@@ -45,8 +46,11 @@ class Browser:
         self.from_browser, from_browser_w = os.pipe()
 
         def wire_pipes():  # in the child: fd 3 reads commands, fd 4 writes replies
-            os.dup2(to_browser_r, 3)
-            os.dup2(from_browser_w, 4)
+            # move both ends out of the way first: either may already be fd 3 or 4
+            read_end = fcntl.fcntl(to_browser_r, fcntl.F_DUPFD, 10)
+            write_end = fcntl.fcntl(from_browser_w, fcntl.F_DUPFD, 10)
+            os.dup2(read_end, 3)  # dup2 makes the copies inheritable
+            os.dup2(write_end, 4)
 
         self.process = subprocess.Popen(
             [binary, *FLAGS, f"--user-data-dir={self.profile}", "about:blank"],
