@@ -45,11 +45,37 @@ def safe_parser(*, remove_blank_text: bool = False, collect_ids: bool = True) ->
 
 
 def _reject_doctype_entities(data: bytes, name: str) -> None:
-    head = data[:65536]
-    if re.search(rb"<!ENTITY", head):
+    """Refuse entity declarations and external DTDs in the DOCTYPE, wherever the prolog puts it."""
+    doctype = _doctype_of(data)
+    if doctype is None:
+        return
+    if re.search(rb"<!ENTITY", doctype):
         raise XMLInputError("entity declarations are not accepted (unsafe XML)", file=name)
-    if re.search(rb"<!DOCTYPE[^>\[]*(SYSTEM|PUBLIC)", head):
+    if re.match(rb"<!DOCTYPE[^>\[]*(SYSTEM|PUBLIC)", doctype):
         raise XMLInputError("external DTDs are not accepted (unsafe XML)", file=name)
+
+
+def _doctype_of(data: bytes) -> bytes | None:
+    """The DOCTYPE declaration of the prolog (skipping comments and PIs of any length), or None."""
+    i = 0
+    text = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    while True:
+        while i < len(text) and text[i:i + 1].isspace():
+            i += 1
+        if text.startswith(b"<?", i):
+            end, skip = text.find(b"?>", i), 2
+        elif text.startswith(b"<!--", i):
+            end, skip = text.find(b"-->", i), 3
+        elif text.startswith(b"<!DOCTYPE", i):
+            head_end = text.find(b">", i)
+            if head_end >= 0 and b"[" in text[i:head_end]:
+                head_end = text.find(b"]>", i) + 1
+            return text[i:] if head_end <= 0 else text[i:head_end + 1]
+        else:
+            return None
+        if end < 0:
+            return None
+        i = end + skip
 
 
 def parse_xml_bytes(data: bytes, name: str = "<bytes>", *, collect_ids: bool = True) -> etree._ElementTree:
