@@ -219,8 +219,11 @@ def chicago_note(items: list[dict], markup: str = "text") -> str:
         note += "; translation from " + "; ".join(strip_final_period(t) for t in translations)
     url = items[0].get("URL")
     note += "."
-    if url:
-        note += " " + (f'<a href="{escape_attr(url)}">{escape_text(url)}</a>' if markup == "html" else url)
+    if url and markup == "html":
+        safe = url.lower().startswith(("http://", "https://"))
+        note += " " + (f'<a href="{escape_attr(url)}">{escape_text(url)}</a>' if safe else escape_text(url))
+    elif url:
+        note += " " + url
     return note
 
 
