@@ -21,6 +21,18 @@ from teikit.align.evaluate import read_beads, score
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "align" / "bible-zh-en"
 
 
+def shape_recall(gold, beads) -> str:
+    """Share of the gold beads of each shape (en:zh) found exactly, for the commonest shapes."""
+    found = {(b.src, b.tgt) for b in beads}
+    counts: dict = {}
+    for src, tgt in gold:
+        shape = f"{len(src)}:{len(tgt)}"
+        hit, total = counts.get(shape, (0, 0))
+        counts[shape] = (hit + ((src, tgt) in found), total + 1)
+    top = sorted(counts.items(), key=lambda kv: -kv[1][1])[:5]
+    return "  ".join(f"{shape} {hit / total:.2f} (n={total})" for shape, (hit, total) in top)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT)
@@ -40,6 +52,7 @@ def main(argv=None) -> int:
     print(f"data            {args.data}  ({len(en)} x {len(zh)} sentences, {len(gold)} gold beads)")
     print(f"strict P/R/F1   {result['precision_strict']:.4f} {result['recall_strict']:.4f} {result['f1_strict']:.4f}")
     print(f"lax    P/R/F1   {result['precision_lax']:.4f} {result['recall_lax']:.4f} {result['f1_lax']:.4f}")
+    print(f"by gold shape   {shape_recall(gold, beads)}")
     print(f"time (median)   {statistics.median(times):.2f} s over {args.repeat} runs")
     print(f"peak memory     {peak_mb:.0f} MB (whole process)")
     return 0
