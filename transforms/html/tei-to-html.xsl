@@ -477,7 +477,27 @@
   </xsl:template>
   <xsl:template match="tei:lb" mode="inline"><br/></xsl:template>
   <xsl:template match="tei:pb" mode="inline"><span class="pb" title="page break">|<xsl:value-of select="@n"/>|</span></xsl:template>
-  <xsl:template match="tei:hi | tei:emph" mode="inline"><em><xsl:call-template name="lang-attr"/><xsl:apply-templates mode="inline"/></em></xsl:template>
+  <xsl:template match="tei:emph" mode="inline"><em><xsl:call-template name="lang-attr"/><xsl:apply-templates mode="inline"/></em></xsl:template>
+  <!-- hi: the common @rend/@rendition values as HTML, anything else italic -->
+  <xsl:template match="tei:hi" mode="inline">
+    <xsl:variable name="r" select="translate(concat(@rend, ' ', @rendition), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:variable name="tag">
+      <xsl:choose>
+        <xsl:when test="contains($r, 'sup')">sup</xsl:when>
+        <xsl:when test="contains($r, 'sub')">sub</xsl:when>
+        <xsl:when test="contains($r, 'bold')">strong</xsl:when>
+        <xsl:when test="contains($r, 'underline')">u</xsl:when>
+        <xsl:when test="contains($r, 'strike')">s</xsl:when>
+        <xsl:when test="contains($r, 'smallcaps') or contains($r, 'small-caps')">span</xsl:when>
+        <xsl:otherwise>em</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:element name="{$tag}">
+      <xsl:if test="$tag = 'span'"><xsl:attribute name="class">smallcaps</xsl:attribute></xsl:if>
+      <xsl:call-template name="lang-attr"/>
+      <xsl:apply-templates mode="inline"/>
+    </xsl:element>
+  </xsl:template>
   <xsl:template match="tei:title" mode="inline"><cite><xsl:call-template name="lang-attr"/><xsl:apply-templates mode="inline"/></cite></xsl:template>
   <xsl:template match="tei:foreign | tei:term" mode="inline"><i><xsl:call-template name="lang-attr"/><xsl:apply-templates mode="inline"/></i></xsl:template>
   <xsl:template match="tei:q | tei:quote | tei:said" mode="inline">“<xsl:apply-templates mode="inline"/>”</xsl:template>
@@ -564,6 +584,7 @@ time[title]{border-bottom:1px dashed var(--rule);cursor:help}
 .authority{border-top:1px solid var(--rule);margin-top:2rem;font-size:.92rem}
 .authority ul{columns:2 18rem}
 .inline-note{color:var(--muted)}
+.smallcaps{font-variant:small-caps}
 footer{margin-top:3rem;color:var(--muted);font-size:.8rem}
 @media print{.views{display:none}.parallel{display:block}}
 <xsl:for-each select="//tei:TEI">
