@@ -236,3 +236,49 @@ def test_sample_stays_valid_and_lossless(sample_path, tei_all_rng):
     without = encode_file(str(sample_path), EncodeOptions(entities=False))
     assert text_of_divisions(with_entities) == text_of_divisions(without)
     assert tei_all_rng.validate(with_entities), tei_all_rng.error_log.last_error
+
+
+# -- English-only records from the archive's PDFs (../shared, read in place) ----------------
+
+PDF_EXPECTED = {
+    "113379": [("Mao Zedong", "#mao-zedong"), ("Xinjiang", "#xinjiang"), ("Qinzhou", "#qinzhou"),
+               ("Ma Bufang", "#ma-bufang"), ("Filippov", "#stalin"), ("China", "#china")],
+    "117031": [("Soviet Union", "#soviet-union"), ("Peng Dehuai", "#peng-dehuai"), ("Beijing", "#beijing"),
+               ("Moscow", "#moscow"), ("Radion Malinovsky", "#malinovsky"), ("Han Nianlong", "#han-nianlong")],
+    "122809": [("Apollon Petrov", "#petrov"), ("Wang Ruofei", "#wang-ruofei"), ("Yan'an", "#yanan"),
+               ("Roshchin", "#roshchin"), ("Chiang Kai-shek", "#chiang-kai-shek"), ("GMD", "#gmd"),
+               ("Guomindang", "#gmd"), ("CCP", "#ccp"), ("Manchuria", "#manchuria"),
+               ("Patrick Hurley", "#hurley"), ("Mao", "#mao-zedong"), ("Chongqing", "#chongqing"),
+               ("Miklashevskii", "#miklashevskii"), ("Hu Zongnan", "#hu-zongnan"), ("USSR", "#soviet-union"),
+               ("Tianjin", "#tianjin"), ("Beiping", "#beijing")],
+}
+NOT_NAMES = {"General Staff", "Staff", "Ministry of the Military", "Communists", "Americans", "Soviet", "Chinese"}
+
+
+@pytest.fixture(scope="module")
+def pdf_records(shared):
+    from teikit.api import encode_file
+
+    return {rid: encode_file(str(shared / "corpus" / "wilson-pdf-text" / f"{rid}.txt")) for rid in PDF_EXPECTED}
+
+
+@pytest.mark.parametrize("rid", sorted(PDF_EXPECTED))
+def test_english_only_records_recall(pdf_records, rid):
+    got = {(t.replace("- ", "-").replace("\u2019", "'"), r) for t, r in names(pdf_records[rid])}
+    assert [p for p in PDF_EXPECTED[rid] if p not in got] == []
+
+
+@pytest.mark.parametrize("rid", sorted(PDF_EXPECTED))
+def test_english_only_records_no_false_names(pdf_records, rid):
+    got = {t for t, _ in names(pdf_records[rid])}
+    assert not got & NOT_NAMES
+    refs = {r for _, r in names(pdf_records[rid])}
+    assert "#lenin" not in refs and "#ccp-cc" not in refs
+
+
+def test_english_only_record_dates(pdf_records):
+    root = pdf_records["122809"].getroot()
+    dates = {"".join(d.itertext()): d.get("when") or (d.get("notBefore"), d.get("notAfter"))
+             for d in root.xpath("//tei:text//tei:date", namespaces=NSMAP)}
+    assert dates["October 12"] == "1945-10-12"
+    assert dates["mid-November"] == ("1945-11-11", "1945-11-20")
