@@ -124,3 +124,9 @@ def test_bad_user_files_are_input_errors(tmp_path):
         load_authority((_write(tmp_path / "c.xml", "<listPerson><person><persName>X</persName></person></listPerson>"),))
     with pytest.raises(InputError, match="no person, place or org"):
         load_authority((_write(tmp_path / "d.xml", "<p/>"),))
+
+
+def test_traditional_chinese_text_finds_simplified_names(authority):
+    assert found(authority, "zh-Hant", "周恩來去列寧格勒，馬克思列寧主義") == [
+        ("周恩來", ["zhou-enlai"]), ("列寧格勒", ["leningrad"]), ("馬克思列寧主義", []),
+    ]

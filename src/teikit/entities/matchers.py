@@ -100,14 +100,31 @@ def matcher_for(authority: Authority, lang: str) -> NameMatcher:
 @functools.lru_cache(maxsize=32)
 def _cached_matcher(authority: Authority, lang: str) -> NameMatcher:
     surfaces: dict[str, list[Candidate]] = {}
+    traditional = _is_traditional(lang)
+    to_traditional = _s2t() if traditional else None
     for entity in authority.entities.values():
         for name in entity.names:
+            cand = Candidate(entity.id, entity.kind, name.contextual)
             if lang_matches(name.lang, lang):
-                _add(surfaces, _normal(name.text), Candidate(entity.id, entity.kind, name.contextual))
+                _add(surfaces, _normal(name.text), cand)
+            elif traditional and lang_matches(name.lang, "zh-Hans"):
+                _add(surfaces, to_traditional(name.text), cand)
     latin = not lang.lower().startswith(("zh", "ja", "ko"))
     for blocked in BLOCKED_EN if latin else BLOCKED_ZH:
-        surfaces.setdefault(blocked, [])
+        surfaces.setdefault(to_traditional(blocked) if traditional else blocked, [])
     return NameMatcher(lang, {s: tuple(c) for s, c in surfaces.items()})
+
+
+def _is_traditional(lang: str) -> bool:
+    tags = lang.lower().split("-")
+    return tags[0] == "zh" and ("hant" in tags or tags[1:2] in (["tw"], ["hk"], ["mo"]))
+
+
+def _s2t():
+    """Simplified -> traditional (OpenCC), so that a zh-Hant text finds the authority's zh-Hans names."""
+    from opencc import OpenCC
+
+    return OpenCC("s2t").convert
 
 
 def _normal(text: str) -> str:
