@@ -408,6 +408,11 @@ def test_cli_stdin_to_file_and_many_files_to_a_directory(tmp_path):
     assert "nope.xml: no such file" in result.stderr.decode()
 
 
+def test_cli_one_file_into_a_directory(tmp_path):
+    result = run_cli(str(SPECIMEN), "--to", "chicago", "--markup", "html", "-o", str(tmp_path) + "/")
+    assert result.returncode == 0 and (tmp_path / "specimen.html").read_bytes().startswith(b"<p class=")
+
+
 def test_cli_refuses_to_overwrite_its_input(tmp_path):
     target = tmp_path / "doc.xml"
     target.write_bytes(SPECIMEN.read_bytes())

@@ -78,6 +78,8 @@ def command(files, fmt, output, lang, markup, show_list):
     writer_module(fmt)  # unknown format: fail before reading anything
     options = ExportOptions(lang=lang, markup=markup)
     if len(files) == 1:
+        if output and output != "-" and (Path(output).is_dir() or output.endswith("/")):
+            output = str(output_name(files[0] if files[0] != "-" else "stdin", Path(output), fmt, markup))
         export_one(files[0], fmt, options, output)
         return
     sys.exit(export_many(files, fmt, options, output))
