@@ -93,9 +93,14 @@ def export_many(files, fmt, options, output) -> int:
     if directory.exists() and not directory.is_dir():
         raise UsageError("with several input files, -o must be a directory", file=output)
     code = EXIT_OK
+    written: set[Path] = set()
     for source in files:
         try:
-            export_one(source, fmt, options, str(output_name(source, directory, fmt, options.markup)))
+            target = output_name(source, directory, fmt, options.markup)
+            if target in written:
+                raise UsageError(f"another input already exported to {target}", file=source)
+            export_one(source, fmt, options, str(target))
+            written.add(target)
         except TeikitError as exc:
             click.echo(f"teikit: {exc}", err=True)
             code = max(code, exc.exit_code)
