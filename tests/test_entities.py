@@ -282,3 +282,25 @@ def test_english_only_record_dates(pdf_records):
              for d in root.xpath("//tei:text//tei:date", namespaces=NSMAP)}
     assert dates["October 12"] == "1945-10-12"
     assert dates["mid-November"] == ("1945-11-11", "1945-11-20")
+
+
+def _body(en: str, zh: str = "") -> bytes:
+    zh_div = f'<div xml:lang="zh-Hans"><p>{zh}</p></div>' if zh else ""
+    return (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
+        '<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>'
+        f'<text><body><div xml:lang="en"><p>{en}</p></div>{zh_div}</body></text></TEI>'
+    ).encode()
+
+
+def test_titles_before_common_words_are_not_names():
+    tree = tag_entities(parse_xml_bytes(_body(
+        "The major Western powers and the General Staff met Minister of Trade officials; Comrade Ri Sang-jo spoke.",
+        "高教部长、财政部长和苏方代表到会，王稼祥同志和谢觉哉同志发言。")))
+    assert names(tree, "en") == [("Ri Sang-jo", "#ri-sang-jo")]
+    assert names(tree, "zh-Hans") == [("王稼祥", "#wang-jiaxiang"), ("谢觉哉", "#xie-juezai")]
+
+
+def test_a_title_makes_a_bare_surname_a_person_but_a_bare_surname_alone_is_not():
+    tree = tag_entities(parse_xml_bytes(_body("Chairman Mao met Premier Zhou. Chiang left. Mao stayed.")))
+    assert names(tree) == [("Mao", "#mao-zedong"), ("Zhou", "#zhou-enlai"), ("Mao", "#mao-zedong")]

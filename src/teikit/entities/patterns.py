@@ -16,7 +16,7 @@ TITLES_EN = (
     r"Comrades?|Cdes?\.|cdes?\.|[Cc]om\.|comrades?|Generalissimo|General|general|Marshal|marshal|"
     r"Premier|premier|Vice[- ]Premier|Prime Minister|(?:Foreign |Defen[cs]e |Deputy )?Minister|"
     r"(?:Vice[- ])?President|(?:Vice[- ])?Chairman|[Cc]hairman|Ambassador|ambassador|Secretary|"
-    r"Admiral|Colonel|Lieutenant|Captain|Major|major|Counsell?or|counsell?or|Consul|Governor|"
+    r"Admiral|Colonel|Lieutenant|Captain|Major|Counsell?or|counsell?or|Consul|Governor|"
     r"Commander|Mr\.|Mrs\.|Madame|Dr\.|Professor|Comrade-in-arms"
 )
 # Capitalised words that follow a title without being a name ("General Staff", "Minister of …").
@@ -31,6 +31,10 @@ January February March April May June July August September October November Dec
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday Comrade Comrades General Minister Premier
 Ambassador Chairman President Marshal Director Chief Deputy Vice First Second Third Foreign Defense
 Defence Trade Finance Railways Marshals Generals Ministers Presidents Ambassadors
+Western Eastern Northern Southern European Asian Allied Red White Yellow Great English Indian
+Polish Czech Hungarian Romanian Bulgarian Yugoslav Albanian Italian Turkish Persian Arab Allies
+Headquarters Staffs Forces Force Navy Air Fleet Front Division Corps Group District Region
+Province City Street Square Station Hall Palace Embassy Mission Delegation Commissariat
 """.split())
 _CAP_WORD = r"(?:[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Za-z][a-z]+)*|[A-Z]\.)"
 TITLE_NAME_EN = re.compile(
@@ -45,7 +49,12 @@ def follows_title_en(text: str, start: int) -> bool:
     return bool(TITLE_BEFORE_EN.search(text[max(0, start - 40) : start]))
 
 
-SUFFIXES_ZH = "同志|部长|副部长|外长|主席|副主席|总理|副总理|将军|元帅|大使|参赞|先生|书记|司令员|总司令|委员长|代表"
+SUFFIXES_ZH = "同志|部长|副部长|外长|主席|副主席|总理|副总理|将军|元帅|大使|参赞|先生|书记|司令员|总司令|委员长"
+# Two-character words before 部长/主席 … that are an office, not a name (高教部长, 财政部长).
+OFFICES_ZH = frozenset("""
+高教 教育 文化 外贸 内务 财政 商业 农业 工业 交通 邮电 卫生 司法 公安 民政 林业 水利 铁道 国防 外交 贸易 对外
+宣传 组织 统战 军委 政协 人大 工会 妇联 团委 党委 省委 市委 县委 区委 支部 总支 常委 中央 地方 全国
+""".split())
 SURNAMES_ZH = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
     "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -108,7 +117,7 @@ def _name_before(text: str, end: int) -> NameGuess | None:
         name = text[start:end]
         if not all(_HAN.match(ch) for ch in name) or name[0] not in SURNAMES_ZH:
             continue
-        if any(ch in FUNCTION_ZH or ch in DIGITS for ch in name):
+        if any(ch in FUNCTION_ZH or ch in DIGITS for ch in name) or name[-2:] in OFFICES_ZH:
             continue
         before = text[start - 1] if start else ""
         if before and _HAN.match(before) and before not in FUNCTION_ZH:
