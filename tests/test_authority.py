@@ -130,3 +130,10 @@ def test_traditional_chinese_text_finds_simplified_names(authority):
     assert found(authority, "zh-Hant", "周恩來去列寧格勒，馬克思列寧主義") == [
         ("周恩來", ["zhou-enlai"]), ("列寧格勒", ["leningrad"]), ("馬克思列寧主義", []),
     ]
+
+
+def test_russian_romanisation_variants_are_matched(authority):
+    assert found(authority, "en", "Vyshinskii, Malinovsky, Rokossovskiy and Iudin") == [
+        ("Vyshinskii", ["vyshinsky"]), ("Malinovsky", ["malinovsky"]), ("Rokossovskiy", ["rokossovsky"]),
+        ("Iudin", ["yudin"]),
+    ]

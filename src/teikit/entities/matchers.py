@@ -100,19 +100,37 @@ def matcher_for(authority: Authority, lang: str) -> NameMatcher:
 @functools.lru_cache(maxsize=32)
 def _cached_matcher(authority: Authority, lang: str) -> NameMatcher:
     surfaces: dict[str, list[Candidate]] = {}
+    latin = not lang.lower().startswith(("zh", "ja", "ko"))
     traditional = _is_traditional(lang)
     to_traditional = _s2t() if traditional else None
     for entity in authority.entities.values():
         for name in entity.names:
             cand = Candidate(entity.id, entity.kind, name.contextual)
             if lang_matches(name.lang, lang):
-                _add(surfaces, _normal(name.text), cand)
+                for form in _spellings(_normal(name.text)) if latin else (_normal(name.text),):
+                    _add(surfaces, form, cand)
             elif traditional and lang_matches(name.lang, "zh-Hans"):
                 _add(surfaces, to_traditional(name.text), cand)
-    latin = not lang.lower().startswith(("zh", "ja", "ko"))
     for blocked in BLOCKED_EN if latin else BLOCKED_ZH:
         surfaces.setdefault(to_traditional(blocked) if traditional else blocked, [])
     return NameMatcher(lang, {s: tuple(c) for s, c in surfaces.items()})
+
+
+_RUSSIAN_ENDINGS = (("skii", ("sky", "skiy", "ski")), ("sky", ("skii", "skiy", "ski")), ("sk", ()))
+
+
+def _spellings(name: str) -> set[str]:
+    """The name and its usual romanisation variants of Russian names: -sky/-skii/-skiy, Yu-/Iu-, Ya-/Ia-."""
+    forms = {name}
+    words = name.split(" ")
+    last = words[-1]
+    for ending, others in _RUSSIAN_ENDINGS:
+        if last.endswith(ending) and others:
+            forms |= {" ".join(words[:-1] + [last[: -len(ending)] + o]) for o in others}
+            break
+    for a, b in (("Yu", "Iu"), ("Ya", "Ia"), ("Iu", "Yu"), ("Ia", "Ya")):
+        forms |= {f.replace(f" {a}", f" {b}") for f in forms} | {b + f[2:] for f in forms if f.startswith(a)}
+    return forms
 
 
 def _is_traditional(lang: str) -> bool:
