@@ -257,6 +257,17 @@ def test_language_switch_shows_one_language(page):
     assert shown == ["block", "block"]
 
 
+def test_sentence_pairs_view(page):
+    page.click("label[for='view-1-pairs']")
+    state = page.evaluate(
+        "[getComputedStyle(document.querySelector('.parallel')).display,"
+        " getComputedStyle(document.querySelector('.pairs')).display,"
+        " document.querySelectorAll('.pairs tbody tr').length]")
+    assert state[:2] == ["none", "table"] and state[2] > 0
+    page.screenshot(ARTIFACTS / "export-html-pairs.png")
+    page.click("label[for='view-1-0']")
+
+
 def test_screenshot_and_no_console_error(page):
     page.evaluate("scrollTo(0, 0)")
     shot = ARTIFACTS / "export-html.png"

@@ -135,12 +135,24 @@ def test_html_names_dates_and_language_switch(specimen):
     dates = page.xpath("//span[@id='en-s3']//time")
     assert dates[0].get("datetime") == "1950-01-02" and dates[0].get("title") == "1950-01-02"
     radios = page.xpath("//input[@type='radio']")
-    assert len(radios) == 3 and radios[0].get("checked") is not None
+    assert [r.get("value") for r in radios] == ["all", "en", "zh-Hans", "pairs"]
+    assert radios[0].get("checked") is not None
     style = page.xpath("string(//style)")
     assert "#view-1-1:checked~.parallel>.col:not(.col-1){display:none}" in style
     assert '#view-1-2:checked~.views label[for="view-1-2"]' in style
     for radio in radios:  # siblings of the columns, so that CSS alone switches the view
         assert radio.getnext() is not None and radio.getparent().xpath("div[contains(@class, 'parallel')]")
+
+
+def test_html_sentence_pairs_table_follows_the_alignment(specimen):
+    page = parse_html(export(specimen, "html"))
+    rows = page.xpath("//table[@class='pairs']/tbody/tr")
+    assert len(rows) == 7 and rows[4].get("class") == "unaligned"
+    assert [td.text_content() for td in rows[1].xpath("td")] == [
+        "2", "Comrade Stalin has agreed to invite Zhou Enlai to Moscow.", "斯大林同志已同意周恩来同志来莫斯科。"]
+    assert not rows[0].xpath(".//@id")  # no id twice on the page
+    bare = parse_html(export(without_standoff(specimen), "html"))
+    assert not bare.xpath("//table[@class='pairs'] | //input[@value='pairs']")
 
 
 def test_html_lang_option_starts_with_one_language(specimen):

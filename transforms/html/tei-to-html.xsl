@@ -3,8 +3,9 @@
   TEI -> one self-contained HTML5 reading page (inline CSS and JS, nothing fetched).
 
   The record's metadata and citation on top; the language divisions side by side, each sentence
-  linked to its counterpart through the alignment (hover or focus highlights the bead); a
-  language switch that works without JavaScript (radio buttons and CSS); names styled by type,
+  linked to its counterpart through the alignment (hover or focus highlights the bead), or the
+  alignment as a table of sentence pairs; a view switch that works without JavaScript (radio
+  buttons and CSS); names styled by type,
   linked to Wikidata where known, the other-language names in a tooltip; note anchors linked to
   the notes and back; dates with their ISO value on hover; the authority records at the end.
   Every text of the document is output as text (escaped); links are only http(s), mailto or
@@ -24,6 +25,7 @@
     exclude-result-prefixes="tei str">
   <xsl:import href="../common/entities.xsl"/>
   <xsl:import href="../common/select.xsl"/>
+  <xsl:import href="../common/plain.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
   <xsl:param name="lang" select="'all'"/>
@@ -31,6 +33,7 @@
   <xsl:param name="generator" select="'teikit'"/>
 
   <xsl:key name="note" match="tei:note[@xml:id]" use="@xml:id"/>
+  <xsl:key name="sentence" match="tei:s[@xml:id]" use="@xml:id"/>
 
   <xsl:variable name="first" select="(//tei:TEI)[1]"/>
   <xsl:variable name="doc-lang">
@@ -240,9 +243,14 @@
         <xsl:if test="string(position()) = $start-view"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
       </input>
     </xsl:for-each>
+    <xsl:variable name="links" select="ancestor-or-self::tei:TEI/tei:standOff/tei:linkGrp[@type='translation']/tei:link"/>
+    <xsl:if test="$links">
+      <input type="radio" class="view-radio" name="view-{$pos}" id="view-{$pos}-pairs" value="pairs"/>
+    </xsl:if>
     <div class="views" role="group" aria-label="Show">
       <span class="views-legend">Show</span>
       <label for="view-{$pos}-0">Side by side</label>
+      <xsl:if test="$links"><label for="view-{$pos}-pairs">Sentence pairs</label></xsl:if>
       <xsl:for-each select="$divs">
         <label for="view-{$pos}-{position()}"><xsl:call-template name="division-name"/></label>
       </xsl:for-each>
@@ -256,6 +264,36 @@
         </section>
       </xsl:for-each>
     </div>
+    <xsl:if test="$links">
+      <xsl:call-template name="pairs"><xsl:with-param name="divs" select="$divs"/><xsl:with-param name="links" select="$links"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- the alignment as a table: one row per bead, its sentences as plain text per language -->
+  <xsl:template name="pairs">
+    <xsl:param name="divs"/>
+    <xsl:param name="links"/>
+    <table class="pairs">
+      <thead><tr><th>#</th><xsl:for-each select="$divs"><th lang="{@xml:lang}"><xsl:call-template name="division-name"/></th></xsl:for-each></tr></thead>
+      <tbody>
+        <xsl:for-each select="$links">
+          <xsl:variable name="sentences" select="key('sentence', str:tokenize(translate(@target, '#', ' '), ' '))"/>
+          <tr>
+            <xsl:if test="@type = 'unaligned'"><xsl:attribute name="class">unaligned</xsl:attribute></xsl:if>
+            <td class="bead-n"><xsl:value-of select="position()"/></td>
+            <xsl:for-each select="$divs">
+              <xsl:variable name="div" select="."/>
+              <td lang="{@xml:lang}">
+                <xsl:for-each select="$sentences[generate-id(ancestor::tei:div[@xml:lang][1]) = generate-id($div)]">
+                  <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+                  <xsl:call-template name="plain-text"/>
+                </xsl:for-each>
+              </td>
+            </xsl:for-each>
+          </tr>
+        </xsl:for-each>
+      </tbody>
+    </table>
   </xsl:template>
 
   <xsl:template name="division-name">
@@ -584,6 +622,13 @@ time[title]{border-bottom:1px dashed var(--rule);cursor:help}
 .authority{border-top:1px solid var(--rule);margin-top:2rem;font-size:.92rem}
 .authority ul{columns:2 18rem}
 .inline-note{color:var(--muted)}
+.pairs{display:none;border-collapse:collapse;width:100%;margin-top:1rem}
+.pairs th{text-align:left;color:var(--muted);font-weight:normal;font-size:.9rem;border-bottom:1px solid var(--rule)}
+.pairs td{vertical-align:top;padding:.35rem .6rem;border-bottom:1px solid #eee}
+.pairs tr:hover td{background:var(--hl)}
+.pairs .bead-n{color:var(--muted);font-size:.8rem;text-align:right;width:2rem}
+.pairs td[lang]{width:48%}
+.pairs tr.unaligned td{color:var(--muted)}
 .smallcaps{font-variant:small-caps}
 footer{margin-top:3rem;color:var(--muted);font-size:.8rem}
 @media print{.views{display:none}.parallel{display:block}}
@@ -592,6 +637,11 @@ footer{margin-top:3rem;color:var(--muted);font-size:.8rem}
   <xsl:variable name="divs" select="tei:text/tei:body/tei:div[@xml:lang]"/>
   <xsl:for-each select="$divs">
 #view-<xsl:value-of select="$pos"/>-<xsl:value-of select="position()"/>:checked~.parallel>.col:not(.col-<xsl:value-of select="position()"/>){display:none}</xsl:for-each>
+  <xsl:if test="count($divs) &gt; 1 and tei:standOff/tei:linkGrp[@type='translation']/tei:link">
+#view-<xsl:value-of select="$pos"/>-pairs:checked~.parallel{display:none}
+#view-<xsl:value-of select="$pos"/>-pairs:checked~.pairs{display:table}
+#view-<xsl:value-of select="$pos"/>-pairs:checked~.views label[for="view-<xsl:value-of select="$pos"/>-pairs"]{background:var(--ink);color:#fff}
+#view-<xsl:value-of select="$pos"/>-pairs:focus-visible~.views label[for="view-<xsl:value-of select="$pos"/>-pairs"]{outline:3px solid #4a90e2}</xsl:if>
   <xsl:if test="count($divs) &gt; 1">
     <xsl:for-each select="$divs"><!-- views 0 .. n-1; view n below -->
       <xsl:variable name="v" select="concat('view-', $pos, '-', position() - 1)"/>
