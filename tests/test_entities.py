@@ -304,3 +304,23 @@ def test_titles_before_common_words_are_not_names():
 def test_a_title_makes_a_bare_surname_a_person_but_a_bare_surname_alone_is_not():
     tree = tag_entities(parse_xml_bytes(_body("Chairman Mao met Premier Zhou. Chiang left. Mao stayed.")))
     assert names(tree) == [("Mao", "#mao-zedong"), ("Zhou", "#zhou-enlai"), ("Mao", "#mao-zedong")]
+
+
+def test_encode_cli_takes_extra_authority_files(tmp_path, sample_path):
+    from click.testing import CliRunner
+
+    from teikit.cli import cli
+
+    extra = tmp_path / "extra.xml"
+    extra.write_text('<listOrg xmlns="http://www.tei-c.org/ns/1.0"><org xml:id="tass">'
+                     '<orgName xml:lang="en" type="variant">TASS agency</orgName><idno type="local">agency-1</idno>'
+                     '</org></listOrg>', encoding="utf-8")
+    out = tmp_path / "out.xml"
+    result = CliRunner().invoke(cli, ["encode", str(sample_path), "--authority", str(extra), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    root = parse_xml_file(out).getroot()
+    tass = root.xpath("//tei:standOff//tei:org[@xml:id='tass']", namespaces=NSMAP)[0]
+    assert tass.xpath("tei:idno/text()", namespaces=NSMAP) == ["agency-1"]
+    assert "TASS agency" in tass.xpath("tei:orgName/text()", namespaces=NSMAP)
+    bad = CliRunner().invoke(cli, ["encode", str(sample_path), "--authority", str(tmp_path / "missing.xml")])
+    assert bad.exit_code == 2 and "missing.xml" in bad.output
