@@ -35,7 +35,7 @@ class AlignOptions:
     lexical_weight: float = 1.0
     harmonic: bool = True  # combine the two recalls by harmonic (True) or arithmetic mean
     lexical_log: bool = True  # cost log(1.1 / (sim + 0.1)) instead of 1 - sim
-    lexical_spread: float = 0.5  # how much of the lexical cost each extra sentence adds
+    lexical_spread: float = 0.75  # how much of the lexical cost each extra sentence adds
     neutral_similarity: float = 0.25  # used when neither side has a lexical token
     skip_cost: float = 4.0
     merge_cost: float = 1.0  # per sentence beyond 1:1

@@ -14,7 +14,8 @@ from typing import Sequence
 import numpy as np
 
 from . import cedict
-from .text import chinese_number_spans, english_tokens, pinyin_spans
+from . import text as _text
+from .text import chinese_number_spans, english_tokens, pinyin_spans, punctuation_tokens
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,9 @@ def _expressed(sentence: str, reverse: dict, longest: int, readings: dict,
         spans += pinyin_spans(sentence, readings, wanted_py)
     for tok, start, end in spans:
         cover[tok] = cover.get(tok, 0) | (((1 << (end - start)) - 1) << start)
+    if _text.PUNCTUATION_CUES:
+        for tok in punctuation_tokens(sentence):
+            cover.setdefault(tok, 0)
     return cover
 
 

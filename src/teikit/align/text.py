@@ -31,6 +31,7 @@ ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 _ZH_NUMERAL = re.compile(r"[〇零一二两三四五六七八九十百千万]+|[0-9０-９]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+PUNCTUATION_CUES = True
 
 
 def stem(word: str) -> str:
@@ -47,9 +48,33 @@ def is_cjk_text(text: str, threshold: float = 0.3) -> bool:
     return letters > 0 and len(_CJK.findall(text)) / letters >= threshold
 
 
+_OPEN_QUOTES = "\"“‘'「『"
+_CLOSE_QUOTES = "\"”’'」』"
+
+
+def punctuation_tokens(sentence: str) -> list[str]:
+    """Cues that survive translation: an opening or closing quotation mark, a question or an
+    exclamation at the end ('#q<', '#q>', '#?', '#!')."""
+    text = sentence.strip()
+    if not text:
+        return []
+    out = []
+    if text[0] in _OPEN_QUOTES:
+        out.append("#q<")
+    if text[-1] in _CLOSE_QUOTES:
+        out.append("#q>")
+    end = text.rstrip(_CLOSE_QUOTES + " .…")
+    if end.endswith(("?", "？")):
+        out.append("#?")
+    elif end.endswith(("!", "！")):
+        out.append("#!")
+    return out
+
+
 def english_tokens(sentence: str) -> list[str]:
-    """Content tokens: stemmed words, '#n' for numbers, '#Mn' for months, 'py:x' for capitalised words."""
-    out: list[str] = []
+    """Content tokens: stemmed words, '#n' for numbers, '#Mn' for months, 'py:x' for capitalised
+    words, and the punctuation cues."""
+    out: list[str] = punctuation_tokens(sentence) if PUNCTUATION_CUES else []
     for raw in _EN_WORD.findall(sentence):
         if raw[0].isdigit():
             digits = raw.replace(",", "").rstrip(".")
