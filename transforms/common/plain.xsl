@@ -59,6 +59,16 @@
 
   <xsl:template name="restore-breaks">
     <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, $PARA-MARK) or contains($s, $LINE-MARK)">
+        <xsl:call-template name="replace-break-marks"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="replace-break-marks">
+    <xsl:param name="s"/>
     <xsl:variable name="p1" select="str:replace(str:replace($s, concat(' ', $PARA-MARK), $PARA-MARK), concat($PARA-MARK, ' '), $PARA-MARK)"/>
     <xsl:variable name="l1" select="str:replace(str:replace($p1, concat(' ', $LINE-MARK), $LINE-MARK), concat($LINE-MARK, ' '), $LINE-MARK)"/>
     <xsl:value-of select="str:replace(str:replace($l1, $PARA-MARK, concat($NL, $NL)), $LINE-MARK, $NL)"/>

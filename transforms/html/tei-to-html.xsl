@@ -420,8 +420,10 @@
 
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs" mode="inline">
     <xsl:variable name="ids" select="normalize-space(translate(@ref, '#', ' '))"/>
-    <xsl:variable name="entities" select="key('entity', str:tokenize($ids, ' '))"/>
-    <xsl:variable name="first" select="key('entity', str:tokenize($ids, ' ')[1])[1]"/>
+    <!-- one ref (the usual case) needs no tokenizing; several refs are split on spaces -->
+    <xsl:variable name="several" select="contains($ids, ' ')"/>
+    <xsl:variable name="entities" select="key('entity', $ids) | key('entity', str:tokenize(substring($ids, 1 div $several), ' '))"/>
+    <xsl:variable name="first" select="key('entity', substring-before(concat($ids, ' '), ' '))[1]"/>
     <xsl:variable name="entity" select="$first | $entities[1][not($first)]"/>
     <xsl:variable name="id" select="string($entity/@xml:id)"/>
     <xsl:variable name="kind">
