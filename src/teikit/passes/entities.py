@@ -97,6 +97,11 @@ def _is_chinese(lang: str) -> bool:
     return lang.lower().startswith("zh") and "latn" not in lang.lower()
 
 
+def _has_rules(lang: str) -> bool:
+    """Dates and unknown-name patterns exist for English and Chinese; other languages get names only."""
+    return _is_chinese(lang) or lang.lower().split("-")[0] == "en"
+
+
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < b and a < end for a, b in taken)
 
@@ -136,7 +141,7 @@ class _Run:
                 taken.append((hit.start, hit.end))
                 if hit.unique and not _head_of(flat, hit, lang):
                     spans.append(_name_span(hit.start, hit.end, hit.unique.kind, [hit.unique.entity_id]))
-            for found in find_dates(flat, lang, context):
+            for found in find_dates(flat, lang, context) if _has_rules(lang) else ():
                 if not _overlaps(found.start, found.end, taken):
                     spans.append(Span(found.start, found.end, found.tag, found.attrs))
                     taken.append((found.start, found.end))
@@ -148,6 +153,8 @@ class _Run:
         tag_tree(division, find)
 
     def _guesses(self, flat: str, lang: str):
+        if not _has_rules(lang):
+            return []
         return suffix_names_zh(flat) if _is_chinese(lang) else title_names_en(flat)
 
     def _local_id(self, name: str, lang: str) -> str:
