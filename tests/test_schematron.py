@@ -119,7 +119,7 @@ def test_xpath1_fast_path_agrees_with_elementpath(name, tei_rules, monkeypatch):
 
     tree = parse_xml_file(TEI_SAMPLES / name, collect_ids=False)
     fast = evaluate(tei_rules, tree, name)
-    monkeypatch.setattr(schematron, "rule_uses_xpath1", lambda rule, ns: False)
+    monkeypatch.setattr(schematron, "rule_uses_xpath1", lambda *args: False)
     slow = evaluate(tei_rules, tree, name)
     assert sorted(map(repr, fast.diagnostics)) == sorted(map(repr, slow.diagnostics))
     assert fast.skipped == slow.skipped

@@ -9,7 +9,7 @@ variable). A rule neither engine can evaluate is reported as skipped, never as a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -27,8 +27,8 @@ _STRING_LITERAL = re.compile(r"\"[^\"]*\"|'[^']*'")
 _FUNCTION_CALL = re.compile(r"(?<![\w.:@$-])([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)\s*\(")
 
 
-@dataclass(frozen=True)
-class Check:
+# Plain NamedTuples: frozen like dataclasses, but cheaper to create at import (start-up matters).
+class Check(NamedTuple):
     """An assert (fails when false) or report (fails when true)."""
 
     kind: str
@@ -38,31 +38,31 @@ class Check:
     severity: str
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     context: str
-    lets: tuple[tuple[str, str], ...]
-    checks: tuple[Check, ...]
+    lets: tuple  # ((name, expression), ...) evaluated for each context node
+    checks: tuple
     rule_id: str
 
 
-@dataclass(frozen=True)
-class Pattern:
+class Pattern(NamedTuple):
     rule_id: str
-    rules: tuple[Rule, ...]
+    rules: tuple
+    lets: tuple = ()  # pattern-level ((name, expression), ...) evaluated once per document
 
 
-@dataclass(frozen=True)
-class RuleSet:
+class RuleSet(NamedTuple):
     label: str
     namespaces: dict
-    patterns: tuple[Pattern, ...]
+    patterns: tuple
 
 
-@dataclass
 class Outcome:
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)  # "rule-id: reason"
+    """What evaluation found: diagnostics, and rules that could not run ("rule-id: reason")."""
+
+    def __init__(self):
+        self.diagnostics: list[Diagnostic] = []
+        self.skipped: list[str] = []
 
 
 # ---------------------------------------------------------------- loading
@@ -88,7 +88,8 @@ def _pattern(p: etree._Element, n: int, prefix: str) -> Pattern:
                 cid = prefix + c.get("id") if c.get("id") else pid
                 checks.append(Check(etree.QName(c).localname, c.get("test"), _message(c), cid, _severity(c)))
         rules.append(Rule(r.get("context"), lets, tuple(checks), pid))
-    return Pattern(pid, tuple(rules))
+    pattern_lets = tuple((v.get("name"), v.get("value")) for v in p.findall(_S + "let"))
+    return Pattern(pid, tuple(rules), pattern_lets)
 
 
 def _short_id(raw: str) -> str:
@@ -129,6 +130,8 @@ def rules_to_xml(rules: RuleSet) -> bytes:
             etree.SubElement(schema, _S + "ns", prefix=prefix, uri=uri)
     for pat in rules.patterns:
         p = etree.SubElement(schema, _S + "pattern", id=pat.rule_id)
+        for name, value in pat.lets:
+            etree.SubElement(p, _S + "let", name=name, value=value)
         for rule in pat.rules:
             r = etree.SubElement(p, _S + "rule", context=rule.context)
             for name, value in rule.lets:
@@ -166,13 +169,25 @@ def strip_strings(expr: str) -> str:
     return _STRING_LITERAL.sub("''", expr)
 
 
-def is_xpath1(expr: str, namespaces: dict) -> bool:
-    """True if expr is XPath 1.0 with the same meaning in XPath 2.0 (as far as we can tell)."""
+EXSLT_NAMESPACES = {
+    "http://exslt.org/dates-and-times", "http://exslt.org/regular-expressions",
+    "http://exslt.org/sets", "http://exslt.org/math", "http://exslt.org/common",
+}
+_VARIABLE = re.compile(r"\$([A-Za-z_][\w.-]*)")
+
+
+def is_xpath1(expr: str, namespaces: dict, variables: tuple = ()) -> bool:
+    """True if expr is XPath 1.0 (+ EXSLT functions of declared prefixes) meaning the same in
+    XPath 2.0 as far as we can tell: only XPath 1 functions, only the rule's own variables."""
     bare = strip_strings(expr)
-    if "$" in bare or "(:" in bare:
+    if "(:" in bare or any(v not in variables for v in _VARIABLE.findall(bare)):
         return False
-    if any(name not in _XPATH1_FUNCTIONS for name in _FUNCTION_CALL.findall(bare)):
-        return False
+    for name in _FUNCTION_CALL.findall(bare):
+        if name in ("and", "or", "div", "mod"):
+            continue  # operators before a parenthesis, not calls
+        prefix = name.split(":", 1)[0] if ":" in name else None
+        if name not in _XPATH1_FUNCTIONS and namespaces.get(prefix) not in EXSLT_NAMESPACES:
+            return False
     try:
         etree.XPath(expr, namespaces=namespaces)
     except etree.XPathSyntaxError:
@@ -204,17 +219,56 @@ def _split_union(expr: str) -> list[str]:
     return out
 
 
-def rule_uses_xpath1(rule: Rule, namespaces: dict) -> bool:
-    if rule.lets:
-        return False
+def rule_uses_xpath1(rule: Rule, namespaces: dict, pattern_lets: tuple = ()) -> bool:
+    """True if the whole rule (context, lets, tests, messages) can run on libxml2's XPath 1.0."""
     selector = context_selector(rule.context)
     if re.search(r"@[\w:*]+\s*$", rule.context) or not is_xpath1(selector, namespaces):
         return False
+    defined: tuple = ()
+    for name, value in pattern_lets:
+        if not is_xpath1(value, namespaces, defined):
+            return False
+        defined += (name,)
+    for name, value in rule.lets:
+        if not is_xpath1(value, namespaces, defined):
+            return False
+        defined += (name,)
     for check in rule.checks:
         exprs = [check.test] + [v for k, v in check.message if k == "value-of" or (k == "name" and v)]
-        if not all(is_xpath1(e, namespaces) for e in exprs):
+        if not all(is_xpath1(e, namespaces, defined) for e in exprs):
             return False
     return True
+
+
+def context_names(context: str) -> set[str] | None:
+    """Local names of the elements a rule context can match (None: cannot tell)."""
+    names = set()
+    for branch in _split_union(context):
+        bare = _strip_predicates(branch).strip()
+        if bare.startswith("(") and bare.endswith(")"):
+            inner = context_names(bare[1:-1])
+            if inner is None:
+                return None
+            names |= inner
+            continue
+        last = bare.rstrip("/").split("/")[-1].strip()
+        m = re.fullmatch(r"(?:[\w.-]+:)?([\w.-]+)", last)
+        if m is None:
+            return None
+        names.add(m.group(1))
+    return names
+
+
+def _strip_predicates(expr: str) -> str:
+    out, depth = [], 0
+    for ch in strip_strings(expr):
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
 
 
 class _LxmlEngine:
@@ -233,12 +287,17 @@ class _LxmlEngine:
     def select(self, context: str) -> list:
         return list(self._xp(context_selector(context))(self.tree))
 
+    def value(self, expr: str, node, variables):
+        return self._xp(expr)(node, **variables)
+
+    def document(self):
+        return self.tree
+
     def boolean(self, expr: str, node, variables) -> bool:
-        result = self._xp(f"boolean({expr})")(node)
-        return bool(result)
+        return bool(self._xp(f"boolean({expr})")(node, **variables))
 
     def string(self, expr: str, node, variables) -> str:
-        result = self._xp(expr)(node)
+        result = self._xp(expr)(node, **variables)
         if isinstance(result, list):
             return " ".join(_lxml_string(r) for r in result)
         if isinstance(result, float) and result.is_integer():
@@ -304,6 +363,9 @@ class _XPath2Engine:
                     self._nodes.setdefault(obj, node)
         return self._nodes[element]
 
+    def document(self):
+        return self.root
+
     def value(self, expr: str, node, variables):
         token = self._token(expr)
         return token.evaluate(self._context(node, variables))
@@ -348,16 +410,65 @@ def evaluate(rules: RuleSet, tree: etree._ElementTree, file: str | None, positio
     """Run every pattern on the document: each node is handled by the first rule that matches it."""
     outcome = Outcome()
     engines: dict[str, object] = {}
+    pattern_values: dict = {}
+    present = {etree.QName(el).localname for el in tree.getroot().iter(etree.Element)}
     for pattern in rules.patterns:
         claimed: set = set()
         for rule in pattern.rules:
-            kind = "xpath1" if rule_uses_xpath1(rule, rules.namespaces) else "xpath2"
+            if not might_match(rule.context, tree, rules.namespaces, present):
+                continue  # nothing the context could match: skip without loading an XPath 2 engine
+            kind = "xpath1" if rule_uses_xpath1(rule, rules.namespaces, pattern.lets) else "xpath2"
             try:
                 engine = _engine(engines, kind, tree, rules.namespaces)
-                _run_rule(rule, engine, claimed, file, positions or {}, outcome)
+                if (pattern.rule_id, kind) not in pattern_values:
+                    pattern_values[(pattern.rule_id, kind)] = _let_values(pattern.lets, engine, engine.document())
+                _run_rule(rule, engine, claimed, file, positions or {}, outcome, pattern_values[(pattern.rule_id, kind)])
             except Exception as exc:  # unsupported function, type error: report, do not crash
                 outcome.skipped.append(f"{rule.rule_id}: {_reason(exc)}")
     return outcome
+
+
+_VALUE_COMPARISON = {"eq": "=", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
+
+
+def might_match(context: str, tree, namespaces: dict, present: set) -> bool:
+    """A cheap test that can only say no when the rule context matches nothing.
+
+    The element names the context ends with must occur; then, when an XPath 1.0 version of the
+    context exists (value comparisons as general ones, `a/@x` as `a[@x]`), libxml2 must find a
+    node. Otherwise (unknown shape) the answer is yes.
+    """
+    names = context_names(context)
+    if names is not None and not names & present:
+        return False
+    selector = context_selector(_distribute(re.sub(r"/@([\w:-]+)\s*$", r"[@\1]", context.strip())))
+    bare = strip_strings(selector)
+    for word, op in _VALUE_COMPARISON.items():
+        if re.search(rf"\s{word}\s", bare):
+            selector = _replace_outside_strings(selector, rf"\s{word}\s", f" {op} ")
+    if not is_xpath1(selector, namespaces):
+        return True
+    try:
+        return bool(tree.xpath(selector, namespaces=namespaces))
+    except etree.XPathError:
+        return True
+
+
+def _distribute(context: str) -> str:
+    """`(a | b)/c` as `a/c | b/c` (XPath 1.0 has no parenthesised steps)."""
+    out = []
+    for branch in _split_union(context):
+        m = re.fullmatch(r"\(([^()\[\]]*)\)(/[^()]*)", branch.strip())
+        if m:
+            out += [inner.strip() + m.group(2) for inner in m.group(1).split("|")]
+        else:
+            out.append(branch)
+    return " | ".join(out)
+
+
+def _replace_outside_strings(expr: str, pattern: str, replacement: str) -> str:
+    parts = re.split(r"(\"[^\"]*\"|'[^']*')", expr)
+    return "".join(p if i % 2 else re.sub(pattern, replacement, p) for i, p in enumerate(parts))
 
 
 def _engine(engines: dict, kind: str, tree, namespaces):
@@ -377,16 +488,22 @@ def _node_key(node):
     return (id(obj), name if obj is not node else None)
 
 
-def _run_rule(rule: Rule, engine, claimed: set, file, positions: dict, outcome: Outcome) -> None:
+def _let_values(lets: tuple, engine, node, variables: dict | None = None) -> dict:
+    """Evaluate `let`s in order, each seeing the ones before."""
+    variables = dict(variables or {})
+    for name, value in lets:
+        variables[name] = engine.value(value, node, variables)
+    return variables
+
+
+def _run_rule(rule: Rule, engine, claimed: set, file, positions: dict, outcome: Outcome, pattern_vars: dict) -> None:
     nodes = engine.select(rule.context)
     for node in nodes:
         key = _node_key(node)
         if key in claimed:
             continue
         claimed.add(key)
-        variables = {}
-        for name, value in rule.lets:
-            variables[name] = engine.value(value, node, variables)
+        variables = _let_values(rule.lets, engine, node, pattern_vars)
         for check in rule.checks:
             result = engine.boolean(check.test, node, variables)
             if result == (check.kind == "report"):
