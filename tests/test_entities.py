@@ -324,3 +324,27 @@ def test_encode_cli_takes_extra_authority_files(tmp_path, sample_path):
     assert "TASS agency" in tass.xpath("tei:orgName/text()", namespaces=NSMAP)
     bad = CliRunner().invoke(cli, ["encode", str(sample_path), "--authority", str(tmp_path / "missing.xml")])
     assert bad.exit_code == 2 and "missing.xml" in bad.output
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("General Principles of the treaty were agreed.", []),
+    ("Major Problems remain.", []),
+    ("Then General Kovalev said so.", ["Kovalev"]),
+    ("To cde. Roshchin's question", ["Roshchin"]),
+    ("the Ministry of the Military and the General Staff", []),
+    ("Comrade Ri Sang-jo and Mr. Smith", ["Ri Sang-jo", "Smith"]),
+])
+def test_title_patterns(text, expected):
+    from teikit.entities.patterns import title_names_en
+
+    assert [g.name for g in title_names_en(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("即说王明同志", ["王明"]), ("我和李富春同志", ["李富春"]), ("苏联各负责同志", []), ("其他同志", []),
+    ("贸易部长", []), ("高教部长", []), ("莫米二同志", []),
+])
+def test_chinese_suffix_patterns(text, expected):
+    from teikit.entities.patterns import suffix_names_zh
+
+    assert [g.name for g in suffix_names_zh(text)] == expected

@@ -86,11 +86,25 @@ def title_names_en(text: str) -> list[NameGuess]:
             continue
         if all(len(w) <= 2 for w in words):  # initials only
             continue
+        if _at_sentence_start(text, m.start()) and _common_noun(words[-1]):
+            continue  # "General Principles", "Major Problems"
         name = " ".join(words)
         start = m.start("name")
         end = start + len(_spanned(text[start:], words))
         out.append(NameGuess(start, end, name))
     return out
+
+
+_NOUN_ENDINGS = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ists?|ance|ence|ings?|ure|ures|s)$")
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t")
+    return not before or before[-1] in ".!?:;\n\ufffc\"“(" or before.endswith("\n")
+
+
+def _common_noun(word: str) -> bool:
+    return bool(_NOUN_ENDINGS.search(word))
 
 
 def _spanned(text: str, words: list[str]) -> str:
