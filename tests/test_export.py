@@ -130,6 +130,8 @@ def test_html_names_dates_and_language_switch(specimen):
     assert "person" in zhou.get("class")
     (stalin,) = page.xpath("//span[@id='en-s2']//a[@data-ref='stalin']")
     assert stalin.get("href") == "#ent-stalin"  # no Wikidata id: the record on the page
+    (both,) = page.xpath("//span[@id='zh-s4']//a[contains(@class, 'name')]")
+    assert both.get("data-ref") == "stalin zhou-enlai" and both.get("title") == "Joseph Stalin; Zhou Enlai"
     (ccp,) = page.xpath("//a[@data-ref='ccp']")
     assert ccp.get("href") == "#ent-ccp"  # a bad Wikidata value is not a link
     dates = page.xpath("//span[@id='en-s3']//time")

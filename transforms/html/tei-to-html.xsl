@@ -437,9 +437,10 @@
     <xsl:variable name="here" select="string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)"/>
     <!-- the main (untyped) names of the referenced records in the other languages -->
     <xsl:variable name="other">
-      <xsl:for-each select="$entities">
-        <xsl:if test="position() &gt; 1">; </xsl:if>
-        <xsl:for-each select="*[self::tei:persName or self::tei:placeName or self::tei:orgName][not(@type)][not(@xml:lang = $here)][not(contains(@xml:lang, '-Latn'))]">
+      <xsl:for-each select="str:tokenize($ids, ' ')"><!-- in the order of @ref -->
+        <xsl:variable name="record" select="$entities[@xml:id = current()]"/>
+        <xsl:if test="position() &gt; 1 and $record">; </xsl:if>
+        <xsl:for-each select="$record/*[self::tei:persName or self::tei:placeName or self::tei:orgName][not(@type)][not(@xml:lang = $here)][not(contains(@xml:lang, '-Latn'))]">
           <xsl:if test="position() &gt; 1"> / </xsl:if><xsl:value-of select="normalize-space(.)"/>
         </xsl:for-each>
       </xsl:for-each>
