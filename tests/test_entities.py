@@ -348,3 +348,20 @@ def test_chinese_suffix_patterns(text, expected):
     from teikit.entities.patterns import suffix_names_zh
 
     assert [g.name for g in suffix_names_zh(text)] == expected
+
+
+def test_roles_beside_names_only(sample_tree):
+    root = sample_tree.getroot()
+
+    def roles(lang):
+        return [r.text for r in root.xpath(f"//tei:div[@xml:lang='{lang}']//tei:roleName", namespaces=NSMAP)]
+
+    assert roles("en") == ["foreign minister"]  # not "minister of trade" (no name beside it), not "acting premier"
+    assert roles("zh-Hans") == ["外长"]  # not 贸易部长, 政务院总理
+
+
+def test_roles_in_apposition():
+    tree = tag_entities(parse_xml_bytes(_body(
+        "Peng Dehuai, China's minister of defense, wrote to Foreign Minister Molotov; the premier left.")))
+    got = [r.text for r in tree.getroot().iter("{http://www.tei-c.org/ns/1.0}roleName")]
+    assert got == ["minister of defense", "Foreign Minister"]

@@ -150,3 +150,30 @@ def contractions_zh(text: str) -> list[tuple[int, int, str]]:
         if len(initials) == count and all(_HAN.match(ch) for ch in initials):
             out.append((start, m.end(), initials))
     return out
+
+
+# -- roles beside a name ------------------------------------------------------------------
+_ROLE_EN = (
+    r"(?:(?:acting|deputy|vice|first|former)[ -])?(?:foreign minister|defen[cs]e minister|prime minister|"
+    r"premier|ambassador|chairman|president|general secretary|secretary-general|counsell?or|"
+    r"military attach[eé]|major general|lieutenant general|general|marshal|"
+    r"minister of (?:foreign affairs|(?:national )?defen[cs]e|(?:foreign )?trade|finance|railways))"
+)
+ROLE_BEFORE_EN = re.compile(rf"(?<![\w-])({_ROLE_EN})\s+$", re.I)
+ROLE_AFTER_EN = re.compile(rf"^,\s+(?:\ufffc['’]s\s+|the\s+(?:\ufffc['’]s\s+)?)?({_ROLE_EN})(?=[,.;)])", re.I)
+ROLE_BEFORE_ZH = re.compile(r"(外交部长|外长|国防部长|副总理|代总理|总理|副主席|主席|大使|参赞|将军|元帅|总司令|司令员)$")
+
+
+def roles_beside(text: str, name_spans: list[tuple[int, int]], chinese: bool) -> list[tuple[int, int]]:
+    """(start, end) of role phrases right before a name, or (English) in apposition right after it."""
+    out = []
+    for start, end in name_spans:
+        before = (ROLE_BEFORE_ZH if chinese else ROLE_BEFORE_EN).search(text[max(0, start - 60) : start])
+        if before:
+            offset = max(0, start - 60)
+            out.append((offset + before.start(1), offset + before.end(1)))
+        if not chinese:
+            after = ROLE_AFTER_EN.match(text[end : end + 80])
+            if after:
+                out.append((end + after.start(1), end + after.end(1)))
+    return out

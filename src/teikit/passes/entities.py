@@ -17,8 +17,8 @@ from lxml import etree
 from ..entities.authority import LIST_OF, RECORD_KINDS, Authority, load_authority
 from ..entities.dates import DateContext, find_dates
 from ..entities.matchers import Hit, matcher_for
-from ..entities.patterns import contractions_zh, follows_title_en, suffix_names_zh, title_names_en
-from ..entities.tagging import Span, tag_tree
+from ..entities.patterns import contractions_zh, follows_title_en, roles_beside, suffix_names_zh, title_names_en
+from ..entities.tagging import Span, flatten, tag_tree
 from ..tei import NSMAP, XML_ID, XML_LANG, ensure_standoff, ids_in, language_divisions, local_name, slug, tei
 
 NAME_TAGS = tuple(RECORD_KINDS.values())
@@ -43,6 +43,8 @@ def tag_entities(tree: etree._ElementTree, options=None) -> etree._ElementTree:
         run.tag_plain(division)
     for division in divisions:
         run.tag_in_context(division)
+    for division in divisions:
+        run.tag_roles(division)
     run.tag_header()
     run.write_records()
     return tree
@@ -244,6 +246,20 @@ class _Run:
     def _person_with_initial(self, initial: str, people: list[str]) -> str | None:
         found = [p for p in people if (self.authority.entities[p].main_name("zh-Hans") or "").startswith(initial)]
         return found[0] if len(found) == 1 else None
+
+    # -- round three: roles beside the names ----------------------------------------------
+    def tag_roles(self, division: etree._Element) -> None:
+        """roleName for "foreign minister" in "China's foreign minister Zhou Enlai", 外长 in 外长周恩来."""
+        lang = _lang_of(division)
+        if not _has_rules(lang):
+            return
+
+        def find(flat: str, el) -> list[Span]:
+            _, items = flatten(el)
+            people = [(a, b) for a, b, v in items if not isinstance(v, str) and local_name(v) == "persName"]
+            return [Span(a, b, "roleName") for a, b in roles_beside(flat, people, _is_chinese(lang))]
+
+        tag_tree(division, find)
 
     # -- header and records ---------------------------------------------------------------
     def tag_header(self) -> None:
