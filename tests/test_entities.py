@@ -135,9 +135,12 @@ def test_record_date_prefers_the_archive_citation():
     assert record_date(parse_xml_file(DATA / "no-date.tei.xml").getroot()) is None
 
 
-def test_without_a_record_date_dates_are_partial():
+def test_without_a_record_date_dates_are_tagged_without_a_value():
     root = tagged(DATA / "no-date.tei.xml").getroot()
-    assert root.xpath("//tei:date/@when", namespaces=NSMAP)[:1] == ["--01-09"]
+    dates = root.xpath("//tei:text//tei:date", namespaces=NSMAP)
+    assert [d.text for d in dates][:2] == ["9 January", "the end of the month"]
+    assert all(not d.attrib for d in dates)
+    assert root.xpath("//tei:text//tei:time/@when", namespaces=NSMAP) == ["11:00:00", "11:00:00"]
 
 
 def test_compounds_that_contain_names_are_not_tagged():
@@ -350,8 +353,16 @@ def test_chinese_suffix_patterns(text, expected):
     assert [g.name for g in suffix_names_zh(text)] == expected
 
 
-def test_roles_beside_names_only(sample_tree):
-    root = sample_tree.getroot()
+def test_roles_are_off_in_encode_because_the_contract_has_no_rolename(sample_tree):
+    assert not sample_tree.getroot().xpath("//tei:roleName", namespaces=NSMAP)
+
+
+def test_roles_beside_names_only(sample_path):
+    from teikit.api import EncodeOptions, encode_file
+    from teikit.passes.entities import EntityOptions
+
+    plain = encode_file(str(sample_path), EncodeOptions(entities=False))
+    root = tag_entities(plain, EntityOptions(roles=True)).getroot()
 
     def roles(lang):
         return [r.text for r in root.xpath(f"//tei:div[@xml:lang='{lang}']//tei:roleName", namespaces=NSMAP)]
@@ -361,7 +372,18 @@ def test_roles_beside_names_only(sample_tree):
 
 
 def test_roles_in_apposition():
+    from teikit.passes.entities import EntityOptions
+
     tree = tag_entities(parse_xml_bytes(_body(
-        "Peng Dehuai, China's minister of defense, wrote to Foreign Minister Molotov; the premier left.")))
+        "Peng Dehuai, China's minister of defense, wrote to Foreign Minister Molotov; the premier left.")),
+        EntityOptions(roles=True))
     got = [r.text for r in tree.getroot().iter("{http://www.tei-c.org/ns/1.0}roleName")]
     assert got == ["minister of defense", "Foreign Minister"]
+
+
+def test_output_meets_the_teikit_profile(sample_tree, pdf_records):
+    """What the pass adds (refs, records, dates) stays within schema/teikit.rng and teikit.sch."""
+    validate = pytest.importorskip("teikit.validate")
+    for tree in (sample_tree, *pdf_records.values()):
+        result = validate.validate(tree, validate.ValidateOptions(schema="teikit"))
+        assert result.valid, [d.format() for d in result.diagnostics][:3]

@@ -28,9 +28,14 @@ _ISO = re.compile(r"^\d{4}(-\d\d(-\d\d)?)?$")
 
 @dataclass(frozen=True)
 class EntityOptions:
-    """Options of the pass when called on its own (EncodeOptions carries the same `authority`)."""
+    """Options of the pass when called on its own (EncodeOptions carries the same `authority`).
+
+    `roles` adds roleName beside names; it is off in `teikit encode` because docs/encoding.md and
+    the teikit profile (schema/teikit.rng) do not include roleName.
+    """
 
     authority: tuple[str, ...] = ()
+    roles: bool = False
 
 
 def tag_entities(tree: etree._ElementTree, options=None) -> etree._ElementTree:
@@ -43,8 +48,9 @@ def tag_entities(tree: etree._ElementTree, options=None) -> etree._ElementTree:
         run.tag_plain(division)
     for division in divisions:
         run.tag_in_context(division)
-    for division in divisions:
-        run.tag_roles(division)
+    if getattr(options, "roles", False):
+        for division in divisions:
+            run.tag_roles(division)
     run.tag_header()
     run.write_records()
     return tree
@@ -99,6 +105,13 @@ def _is_chinese(lang: str) -> bool:
     return lang.lower().startswith("zh") and "latn" not in lang.lower()
 
 
+def _with_year_only(attrs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """Drop values without a year (--01-09): the teikit profile, like the contract, wants full ISO dates."""
+    if any(value.startswith("--") for _, value in attrs):
+        return ()
+    return attrs
+
+
 def _has_rules(lang: str) -> bool:
     """Dates and unknown-name patterns exist for English and Chinese; other languages get names only."""
     return _is_chinese(lang) or lang.lower().split("-")[0] == "en"
@@ -145,7 +158,7 @@ class _Run:
                     spans.append(_name_span(hit.start, hit.end, hit.unique.kind, [hit.unique.entity_id]))
             for found in find_dates(flat, lang, context) if _has_rules(lang) else ():
                 if not _overlaps(found.start, found.end, taken):
-                    spans.append(Span(found.start, found.end, found.tag, found.attrs))
+                    spans.append(Span(found.start, found.end, found.tag, _with_year_only(found.attrs)))
                     taken.append((found.start, found.end))
             for guess in self._guesses(flat, lang):
                 if not _overlaps(guess.start, guess.end, taken):
