@@ -31,7 +31,7 @@ class AlignOptions:
 
     max_sentences: int = 6  # most sentences on one side of a bead (k * l <= max_sentences)
     length_weight: float = 1.0
-    length_variance: float = 10.0  # Gale-Church s^2, in target characters
+    length_variance: float = 8.0  # Gale-Church s^2, in target characters
     lexical_weight: float = 1.0
     harmonic: bool = True  # combine the two recalls by harmonic (True) or arithmetic mean
     lexical_log: bool = True  # cost log(1.1 / (sim + 0.1)) instead of 1 - sim
