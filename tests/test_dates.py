@@ -126,3 +126,11 @@ def test_a_day_alone_needs_a_month():
 def test_impossible_dates_are_not_tagged():
     assert found("31 February", "en") == []
     assert found("二月三十日", "zh") == []
+
+
+def test_english_day_of_month_forms():
+    assert found("In May we met; on the 5th and the 20th of June; May Day", "en") == [
+        ("May", "date", {"when": "1950-05"}),
+        ("the 5th", "date", {"when": "1950-05-05"}),
+        ("20th of June", "date", {"when": "1950-06-20"}),
+    ]

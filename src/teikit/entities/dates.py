@@ -68,12 +68,13 @@ PARTS = {
 _PART_EN = r"(early|mid|late|the (?:beginning|start|middle|end|first half|second half) of)"
 
 EN_PATTERNS = [
-    ("dmy", re.compile(rf"\b(\d{{1,2}}){_ORD} ({_MONTH_RE})(?:,? {_YEAR})?(?![\w-])")),
+    ("dmy", re.compile(rf"\b(\d{{1,2}}){_ORD} (?:of )?({_MONTH_RE})(?:,? {_YEAR})?(?![\w-])")),
     ("mdy", re.compile(rf"\b({_MONTH_RE}) (\d{{1,2}}){_ORD}(?:, ?{_YEAR})?(?![\w-])")),
     ("part_month", re.compile(rf"\b{_PART_EN}[- ]({_MONTH_RE})(?:,? {_YEAR})?(?![\w-])", re.I)),
     ("part_this_month", re.compile(rf"\b{_PART_EN} (?:the|this|that) month\b", re.I)),
     ("month_year", re.compile(rf"\b({_MONTH_RE}),? {_YEAR}(?![\w-])")),
-    ("month_alone", re.compile(rf"\b(?:in|by|of|since|until|till|from|to|before|after|during) (?P<x>({_MONTH_RE}))(?![\w-])")),
+    ("month_alone", re.compile(rf"\b(?:[Ii]n|[Bb]y|of|[Ss]ince|[Uu]ntil|till|[Ff]rom|to|[Bb]efore|[Aa]fter|[Dd]uring) (?P<x>({_MONTH_RE}))(?![\w-])")),
+    ("day_alone", re.compile(r"\b[Oo]n (?P<x>the (\d{1,2})(?:st|nd|rd|th))(?![\w-])(?! of\b)")),
     ("year_alone", re.compile(rf"\b(?:in|of|since|between|and|until|till|by|from|to|year|before|after|during) (?P<x>{_YEAR})(?![\w-]|\.\d)")),
     ("time", re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s?([ap])\.?\s?m\.?(?![\w])", re.I)),
     ("time24", re.compile(r"(?<![\d:.])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")),
@@ -161,6 +162,12 @@ def _month_alone(m, ctx, _text):
     month = _month_number(m.group("x"))
     ctx.month = month
     return {"when": f"{ctx.year:04d}-{month:02d}" if ctx.year else f"--{month:02d}"}
+
+
+def _day_alone(m, ctx, _text):
+    if ctx.month is None:
+        return None
+    return _day(ctx, ctx.year, ctx.month, int(m.group(2)))
 
 
 def _year_alone(m, ctx, _text):
