@@ -302,6 +302,41 @@ def test_archival_source_and_translators(specimen):
         assert cite(variant, style).strip()
 
 
+def test_archival_original_reprint_and_translator_as_the_archive_cites_them(specimen):
+    """The shape of records whose original is in an archive (APRF: F. 45, …), reprinted in a book."""
+    variant = copy.deepcopy(specimen)
+    (source_desc,) = variant.xpath("//tei:sourceDesc", namespaces=NSMAP)
+    for old in variant.xpath("//tei:biblStruct[@type!='archive']", namespaces=NSMAP):
+        source_desc.remove(old)
+    source_desc.append(etree.fromstring(
+        f'<biblStruct xmlns="{TEI_NS}" type="original"><monogr><title level="m" type="repository">APRF</title>'
+        '<idno type="archival">F. 45, Op. 1, D. 331, Ll. 119</idno><imprint><date type="unknown">n.d.</date></imprint>'
+        '</monogr></biblStruct>'))
+    source_desc.append(etree.fromstring(
+        f'<biblStruct xmlns="{TEI_NS}" type="original" subtype="reprint"><monogr>'
+        '<author><persName><forename>Andrei</forename> <surname>Ledovskii</surname></persName></author>'
+        '<title level="m">Sovetsko-Kitaiskie Otnosheniia</title><imprint><pubPlace>Moscow</pubPlace>'
+        '<date when="2005">2005</date></imprint><biblScope unit="page" from="148" to="148">148</biblScope>'
+        '</monogr></biblStruct>'))
+    (title_stmt,) = variant.xpath("//tei:titleStmt", namespaces=NSMAP)
+    title_stmt.append(etree.fromstring(
+        f'<respStmt xmlns="{TEI_NS}"><resp>translation</resp><persName><forename>Sergey</forename> '
+        '<surname>Radchenko</surname></persName></respStmt>'))
+    record, reprint = items_of(variant)
+    assert (record["archive"], record["archive_location"]) == ("APRF", "F. 45, Op. 1, D. 331, Ll. 119")
+    assert record["translator"] == [{"family": "Radchenko", "given": "Sergey"}]
+    assert reprint["id"] == "wilson-110390-reprint-1" and reprint["page"] == "148"
+    note = cite(variant, "chicago")
+    assert "January 2, 1950, F. 45, Op. 1, D. 331, Ll. 119, APRF, reprinted in Andrei Ledovskii, " in note
+    assert note.rstrip().endswith("148. Translated by Sergey Radchenko. http://digitalarchive.wilsoncenter.org/document/110390")
+    assert "n.d." not in note
+    for style in ("mla", "apa"):
+        text = cite(variant, style)
+        assert text.count("Radchenko") == 1 and "APRF" in text and "Ledovskii" in text
+    check_bibtex_reads_back(variant)
+    check_ris_reads_back(variant)
+
+
 def test_tei_without_source_descriptions_still_cites(shared):
     doc = parse_xml_file(shared / "tei-samples" / "testNotes1.xml", collect_ids=False)
     (item,) = items_of(doc)

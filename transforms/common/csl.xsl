@@ -15,8 +15,11 @@
                   </item>
                 </items>
               Items: the record itself (from the archive biblStruct and the header; no author, as the
-              archive cites it), then each biblStruct[@type='original'], then the
-              biblStruct[@type='translation'], ids '{id}', '{id}-original-{n}', '{id}-translation'.
+              archive cites it; its translators from titleStmt/respStmt; the first original that is an
+              archival signature (idno[@type='archival'], the repository as title[@type='repository'],
+              no book title) as its archive and archive_location), then each other
+              biblStruct[@type='original'] ('{id}-original-{n}', or '{id}-reprint-{n}' for
+              @subtype='reprint'), then the biblStruct[@type='translation'] ('{id}-translation').
               On TEI without those biblStructs: one item from titleStmt and publicationStmt.
   Serialised by csl-json, bibtex and ris. No parameters.
 -->
@@ -24,12 +27,15 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="tei">
+  <xsl:import href="plain.xsl"/>
 
   <xsl:template name="csl-model">
     <xsl:param name="header" select="(/tei:teiCorpus/tei:teiHeader | (//tei:TEI)[1]/tei:teiHeader)[1]"/>
     <xsl:variable name="fd" select="$header/tei:fileDesc"/>
     <xsl:variable name="archive" select="$fd/tei:sourceDesc/tei:biblStruct[@type='archive'][1]"/>
     <xsl:variable name="id"><xsl:call-template name="record-id"><xsl:with-param name="fd" select="$fd"/></xsl:call-template></xsl:variable>
+    <!-- the original held in an archive (an archival signature) is the record's own original -->
+    <xsl:variable name="held" select="$fd/tei:sourceDesc/tei:biblStruct[@type='original'][tei:monogr/tei:idno[@type='archival']][not(tei:monogr/tei:title[not(@type)])][1]"/>
     <items>
       <item>
         <v name="id"><xsl:value-of select="$id"/></v>
@@ -52,7 +58,19 @@
         </xsl:call-template>
         <xsl:call-template name="var">
           <xsl:with-param name="name" select="'URL'"/>
-          <xsl:with-param name="node" select="($archive/tei:idno[@type='URL'] | $fd/tei:publicationStmt/tei:idno[@type='URL'])[1]"/>
+          <xsl:with-param name="node" select="($fd/tei:publicationStmt/tei:idno[@type='URL'] | $archive//tei:idno[@type='URL'])[1]"/>
+        </xsl:call-template>
+        <xsl:call-template name="var">
+          <xsl:with-param name="name" select="'archive'"/>
+          <xsl:with-param name="node" select="($held/tei:monogr/tei:title[@type='repository'] | $held/tei:monogr/tei:title)[1]"/>
+        </xsl:call-template>
+        <xsl:call-template name="var">
+          <xsl:with-param name="name" select="'archive_location'"/>
+          <xsl:with-param name="node" select="$held/tei:monogr/tei:idno[@type='archival'][1]"/>
+        </xsl:call-template>
+        <xsl:call-template name="names">
+          <xsl:with-param name="name" select="'translator'"/>
+          <xsl:with-param name="nodes" select="$fd/tei:titleStmt/tei:respStmt[contains(translate(tei:resp, 'T', 't'), 'translat')]/*[self::tei:persName or self::tei:name or self::tei:orgName]"/>
         </xsl:call-template>
         <xsl:call-template name="var">
           <xsl:with-param name="name" select="'number'"/>
@@ -68,8 +86,17 @@
           <xsl:with-param name="node" select="($archive/tei:monogr/tei:imprint/tei:date[@when] | $header/tei:profileDesc/tei:creation/tei:date[@when] | $fd/tei:publicationStmt/tei:date[@when])[1]"/>
         </xsl:call-template>
       </item>
-      <xsl:for-each select="$fd/tei:sourceDesc/tei:biblStruct[@type='original']">
-        <xsl:call-template name="source-item"><xsl:with-param name="id" select="concat($id, '-original-', position())"/></xsl:call-template>
+      <xsl:for-each select="$fd/tei:sourceDesc/tei:biblStruct[@type='original'][not(generate-id() = generate-id($held))]">
+        <xsl:call-template name="source-item">
+          <xsl:with-param name="id">
+            <xsl:value-of select="$id"/>
+            <xsl:choose>
+              <xsl:when test="@subtype = 'reprint'">-reprint-</xsl:when>
+              <xsl:otherwise>-original-</xsl:otherwise>
+            </xsl:choose>
+            <xsl:value-of select="position()"/>
+          </xsl:with-param>
+        </xsl:call-template>
       </xsl:for-each>
       <xsl:for-each select="$fd/tei:sourceDesc/tei:biblStruct[@type='translation']">
         <xsl:call-template name="source-item">
@@ -144,11 +171,12 @@
     </item>
   </xsl:template>
 
+  <!-- a variable: the node's text as read (editorial insertions in brackets), normalised -->
   <xsl:template name="var">
     <xsl:param name="name"/>
     <xsl:param name="node"/>
     <xsl:if test="normalize-space($node)">
-      <v name="{$name}"><xsl:value-of select="normalize-space($node)"/></v>
+      <v name="{$name}"><xsl:call-template name="plain-text"><xsl:with-param name="node" select="$node[1]"/></xsl:call-template></v>
     </xsl:if>
   </xsl:template>
 

