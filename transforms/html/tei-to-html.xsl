@@ -94,8 +94,8 @@
     <xsl:param name="tei"/>
     <xsl:variable name="ts" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt"/>
     <xsl:choose>
-      <xsl:when test="$ts/tei:title[@type='main']"><xsl:value-of select="normalize-space($ts/tei:title[@type='main'][1])"/></xsl:when>
-      <xsl:when test="$ts/tei:title"><xsl:value-of select="normalize-space($ts/tei:title[1])"/></xsl:when>
+      <xsl:when test="$ts/tei:title[@type='main']"><xsl:call-template name="plain-text"><xsl:with-param name="node" select="$ts/tei:title[@type='main'][1]"/></xsl:call-template></xsl:when>
+      <xsl:when test="$ts/tei:title"><xsl:call-template name="plain-text"><xsl:with-param name="node" select="$ts/tei:title[1]"/></xsl:call-template></xsl:when>
       <xsl:otherwise>TEI document</xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -42,7 +42,8 @@
     <xsl:call-template name="json-string"><xsl:with-param name="s" select="$id"/></xsl:call-template>
     <xsl:text>,&#10;  "title": </xsl:text>
     <xsl:variable name="ts" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt"/>
-    <xsl:call-template name="json-string"><xsl:with-param name="s" select="normalize-space(($ts/tei:title[@type='main'] | $ts/tei:title)[1])"/></xsl:call-template>
+    <xsl:variable name="title"><xsl:call-template name="plain-text"><xsl:with-param name="node" select="($ts/tei:title[@type='main'] | $ts/tei:title)[1]"/></xsl:call-template></xsl:variable>
+    <xsl:call-template name="json-string"><xsl:with-param name="s" select="$title"/></xsl:call-template>
     <xsl:text>,&#10;  "languages": [</xsl:text>
     <xsl:for-each select="$tei/tei:text/tei:body/tei:div[@xml:lang]">
       <xsl:if test="position() &gt; 1">, </xsl:if>

@@ -21,7 +21,7 @@
       <xsl:variable name="ts" select="tei:teiHeader/tei:fileDesc/tei:titleStmt"/>
       <xsl:if test="$ts/tei:title">
         <xsl:text># </xsl:text>
-        <xsl:call-template name="md-escape"><xsl:with-param name="s" select="normalize-space(($ts/tei:title[@type='main'] | $ts/tei:title)[1])"/></xsl:call-template>
+        <xsl:call-template name="plain-text"><xsl:with-param name="node" select="($ts/tei:title[@type='main'] | $ts/tei:title)[1]"/></xsl:call-template>
         <xsl:value-of select="concat($NL, $NL)"/>
       </xsl:if>
       <xsl:apply-templates select="." mode="document"/>
