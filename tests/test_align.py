@@ -50,6 +50,12 @@ def test_empty_sides_give_unaligned_beads(n, m):
     assert all(not b.src or not b.tgt for b in beads)
 
 
+@pytest.mark.parametrize("n, m", [(1, 400), (400, 1), (3, 250), (30, 900)])
+def test_very_unequal_lengths_still_cover_everything(n, m):
+    beads = align([f"Sentence {i}." for i in range(n)], [f"第{j}句。" for j in range(m)])
+    assert covers_all(beads, n, m)
+
+
 def test_an_extra_paragraph_is_left_unaligned():
     zh = ZH[:2] + ["此句在英文中没有对应的翻译，是原文中多出来的一段很长很长的话语。"] + ZH[2:]
     blocks = [True, True, True, True, True]

@@ -24,7 +24,7 @@ class Band:
         hi = np.clip(np.ceil(centre + width), 0, m).astype(np.int64)
         hi[-1] = m
         lo[0] = 0
-        return cls(lo, hi)
+        return cls(lo, _connected(lo, hi, m))
 
     @classmethod
     def around(cls, path: Sequence[tuple[int, int]], n: int, m: int, width: int) -> "Band":
@@ -40,7 +40,14 @@ class Band:
         lo = np.clip(_spread_min(lo, width) - width, 0, m)
         hi = np.clip(_spread_max(hi, width) + width, 0, m)
         del rows
-        return cls(lo.astype(np.int64), hi.astype(np.int64))
+        return cls(lo.astype(np.int64), _connected(lo, hi, m).astype(np.int64))
+
+
+def _connected(lo: np.ndarray, hi: np.ndarray, m: int) -> np.ndarray:
+    """Widen each row to reach the next row's start, so that 1:0 and 0:1 beads always
+    connect (0, 0) to (n, m) inside the band, however steep the diagonal."""
+    nxt = np.append(lo[1:], m)
+    return np.maximum(hi, nxt)
 
 
 def _spread_min(a: np.ndarray, w: int) -> np.ndarray:
@@ -110,7 +117,9 @@ def _trace(back, lo, kinds, n: int, m: int) -> list[tuple[int, int]]:
     while i > 0 or j > 0:
         b = back[i, j - lo[i]]
         if b < 0:
-            raise RuntimeError(f"alignment band lost the path at ({i}, {j})")
+            from ..errors import TeikitError
+
+            raise TeikitError(f"alignment failed: the search band lost the path at ({i}, {j})")
         k, l = kinds[b]
         out.append((k, l))
         i, j = i - k, j - l
