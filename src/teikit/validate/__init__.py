@@ -91,13 +91,28 @@ def validate(source, options: ValidateOptions | None = None) -> ValidationResult
         from .schematron import evaluate
 
         if positions is None:
-            positions = relaxng.element_positions(root, data)
+            positions = _LazyPositions(root, data)
         outcome = evaluate(rules, tree, name, positions)
         diags += outcome.diagnostics
         skipped += outcome.skipped
         checked.append(f"sch:{plan.label}")
     diags = _unique(sorted(diags, key=lambda d: (d.line or 0, d.column or 0)))
     return ValidationResult(name, tuple(diags), tuple(skipped), tuple(checked))
+
+
+class _LazyPositions:
+    """Element -> (line, column), computed from the source on the first lookup only."""
+
+    def __init__(self, root, data):
+        self._args = (root, data)
+        self._map = None
+
+    def get(self, element, default=None):
+        if self._map is None:
+            from .relaxng import element_positions
+
+            self._map = element_positions(*self._args)
+        return self._map.get(element, default)
 
 
 def _unique(diags: list[Diagnostic]) -> list[Diagnostic]:

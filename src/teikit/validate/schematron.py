@@ -176,9 +176,29 @@ EXSLT_NAMESPACES = {
 _VARIABLE = re.compile(r"\$([A-Za-z_][\w.-]*)")
 
 
+_COMPILED: dict = {}
+_XPATH1: dict = {}
+
+
+def compiled_xpath(expr: str, namespaces: dict) -> etree.XPath:
+    """libxml2's compiled XPath, cached for the process (the same rules run on every file)."""
+    key = (expr, tuple(sorted(namespaces.items())))
+    found = _COMPILED.get(key)
+    if found is None:
+        found = _COMPILED[key] = etree.XPath(expr, namespaces=namespaces)
+    return found
+
+
 def is_xpath1(expr: str, namespaces: dict, variables: tuple = ()) -> bool:
     """True if expr is XPath 1.0 (+ EXSLT functions of declared prefixes) meaning the same in
     XPath 2.0 as far as we can tell: only XPath 1 functions, only the rule's own variables."""
+    key = (expr, tuple(sorted(namespaces.items())), variables)
+    if key not in _XPATH1:
+        _XPATH1[key] = _is_xpath1(expr, namespaces, variables)
+    return _XPATH1[key]
+
+
+def _is_xpath1(expr: str, namespaces: dict, variables: tuple) -> bool:
     bare = strip_strings(expr)
     if "(:" in bare or any(v not in variables for v in _VARIABLE.findall(bare)):
         return False
@@ -189,7 +209,7 @@ def is_xpath1(expr: str, namespaces: dict, variables: tuple = ()) -> bool:
         if name not in _XPATH1_FUNCTIONS and namespaces.get(prefix) not in EXSLT_NAMESPACES:
             return False
     try:
-        etree.XPath(expr, namespaces=namespaces)
+        compiled_xpath(expr, namespaces)
     except etree.XPathSyntaxError:
         return False
     return True
@@ -277,12 +297,9 @@ class _LxmlEngine:
     def __init__(self, tree: etree._ElementTree, namespaces: dict):
         self.tree = tree
         self.ns = namespaces
-        self._compiled: dict[str, etree.XPath] = {}
 
     def _xp(self, expr: str) -> etree.XPath:
-        if expr not in self._compiled:
-            self._compiled[expr] = etree.XPath(expr, namespaces=self.ns)
-        return self._compiled[expr]
+        return compiled_xpath(expr, self.ns)
 
     def select(self, context: str) -> list:
         return list(self._xp(context_selector(context))(self.tree))
@@ -349,7 +366,7 @@ class _XPath2Engine:
     def select(self, context: str) -> list:
         selector = context_selector(context)
         if is_xpath1(selector, self.ns) and not re.search(r"@[\w:*]+\s*$", context):
-            return [self.node_for(el) for el in self.lxml_tree.xpath(selector, namespaces=self.ns)]
+            return [self.node_for(el) for el in compiled_xpath(selector, self.ns)(self.lxml_tree)]
         token = self._token(selector)
         return list(token.select(self._context(None, {})))
 
@@ -422,7 +439,7 @@ def evaluate(rules: RuleSet, tree: etree._ElementTree, file: str | None, positio
                 engine = _engine(engines, kind, tree, rules.namespaces)
                 if (pattern.rule_id, kind) not in pattern_values:
                     pattern_values[(pattern.rule_id, kind)] = _let_values(pattern.lets, engine, engine.document())
-                _run_rule(rule, engine, claimed, file, positions or {}, outcome, pattern_values[(pattern.rule_id, kind)])
+                _run_rule(rule, engine, claimed, file, positions if positions is not None else {}, outcome, pattern_values[(pattern.rule_id, kind)])
             except Exception as exc:  # unsupported function, type error: report, do not crash
                 outcome.skipped.append(f"{rule.rule_id}: {_reason(exc)}")
     return outcome
@@ -438,20 +455,32 @@ def might_match(context: str, tree, namespaces: dict, present: set) -> bool:
     context exists (value comparisons as general ones, `a/@x` as `a[@x]`), libxml2 must find a
     node. Otherwise (unknown shape) the answer is yes.
     """
-    names = context_names(context)
+    names, selector = _prefilter(context, tuple(sorted(namespaces.items())))
     if names is not None and not names & present:
         return False
-    selector = context_selector(_distribute(re.sub(r"/@([\w:-]+)\s*$", r"[@\1]", context.strip())))
-    bare = strip_strings(selector)
-    for word, op in _VALUE_COMPARISON.items():
-        if re.search(rf"\s{word}\s", bare):
-            selector = _replace_outside_strings(selector, rf"\s{word}\s", f" {op} ")
-    if not is_xpath1(selector, namespaces):
+    if selector is None:
         return True
     try:
-        return bool(tree.xpath(selector, namespaces=namespaces))
+        return bool(compiled_xpath(selector, namespaces)(tree))
     except etree.XPathError:
         return True
+
+
+_PREFILTERS: dict = {}
+
+
+def _prefilter(context: str, ns_items: tuple):
+    """(element names, XPath 1.0 selector or None) for a rule context, computed once."""
+    key = (context, ns_items)
+    if key not in _PREFILTERS:
+        namespaces = dict(ns_items)
+        selector = context_selector(_distribute(re.sub(r"/@([\w:-]+)\s*$", r"[@\1]", context.strip())))
+        bare = strip_strings(selector)
+        for word, op in _VALUE_COMPARISON.items():
+            if re.search(rf"\s{word}\s", bare):
+                selector = _replace_outside_strings(selector, rf"\s{word}\s", f" {op} ")
+        _PREFILTERS[key] = (context_names(context), selector if is_xpath1(selector, namespaces) else None)
+    return _PREFILTERS[key]
 
 
 def _distribute(context: str) -> str:
