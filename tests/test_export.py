@@ -366,6 +366,35 @@ def test_every_writer_runs_on_the_encoded_record(encoded_sample):
     assert len(page.xpath("//span[@data-bead]")) == len(sentences)
 
 
+@pytest.fixture(scope="module")
+def encoded_pdf_records(shared):
+    from teikit.api import encode_file
+
+    records = {}
+    for path in sorted((shared / "corpus" / "wilson-pdf-text").glob("*.txt")):
+        try:
+            records[path.stem] = encode_file(str(path))
+        except TeikitError as exc:  # a reader that cannot read it is the reader's test
+            records[path.stem] = exc
+    if not records:
+        pytest.skip("no records in ../shared/corpus/wilson-pdf-text")
+    return records
+
+
+def test_every_writer_runs_on_the_archive_pdf_records(encoded_pdf_records):
+    for name, doc in encoded_pdf_records.items():
+        if isinstance(doc, TeikitError):
+            continue
+        for fmt in FORMATS:
+            assert export(doc, fmt).strip(), f"{name} --to {fmt}"
+        body = " ".join(" ".join(t.split()) for t in doc.xpath("//tei:body//text()", namespaces=NSMAP) if t.strip())
+        text = normalised(export(doc, "text").decode("utf-8"))
+        for word in re.findall(r"\w{6,}", body)[:200]:
+            assert word in text, f"{name}: {word!r} lost by the text export"
+        data = json.loads(export(doc, "json"))
+        assert all(seg["text"] for seg in data["segments"])
+
+
 # ---------------------------------------------------------------- CLI
 
 def run_cli(*args, stdin: bytes | None = None, cwd=None):
