@@ -94,3 +94,35 @@ def test_sample_record_is_lossless_and_valid(sample_path, tei_all_rng):
     assert container_texts(tree.getroot()) == before
     assert len(tree.getroot().xpath("//tei:div[@xml:lang='en']//tei:s", namespaces=tei.NSMAP)) == 35
     assert tei_all_rng.validate(tree), tei_all_rng.error_log.last_error
+
+
+# ---- property: any mix of text, inline markup and labels is segmented losslessly ----------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = ["Stalin agreed", " ", ". ", "? ", "Com. ", "A. Ya. ", "U.S.S.R. ", "the month", "”", "\n",
+          "同意", "。", "；", "“好！”", "f. 45", "Then", "…"]
+INLINE = ['<supplied reason="clarification">Zhou. Enlai</supplied>', '<ref type="noteAnchor" target="#n1">1</ref>',
+          '<gap reason="editorialOmission"/>', '<milestone unit="paragraph" type="spuriousBreak"/>',
+          '<persName ref="#x">Gen. Li</persName>', '<label type="enumerator">(a)</label>', '<expan>Com<ex>rade</ex></expan>']
+
+
+@settings(max_examples=120, deadline=None)
+@given(parts=st.lists(st.one_of(st.sampled_from(PIECES), st.sampled_from(INLINE)), min_size=1, max_size=14),
+       lang=st.sampled_from(["en", "zh-Hans"]))
+def test_any_paragraph_is_segmented_losslessly(parts, lang):
+    body = "".join(parts)
+    xml = (f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div xml:lang="{lang}" xml:id="d">'
+           f"<p>{body}</p></div></body></text></TEI>").encode()
+    tree = tei.parse_xml_bytes(xml)
+    before = "".join(tree.getroot().iter(tei.tei("p")).__next__().itertext())
+    segment(tree)
+    root = tree.getroot()
+    p = next(root.iter(tei.tei("p")))
+    assert "".join(p.itertext()) == before
+    assert not root.xpath("//tei:s//tei:s | //tei:s//tei:label", namespaces=tei.NSMAP)
+    ids = [s.get(tei.XML_ID) for s in root.iter(tei.tei("s"))]
+    assert ids == [f"d-s{k}" for k in range(1, len(ids) + 1)]
+    outside = (p.text or "") + "".join((child.tail or "") for child in p)
+    assert not outside.strip(), f"text left outside every s: {outside!r}"
