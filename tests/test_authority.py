@@ -137,3 +137,8 @@ def test_russian_romanisation_variants_are_matched(authority):
         ("Vyshinskii", ["vyshinsky"]), ("Malinovsky", ["malinovsky"]), ("Rokossovskiy", ["rokossovsky"]),
         ("Iudin", ["yudin"]),
     ]
+
+
+def test_common_words_that_contain_names_are_not_names(authority):
+    text = "其中共有三人，宪法国家，今日本报，开封了，人民军队，今日共有"
+    assert [text[h.start:h.end] for h in matcher_for(authority, "zh-Hans").find(text) if h.unique] == []
