@@ -180,9 +180,20 @@ _COMPILED: dict = {}
 _XPATH1: dict = {}
 
 
+_NS_KEYS: dict = {}
+
+
+def ns_key(namespaces: dict) -> tuple:
+    """A hashable key for a namespace map (rule sets keep theirs for the whole process)."""
+    found = _NS_KEYS.get(id(namespaces))
+    if found is None or found[0] is not namespaces:
+        found = _NS_KEYS[id(namespaces)] = (namespaces, tuple(sorted(namespaces.items())))
+    return found[1]
+
+
 def compiled_xpath(expr: str, namespaces: dict) -> etree.XPath:
     """libxml2's compiled XPath, cached for the process (the same rules run on every file)."""
-    key = (expr, tuple(sorted(namespaces.items())))
+    key = (expr, ns_key(namespaces))
     found = _COMPILED.get(key)
     if found is None:
         found = _COMPILED[key] = etree.XPath(expr, namespaces=namespaces)
@@ -192,7 +203,7 @@ def compiled_xpath(expr: str, namespaces: dict) -> etree.XPath:
 def is_xpath1(expr: str, namespaces: dict, variables: tuple = ()) -> bool:
     """True if expr is XPath 1.0 (+ EXSLT functions of declared prefixes) meaning the same in
     XPath 2.0 as far as we can tell: only XPath 1 functions, only the rule's own variables."""
-    key = (expr, tuple(sorted(namespaces.items())), variables)
+    key = (expr, ns_key(namespaces), variables)
     if key not in _XPATH1:
         _XPATH1[key] = _is_xpath1(expr, namespaces, variables)
     return _XPATH1[key]
@@ -215,8 +226,17 @@ def _is_xpath1(expr: str, namespaces: dict, variables: tuple) -> bool:
     return True
 
 
+_SELECTORS: dict = {}
+
+
 def context_selector(context: str) -> str:
     """An expression selecting every node a Schematron rule context matches."""
+    if context not in _SELECTORS:
+        _SELECTORS[context] = _context_selector(context)
+    return _SELECTORS[context]
+
+
+def _context_selector(context: str) -> str:
     branches = _split_union(context)
     return " | ".join(b if b.startswith("/") else "//" + b for b in branches)
 
@@ -239,8 +259,18 @@ def _split_union(expr: str) -> list[str]:
     return out
 
 
+_RULE_ENGINE: dict = {}
+
+
 def rule_uses_xpath1(rule: Rule, namespaces: dict, pattern_lets: tuple = ()) -> bool:
     """True if the whole rule (context, lets, tests, messages) can run on libxml2's XPath 1.0."""
+    key = (rule, ns_key(namespaces), pattern_lets)
+    if key not in _RULE_ENGINE:
+        _RULE_ENGINE[key] = _rule_uses_xpath1(rule, namespaces, pattern_lets)
+    return _RULE_ENGINE[key]
+
+
+def _rule_uses_xpath1(rule: Rule, namespaces: dict, pattern_lets: tuple) -> bool:
     selector = context_selector(rule.context)
     if re.search(r"@[\w:*]+\s*$", rule.context) or not is_xpath1(selector, namespaces):
         return False
@@ -455,7 +485,7 @@ def might_match(context: str, tree, namespaces: dict, present: set) -> bool:
     context exists (value comparisons as general ones, `a/@x` as `a[@x]`), libxml2 must find a
     node. Otherwise (unknown shape) the answer is yes.
     """
-    names, selector = _prefilter(context, tuple(sorted(namespaces.items())))
+    names, selector = _prefilter(context, ns_key(namespaces))
     if names is not None and not names & present:
         return False
     if selector is None:
