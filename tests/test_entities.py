@@ -387,3 +387,13 @@ def test_output_meets_the_teikit_profile(sample_tree, pdf_records):
     for tree in (sample_tree, *pdf_records.values()):
         result = validate.validate(tree, validate.ValidateOptions(schema="teikit"))
         assert result.valid, [d.format() for d in result.diagnostics][:3]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("这是莫米二同志提的", [(2, 7, "莫米")]), ("莫、米两位同志", [(0, 7, "莫米")]), ("米高扬〔1〕二同志", []),
+    ("苏联各负责同志", []),
+])
+def test_contractions(text, expected):
+    from teikit.entities.patterns import contractions_zh
+
+    assert contractions_zh(text) == expected

@@ -141,14 +141,20 @@ def _name_before(text: str, end: int) -> NameGuess | None:
 
 
 def contractions_zh(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, initials) of 莫米二同志-like contractions: N initials, then the count N."""
+    """(start, end, initials) of 莫米二同志-like contractions: N initials (、 between them allowed), then N."""
     out = []
     for m in CONTRACTION_ZH.finditer(text):
         count = chinese_to_int(m.group("n"))
-        start = m.start() - count
-        initials = text[start : m.start()] if start >= 0 else ""
-        if len(initials) == count and all(_HAN.match(ch) for ch in initials):
-            out.append((start, m.end(), initials))
+        initials, pos = "", m.start()
+        while len(initials) < count and pos > 0:
+            pos -= 1
+            if text[pos] == "、" and initials:
+                continue
+            if not _HAN.match(text[pos]):
+                break
+            initials = text[pos] + initials
+        if len(initials) == count:
+            out.append((pos, m.end(), initials))
     return out
 
 
