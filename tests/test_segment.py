@@ -125,4 +125,6 @@ def test_any_paragraph_is_segmented_losslessly(parts, lang):
     ids = [s.get(tei.XML_ID) for s in root.iter(tei.tei("s"))]
     assert ids == [f"d-s{k}" for k in range(1, len(ids) + 1)]
     outside = (p.text or "") + "".join((child.tail or "") for child in p)
-    assert not outside.strip(), f"text left outside every s: {outside!r}"
+    assert not any(ch.isalnum() for ch in outside), f"words left outside every s: {outside!r}"
+    for s in root.iter(tei.tei("s")):
+        assert any(ch.isalnum() for ch in "".join(s.itertext())) or s.find(".//*") is not None

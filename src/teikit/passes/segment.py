@@ -147,8 +147,31 @@ def _sentence_regions(run: list, cut):
         region = _trim(virtual, a, b)
         if region:
             regions.append(region)
+    regions = _merge_punctuation_only(virtual, regions)
     edges = sorted({e for r in regions for e in r})
     return regions, _pieces(run, spans, to_virtual, edges)
+
+
+def _merge_punctuation_only(text: str, regions: list) -> list:
+    """A region without a letter or digit (a stray quote or bracket) joins its neighbour; alone
+    in its run it is no sentence and stays outside `s`."""
+    def wordless(r):
+        return not any(ch.isalnum() or ch == PLACEHOLDER for ch in text[r[0]:r[1]])
+
+    out: list = []
+    pending = None
+    for region in regions:
+        if wordless(region):
+            if out:
+                out[-1] = (out[-1][0], region[1])
+            else:
+                pending = region if pending is None else (pending[0], region[1])
+            continue
+        if pending is not None:
+            region = (pending[0], region[1])
+            pending = None
+        out.append(region)
+    return out
 
 
 def _layout(run: list):
