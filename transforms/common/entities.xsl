@@ -9,7 +9,7 @@
   Named templates:
     entity-url     Wikidata URL of an entity (idno[@type='wikidata'] as Q123 or a wikidata.org URL), or ''
     safe-href      $url when it is http(s), mailto or a same-document '#fragment'; otherwise ''
-    bead-number    1-based position of the context sentence's link in its linkGrp, or ''
+    bead-id        the context sentence's bead: its link's targets without '#', or ''
   No parameters.
 -->
 <xsl:stylesheet version="1.0"
@@ -44,10 +44,12 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template name="bead-number">
+  <!-- a bead's identity: its link's targets without '#' ("en-s2 zh-s3"); unique, stable and
+       found in constant time (counting preceding links would be quadratic) -->
+  <xsl:template name="bead-id">
     <xsl:variable name="link" select="key('bead', concat('#', @xml:id))[1]"/>
     <xsl:if test="$link">
-      <xsl:value-of select="count($link/preceding-sibling::tei:link) + 1"/>
+      <xsl:value-of select="normalize-space(translate($link/@target, '#', ''))"/>
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

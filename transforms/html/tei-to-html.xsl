@@ -34,6 +34,7 @@
 
   <xsl:key name="note" match="tei:note[@xml:id]" use="@xml:id"/>
   <xsl:key name="sentence" match="tei:s[@xml:id]" use="@xml:id"/>
+  <xsl:key name="anchor" match="tei:ref[@type='noteAnchor']" use="@target"/>
 
   <xsl:variable name="first" select="(//tei:TEI)[1]"/>
   <xsl:variable name="doc-lang">
@@ -403,11 +404,11 @@
   <xsl:template match="comment() | processing-instruction()" mode="inline"/>
 
   <xsl:template match="tei:s" mode="inline">
-    <xsl:variable name="bead"><xsl:call-template name="bead-number"/></xsl:variable>
+    <xsl:variable name="bead"><xsl:call-template name="bead-id"/></xsl:variable>
     <xsl:variable name="link" select="key('bead', concat('#', @xml:id))[1]"/>
     <span class="s"><xsl:call-template name="id-attr"/>
       <xsl:if test="string($bead)">
-        <xsl:attribute name="data-bead">b<xsl:value-of select="$bead"/></xsl:attribute>
+        <xsl:attribute name="data-bead"><xsl:value-of select="$bead"/></xsl:attribute>
         <xsl:attribute name="tabindex">0</xsl:attribute>
         <xsl:if test="$link/@type = 'unaligned'">
           <xsl:attribute name="class">s unaligned</xsl:attribute>
@@ -488,7 +489,14 @@
 
   <xsl:template match="tei:ref[@type='noteAnchor']" mode="inline">
     <xsl:variable name="t" select="substring-after(normalize-space(@target), '#')"/>
-    <xsl:variable name="nth" select="count(preceding::tei:ref[@type='noteAnchor'][@target = current()/@target]) + 1"/>
+    <!-- the how-many-th anchor of this note (ids ref-{note}-1, -2 …), found through a key, not
+         by counting all preceding anchors (quadratic on long documents) -->
+    <xsl:variable name="me" select="generate-id()"/>
+    <xsl:variable name="nth">
+      <xsl:for-each select="key('anchor', @target)">
+        <xsl:if test="generate-id() = $me"><xsl:value-of select="position()"/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
     <sup class="noteref"><a id="ref-{$t}-{$nth}" href="#{$t}" role="doc-noteref"><xsl:apply-templates mode="inline"/></a></sup>
   </xsl:template>
 

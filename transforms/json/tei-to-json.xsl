@@ -32,6 +32,8 @@
 
   <xsl:key name="mention" match="tei:text//*[@ref]" use="str:tokenize(translate(@ref, '#', ' '), ' ')"/>
 
+  <xsl:key name="sentence" match="tei:s[@xml:id]" use="@xml:id"/>
+
   <xsl:variable name="tei" select="(//tei:TEI)[1]"/>
   <xsl:variable name="sentences" select="//tei:text//tei:s"/>
   <xsl:variable name="blocks" select="//tei:text//*[self::tei:p or self::tei:head or self::tei:ab or self::tei:l or self::tei:item or self::tei:note][not(ancestor::tei:p or ancestor::tei:head or ancestor::tei:ab or ancestor::tei:l or ancestor::tei:item or ancestor::tei:note)]"/>
@@ -61,8 +63,7 @@
       <xsl:text>, "type": </xsl:text>
       <xsl:choose><xsl:when test="@type = 'unaligned'">"unaligned"</xsl:when><xsl:otherwise>"aligned"</xsl:otherwise></xsl:choose>
       <xsl:text>, "segments": [</xsl:text>
-      <xsl:variable name="targets" select="concat(' ', normalize-space(@target), ' ')"/>
-      <xsl:for-each select="$sentences[contains($targets, concat(' #', @xml:id, ' '))]">
+      <xsl:for-each select="key('sentence', str:tokenize(translate(@target, '#', ' '), ' '))">
         <xsl:if test="position() &gt; 1">, </xsl:if>
         <xsl:call-template name="json-string"><xsl:with-param name="s" select="@xml:id"/></xsl:call-template>
       </xsl:for-each>

@@ -45,10 +45,10 @@
       <header creationtool="teikit" creationtoolversion="{$version}" segtype="sentence"
               o-tmf="TEI P5" adminlang="en" srclang="{$source-lang}" datatype="plaintext"/>
       <body>
-        <xsl:for-each select="(//tei:TEI)[1]/tei:standOff/tei:linkGrp[@type='translation']/tei:link[not(@type='unaligned')]">
+        <xsl:for-each select="(//tei:TEI)[1]/tei:standOff/tei:linkGrp[@type='translation']/tei:link">
           <xsl:variable name="sentences" select="key('by-id', str:tokenize(translate(@target, '#', ' '), ' '))"/>
-          <xsl:if test="count($divs[@xml:lang = $sentences/ancestor::tei:div[@xml:lang][1]/@xml:lang]) &gt; 1">
-            <tu tuid="{$doc-id}-b{count(preceding-sibling::tei:link) + 1}">
+          <xsl:if test="not(@type = 'unaligned') and count($divs[@xml:lang = $sentences/ancestor::tei:div[@xml:lang][1]/@xml:lang]) &gt; 1">
+            <tu tuid="{$doc-id}-b{position()}">
               <xsl:for-each select="$divs[@xml:lang = $source-lang]">
                 <xsl:call-template name="tuv"><xsl:with-param name="sentences" select="$sentences"/></xsl:call-template>
               </xsl:for-each>
