@@ -47,6 +47,15 @@
     <xsl:call-template name="md-escape"><xsl:with-param name="s" select="."/></xsl:call-template>
   </xsl:template>
 
+  <!-- editorial brackets escaped, so that "[Zhou](…" never becomes a link -->
+  <xsl:template match="tei:supplied | tei:ex" mode="plain">\[<xsl:apply-templates mode="plain"/>\]</xsl:template>
+  <xsl:template match="tei:gap" mode="plain">
+    <xsl:choose>
+      <xsl:when test="normalize-space()">\[<xsl:apply-templates mode="plain"/>\]</xsl:when>
+      <xsl:otherwise>\[...\]</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="tei:ref[@type='noteAnchor']" mode="plain">
     <xsl:value-of select="concat('[^', substring-after(normalize-space(@target), '#'), ']')"/>
   </xsl:template>
