@@ -201,3 +201,14 @@ def test_teikit_profile_is_stricter_than_tei_all(xpath, edit, expected, shared):
     broken = _break(MINIMAL.read_bytes(), xpath, edit)
     result = validate(broken, ValidateOptions(schema="teikit"))
     assert any(expected in d.message for d in result.diagnostics), [d.format() for d in result.diagnostics]
+
+
+def test_grammar_with_include_gives_located_messages(tmp_path):
+    (tmp_path / "inner.rng").write_text('<grammar xmlns="http://relaxng.org/ns/structure/1.0">'
+                                        '<define name="b"><element name="b"><empty/></element></define></grammar>')
+    outer = tmp_path / "outer.rng"
+    outer.write_text('<grammar xmlns="http://relaxng.org/ns/structure/1.0"><include href="inner.rng"/>'
+                     '<start><element name="a"><zeroOrMore><ref name="b"/></zeroOrMore></element></start></grammar>')
+    result = validate(b"<a>\n<c/><b/></a>", ValidateOptions(schema=str(outer)))
+    assert [(d.line, d.column, d.message) for d in result.diagnostics] == [
+        (2, 1, 'element "c" not allowed here in "a"; expected "b"')]

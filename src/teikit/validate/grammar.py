@@ -183,12 +183,41 @@ def _index(container: etree._Element, g: Grammar) -> None:
         elif kind == "define":
             name = child.get("name")
             g.defines[name] = _combine(g.defines[name], child, g) if name in g.defines else child
+        elif kind == "include":
+            g.specialisable = False
+            _include(child, g)
         elif kind in _UNSUPPORTED:
             g.specialisable = False
     for el in container.iter(_R + "*"):
         if el is not container and rng_name(el) in _UNSUPPORTED:
             g.specialisable = False
             break
+
+
+def _include(include: etree._Element, g: Grammar, depth: int = 0) -> None:
+    """Merge an included grammar's start and defines (those the include overrides excepted),
+    for the message checker; libxml2 itself resolves the include when it compiles."""
+    from pathlib import Path
+
+    from ..tei import parse_xml_file
+
+    base = include.getroottree().docinfo.URL
+    href = include.get("href", "")
+    if not base or not href or "://" in href or depth > 10:
+        return
+    try:
+        included = parse_xml_file(Path(base).parent / href).getroot()
+    except Exception:  # an unreadable include: the checker knows less, libxml2 will say why
+        return
+    inner = Grammar(root=included, start=None)
+    _index(included, inner)
+    overridden = {c.get("name") for c in include.iter(_R + "define")}
+    for name, define in inner.defines.items():
+        if name not in overridden:
+            g.defines.setdefault(name, define)
+    if inner.start is not None and include.find(_R + "start") is None and g.start is None:
+        g.start = inner.start
+    _index(include, g)
 
 
 def _combine(first: etree._Element, second: etree._Element, g: Grammar) -> etree._Element:
