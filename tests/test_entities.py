@@ -397,3 +397,21 @@ def test_contractions(text, expected):
     from teikit.entities.patterns import contractions_zh
 
     assert contractions_zh(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Liu Ningyi and Mao Anying met Qian Sanqiang.", ["Liu Ningyi", "Mao Anying", "Qian Sanqiang"]),
+    ("Sun Rise, He Said, Li Peter, Ma Is, Song Of", []),
+    ("Jianguo yilai Mao Zedong wengao", ["Mao Zedong"]),
+])
+def test_pinyin_name_patterns(text, expected):
+    from teikit.entities.patterns import pinyin_names_en
+
+    assert [g.name for g in pinyin_names_en(text)] == expected
+
+
+def test_pinyin_names_not_in_the_authority_get_local_records():
+    root = tag_entities(parse_xml_bytes(_body("Liu Ningyi met Zhou Enlai in Hong Kong."))).getroot()
+    assert names(root.getroottree()) == [("Liu Ningyi", "#liu-ningyi"), ("Zhou Enlai", "#zhou-enlai"),
+                                         ("Hong Kong", "#hong-kong")]
+    assert root.xpath("//tei:person[@xml:id='liu-ningyi']/@cert", namespaces=NSMAP) == ["low"]

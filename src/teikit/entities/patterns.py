@@ -49,6 +49,56 @@ def follows_title_en(text: str, start: int) -> bool:
     return bool(TITLE_BEFORE_EN.search(text[max(0, start - 40) : start]))
 
 
+# Chinese names in pinyin: a common surname, then a given name of one or two pinyin syllables.
+SURNAMES_PINYIN = frozenset("""
+Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng Liang Xie
+Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Ye Du Cheng Su Wei Ding
+Ren Shen Yao Lu Jin Fan Tan Kang Bo Qiao Nie Rao Xi Yan Fu Bai Shi Mao Kong Ke Lei Qian Qin Liao
+Xiong Jia Hou Meng Qiu Duan Zou Lai Wan Gu Hao Geng Ji Chai Pu Xiang Zhan Zuo Ou Hong Lan Mu
+""".split())
+PINYIN_SYLLABLES = frozenset("""
+a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang
+cao ce cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan
+chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de dei den deng di
+dian diao die ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng fo
+fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai
+han hang hao he hei hen heng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao
+jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke ken keng kong kou ku kua kuai kuan
+kuang kui kun kuo la lai lan lang lao le lei leng li lia lian liang liao lie lin ling liu long
+lou lu luan lue lun luo lv ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo
+mou mu na nai nan nang nao ne nei nen neng ni nian niang niao nie nin ning niu nong nou nu nuan
+nue nuo nv o ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian
+qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng ri rong rou ru ruan
+rui run ruo sa sai san sang sao se sen seng sha shai shan shang shao she shei shen sheng shi
+shou shu shua shuai shuan shuang shui shun shuo si song sou su suan sui sun suo ta tai tan tang
+tao te teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo
+wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying
+yong you yu yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhen
+zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo
+""".split())
+_PY_SYLLABLE = "|".join(sorted(PINYIN_SYLLABLES, key=lambda x: (-len(x), x)))
+_PY_GIVEN = re.compile(rf"(?:{_PY_SYLLABLE})(?:['’]?(?:{_PY_SYLLABLE}))?")
+# English words that happen to be pinyin ("Sun Rise", "He Ran") are not given names.
+ENGLISH_PINYIN_WORDS = frozenset("""
+Die Lie Tie Pie Ride Rise Dine Mine Line Bone Tone Cane Lane Sane Pane Mane Dane Hen Men Ten Pen Den
+Ban Can Fan Man Pan Tan Bin Pin Tin Gun Run Sun Bun Fun Hang Bang Long Song Gang Fang Ding Ping Ling
+Sing Bus Gone Done Shine She Shed Ran Tea Sea Ha Me Be He We Ye Bo Mao Cue Due Rue Sue Hue Quay Ode
+Chain Chao Shao Yuan Dune June Tune Cube Lure Pure Cure Sure Mule Rule Pole Role Hole Sole Mole Dole
+""".split())
+PINYIN_NAME_EN = re.compile(r"(?<![\w'’-])([A-Z][a-z]{0,5}) ([A-Z][a-zü]{1,9})(?![\w'’-])")
+
+
+def pinyin_names_en(text: str) -> list[NameGuess]:
+    """'Liu Ningyi', 'Mao Anying': a Chinese surname and a one- or two-syllable pinyin given name."""
+    out = []
+    for m in PINYIN_NAME_EN.finditer(text):
+        surname, given = m.group(1), m.group(2)
+        if (surname in SURNAMES_PINYIN and _PY_GIVEN.fullmatch(given.lower().replace("ü", "v"))
+                and given not in NOT_NAMES_EN and given not in ENGLISH_PINYIN_WORDS):
+            out.append(NameGuess(m.start(), m.end(), f"{surname} {given}"))
+    return out
+
+
 SUFFIXES_ZH = "同志|部长|副部长|外长|主席|副主席|总理|副总理|将军|元帅|大使|参赞|先生|书记|司令员|总司令|委员长"
 # Two-character words before 部长/主席 … that are an office, not a name (高教部长, 财政部长).
 OFFICES_ZH = frozenset("""

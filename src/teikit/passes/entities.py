@@ -17,7 +17,14 @@ from lxml import etree
 from ..entities.authority import LIST_OF, RECORD_KINDS, Authority, load_authority
 from ..entities.dates import DateContext, find_dates
 from ..entities.matchers import Hit, matcher_for
-from ..entities.patterns import contractions_zh, follows_title_en, roles_beside, suffix_names_zh, title_names_en
+from ..entities.patterns import (
+    contractions_zh,
+    follows_title_en,
+    pinyin_names_en,
+    roles_beside,
+    suffix_names_zh,
+    title_names_en,
+)
 from ..entities.tagging import Span, flatten, tag_tree
 from ..tei import NSMAP, XML_ID, XML_LANG, ensure_standoff, ids_in, language_divisions, local_name, slug, tei
 
@@ -170,7 +177,9 @@ class _Run:
     def _guesses(self, flat: str, lang: str):
         if not _has_rules(lang):
             return []
-        return suffix_names_zh(flat) if _is_chinese(lang) else title_names_en(flat)
+        if _is_chinese(lang):
+            return suffix_names_zh(flat)
+        return title_names_en(flat) + pinyin_names_en(flat)
 
     def _local_id(self, name: str, lang: str) -> str:
         """A local record for a name not in the authority: id from the name, cert="low".
