@@ -124,6 +124,11 @@ def _has_rules(lang: str) -> bool:
     return _is_chinese(lang) or lang.lower().split("-")[0] == "en"
 
 
+def _within_any(guess, spans: list[tuple[int, int]]) -> bool:
+    """Is the guess no longer than a contextual name it overlaps ("Comrade Liu": round two decides)?"""
+    return any(a <= guess.start and guess.end <= b for a, b in spans)
+
+
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < b and a < end for a, b in taken)
 
@@ -158,18 +163,22 @@ class _Run:
         context = DateContext.from_iso(self.date)
 
         def find(flat: str, _el) -> list[Span]:
-            spans, taken = [], []
+            spans, taken, contextual = [], [], []
             for hit in matcher.find(flat):
+                if hit.candidates and not hit.unique:
+                    contextual.append((hit.start, hit.end))  # left to round two
+                    continue
                 taken.append((hit.start, hit.end))
                 if hit.unique and not _head_of(flat, hit, lang):
                     spans.append(_name_span(hit.start, hit.end, hit.unique.kind, [hit.unique.entity_id]))
             for found in find_dates(flat, lang, context) if _has_rules(lang) else ():
-                if not _overlaps(found.start, found.end, taken):
+                if not _overlaps(found.start, found.end, taken + contextual):
                     spans.append(Span(found.start, found.end, found.tag, _with_year_only(found.attrs)))
                     taken.append((found.start, found.end))
             for guess in self._guesses(flat, lang):
-                if not _overlaps(guess.start, guess.end, taken):
+                if not _overlaps(guess.start, guess.end, taken) and not _within_any(guess, contextual):
                     spans.append(_name_span(guess.start, guess.end, "person", [self._local_id(guess.name, lang)]))
+                    taken.append((guess.start, guess.end))
             return spans
 
         tag_tree(division, find)
