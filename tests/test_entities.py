@@ -415,3 +415,8 @@ def test_pinyin_names_not_in_the_authority_get_local_records():
     assert names(root.getroottree()) == [("Liu Ningyi", "#liu-ningyi"), ("Zhou Enlai", "#zhou-enlai"),
                                          ("Hong Kong", "#hong-kong")]
     assert root.xpath("//tei:person[@xml:id='liu-ningyi']/@cert", namespaces=NSMAP) == ["low"]
+
+
+def test_a_titled_surname_is_resolved_by_the_authority_not_a_local_record():
+    tree = tag_entities(parse_xml_bytes(_body("Liu Shaoqi arrived. Comrade Liu spoke with Liu Ningyi.")))
+    assert names(tree) == [("Liu Shaoqi", "#liu-shaoqi"), ("Liu", "#liu-shaoqi"), ("Liu Ningyi", "#liu-ningyi")]
