@@ -40,7 +40,7 @@ def collect(en_sents: Sequence[str], zh_sents: Sequence[str], *,
             names: Sequence[tuple[str, str]] = ()) -> Evidence:
     """Token evidence for both sides; `*_extra` are structural tokens given per sentence."""
     table = cedict.load()
-    en_toks = [set(english_tokens(s)) for s in en_sents]
+    en_toks = [{_lexicon_form(t, table.en_to_zh) for t in english_tokens(s)} for s in en_sents]
     if en_extra:
         for toks, extra in zip(en_toks, en_extra):
             toks.update(extra)
@@ -60,6 +60,17 @@ def collect(en_sents: Sequence[str], zh_sents: Sequence[str], *,
 
 def _content_chars(sentence: str) -> int:
     return sum(1 for ch in sentence if ch.isalnum())
+
+
+def _lexicon_form(tok: str, lexicon: dict) -> str:
+    """The stem as the lexicon knows it when the crude stem misses: agre -> agree (agreed),
+    slapp -> slap (slapped), tri -> try (tried); otherwise the stem itself."""
+    if tok in lexicon or not tok.isalpha():
+        return tok
+    for form in (tok + "e", tok[:-1] if len(tok) > 3 and tok[-1] == tok[-2] else "", tok[:-1] + "y" if tok.endswith("i") else ""):
+        if form and form in lexicon:
+            return form
+    return tok
 
 
 def _reverse_lexicon(vocab: set[str], en_to_zh: dict) -> dict[str, set[str]]:
