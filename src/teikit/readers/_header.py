@@ -282,12 +282,39 @@ def _corresp_desc(record: Record) -> etree._Element | None:
     sent = etree.SubElement(desc, tei("correspAction"), type="sent")
     for party in _parties(m.group("from")):
         sent.append(party)
+    place = _place_of_sending(record)
+    if place:
+        sent.append(_text_el("placeName", place))
     if record.date_iso:
         sent.append(_date_el(record.date_iso, record.date_text))
     received = etree.SubElement(desc, tei("correspAction"), type="received")
     for party in _parties(m.group("to")):
         received.append(party)
     return desc
+
+
+_PLACE_IN_DATELINE = re.compile(r"^(?P<place>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}),\s+\S")
+
+
+def _place_of_sending(record: Record) -> str | None:
+    """The place a dateline names before its date ('Moscow, 2 January 1950'), where there is one."""
+    from ._structure import layout
+
+    for part in record.parts:
+        if part.lang != "en":
+            continue
+        lay = layout(part.paragraphs)
+        for role, text in lay.opener + lay.closer:
+            m = _PLACE_IN_DATELINE.match(text.strip()) if role == "dateline" else None
+            if m and not _looks_like_month(m.group("place")):
+                return m.group("place")
+    return None
+
+
+def _looks_like_month(word: str) -> bool:
+    from ._dates import MONTHS
+
+    return word.split()[0].lower().rstrip(".") in MONTHS
 
 
 def _parties(text: str) -> list[etree._Element]:
