@@ -167,7 +167,7 @@ def test_chicago_punctuation_goes_inside_quotes(specimen):
 def test_html_markup_escapes_the_record(specimen):
     variant = copy.deepcopy(specimen)
     for url in variant.xpath("//tei:idno[@type='URL']", namespaces=NSMAP):
-        url.text = "javascript:alert(1)"
+        url.text = "javascript:alert(1)//<b>"
     for title in variant.xpath("//tei:title[@type='main'] | //tei:analytic/tei:title", namespaces=NSMAP):
         title.text = "Cable <b>bold</b> & co"
     for style in ("chicago", "mla", "apa"):

