@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import EXIT_OK, TeikitError, UsageError
-from ._common import fail, reports_errors
+from ._common import reports_errors
 
 
 def list_formats() -> str:
@@ -48,9 +48,9 @@ def export_one(source: str, fmt: str, options, output: str | None) -> None:
 @click.argument("files", nargs=-1, metavar="FILE...")
 @click.option("--to", "fmt", metavar="FORMAT", help="Output format (see --list).")
 @click.option("-o", "--output", metavar="OUT",
-              help="Output file ('-' for stdout, the default); with several FILEs, a directory.")
+              help="Output file ('-' for stdout, the default); a directory with several FILEs or when it ends in '/'.")
 @click.option("--lang", default="all", show_default=True, metavar="en|zh|all",
-              help="Language divisions for html, text, markdown, tmx and json.")
+              help="Language divisions for text, markdown and json; the first view of html.")
 @click.option("--markup", type=click.Choice(["text", "html"]), default="text", show_default=True,
               help="Markup of the styled citations (chicago, mla, apa).")
 @click.option("--list", "show_list", is_flag=True, help="List the formats and exit.")
