@@ -6,8 +6,8 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-# row_costs(i, js, beads) -> {(k, l): cost vector of the bead (k, l) ending at each (i, j)}
-CostFn = Callable[[int, np.ndarray, Sequence[tuple[int, int]]], dict]
+# row_costs(i, js, beads) -> array (len(beads), len(js)): cost of bead b = (k, l) ending at (i, j)
+CostFn = Callable[[int, np.ndarray, Sequence[tuple[int, int]]], np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,8 @@ def solve(n: int, m: int, band: Band, beads: Sequence[tuple[int, int]], cost: Co
           skip_src: float, skip_tgt: float) -> list[tuple[int, int]]:
     """Cheapest monotone path from (0,0) to (n,m); returns the beads (k, l) in order.
 
-    `beads` lists the (k, l) with k, l >= 1; 1:0 and 0:1 beads cost skip_src / skip_tgt."""
+    `beads` lists the (k, l) with k, l >= 1; 1:0 and 0:1 beads cost skip_src / skip_tgt.
+    Each DP row is computed for all its cells and beads at once (numpy)."""
     lo, hi = band.lo, band.hi
     width = int((hi - lo).max()) + 1
     D = np.full((n + 1, width), np.inf)
@@ -80,20 +81,34 @@ def solve(n: int, m: int, band: Band, beads: Sequence[tuple[int, int]], cost: Co
         arg = np.full(len(js), -1, dtype=np.int16)
         if i == 0:
             best[js == 0] = 0.0
-        costs = cost(i, js, [b for b in beads if b[0] <= i]) if i else {}
-        for b, (k, l) in enumerate(kinds):
-            if k > i:
-                continue
-            prev = _previous(D, lo, hi, i - k, js - l)
-            c = prev + (skip_src if l == 0 else costs[(k, l)])
-            better = c < best
-            best[better] = c[better]
-            arg[better] = b
+        else:
+            best = _previous(D, lo, hi, i - 1, js) + skip_src
+            arg[np.isfinite(best)] = 0
+            usable = [b for b, (k, _l) in enumerate(beads) if k <= i]
+            if usable:
+                _relax(D, lo, hi, i, js, [beads[b] for b in usable], cost, best, arg, usable)
         row, came = _scan_target_skips(best, skip_tgt)
         arg[came] = len(kinds)  # the 0:1 bead
         D[i, : len(js)] = row
         back[i, : len(js)] = arg
     return _trace(back, lo, kinds + [(0, 1)], n, m)
+
+
+def _relax(D, lo, hi, i, js, row_beads, cost, best, arg, usable) -> None:
+    """Improve best/arg of row i with the beads ending there (all beads in one array op)."""
+    ks = np.array([k for k, _ in row_beads])
+    ls = np.array([l for _, l in row_beads])
+    rows = i - ks
+    cols = js[None, :] - ls[:, None]
+    first, last = lo[rows][:, None], hi[rows][:, None]
+    ok = (cols >= first) & (cols <= last)
+    prev = np.where(ok, D[rows[:, None], np.where(ok, cols - first, 0)], np.inf)
+    total = prev + cost(i, js, row_beads)
+    pick = np.argmin(total, axis=0)
+    value = total[pick, np.arange(len(js))]
+    better = value < best
+    best[better] = value[better]
+    arg[better] = np.array(usable, dtype=np.int16)[pick[better]] + 1
 
 
 def _previous(D, lo, hi, r: int, cols: np.ndarray) -> np.ndarray:
