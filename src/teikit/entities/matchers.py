@@ -57,24 +57,15 @@ class NameMatcher:
         self.lang = lang
         self.latin = not lang.lower().startswith(("zh", "ja", "ko"))
         self.surfaces = surfaces
-        ordered = sorted(surfaces, key=lambda s: (-len(s), s))
-        body = "|".join(self._pattern(s) for s in ordered) or r"(?!x)x"
+        body = _trie_pattern([self._tokens(s) for s in surfaces]) or r"(?!x)x"
         self.regex = re.compile(rf"(?<!\w)(?:{body})(?!\w)" if self.latin else f"(?:{body})")
 
-    def _pattern(self, surface: str) -> str:
+    def _tokens(self, surface: str) -> list[str]:
+        """The regex pieces of a surface, one per character (white space, hyphens, apostrophes loose)."""
         if not self.latin:
-            return re.escape(surface)
-        out = []
-        for ch in surface:
-            if ch == " ":
-                out.append(r"\s+")
-            elif ch == "-":
-                out.append(r"-\s*")
-            elif ch in APOSTROPHES:
-                out.append(f"[{APOSTROPHES}]")
-            else:
-                out.append(re.escape(ch))
-        return "".join(out)
+            return [re.escape(ch) for ch in surface]
+        loose = {" ": r"\s+", "-": r"-\s*"}
+        return [loose.get(ch) or (f"[{APOSTROPHES}]" if ch in APOSTROPHES else re.escape(ch)) for ch in surface]
 
     def key(self, matched: str) -> str:
         """The surface a matched string stands for (white space and apostrophes normalised)."""
@@ -91,6 +82,28 @@ class NameMatcher:
             cands = self.surfaces.get(self.key(m.group()), ())
             hits.append(Hit(m.start(), m.end(), cands))
         return hits
+
+
+def _trie_pattern(token_lists: list[list[str]]) -> str:
+    """One regex for many names, shared prefixes factored out; longer continuations are tried first."""
+    trie: dict = {}
+    for tokens in token_lists:
+        node = trie
+        for tok in tokens:
+            node = node.setdefault(tok, {})
+        node[""] = {}
+    return _node_pattern(trie)
+
+
+def _node_pattern(node: dict) -> str:
+    ends = "" in node
+    branches = [tok + _node_pattern(child) for tok, child in sorted(node.items()) if tok]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body
 
 
 def matcher_for(authority: Authority, lang: str) -> NameMatcher:
