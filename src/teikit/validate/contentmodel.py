@@ -256,42 +256,51 @@ def describe_expected(items: list, limit: int = 12) -> str:
     return shown + (f" (and {more} more)" if more > 0 else "")
 
 
-def check_element(models: ContentModels, el: etree._Element, patterns: list) -> tuple[Finding | None, dict]:
-    """(first content-model error or None, {child: element patterns it was matched by})."""
+def check_element(models: ContentModels, el: etree._Element, patterns: list) -> tuple[list, dict]:
+    """(content-model errors of el's children, {child: element patterns it was matched by}).
+
+    With several candidate patterns, the one with fewest errors is blamed."""
     if not patterns:
-        return None, {}
-    best, best_pos, best_children = None, -1, {}
+        return [], {}
+    best, best_children = None, {}
     merged: dict = {}
     for pattern in patterns:
-        pos, finding, children = _match_children(models, pattern, el)
+        findings, children = _match_children(models, pattern, el)
+        if not findings:
+            return [], children
         for child, pats in children.items():
             merged.setdefault(child, []).extend(p for p in pats if p not in merged.get(child, []))
-        if finding is None:
-            return None, children
-        if pos > best_pos:
-            best, best_pos, best_children = finding, pos, children
+        if best is None or len(findings) < len(best):
+            best, best_children = findings, children
     return best, merged or best_children
 
 
 def _match_children(models: ContentModels, pattern: etree._Element, el: etree._Element):
+    """Run el's children through the pattern's content model; a child that cannot match is
+    reported and skipped (as Jing recovers), so later children are still checked."""
     p = models.content_of(pattern)
     name = display_name(el)
     children: dict = {}
-    for pos, child in enumerate(el.iterchildren(etree.Element)):
+    findings: list[Finding] = []
+    for child in el.iterchildren(etree.Element):
         q = qname_of(child)
         nxt = models.deriv(p, q)
         if nxt == NA:
-            msg = (f'element "{display_name(child)}" not allowed here in "{name}"; '
-                   f"expected {describe_expected(models.expected(p))}")
-            return pos, Finding(child, msg), children
+            findings.append(Finding(child, _not_allowed(models, child, name, p)))
+            continue
         children[child] = models.element_patterns_next(p, q)
         p = nxt
     if not models.nullable(p):
-        msg = f'element "{name}" incomplete; expected {describe_expected(models.expected(p))}'
-        return 1 << 30, Finding(el, msg), children
+        findings.append(Finding(el, f'element "{name}" incomplete; expected {describe_expected(models.expected(p))}'))
     if _has_text(el) and not _allows_text(models, models.content_of(pattern)):
-        return 1 << 29, Finding(el, f'text not allowed in "{name}"'), children
-    return -1, None, children
+        findings.append(Finding(el, f'text not allowed in "{name}"'))
+    return findings, children
+
+
+def _not_allowed(models: ContentModels, child: etree._Element, parent_name: str, p) -> str:
+    where = "anywhere" if not models.patterns_for(qname_of(child)) else "here"
+    return (f'element "{display_name(child)}" not allowed {where} in "{parent_name}"; '
+            f"expected {describe_expected(models.expected(p))}")
 
 
 def _has_text(el: etree._Element) -> bool:
@@ -337,9 +346,8 @@ def check_tree(models: ContentModels, root: etree._Element) -> list[Finding]:
     patterns_of = {root: root_patterns}
     for el in root.iter(etree.Element):
         patterns = patterns_of.pop(el, None) or models.patterns_for(qname_of(el))
-        finding, children = check_element(models, el, patterns)
-        if finding is not None:
-            findings.append(finding)
+        errors, children = check_element(models, el, patterns)
+        findings += errors
         findings += check_attributes(attrs, el, patterns)
         patterns_of.update(children)
     return findings + duplicate_ids(root)
