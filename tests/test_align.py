@@ -187,3 +187,10 @@ def test_authority_name_pairs(tmp_path):
     pairs = name_pairs([str(f)])
     assert ("Molotov", "莫洛托夫") in pairs
     assert not any(en == "M." for en, _ in pairs)
+
+
+def test_aligned_sample_is_valid_tei(sample_path, tei_all_rng):
+    from teikit.api import EncodeOptions, encode_file
+
+    tree = encode_file(str(sample_path), EncodeOptions(entities=False))
+    assert tei_all_rng.validate(tree), tei_all_rng.error_log.last_error
