@@ -54,3 +54,17 @@ def test_output_file_and_help_example(tmp_path):
     assert result.exit_code == 0 and out.read_text() == "[0]:[0]\n[1]:[1]\n"
     help_text = CliRunner().invoke(cli, ["align", "--help"]).output
     assert "Example:" in help_text and "teikit align --src" in help_text
+
+
+def test_sample_sentences_against_hand_checked_gold():
+    """The sample record's sentences as plain files (no structure): near the hand-checked beads."""
+    from pathlib import Path
+
+    from teikit.align.evaluate import read_beads, score
+
+    data = Path(__file__).parent / "data" / "align"
+    result = CliRunner().invoke(cli, ["align", "--src", str(data / "wilson-110390.en.txt"),
+                                      "--tgt", str(data / "wilson-110390.zh.txt")])
+    assert result.exit_code == 0
+    gold = read_beads((data / "wilson-110390.gold.align").read_text())
+    assert score(gold, read_beads(result.output))["f1_strict"] >= 0.9
