@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 from lxml import etree
 
 from teikit.passes.entities import record_date, tag_entities
@@ -420,3 +421,47 @@ def test_pinyin_names_not_in_the_authority_get_local_records():
 def test_a_titled_surname_is_resolved_by_the_authority_not_a_local_record():
     tree = tag_entities(parse_xml_bytes(_body("Liu Shaoqi arrived. Comrade Liu spoke with Liu Ningyi.")))
     assert names(tree) == [("Liu Shaoqi", "#liu-shaoqi"), ("Liu", "#liu-shaoqi"), ("Liu Ningyi", "#liu-ningyi")]
+
+
+# -- generated texts: whatever the mix, the text is kept and tags never nest ----------------
+
+_PIECES_EN = ["Zhou Enlai", "Zhou", "Comrade ", "Stalin", "Moscow", "Chiang Kai-", "shek", " ", ", ", ". ",
+              "9 January", "the end of the month", "8:00 p.m.", "cde. Petrenkov", "General Staff", "Liu Ningyi",
+              "Central Committee", "CCP", "May", "in ", "on the 5th", "Lenin", "grad", "'s", "-"]
+_PIECES_ZH = ["周恩来", "周", "同志", "莫斯科", "莫米二同志", "一月九日", "下午八时", "月底", "中苏", "列宁", "格勒",
+              "贸易部长", "谢觉哉", "，", "。", "、", "二日", "发展中国家", "中央"]
+
+
+def _mixed(pieces):
+    piece = st.sampled_from(pieces)
+    wrapped = st.tuples(st.sampled_from(["supplied", "hi", "ref"]), piece)
+    return st.lists(st.one_of(piece, wrapped), min_size=1, max_size=14)
+
+
+def _render(items) -> str:
+    out = []
+    for item in items:
+        if isinstance(item, tuple):
+            tag, text = item
+            attrs = ' reason="clarification"' if tag == "supplied" else (
+                ' type="noteAnchor" target="#n1"' if tag == "ref" else "")
+            out.append(f"<{tag}{attrs}>{text}</{tag}>")
+        else:
+            out.append(item)
+    return "".join(out)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_mixed(_PIECES_EN), _mixed(_PIECES_ZH))
+def test_generated_texts_stay_lossless_and_tags_never_nest(en_items, zh_items):
+    doc = _body(_render(en_items), _render(zh_items))
+    before = text_of_divisions(parse_xml_bytes(doc))
+    tree = tag_entities(parse_xml_bytes(doc))
+    assert text_of_divisions(tree) == before
+    nested = tree.getroot().xpath(
+        "//tei:persName//tei:persName|//tei:placeName//tei:placeName|//tei:date//tei:date"
+        "|//tei:ref//tei:persName|//tei:ref//tei:date|//tei:label//tei:persName", namespaces=NSMAP)
+    assert nested == []
+    refs = {r.lstrip("#") for v in tree.getroot().xpath("//@ref") for r in v.split()}
+    records = set(tree.getroot().xpath("//tei:standOff//@xml:id", namespaces=NSMAP))
+    assert refs <= records
