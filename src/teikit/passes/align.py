@@ -38,6 +38,8 @@ def align_tree(tree, options=None):
     if pair is None:
         return tree
     src_div, tgt_div = pair
+    for div in pair:
+        _ensure_division_id(root, div)
     src, tgt = sentences_of(src_div), sentences_of(tgt_div)
     if not src and not tgt:
         return tree
@@ -50,6 +52,19 @@ def align_tree(tree, options=None):
                   src_lang=src_div.get(XML_LANG), tgt_lang=tgt_div.get(XML_LANG), hints=hints)
     write_links(root, beads, src, tgt, src_div, tgt_div)
     return tree
+
+
+def _ensure_division_id(root, div) -> None:
+    """Unaligned links point at the other division, so each division needs an xml:id."""
+    if div.get(XML_ID):
+        return
+    base = div.get(XML_LANG, "div").split("-")[0] or "div"
+    taken = set(root.xpath("//@xml:id"))
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}{n}"
+    div.set(XML_ID, candidate)
 
 
 def _division_pair(divs):
