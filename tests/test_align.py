@@ -194,3 +194,12 @@ def test_aligned_sample_is_valid_tei(sample_path, tei_all_rng):
 
     tree = encode_file(str(sample_path), EncodeOptions(entities=False))
     assert tei_all_rng.validate(tree), tei_all_rng.error_log.last_error
+
+
+def test_note_anchors_are_not_words_for_the_aligner():
+    from teikit import tei
+    from teikit.passes.align import sentence_text
+
+    xml = ('<s xmlns="http://www.tei-c.org/ns/1.0">the minister of trade<ref type="noteAnchor" '
+           'target="#en-n2">2</ref> and <hi>others</hi> came.</s>').encode()
+    assert sentence_text(tei.parse_xml_bytes(xml).getroot()) == "the minister of trade and others came."

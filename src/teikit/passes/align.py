@@ -81,9 +81,24 @@ def sentences_of(div: etree._Element) -> list[Sentence]:
     for s in div.iter(tei("s")):
         sid = s.get(XML_ID)
         if sid:
-            out.append(Sentence(sid, " ".join("".join(s.itertext()).split()), structure_tokens(s),
-                                _starts_block(s)))
+            out.append(Sentence(sid, sentence_text(s), structure_tokens(s), _starts_block(s)))
     return out
+
+
+def sentence_text(s: etree._Element) -> str:
+    """The words of a sentence for the aligner: note anchors left out (their numbers differ
+    between the translation and the original), white space normalised."""
+    parts: list[str] = []
+    _collect_text(s, parts)
+    return " ".join("".join(parts).split())
+
+
+def _collect_text(el: etree._Element, parts: list[str]) -> None:
+    if isinstance(el.tag, str) and not (local_name(el) == "ref" and el.get("type") == "noteAnchor"):
+        parts.append(el.text or "")
+        for child in el:
+            _collect_text(child, parts)
+            parts.append(child.tail or "")
 
 
 def structure_tokens(s: etree._Element) -> tuple[str, ...]:
