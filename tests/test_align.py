@@ -201,5 +201,6 @@ def test_note_anchors_are_not_words_for_the_aligner():
     from teikit.passes.align import sentence_text
 
     xml = ('<s xmlns="http://www.tei-c.org/ns/1.0">the minister of trade<ref type="noteAnchor" '
-           'target="#en-n2">2</ref> and <hi>others</hi> came.</s>').encode()
-    assert sentence_text(tei.parse_xml_bytes(xml).getroot()) == "the minister of trade and others came."
+           'target="#en-n2">2</ref> and <hi>others</hi> came <supplied reason="clarification">to '
+           'Moscow</supplied>.</s>').encode()
+    assert sentence_text(tei.parse_xml_bytes(xml).getroot()) == "the minister of trade and others came ."

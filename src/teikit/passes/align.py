@@ -86,19 +86,25 @@ def sentences_of(div: etree._Element) -> list[Sentence]:
 
 
 def sentence_text(s: etree._Element) -> str:
-    """The words of a sentence for the aligner: note anchors left out (their numbers differ
-    between the translation and the original), white space normalised."""
+    """The words of a sentence for the aligner: note anchors (their numbers differ between the
+    translation and the original) and editorial insertions (`supplied`, absent from the other
+    text) left out, white space normalised."""
     parts: list[str] = []
     _collect_text(s, parts)
     return " ".join("".join(parts).split())
 
 
 def _collect_text(el: etree._Element, parts: list[str]) -> None:
-    if isinstance(el.tag, str) and not (local_name(el) == "ref" and el.get("type") == "noteAnchor"):
+    if isinstance(el.tag, str) and not _left_out(el):
         parts.append(el.text or "")
         for child in el:
             _collect_text(child, parts)
             parts.append(child.tail or "")
+
+
+def _left_out(el: etree._Element) -> bool:
+    name = local_name(el)
+    return name == "supplied" or (name == "ref" and el.get("type") == "noteAnchor")
 
 
 def structure_tokens(s: etree._Element) -> tuple[str, ...]:
