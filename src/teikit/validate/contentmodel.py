@@ -243,17 +243,18 @@ def display_name(el: etree._Element) -> str:
     return etree.QName(el).localname
 
 
-def describe_expected(items: list, limit: int = 12) -> str:
+def describe_expected(items: list, limit: int = 12, end_of: str | None = None) -> str:
+    """'the end of "p", text or "abbr", "add" (and 9 more)': what may come next."""
     labels = []
     for item in items:
         label = "text" if item == "text" else f'"{nc_label(item)}"'
         if label not in labels:
             labels.append(label)
-    if not labels:
-        return "nothing more"
-    shown = ", ".join(sorted(labels)[:limit])
-    more = len(labels) - limit
-    return shown + (f" (and {more} more)" if more > 0 else "")
+    labels.sort(key=lambda label: (label != "text", label))
+    shown = ", ".join(labels[:limit]) + (f" (and {len(labels) - limit} more)" if len(labels) > limit else "")
+    if end_of is not None:
+        return f'the end of "{end_of}"' + (f" or {shown}" if labels else "")
+    return shown or "nothing more"
 
 
 def check_element(models: ContentModels, el: etree._Element, patterns: list) -> tuple[list, dict]:
@@ -299,8 +300,9 @@ def _match_children(models: ContentModels, pattern: etree._Element, el: etree._E
 
 def _not_allowed(models: ContentModels, child: etree._Element, parent_name: str, p) -> str:
     where = "anywhere" if not models.patterns_for(qname_of(child)) else "here"
+    end = parent_name if models.nullable(p) else None
     return (f'element "{display_name(child)}" not allowed {where} in "{parent_name}"; '
-            f"expected {describe_expected(models.expected(p))}")
+            f"expected {describe_expected(models.expected(p), end_of=end)}")
 
 
 def _has_text(el: etree._Element) -> bool:
