@@ -465,3 +465,11 @@ def test_generated_texts_stay_lossless_and_tags_never_nest(en_items, zh_items):
     refs = {r.lstrip("#") for v in tree.getroot().xpath("//@ref") for r in v.split()}
     records = set(tree.getroot().xpath("//tei:standOff//@xml:id", namespaces=NSMAP))
     assert refs <= records
+
+
+def test_a_local_english_name_finds_its_chinese_form_by_pinyin():
+    tree = tag_entities(parse_xml_bytes(_body("Liu Ningyi met Stalin.", "刘宁一会见斯大林。")))
+    assert names(tree, "zh-Hans") == [("刘宁一", "#liu-ningyi"), ("斯大林", "#stalin")]
+    record = tree.getroot().xpath("//tei:person[@xml:id='liu-ningyi']", namespaces=NSMAP)[0]
+    assert record.get("cert") == "low"
+    assert record.xpath("tei:persName/text()", namespaces=NSMAP) == ["Liu Ningyi", "刘宁一", "Liú Níngyī"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numerals import DIGITS, UNITS, chinese_to_int
+from .numerals import DIGITS, chinese_to_int
 
 TITLES_EN = (
     r"Comrades?|Cdes?\.|cdes?\.|[Cc]om\.|comrades?|Generalissimo|General|general|Marshal|marshal|"
@@ -111,7 +111,7 @@ SURNAMES_ZH = set(
     "聂饶康薄柯习伍阎傅粟乔廉滕章陶师左鲁温庞安"
 )
 # Characters that end a word before a name or cannot be part of one.
-FUNCTION_ZH = set(UNITS) | set("的了是在和与及或等各其这那些们我你他她它该此每把被对向从到于为以而但并也都还又就才说请叫有给同令派由即将已经曾由并称问答")
+FUNCTION_ZH = set("十百") | set("的了是在和与及或等各其这那些们我你他她它该此每把被对向从到于为以而但并也都还又就才说请叫有给同令派由即将已经曾由并称问答")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 SUFFIX_ZH = re.compile(rf"(?:{SUFFIXES_ZH})")
 CONTRACTION_ZH = re.compile(r"(?P<n>[二两三四])(?:位)?同志")
@@ -188,6 +188,11 @@ def _name_before(text: str, end: int) -> NameGuess | None:
             continue
         return NameGuess(start, end, name)
     return None
+
+
+def is_name_like_zh(name: str) -> bool:
+    """Could these two or three characters be a Chinese personal name (surname first, no function words)?"""
+    return all(_HAN.match(ch) for ch in name) and name[0] in SURNAMES_ZH and not any(ch in FUNCTION_ZH for ch in name)
 
 
 def contractions_zh(text: str) -> list[tuple[int, int, str]]:

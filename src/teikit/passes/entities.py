@@ -20,6 +20,7 @@ from ..entities.matchers import Hit, matcher_for
 from ..entities.patterns import (
     contractions_zh,
     follows_title_en,
+    is_name_like_zh,
     pinyin_names_en,
     roles_beside,
     suffix_names_zh,
@@ -233,9 +234,38 @@ class _Run:
                     known.add(chosen)
             if _is_chinese(lang):
                 spans.extend(self._contractions(flat, aligned, known))
+                spans.extend(self._local_names_by_pinyin(flat, lang, aligned))
             return spans
 
         tag_tree(division, find)
+
+    def _local_names_by_pinyin(self, flat: str, lang: str, aligned: set[str] | None) -> list[Span]:
+        """刘宁一 where the aligned English (or, unaligned, the document) has the local name "Liu Ningyi"."""
+        wanted = {}
+        for (name_lang, name), rid in self.local_ids.items():
+            if name_lang.startswith("en") and (aligned is None or rid in aligned):
+                wanted[re.sub(r"[^a-z]", "", name.lower())] = rid
+        if not wanted:
+            return []
+        spans = []
+        for start in range(len(flat)):
+            for size in (3, 2):
+                name = flat[start : start + size]
+                if len(name) == size and is_name_like_zh(name):
+                    rid = wanted.get(_latin(name).replace(" ", "").lower())
+                    if rid:
+                        self._add_local_name(rid, name, lang)
+                        spans.append(_name_span(start, start + size, "person", [rid]))
+                        break
+        return spans
+
+    def _add_local_name(self, rid: str, name: str, lang: str) -> None:
+        if (lang, name) in self.local_ids:
+            return
+        record = self.local[rid]
+        etree.SubElement(record, tei("persName"), {XML_LANG: lang}).text = name
+        etree.SubElement(record, tei("persName"), {XML_LANG: "zh-Latn-pinyin"}).text = _latin(name, tones=True)
+        self.local_ids[(lang, name)] = rid
 
     def _aligned_refs(self, el: etree._Element) -> set[str] | None:
         """Entities named in the other language's sentences aligned with el's sentence (None: no alignment)."""
