@@ -6,6 +6,7 @@ dictionaries that `teikit encode` loads.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 
 import click
