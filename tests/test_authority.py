@@ -96,7 +96,7 @@ def _write(path, body, ns=' xmlns="http://www.tei-c.org/ns/1.0"'):
 def test_a_user_file_adds_records_and_names(tmp_path):
     extra = _write(tmp_path / "a.xml",
                    '<listPerson><person xml:id="zhou-enlai"><persName xml:lang="en" type="variant">Chou</persName>'
-                   '<idno type="wikidata">Q16977</idno></person>'
+                   '<idno type="wikidata">Q999999999</idno></person>'
                    '<person xml:id="shi-zhe-2"><persName xml:lang="en">Karskii</persName></person></listPerson>')
     merged = load_authority((extra,))
     assert ("Chou", "en") in [(n.text, n.lang) for n in merged.entities["zhou-enlai"].names]
