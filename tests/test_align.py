@@ -204,3 +204,14 @@ def test_note_anchors_are_not_words_for_the_aligner():
            'target="#en-n2">2</ref> and <hi>others</hi> came <supplied reason="clarification">to '
            'Moscow</supplied>.</s>').encode()
     assert sentence_text(tei.parse_xml_bytes(xml).getroot()) == "the minister of trade and others came ."
+
+
+def test_induction_learns_pairs_that_keep_meeting():
+    from teikit.align.induce import induce
+
+    en_toks = [{"gadget", "red"}, {"gadget", "blue"}, {"gadget"}, {"gadget", "old"}, {"gadget"}, {"rare"}]
+    zh = ["红色的玩意儿", "蓝色的玩意儿", "玩意儿", "旧玩意儿", "玩意儿", "稀有"]
+    beads = [((i,), (i,)) for i in range(6)]
+    found = induce(en_toks, zh, beads)
+    assert "gadget" in found.get("玩意", set())
+    assert not any("rare" in toks for toks in found.values())  # met once: no evidence

@@ -42,6 +42,7 @@ class AlignOptions:
     block_cost: float = 3.0  # per paragraph boundary crossed inside a bead
     band_width: int = 0  # first-pass half width; 0 = automatic
     refine_width: int = 8
+    induce: bool = True  # learn extra word pairs from a first alignment, then align again
 
 
 @dataclass(frozen=True)

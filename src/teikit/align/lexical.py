@@ -34,10 +34,28 @@ class Evidence:
 
 
 
-def collect(en_sents: Sequence[str], zh_sents: Sequence[str], *,
-            en_extra: Sequence[Sequence[str]] | None = None,
-            zh_extra: Sequence[Sequence[str]] | None = None,
-            names: Sequence[tuple[str, str]] = ()) -> Evidence:
+@dataclass(frozen=True)
+class Draft:
+    """Evidence before indexing: token sets of the English sentences, token -> character mask of
+    the Chinese ones, and the Chinese sentences' sizes."""
+
+    en_toks: list[set[str]]
+    zh_toks: list[dict[str, int]]
+    zh_chars: np.ndarray
+
+    def finish(self) -> Evidence:
+        return _index(self.en_toks, self.zh_toks, self.zh_chars)
+
+
+def collect(en_sents: Sequence[str], zh_sents: Sequence[str], **kwargs) -> Evidence:
+    """Token evidence for both sides (see `draft`)."""
+    return draft(en_sents, zh_sents, **kwargs).finish()
+
+
+def draft(en_sents: Sequence[str], zh_sents: Sequence[str], *,
+          en_extra: Sequence[Sequence[str]] | None = None,
+          zh_extra: Sequence[Sequence[str]] | None = None,
+          names: Sequence[tuple[str, str]] = ()) -> Draft:
     """Token evidence for both sides; `*_extra` are structural tokens given per sentence."""
     table = cedict.load()
     en_toks = [{_lexicon_form(t, table.en_to_zh) for t in english_tokens(s)} for s in en_sents]
@@ -55,7 +73,17 @@ def collect(en_sents: Sequence[str], zh_sents: Sequence[str], *,
             for tok in extra:
                 toks.setdefault(tok, 0)
     chars = np.array([_content_chars(s) for s in zh_sents], dtype=np.float64)
-    return _index(en_toks, zh_toks, chars)
+    return Draft(en_toks, zh_toks, chars)
+
+
+def with_induced(d: Draft, zh_sents: Sequence[str], induced: dict[str, set[str]]) -> Draft:
+    """The draft with induced Chinese bigrams (-> English tokens) marked where they occur."""
+    zh_toks = [dict(toks) for toks in d.zh_toks]
+    for toks, sent in zip(zh_toks, zh_sents):
+        for k in range(len(sent) - 1):
+            for tok in induced.get(sent[k: k + 2], ()):
+                toks[tok] = toks.get(tok, 0) | (0b11 << k)
+    return Draft(d.en_toks, zh_toks, d.zh_chars)
 
 
 def _content_chars(sentence: str) -> int:

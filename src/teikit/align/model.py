@@ -8,7 +8,7 @@ import numpy as np
 from . import AlignHints, AlignOptions, Bead
 from .band import BandMatrix, match_band
 from .dp import Band, solve
-from .lexical import Evidence, collect
+from .lexical import Evidence, draft, with_induced
 
 FIRST_PASS_MAX = 3  # the wide pass uses beads of up to 3 sentences on a side
 
@@ -19,10 +19,18 @@ def align_en_zh(en: Sequence[str], zh: Sequence[str], options: AlignOptions,
     n, m = len(en), len(zh)
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
-    ev = collect(en, zh, en_extra=hints.src_tokens, zh_extra=hints.tgt_tokens, names=hints.names)
-    model = Model(en, zh, ev, options, hints)
+    evidence = draft(en, zh, en_extra=hints.src_tokens, zh_extra=hints.tgt_tokens, names=hints.names)
+    model = Model(en, zh, evidence.finish(), options, hints)
     path = model.first_pass()
     beads = model.search(Band.around(_cells(path), n, m, options.refine_width), all_beads(options))
+    if options.induce:
+        from .induce import induce
+
+        found = induce(evidence.en_toks, zh, [(b.src, b.tgt) for b in _to_beads(beads)])
+        if found:
+            model = Model(en, zh, with_induced(evidence, zh, found).finish(), options, hints)
+            beads = model.search(Band.around(_cells(beads), n, m, options.refine_width),
+                                 all_beads(options))
     return _to_beads(beads)
 
 
