@@ -53,6 +53,12 @@ def test_english_archival_abbreviations():
         "It ended at 11 p.m.", "Then he left."]
 
 
+def test_no_sentence_starts_in_lower_case():
+    text = "In 1950 the P.R.C. and the U.S.S.R. signed a treaty. It lasted thirty years."
+    assert split(text, english_cuts(text)) == [
+        "In 1950 the P.R.C. and the U.S.S.R. signed a treaty.", "It lasted thirty years."]
+
+
 def test_english_boundary_the_model_misses():
     text = "They need ten days, to the end of the month. Zhou and I return in February."
     assert len(split(text, english_cuts(text))) == 2

@@ -53,7 +53,10 @@ def _skip_space(text: str, pos: int) -> int:
 
 
 def _continues(before: str, after: str) -> bool:
-    """True when `before` ends with an abbreviation that the sentence goes on after."""
+    """True when `before` ends with an abbreviation that the sentence goes on after (or when
+    what follows starts in lower case, which no English sentence does)."""
+    if after[:1].islower():
+        return True
     if _INITIAL.search(before):
         return True
     m = _ABBREV.search(before)
