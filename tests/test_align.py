@@ -215,3 +215,25 @@ def test_induction_learns_pairs_that_keep_meeting():
     found = induce(en_toks, zh, beads)
     assert "gadget" in found.get("玩意", set())
     assert not any("rare" in toks for toks in found.values())  # met once: no evidence
+
+
+def test_a_run_of_skips_costs_less_than_as_many_single_skips():
+    """Affine skip costs: one omission of 4 sentences is open + 3 * extend, not 4 * open."""
+    import numpy as np
+
+    from teikit.align.dp import Band, Skips, solve
+
+    beads = [(1, 1), (1, 5)]
+
+    def cost(i, js, row_beads):
+        out = np.full((len(row_beads), len(js)), 10.0)
+        for b, (k, l) in enumerate(row_beads):
+            if (k, l) == (1, 1):
+                out[b][(js == 1) & (i == 1) | (js == 6) & (i == 2)] = 0.0
+        return out
+
+    band = Band(np.array([0, 0, 0]), np.array([6, 6, 6]))
+    affine = solve(2, 6, band, beads, cost, Skips(open=4.0, extend=1.5))
+    assert affine == [(1, 1), (0, 1), (0, 1), (0, 1), (0, 1), (1, 1)]
+    flat = solve(2, 6, band, beads, cost, Skips(open=4.0, extend=4.0))
+    assert sorted(flat) == [(1, 1), (1, 5)]  # 4 separate skips (16) cost more than one 1:5 bead (10)

@@ -37,7 +37,8 @@ class AlignOptions:
     lexical_log: bool = True  # cost log(1.1 / (sim + 0.1)) instead of 1 - sim
     lexical_spread: float = 0.75  # how much of the lexical cost each extra sentence adds
     neutral_similarity: float = 0.25  # used when neither side has a lexical token
-    skip_cost: float = 4.0
+    skip_cost: float = 4.0  # a 1:0 or 0:1 bead
+    skip_extend: float = 1.5  # each further one in a run
     merge_cost: float = 1.0  # per sentence beyond 1:1
     block_cost: float = 3.0  # per paragraph boundary crossed inside a bead
     band_width: int = 0  # first-pass half width; 0 = automatic

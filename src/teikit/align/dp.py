@@ -64,34 +64,54 @@ def _spread_max(a: np.ndarray, w: int) -> np.ndarray:
     return out
 
 
+@dataclass(frozen=True)
+class Skips:
+    """Costs of 1:0 (source) and 0:1 (target) beads: the first of a run, and each further one
+    (affine, as for gaps in sequence alignment: a long omission is one event, not many)."""
+
+    open: float
+    extend: float
+
+
 def solve(n: int, m: int, band: Band, beads: Sequence[tuple[int, int]], cost: CostFn,
-          skip_src: float, skip_tgt: float) -> list[tuple[int, int]]:
+          skips: Skips) -> list[tuple[int, int]]:
     """Cheapest monotone path from (0,0) to (n,m); returns the beads (k, l) in order.
 
-    `beads` lists the (k, l) with k, l >= 1; 1:0 and 0:1 beads cost skip_src / skip_tgt.
-    Each DP row is computed for all its cells and beads at once (numpy)."""
+    `beads` lists the (k, l) with k, l >= 1; 1:0 and 0:1 beads cost `skips`. Each DP row is
+    computed for all its cells and beads at once (numpy). States per cell: D (best), B (best
+    not ending in 0:1), E (ending in 1:0), F (ending in 0:1)."""
     lo, hi = band.lo, band.hi
     width = int((hi - lo).max()) + 1
     D = np.full((n + 1, width), np.inf)
-    back = np.full((n + 1, width), -1, dtype=np.int16)
-    kinds = [(1, 0)] + list(beads)
+    E = np.full((n + 1, width), np.inf)
+    b_back = np.full((n + 1, width), -2, dtype=np.int16)  # -1: from E, k >= 0: beads[k]
+    d_from_f = np.zeros((n + 1, width), dtype=bool)
+    e_extends = np.zeros((n + 1, width), dtype=bool)
+    f_extends = np.zeros((n + 1, width), dtype=bool)
     for i in range(n + 1):
         js = np.arange(lo[i], hi[i] + 1)
-        best = np.full(len(js), np.inf)
-        arg = np.full(len(js), -1, dtype=np.int16)
+        w = len(js)
+        best = np.full(w, np.inf)
+        arg = np.full(w, -2, dtype=np.int16)
         if i == 0:
             best[js == 0] = 0.0
         else:
-            best = _previous(D, lo, hi, i - 1, js) + skip_src
-            arg[np.isfinite(best)] = 0
+            opened = _previous(D, lo, hi, i - 1, js) + skips.open
+            extended = _previous(E, lo, hi, i - 1, js) + skips.extend
+            e_row = np.minimum(opened, extended)
+            e_extends[i, :w] = extended < opened
+            E[i, :w] = e_row
+            best = e_row.copy()
+            arg[np.isfinite(best)] = -1
             usable = [b for b, (k, _l) in enumerate(beads) if k <= i]
             if usable:
                 _relax(D, lo, hi, i, js, [beads[b] for b in usable], cost, best, arg, usable)
-        row, came = _scan_target_skips(best, skip_tgt)
-        arg[came] = len(kinds)  # the 0:1 bead
-        D[i, : len(js)] = row
-        back[i, : len(js)] = arg
-    return _trace(back, lo, kinds + [(0, 1)], n, m)
+        f_row, f_ext = _target_skip_runs(best, skips)
+        D[i, :w] = np.minimum(best, f_row)
+        d_from_f[i, :w] = f_row < best
+        f_extends[i, :w] = f_ext
+        b_back[i, :w] = arg
+    return _trace(lo, beads, n, m, b_back, d_from_f, e_extends, f_extends)
 
 
 def _relax(D, lo, hi, i, js, row_beads, cost, best, arg, usable) -> None:
@@ -108,7 +128,7 @@ def _relax(D, lo, hi, i, js, row_beads, cost, best, arg, usable) -> None:
     value = total[pick, np.arange(len(js))]
     better = value < best
     best[better] = value[better]
-    arg[better] = np.array(usable, dtype=np.int16)[pick[better]] + 1
+    arg[better] = np.array(usable, dtype=np.int16)[pick[better]]
 
 
 def _previous(D, lo, hi, r: int, cols: np.ndarray) -> np.ndarray:
@@ -118,25 +138,48 @@ def _previous(D, lo, hi, r: int, cols: np.ndarray) -> np.ndarray:
     return out
 
 
-def _scan_target_skips(x: np.ndarray, skip: float) -> tuple[np.ndarray, np.ndarray]:
-    """row[j] = min(x[j], row[j-1] + skip) in one vectorised pass; also where a skip won."""
-    steps = np.arange(len(x)) * skip
-    row = np.minimum.accumulate(x - steps) + steps
-    came = row < x - 1e-9
-    return row, came
+def _target_skip_runs(best: np.ndarray, skips: Skips) -> tuple[np.ndarray, np.ndarray]:
+    """F[j] = min(best[j-1] + open, F[j-1] + extend) for the whole row in one pass (a run of
+    0:1 beads from t to j costs open + (j - t - 1) * extend); also where F extends a run."""
+    w = len(best)
+    f_row = np.full(w, np.inf)
+    extends = np.zeros(w, dtype=bool)
+    if w < 2:
+        return f_row, extends
+    steps = np.arange(w) * skips.extend
+    run_start = np.minimum.accumulate(best - steps)  # min over t <= j of best[t] - t * extend
+    f_row[1:] = run_start[:-1] + steps[1:] - skips.extend + skips.open
+    opened = best[:-1] + skips.open
+    extends[1:] = f_row[1:] < opened - 1e-9
+    return f_row, extends
 
 
-def _trace(back, lo, kinds, n: int, m: int) -> list[tuple[int, int]]:
-    i, j = n, m
+def _trace(lo, beads, n, m, b_back, d_from_f, e_extends, f_extends) -> list[tuple[int, int]]:
+    i, j, state = n, m, "D"
     out: list[tuple[int, int]] = []
     while i > 0 or j > 0:
-        b = back[i, j - lo[i]]
-        if b < 0:
-            from ..errors import TeikitError
+        c = j - lo[i]
+        if state == "D":
+            state = "F" if d_from_f[i, c] else "B"
+        elif state == "F":
+            out.append((0, 1))
+            state = "F" if f_extends[i, c] else "B"
+            j -= 1
+        elif state == "E":
+            out.append((1, 0))
+            state = "E" if e_extends[i, c] else "D"
+            i -= 1
+        else:
+            b = b_back[i, c]
+            if b == -1:
+                state = "E"
+            elif b < 0:
+                from ..errors import TeikitError
 
-            raise TeikitError(f"alignment failed: the search band lost the path at ({i}, {j})")
-        k, l = kinds[b]
-        out.append((k, l))
-        i, j = i - k, j - l
+                raise TeikitError(f"alignment failed: the search band lost the path at ({i}, {j})")
+            else:
+                k, l = beads[b]
+                out.append((k, l))
+                i, j, state = i - k, j - l, "D"
     out.reverse()
     return out

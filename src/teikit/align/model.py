@@ -7,7 +7,7 @@ import numpy as np
 
 from . import AlignHints, AlignOptions, Bead
 from .band import BandMatrix, match_band
-from .dp import Band, solve
+from .dp import Band, Skips, solve
 from .lexical import Evidence, draft, with_induced
 
 FIRST_PASS_MAX = 3  # the wide pass uses beads of up to 3 sentences on a side
@@ -72,7 +72,7 @@ class Model:
 
     def search(self, band: Band, beads) -> list[tuple[int, int]]:
         self.shared, self.covered = match_band(self.ev, *self._sentence_band(band, beads), self.m)
-        return solve(self.n, self.m, band, beads, self.row_costs, self.o.skip_cost, self.o.skip_cost)
+        return solve(self.n, self.m, band, beads, self.row_costs, Skips(self.o.skip_cost, self.o.skip_extend))
 
     def _sentence_band(self, band: Band, beads):
         """Columns each English sentence row needs for the beads that may contain it."""
