@@ -92,6 +92,17 @@ def test_numbers_and_months_become_shared_tokens():
     assert zh_numeral_value("一九五〇") == 1950
 
 
+def test_pinyin_names_with_apostrophes_and_hyphens():
+    from teikit.align.text import pinyin_spans
+
+    toks = english_tokens("They reached Xi'an with Li Fu-chun.")
+    assert {"py:xian", "py:fuchun"} <= set(toks)
+    table = cedict.load()
+    if table.pinyin:
+        found = {tok for tok, _s, _e in pinyin_spans("到了西安和李富春", table.pinyin, frozenset(toks))}
+        assert {"py:xian", "py:fuchun"} <= found
+
+
 def test_cedict_lexicon_reads_glosses_and_readings():
     table = cedict.load()
     if not table.en_to_zh:

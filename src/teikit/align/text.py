@@ -98,8 +98,9 @@ def _english_word_tokens(raw: str, low: str) -> list[str]:
     if low in STOPWORDS:
         return []
     toks = [stem(low)]
-    if raw[0].isupper() and raw.isalpha():
-        toks.append("py:" + low)
+    letters = "".join(ch for ch in low if ch.isalpha())
+    if raw[0].isupper() and letters.isascii() and 2 <= len(letters) <= 18:
+        toks.append("py:" + letters)  # Xi'an -> py:xian, Hon-yong -> py:honyong
     return toks
 
 
