@@ -87,6 +87,8 @@ def test_name_pairs_are_anchors():
 def test_numbers_and_months_become_shared_tokens():
     assert {"#9", "#M1", "#1950"} <= set(english_tokens("on 9 January 1950"))
     assert {"#9", "#M1", "#1950"} <= set(chinese_number_tokens("一九五〇年一月九日"))
+    assert "#28" in english_tokens("twenty-eight dishes")
+    assert "#28" in chinese_number_tokens("二十八面")
     assert zh_numeral_value("二十一") == 21
     assert zh_numeral_value("十一") == 11
     assert zh_numeral_value("一九五〇") == 1950

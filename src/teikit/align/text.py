@@ -93,6 +93,8 @@ def _english_word_tokens(raw: str, low: str) -> list[str]:
         return [f"#M{MONTHS[low]}"]
     if low in NUMBER_WORDS and low != "one":
         return [f"#{NUMBER_WORDS[low]}"]
+    if "-" in low and all(part in NUMBER_WORDS for part in low.split("-")):
+        return [f"#{sum(NUMBER_WORDS[part] for part in low.split('-'))}"]  # twenty-eight -> #28
     if low in ORDINALS and low != "second":
         return [f"#{ORDINALS[low]}"]
     if low in STOPWORDS:
