@@ -167,3 +167,30 @@ def test_let_value_of_and_current_are_supported(tmp_path):
     doc = b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><p><s/><s/></p><p><s/></p></TEI>'
     result = validate(doc, ValidateOptions(schema=str(sch)))
     assert [d.message for d in result.diagnostics] == ["p has 2 s"]
+
+
+def test_rules_stay_right_when_duplicate_ids_disable_the_id_table():
+    """A duplicate xml:id makes the parser drop its ID table; the id()-based fast paths must
+    fall back, not report every pointer and link."""
+    text = (DATA / "validate" / "minimal.tei.xml").read_bytes().replace(b'<p xml:id="zh-p1"', b'<p xml:id="en-p1"')
+    result = validate(text, ValidateOptions(schema="teikit"))
+    assert {d.code for d in result.diagnostics} == {"rng:teikit"}
+    broken = text.replace(b'<link target="#en-s1 #en-s2 #zh-s1"/>', b'<link target="#en-s1 #en-s2 #zh-s1 #gone"/>')
+    codes = [d.code for d in validate(broken, ValidateOptions(schema="teikit")).diagnostics]
+    assert codes.count("teikit-pointer-resolves") == 1 and "teikit-link-bilingual" not in codes
+
+
+def test_xsl_key_lookups(tmp_path):
+    sch = tmp_path / "k.sch"
+    sch.write_text(f"""<schema xmlns="{SCH_NS}" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+      <ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/>
+      <xsl:key name="by-n" match="tei:p" use="@n"/>
+      <pattern id="unique-n"><rule context="tei:p">
+        <assert test="count(key('by-n', @n)) = 1">n="<value-of select="@n"/>" used <value-of select="count(key('by-n', @n))"/> times</assert>
+      </rule></pattern>
+      <pattern id="undeclared"><rule context="tei:TEI"><assert test="key('nope', 'x')">never</assert></rule></pattern>
+    </schema>""")
+    doc = b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><p n="1"/><p n="2"/><p n="1"/></TEI>'
+    result = validate(doc, ValidateOptions(schema=str(sch)))
+    assert [d.message for d in result.diagnostics] == ['n="1" used 2 times', 'n="1" used 2 times']
+    assert [s.split(":")[0] for s in result.skipped] == ["undeclared"]

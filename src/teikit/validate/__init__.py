@@ -143,10 +143,21 @@ def _load(source) -> tuple[etree._ElementTree, str, bytes | None]:
     if isinstance(source, etree._Element):
         return source.getroottree(), "<tree>", None
     if isinstance(source, (bytes, bytearray)):
-        data = bytes(source)
-        return parse_xml_bytes(data, "<bytes>", collect_ids=False), "<bytes>", data
-    data, name = _read_bytes(str(source))
-    return parse_xml_bytes(data, name, collect_ids=False), name, data
+        data, name = bytes(source), "<bytes>"
+    else:
+        data, name = _read_bytes(str(source))
+    return _parse(data, name), name, data
+
+
+def _parse(data: bytes, name: str) -> etree._ElementTree:
+    """Parse with libxml2's ID table (fast id() in Schematron); a duplicate or malformed xml:id
+    makes that fail, so parse again without it and let the grammars report the ids."""
+    from ..errors import XMLInputError
+
+    try:
+        return parse_xml_bytes(data, name)
+    except XMLInputError:
+        return parse_xml_bytes(data, name, collect_ids=False)
 
 
 _MAX_BYTES = 256 * 1024 * 1024

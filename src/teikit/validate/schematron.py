@@ -16,6 +16,7 @@ from lxml import etree
 from ..diagnostics import Diagnostic
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
+XSL_NS = "http://www.w3.org/1999/XSL/Transform"
 _S = f"{{{SCH_NS}}}"
 _XPATH1_FUNCTIONS = {
     "last", "position", "count", "id", "local-name", "namespace-uri", "name", "string", "concat",
@@ -55,6 +56,7 @@ class RuleSet(NamedTuple):
     label: str
     namespaces: dict
     patterns: tuple
+    keys: tuple = ()  # xsl:key definitions: ((name, match, use), ...) for key()
 
 
 class Outcome:
@@ -74,7 +76,8 @@ def load_rules(root: etree._Element, label: str, id_prefix: str = "") -> RuleSet
     for ns in root.iter(_S + "ns"):
         namespaces[ns.get("prefix")] = ns.get("uri")
     patterns = [_pattern(p, n, id_prefix) for n, p in enumerate(root.iter(_S + "pattern"), 1)]
-    return RuleSet(label, namespaces, tuple(p for p in patterns if p.rules))
+    keys = tuple((k.get("name"), k.get("match"), k.get("use")) for k in root.iter(f"{{{XSL_NS}}}key"))
+    return RuleSet(label, namespaces, tuple(p for p in patterns if p.rules), keys)
 
 
 def _pattern(p: etree._Element, n: int, prefix: str) -> Pattern:
@@ -128,6 +131,8 @@ def rules_to_xml(rules: RuleSet) -> bytes:
     for prefix, uri in rules.namespaces.items():
         if prefix != "xml":
             etree.SubElement(schema, _S + "ns", prefix=prefix, uri=uri)
+    for name, match, use in rules.keys:
+        etree.SubElement(schema, f"{{{XSL_NS}}}key", name=name, match=match, use=use)
     for pat in rules.patterns:
         p = etree.SubElement(schema, _S + "pattern", id=pat.rule_id)
         for name, value in pat.lets:
@@ -196,20 +201,69 @@ def compiled_xpath(expr: str, namespaces: dict) -> etree.XPath:
     key = (expr, ns_key(namespaces))
     found = _COMPILED.get(key)
     if found is None:
-        found = _COMPILED[key] = etree.XPath(expr, namespaces=namespaces)
+        found = _COMPILED[key] = etree.XPath(expr, namespaces=namespaces, extensions=_EXTENSIONS)
     return found
 
 
-def is_xpath1(expr: str, namespaces: dict, variables: tuple = ()) -> bool:
-    """True if expr is XPath 1.0 (+ EXSLT functions of declared prefixes) meaning the same in
-    XPath 2.0 as far as we can tell: only XPath 1 functions, only the rule's own variables."""
-    key = (expr, ns_key(namespaces), variables)
+class _Keys:
+    """XSLT's key() for the document being checked: each xsl:key indexed on first use."""
+
+    def __init__(self, rules: "RuleSet", tree: etree._ElementTree):
+        self.definitions = {name: (match, use) for name, match, use in rules.keys}
+        self.namespaces = rules.namespaces
+        self.tree = tree
+        self.indexes: dict[str, dict] = {}
+
+    def lookup(self, name: str, value) -> list:
+        if name not in self.definitions:
+            raise ValueError(f"key() with undeclared key {name!r}")
+        index = self.indexes.get(name) or self._build(name)
+        wanted = _strings(value)
+        found = {id(n): (pos, n) for v in wanted for pos, n in index.get(v, ())}
+        return [n for _, n in sorted(found.values(), key=lambda item: item[0])]
+
+    def _build(self, name: str) -> dict:
+        match, use = self.definitions[name]
+        index: dict[str, list] = {}
+        use_xpath = compiled_xpath(use, self.namespaces)
+        for pos, node in enumerate(compiled_xpath(context_selector(match), self.namespaces)(self.tree)):
+            for v in _strings(use_xpath(node)):
+                index.setdefault(v, []).append((pos, node))
+        self.indexes[name] = index
+        return index
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, list):
+        return [_lxml_string(v) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return [str(int(value))]
+    return [str(value)]
+
+
+_ACTIVE_KEYS: list = []  # the _Keys of the evaluation under way
+
+
+def _key_function(context, name, value):
+    if not _ACTIVE_KEYS:
+        raise ValueError("key() outside a Schematron evaluation")
+    return _ACTIVE_KEYS[-1].lookup(str(name), value)
+
+
+_EXTENSIONS = {(None, "key"): _key_function}
+
+
+def is_xpath1(expr: str, namespaces: dict, variables: tuple = (), functions: tuple = ()) -> bool:
+    """True if expr is XPath 1.0 (+ EXSLT functions of declared prefixes, + `functions` such as
+    XSLT's key()) meaning the same in XPath 2.0 as far as we can tell: only XPath 1 functions,
+    only the rule's own variables."""
+    key = (expr, ns_key(namespaces), variables, functions)
     if key not in _XPATH1:
-        _XPATH1[key] = _is_xpath1(expr, namespaces, variables)
+        _XPATH1[key] = _is_xpath1(expr, namespaces, variables, functions)
     return _XPATH1[key]
 
 
-def _is_xpath1(expr: str, namespaces: dict, variables: tuple) -> bool:
+def _is_xpath1(expr: str, namespaces: dict, variables: tuple, functions: tuple) -> bool:
     bare = strip_strings(expr)
     if "(:" in bare or any(v not in variables for v in _VARIABLE.findall(bare)):
         return False
@@ -217,7 +271,7 @@ def _is_xpath1(expr: str, namespaces: dict, variables: tuple) -> bool:
         if name in ("and", "or", "div", "mod"):
             continue  # operators before a parenthesis, not calls
         prefix = name.split(":", 1)[0] if ":" in name else None
-        if name not in _XPATH1_FUNCTIONS and namespaces.get(prefix) not in EXSLT_NAMESPACES:
+        if name not in _XPATH1_FUNCTIONS and name not in functions and namespaces.get(prefix) not in EXSLT_NAMESPACES:
             return False
     try:
         compiled_xpath(expr, namespaces)
@@ -262,30 +316,26 @@ def _split_union(expr: str) -> list[str]:
 _RULE_ENGINE: dict = {}
 
 
-def rule_uses_xpath1(rule: Rule, namespaces: dict, pattern_lets: tuple = ()) -> bool:
+def rule_uses_xpath1(rule: Rule, namespaces: dict, pattern_lets: tuple = (), functions: tuple = ()) -> bool:
     """True if the whole rule (context, lets, tests, messages) can run on libxml2's XPath 1.0."""
-    key = (rule, ns_key(namespaces), pattern_lets)
+    key = (rule, ns_key(namespaces), pattern_lets, functions)
     if key not in _RULE_ENGINE:
-        _RULE_ENGINE[key] = _rule_uses_xpath1(rule, namespaces, pattern_lets)
+        _RULE_ENGINE[key] = _rule_uses_xpath1(rule, namespaces, pattern_lets, functions)
     return _RULE_ENGINE[key]
 
 
-def _rule_uses_xpath1(rule: Rule, namespaces: dict, pattern_lets: tuple) -> bool:
+def _rule_uses_xpath1(rule: Rule, namespaces: dict, pattern_lets: tuple, functions: tuple) -> bool:
     selector = context_selector(rule.context)
-    if re.search(r"@[\w:*]+\s*$", rule.context) or not is_xpath1(selector, namespaces):
+    if re.search(r"@[\w:*]+\s*$", rule.context) or not is_xpath1(selector, namespaces, (), functions):
         return False
     defined: tuple = ()
-    for name, value in pattern_lets:
-        if not is_xpath1(value, namespaces, defined):
-            return False
-        defined += (name,)
-    for name, value in rule.lets:
-        if not is_xpath1(value, namespaces, defined):
+    for name, value in pattern_lets + rule.lets:
+        if not is_xpath1(value, namespaces, defined, functions):
             return False
         defined += (name,)
     for check in rule.checks:
         exprs = [check.test] + [v for k, v in check.message if k == "value-of" or (k == "name" and v)]
-        if not all(is_xpath1(e, namespaces, defined) for e in exprs):
+        if not all(is_xpath1(e, namespaces, defined, functions) for e in exprs):
             return False
     return True
 
@@ -455,7 +505,16 @@ def _item_string(item) -> str:
 
 def evaluate(rules: RuleSet, tree: etree._ElementTree, file: str | None, positions: dict | None = None) -> Outcome:
     """Run every pattern on the document: each node is handled by the first rule that matches it."""
+    _ACTIVE_KEYS.append(_Keys(rules, tree))
+    try:
+        return _evaluate(rules, tree, file, positions)
+    finally:
+        _ACTIVE_KEYS.pop()
+
+
+def _evaluate(rules: RuleSet, tree: etree._ElementTree, file: str | None, positions) -> Outcome:
     outcome = Outcome()
+    functions = ("key",) if rules.keys else ()
     engines: dict[str, object] = {}
     pattern_values: dict = {}
     present = {etree.QName(el).localname for el in tree.getroot().iter(etree.Element)}
@@ -464,7 +523,7 @@ def evaluate(rules: RuleSet, tree: etree._ElementTree, file: str | None, positio
         for rule in pattern.rules:
             if not might_match(rule.context, tree, rules.namespaces, present):
                 continue  # nothing the context could match: skip without loading an XPath 2 engine
-            kind = "xpath1" if rule_uses_xpath1(rule, rules.namespaces, pattern.lets) else "xpath2"
+            kind = "xpath1" if rule_uses_xpath1(rule, rules.namespaces, pattern.lets, functions) else "xpath2"
             try:
                 engine = _engine(engines, kind, tree, rules.namespaces)
                 if (pattern.rule_id, kind) not in pattern_values:
