@@ -36,10 +36,8 @@ class Band:
             hi[i] = max(hi[i], j)
         lo = np.minimum.accumulate(lo[::-1])[::-1]
         hi = np.maximum.accumulate(hi)
-        rows = np.arange(n + 1)
         lo = np.clip(_spread_min(lo, width) - width, 0, m)
         hi = np.clip(_spread_max(hi, width) + width, 0, m)
-        del rows
         return cls(lo.astype(np.int64), _connected(lo, hi, m).astype(np.int64))
 
 
