@@ -71,6 +71,7 @@ class ContentModels:
         self._by_name: dict = {}
         self._content: dict = {}
         self._deriv: dict = {}  # (id(p), qname) -> (p, result); p kept alive so ids stay unique
+        self._next: dict = {}  # (id(p), qname) -> (p, element patterns)
 
     # -- conversion from RELAX NG XML --
     def convert(self, el: etree._Element) -> tuple:
@@ -200,6 +201,15 @@ class ContentModels:
 
     def element_patterns_next(self, p, q) -> list[etree._Element]:
         """The element patterns among p's next possible elements that match name q."""
+        key = (id(p), q)
+        hit = self._next.get(key)
+        if hit is not None and hit[0] is p:
+            return hit[1]
+        out = self._element_patterns_next(p, q)
+        self._next[key] = (p, out)
+        return out
+
+    def _element_patterns_next(self, p, q) -> list[etree._Element]:
         out = []
         for item in self._first_elements(p, set()):
             if nc_matches(item[1], q) and item[2] not in out:
@@ -384,6 +394,7 @@ class AttributeModels:
         self._attrs: dict = {}
         self._required: dict = {}
         self._value_rng: dict = {}
+        self._matching: dict = {}
 
     def attribute_patterns(self, element_pattern: etree._Element) -> list:
         """(name class, attribute pattern) pairs reachable without crossing an element."""
@@ -408,6 +419,15 @@ class AttributeModels:
         elif kind not in ("element", "data", "value", "list", "text", "empty", "notAllowed"):
             for c in rng_children(p):
                 self._collect(c, found, seen)
+
+    def matching(self, element_pattern: etree._Element, q) -> list:
+        """The attribute patterns of an element pattern that accept attribute name q."""
+        key = (id(element_pattern), q)
+        hit = self._matching.get(key)
+        if hit is None or hit[0] is not element_pattern:
+            found = [p for nc, p in self.attribute_patterns(element_pattern) if nc_matches(nc, q)]
+            hit = self._matching[key] = (element_pattern, found)
+        return hit[1]
 
     def required(self, element_pattern: etree._Element) -> set:
         key = id(element_pattern)
@@ -544,7 +564,7 @@ def _attribute_findings(models, attrs, pattern, el) -> list[Finding]:
     for raw, value in el.attrib.items():
         q = attribute_qname(raw)
         present.add(q)
-        matching = [p for nc, p in allowed if nc_matches(nc, q)]
+        matching = attrs.matching(pattern, q)
         if not matching:
             findings.append(Finding(el, f'attribute "{attribute_label(q)}" not allowed on "{name}"'))
         elif not any(attrs.value_ok(p, value) for p in matching):
