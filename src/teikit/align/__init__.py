@@ -27,7 +27,8 @@ class Bead:
 
 @dataclass(frozen=True)
 class AlignOptions:
-    """Tunable constants of the model (defaults tuned on the Bible set and the sample record)."""
+    """Tunable constants of the model (defaults tuned on the Bible set, MAC-Dev 005 + 006 and
+    the sample record together; see docs/alignment.md)."""
 
     max_sentences: int = 6  # most sentences on one side of a bead (k * l <= max_sentences)
     length_weight: float = 1.0

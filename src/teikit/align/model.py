@@ -21,17 +21,20 @@ def align_en_zh(en: Sequence[str], zh: Sequence[str], options: AlignOptions,
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
     evidence = draft(en, zh, en_extra=hints.src_tokens, zh_extra=hints.tgt_tokens, names=hints.names)
     model = Model(en, zh, evidence.finish(), options, hints)
-    path = model.first_pass()
-    beads = model.search(Band.around(_cells(path), n, m, options.refine_width), all_beads(options))
+    kinds = model.refine(model.first_pass())
     if options.induce:
-        from .induce import induce
+        kinds = _realign_with_induced(en, zh, evidence, kinds, options, hints)
+    return _to_beads(kinds)
 
-        found = induce(evidence.en_toks, zh, [(b.src, b.tgt) for b in _to_beads(beads)])
-        if found:
-            model = Model(en, zh, with_induced(evidence, zh, found).finish(), options, hints)
-            beads = model.search(Band.around(_cells(beads), n, m, options.refine_width),
-                                 all_beads(options))
-    return _to_beads(beads)
+
+def _realign_with_induced(en, zh, evidence, kinds, options, hints):
+    """Learn word pairs from the beads found, then search again near them (long texts)."""
+    from .induce import induce
+
+    found = induce(evidence.en_toks, zh, [(b.src, b.tgt) for b in _to_beads(kinds)])
+    if not found:
+        return kinds
+    return Model(en, zh, with_induced(evidence, zh, found).finish(), options, hints).refine(kinds)
 
 
 def all_beads(options: AlignOptions, limit: int | None = None) -> list[tuple[int, int]]:
@@ -70,9 +73,16 @@ class Model:
                 return path
             width *= 2
 
+    def refine(self, kinds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Search a narrow band around a path with every bead shape."""
+        band = Band.around(_cells(kinds), self.n, self.m, self.o.refine_width)
+        return self.search(band, all_beads(self.o))
+
     def search(self, band: Band, beads) -> list[tuple[int, int]]:
+        """The cheapest beads inside `band`."""
         self.shared, self.covered = match_band(self.ev, *self._sentence_band(band, beads), self.m)
-        return solve(self.n, self.m, band, beads, self.row_costs, Skips(self.o.skip_cost, self.o.skip_extend))
+        skips = Skips(self.o.skip_cost, self.o.skip_extend)
+        return solve(self.n, self.m, band, beads, self.row_costs, skips)
 
     def _sentence_band(self, band: Band, beads):
         """Columns each English sentence row needs for the beads that may contain it."""
