@@ -77,8 +77,9 @@ def main(argv=None) -> int:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     sizes = ", ".join(f"{len(s)} x {len(t)}" for s, t, _ in texts)
     print(f"data            {len(texts)} text(s): {sizes} sentences, {len(gold)} gold beads")
-    print(f"strict P/R/F1   {result['precision_strict']:.4f} {result['recall_strict']:.4f} {result['f1_strict']:.4f}")
-    print(f"lax    P/R/F1   {result['precision_lax']:.4f} {result['recall_lax']:.4f} {result['f1_lax']:.4f}")
+    for kind in ("strict", "lax"):
+        figures = " ".join(f"{result[f'{m}_{kind}']:.4f}" for m in ("precision", "recall", "f1"))
+        print(f"{kind:<6} P/R/F1   {figures}")
     print(f"by gold shape   {shape_recall(gold, test)}")
     print(f"time (median)   {statistics.median(times):.2f} s over {len(times)} runs")
     print(f"peak memory     {peak_mb:.0f} MB (whole process)")

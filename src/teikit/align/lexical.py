@@ -95,7 +95,9 @@ def _lexicon_form(tok: str, lexicon: dict) -> str:
     slapp -> slap (slapped), tri -> try (tried); otherwise the stem itself."""
     if tok in lexicon or not tok.isalpha():
         return tok
-    for form in (tok + "e", tok[:-1] if len(tok) > 3 and tok[-1] == tok[-2] else "", tok[:-1] + "y" if tok.endswith("i") else ""):
+    undoubled = tok[:-1] if len(tok) > 3 and tok[-1] == tok[-2] else ""
+    y_form = tok[:-1] + "y" if tok.endswith("i") else ""
+    for form in (tok + "e", undoubled, y_form):
         if form and form in lexicon:
             return form
     return tok
@@ -118,7 +120,8 @@ def _add_names(en_sents, en_toks, reverse, names) -> None:
             by_en.setdefault(en_name, set()).add(zh_name)
     if not by_en:
         return
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(by_en, key=len, reverse=True)) + r")\b")
+    longest_first = sorted(by_en, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in longest_first) + r")\b")
     for toks, sent in zip(en_toks, en_sents):
         for m in pattern.finditer(sent):
             tok = "name:" + m.group()

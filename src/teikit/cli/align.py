@@ -7,7 +7,8 @@ from ._common import reports_errors
 
 
 @click.command("align")
-@click.option("--src", "src", required=True, metavar="FILE", help="source sentences, one per line (UTF-8; '-' for stdin)")
+@click.option("--src", "src", required=True, metavar="FILE",
+              help="source sentences, one per line (UTF-8; '-' for stdin)")
 @click.option("--tgt", "tgt", required=True, metavar="FILE", help="target sentences, one per line (UTF-8)")
 @click.option("--src-lang", default=None, metavar="LANG", help="source language (en, zh); default: detect")
 @click.option("--tgt-lang", default=None, metavar="LANG", help="target language (en, zh); default: detect")
