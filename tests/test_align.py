@@ -105,6 +105,17 @@ def test_pinyin_names_with_apostrophes_and_hyphens():
         assert {"py:xian", "py:fuchun"} <= found
 
 
+def test_traditional_chinese_aligns_like_simplified():
+    traditional = ["斯大林同志已同意邀請周恩來來莫斯科。", "條約將於一月九日簽訂。", "坐火車十一天。", "請電復。"]
+    assert [str(b) for b in align(EN, traditional)] == ["[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[3]"]
+    from teikit.align.lexical import simplified
+
+    table = cedict.load()
+    if table.to_simplified:
+        assert simplified(["條約將於一月九日簽訂。"], table.to_simplified) == ["条约将于一月九日签订。"]
+        assert simplified(ZH, table.to_simplified) == ZH  # simplified text is left alone
+
+
 def test_cedict_lexicon_reads_glosses_and_readings():
     table = cedict.load()
     if not table.en_to_zh:

@@ -23,15 +23,17 @@ _SKIP_GLOSS = ("variant of", "old variant", "see ", "cl:", "abbr. for", "used in
 _CJK_TERM = re.compile(r"^[\u3400-\u9fff]{1,4}$")
 _WORD = re.compile(r"[a-z][a-z'-]*")
 MAX_GLOSS_WORDS = 3
-CACHE_VERSION = 3
+CACHE_VERSION = 5
 
 
 @dataclass(frozen=True)
 class Cedict:
-    """en_to_zh: stemmed English word -> simplified terms; pinyin: character -> toneless readings."""
+    """en_to_zh: stemmed English word -> simplified terms; pinyin: character -> toneless readings;
+    to_simplified: traditional-only character -> its simplified form."""
 
     en_to_zh: dict
     pinyin: dict
+    to_simplified: dict
 
 
 def data_file() -> Path | None:
@@ -53,16 +55,15 @@ def load() -> Cedict:
     """The lexicon, from the cache when it is fresh, else parsed and cached (empty without data)."""
     path = data_file()
     if path is None:
-        return Cedict({}, {})
+        return Cedict({}, {}, {})
     st = path.stat()
     cache = cache_dir() / f"cedict-v{CACHE_VERSION}-{st.st_size}-{int(st.st_mtime)}.marshal"
     try:
-        en_to_zh, pinyin = marshal.loads(cache.read_bytes())
-        return Cedict(en_to_zh, pinyin)
+        return Cedict(*marshal.loads(cache.read_bytes()))
     except (OSError, ValueError, EOFError, TypeError):
         pass
     table = parse(path)
-    _write_cache(cache, (table.en_to_zh, table.pinyin))
+    _write_cache(cache, (table.en_to_zh, table.pinyin, table.to_simplified))
     return table
 
 
@@ -79,18 +80,24 @@ def parse(path: Path) -> Cedict:
     """Parse the gz data file into the two tables."""
     en_to_zh: dict[str, set[str]] = {}
     pinyin: dict[str, set[str]] = {}
+    pairs: dict[str, str] = {}
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             m = _ENTRY.match(line)
             if not m:
                 continue
-            _trad, simp, reading, defs = m.groups()
+            trad, simp, reading, defs = m.groups()
             if len(simp) == 1:
                 _add_reading(pinyin, simp, reading)
+                if trad != simp and len(trad) == 1:
+                    pairs.setdefault(trad, simp)
             if _CJK_TERM.match(simp):
                 for word in gloss_words(defs):
                     en_to_zh.setdefault(word, set()).add(simp)
-    return Cedict({w: sorted(t) for w, t in en_to_zh.items()}, {c: sorted(r) for c, r in pinyin.items()})
+    simplified_chars = set(pinyin)
+    to_simplified = {t: s for t, s in pairs.items() if t not in simplified_chars}
+    return Cedict({w: sorted(t) for w, t in en_to_zh.items()}, {c: sorted(r) for c, r in pinyin.items()},
+                  to_simplified)
 
 
 def _add_reading(table: dict, char: str, reading: str) -> None:

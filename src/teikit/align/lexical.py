@@ -58,6 +58,7 @@ def draft(en_sents: Sequence[str], zh_sents: Sequence[str], *,
           names: Sequence[tuple[str, str]] = ()) -> Draft:
     """Token evidence for both sides; `*_extra` are structural tokens given per sentence."""
     table = cedict.load()
+    zh_sents = simplified(zh_sents, table.to_simplified)
     en_toks = [{_lexicon_form(t, table.en_to_zh) for t in english_tokens(s)} for s in en_sents]
     if en_extra:
         for toks, extra in zip(en_toks, en_extra):
@@ -74,6 +75,18 @@ def draft(en_sents: Sequence[str], zh_sents: Sequence[str], *,
                 toks.setdefault(tok, 0)
     chars = np.array([_content_chars(s) for s in zh_sents], dtype=np.float64)
     return Draft(en_toks, zh_toks, chars)
+
+
+def simplified(sentences: Sequence[str], to_simplified: dict, threshold: float = 0.02) -> list[str]:
+    """The sentences in simplified characters when the text is traditional (at least 2 % of its
+    ideographs are traditional-only), character for character, so offsets do not move."""
+    text = "".join(sentences)
+    cjk = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
+    traditional = sum(1 for ch in text if ch in to_simplified)
+    if not cjk or traditional / cjk < threshold:
+        return list(sentences)
+    table = str.maketrans(to_simplified)
+    return [s.translate(table) for s in sentences]
 
 
 def with_induced(d: Draft, zh_sents: Sequence[str], induced: dict[str, set[str]]) -> Draft:

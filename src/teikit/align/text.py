@@ -26,10 +26,10 @@ NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seven
 ORDINALS = {w: i + 1 for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())}
 
-ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-             "七": 7, "八": 8, "九": 9}
-ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-_ZH_NUMERAL = re.compile(r"[〇零一二两三四五六七八九十百千万]+|[0-9０-９]+")
+ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "萬": 10000}
+_ZH_NUMERAL = re.compile(r"[〇零一二两兩三四五六七八九十百千万萬]+|[0-9０-９]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 PUNCTUATION_CUES = True
 
