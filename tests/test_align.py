@@ -112,7 +112,7 @@ def test_traditional_chinese_aligns_like_simplified():
 
     table = cedict.load()
     if table.to_simplified:
-        assert simplified(["條約將於一月九日簽訂。"], table.to_simplified) == ["条约将于一月九日签订。"]
+        assert simplified(["條約將在一月九日簽訂。"], table.to_simplified) == ["条约将在一月九日签订。"]
         assert simplified(ZH, table.to_simplified) == ZH  # simplified text is left alone
 
 
