@@ -16,7 +16,7 @@ from ..diagnostics import Diagnostic
 from ..errors import UsageError
 from ..tei import parse_xml_bytes
 
-__all__ = ["validate", "ValidateOptions", "ValidationResult", "validate_many"]
+__all__ = ["validate", "ValidateOptions", "ValidationResult"]
 
 
 @dataclass(frozen=True)
@@ -124,17 +124,6 @@ def _unique(diags: list[Diagnostic]) -> list[Diagnostic]:
             seen.add(key)
             out.append(d)
     return out
-
-
-def validate_many(paths, options: ValidateOptions | None = None):
-    """Yield (path, ValidationResult or TeikitError) for each path."""
-    from ..errors import TeikitError
-
-    for path in paths:
-        try:
-            yield path, validate(path, options)
-        except TeikitError as exc:
-            yield path, exc
 
 
 def _load(source) -> tuple[etree._ElementTree, str, bytes | None]:

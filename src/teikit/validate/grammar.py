@@ -147,7 +147,6 @@ class Grammar:
     start: etree._Element | None
     defines: dict[str, etree._Element] = field(default_factory=dict)
     specialisable: bool = True
-    datatype_library: str = ""
     _element_patterns: list | None = None
 
     def element_patterns(self) -> list[tuple[NameClass, etree._Element]]:
@@ -168,7 +167,7 @@ def load_grammar(tree: etree._ElementTree) -> Grammar:
         start = etree.SubElement(grammar, _R + "start")
         start.append(root)
         root = grammar
-    g = Grammar(root=root, start=None, datatype_library=root.get("datatypeLibrary", ""))
+    g = Grammar(root=root, start=None)
     _index(root, g)
     return g
 

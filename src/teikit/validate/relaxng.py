@@ -41,7 +41,10 @@ class SchemaFile:
 
     @property
     def digest(self) -> str:
-        return hashlib.sha1(repr((CACHE_FORMAT, self.key)).encode()).hexdigest()[:16]
+        """Names the disk-cache folder: changes with the file and with teikit's version."""
+        from .. import __version__
+
+        return hashlib.sha1(repr((CACHE_FORMAT, __version__, self.key)).encode()).hexdigest()[:16]
 
 
 def grammar_of(schema: SchemaFile) -> Grammar:

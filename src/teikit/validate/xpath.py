@@ -1,0 +1,422 @@
+"""XPath for Schematron: which rules are plain XPath 1.0, the two engines (libxml2 and
+elementpath's XPath 2.0) behind one interface, XSLT's key(), and cheap context prefilters.
+
+A rule whose expressions are all XPath 1.0 (same meaning in 2.0: only XPath 1 functions, EXSLT
+functions of declared prefixes, key(), the rule's own variables, element contexts) runs on
+libxml2, which is fast and needs no extra import. Every other rule runs on elementpath
+(`current()` is provided as a variable).
+"""
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+if TYPE_CHECKING:
+    from .schematron import Rule, RuleSet
+
+_XPATH1_FUNCTIONS = {
+    "last", "position", "count", "id", "local-name", "namespace-uri", "name", "string", "concat",
+    "starts-with", "contains", "substring-before", "substring-after", "substring", "string-length",
+    "normalize-space", "translate", "boolean", "not", "true", "false", "lang", "number", "sum",
+    "floor", "ceiling", "round", "node", "text", "comment", "processing-instruction",
+}
+_STRING_LITERAL = re.compile(r"\"[^\"]*\"|'[^']*'")
+_FUNCTION_CALL = re.compile(r"(?<![\w.:@$-])([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)\s*\(")
+
+
+def strip_strings(expr: str) -> str:
+    return _STRING_LITERAL.sub("''", expr)
+
+
+EXSLT_NAMESPACES = {
+    "http://exslt.org/dates-and-times", "http://exslt.org/regular-expressions",
+    "http://exslt.org/sets", "http://exslt.org/math", "http://exslt.org/common",
+}
+_VARIABLE = re.compile(r"\$([A-Za-z_][\w.-]*)")
+
+
+_COMPILED: dict = {}
+_XPATH1: dict = {}
+
+
+_NS_KEYS: dict = {}
+
+
+def ns_key(namespaces: dict) -> tuple:
+    """A hashable key for a namespace map (rule sets keep theirs for the whole process)."""
+    found = _NS_KEYS.get(id(namespaces))
+    if found is None or found[0] is not namespaces:
+        found = _NS_KEYS[id(namespaces)] = (namespaces, tuple(sorted(namespaces.items())))
+    return found[1]
+
+
+def compiled_xpath(expr: str, namespaces: dict) -> etree.XPath:
+    """libxml2's compiled XPath, cached for the process (the same rules run on every file)."""
+    key = (expr, ns_key(namespaces))
+    found = _COMPILED.get(key)
+    if found is None:
+        found = _COMPILED[key] = etree.XPath(expr, namespaces=namespaces, extensions=_EXTENSIONS)
+    return found
+
+
+class KeyIndex:
+    """XSLT's key() for the document being checked: each xsl:key indexed on first use."""
+
+    def __init__(self, rules: "RuleSet", tree: etree._ElementTree):
+        self.definitions = {name: (match, use) for name, match, use in rules.keys}
+        self.namespaces = rules.namespaces
+        self.tree = tree
+        self.indexes: dict[str, dict] = {}
+
+    def lookup(self, name: str, value) -> list:
+        if name not in self.definitions:
+            raise ValueError(f"key() with undeclared key {name!r}")
+        index = self.indexes.get(name) or self._build(name)
+        wanted = _strings(value)
+        found = {id(n): (pos, n) for v in wanted for pos, n in index.get(v, ())}
+        return [n for _, n in sorted(found.values(), key=lambda item: item[0])]
+
+    def _build(self, name: str) -> dict:
+        match, use = self.definitions[name]
+        index: dict[str, list] = {}
+        use_xpath = compiled_xpath(use, self.namespaces)
+        for pos, node in enumerate(compiled_xpath(context_selector(match), self.namespaces)(self.tree)):
+            for v in _strings(use_xpath(node)):
+                index.setdefault(v, []).append((pos, node))
+        self.indexes[name] = index
+        return index
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, list):
+        return [_lxml_string(v) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return [str(int(value))]
+    return [str(value)]
+
+
+_ACTIVE_KEYS: list = []  # the KeyIndex of the evaluation under way
+
+
+@contextmanager
+def keys_of(rules: "RuleSet", tree: etree._ElementTree):
+    """Make key() answer from the rule set's xsl:keys over this document while in the block."""
+    _ACTIVE_KEYS.append(KeyIndex(rules, tree))
+    try:
+        yield
+    finally:
+        _ACTIVE_KEYS.pop()
+
+
+def _key_function(context, name, value):
+    if not _ACTIVE_KEYS:
+        raise ValueError("key() outside a Schematron evaluation")
+    return _ACTIVE_KEYS[-1].lookup(str(name), value)
+
+
+_EXTENSIONS = {(None, "key"): _key_function}
+
+
+def is_xpath1(expr: str, namespaces: dict, variables: tuple = (), functions: tuple = ()) -> bool:
+    """True if expr is XPath 1.0 (+ EXSLT functions of declared prefixes, + `functions` such as
+    XSLT's key()) meaning the same in XPath 2.0 as far as we can tell: only XPath 1 functions,
+    only the rule's own variables."""
+    key = (expr, ns_key(namespaces), variables, functions)
+    if key not in _XPATH1:
+        _XPATH1[key] = _is_xpath1(expr, namespaces, variables, functions)
+    return _XPATH1[key]
+
+
+def _is_xpath1(expr: str, namespaces: dict, variables: tuple, functions: tuple) -> bool:
+    bare = strip_strings(expr)
+    if "(:" in bare or any(v not in variables for v in _VARIABLE.findall(bare)):
+        return False
+    for name in _FUNCTION_CALL.findall(bare):
+        if name in ("and", "or", "div", "mod"):
+            continue  # operators before a parenthesis, not calls
+        prefix = name.split(":", 1)[0] if ":" in name else None
+        if name not in _XPATH1_FUNCTIONS and name not in functions and namespaces.get(prefix) not in EXSLT_NAMESPACES:
+            return False
+    try:
+        compiled_xpath(expr, namespaces)
+    except etree.XPathSyntaxError:
+        return False
+    return True
+
+
+_SELECTORS: dict = {}
+
+
+def context_selector(context: str) -> str:
+    """An expression selecting every node a Schematron rule context matches."""
+    if context not in _SELECTORS:
+        _SELECTORS[context] = _context_selector(context)
+    return _SELECTORS[context]
+
+
+def _context_selector(context: str) -> str:
+    branches = _split_union(context)
+    return " | ".join(b if b.startswith("/") else "//" + b for b in branches)
+
+
+def _split_union(expr: str) -> list[str]:
+    out, depth, start, quote = [], 0, 0, None
+    for i, ch in enumerate(expr):
+        if quote:
+            quote = None if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(expr[start:i].strip())
+            start = i + 1
+    out.append(expr[start:].strip())
+    return out
+
+
+_RULE_ENGINE: dict = {}
+
+
+def rule_uses_xpath1(rule: Rule, namespaces: dict, pattern_lets: tuple = (), functions: tuple = ()) -> bool:
+    """True if the whole rule (context, lets, tests, messages) can run on libxml2's XPath 1.0."""
+    key = (rule, ns_key(namespaces), pattern_lets, functions)
+    if key not in _RULE_ENGINE:
+        _RULE_ENGINE[key] = _rule_uses_xpath1(rule, namespaces, pattern_lets, functions)
+    return _RULE_ENGINE[key]
+
+
+def _rule_uses_xpath1(rule: Rule, namespaces: dict, pattern_lets: tuple, functions: tuple) -> bool:
+    selector = context_selector(rule.context)
+    if re.search(r"@[\w:*]+\s*$", rule.context) or not is_xpath1(selector, namespaces, (), functions):
+        return False
+    defined: tuple = ()
+    for name, value in pattern_lets + rule.lets:
+        if not is_xpath1(value, namespaces, defined, functions):
+            return False
+        defined += (name,)
+    for check in rule.checks:
+        exprs = [check.test] + [v for k, v in check.message if k == "value-of" or (k == "name" and v)]
+        if not all(is_xpath1(e, namespaces, defined, functions) for e in exprs):
+            return False
+    return True
+
+
+def context_names(context: str) -> set[str] | None:
+    """Local names of the elements a rule context can match (None: cannot tell)."""
+    names = set()
+    for branch in _split_union(context):
+        bare = _strip_predicates(branch).strip()
+        if bare.startswith("(") and bare.endswith(")"):
+            inner = context_names(bare[1:-1])
+            if inner is None:
+                return None
+            names |= inner
+            continue
+        last = bare.rstrip("/").split("/")[-1].strip()
+        m = re.fullmatch(r"(?:[\w.-]+:)?([\w.-]+)", last)
+        if m is None:
+            return None
+        names.add(m.group(1))
+    return names
+
+
+def _strip_predicates(expr: str) -> str:
+    out, depth = [], 0
+    for ch in strip_strings(expr):
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+class LxmlEngine:
+    """libxml2 XPath 1.0 on the lxml tree."""
+
+    def __init__(self, tree: etree._ElementTree, namespaces: dict):
+        self.tree = tree
+        self.ns = namespaces
+
+    def _xp(self, expr: str) -> etree.XPath:
+        return compiled_xpath(expr, self.ns)
+
+    def select(self, context: str) -> list:
+        return list(self._xp(context_selector(context))(self.tree))
+
+    def value(self, expr: str, node, variables):
+        return self._xp(expr)(node, **variables)
+
+    def document(self):
+        return self.tree
+
+    def boolean(self, expr: str, node, variables) -> bool:
+        return bool(self._xp(f"boolean({expr})")(node, **variables))
+
+    def string(self, expr: str, node, variables) -> str:
+        result = self._xp(expr)(node, **variables)
+        if isinstance(result, list):
+            return " ".join(_lxml_string(r) for r in result)
+        if isinstance(result, float) and result.is_integer():
+            return str(int(result))
+        return str(result)
+
+    @staticmethod
+    def element_of(node):
+        return node
+
+    @staticmethod
+    def name_of(node) -> str:
+        return etree.QName(node).localname if isinstance(node.tag, str) else ""
+
+
+def _lxml_string(r) -> str:
+    if isinstance(r, etree._Element):
+        return "".join(r.itertext())
+    return str(r)
+
+
+class XPath2Engine:
+    """elementpath's XPath 2.0 on the same lxml tree (node tree built once per document)."""
+
+    def __init__(self, tree: etree._ElementTree, namespaces: dict):
+        import elementpath
+
+        self.ep = elementpath
+        self.ns = dict(namespaces)
+        self.ns.setdefault("xs", "http://www.w3.org/2001/XMLSchema")
+        self.root = elementpath.XPathContext(tree).root
+        self.lxml_tree = tree
+        self._nodes = None
+        self._parsed: dict[str, object] = {}
+
+    def _token(self, expr: str):
+        if expr not in self._parsed:
+            expr2 = re.sub(r"\bcurrent\(\s*\)", "$current__", expr)
+            parser = self.ep.XPath2Parser(namespaces=self.ns, variable_types=None)
+            self._parsed[expr] = parser.parse(expr2)
+        return self._parsed[expr]
+
+    def _context(self, node, variables):
+        variables = dict(variables)
+        if node is not None:
+            variables.setdefault("current__", node)
+        return self.ep.XPathContext(self.root, item=node, variables=variables)
+
+    def select(self, context: str) -> list:
+        selector = context_selector(context)
+        if is_xpath1(selector, self.ns) and not re.search(r"@[\w:*]+\s*$", context):
+            return [self.node_for(el) for el in compiled_xpath(selector, self.ns)(self.lxml_tree)]
+        token = self._token(selector)
+        return list(token.select(self._context(None, {})))
+
+    def node_for(self, element):
+        """The elementpath node of an lxml element (map built on first use)."""
+        if self._nodes is None:
+            self._nodes = {}
+            for node in self.root.iter_descendants():
+                obj = getattr(node, "obj", None)
+                if isinstance(node, self.ep.ElementNode) and isinstance(obj, etree._Element):
+                    self._nodes.setdefault(obj, node)
+        return self._nodes[element]
+
+    def document(self):
+        return self.root
+
+    def value(self, expr: str, node, variables):
+        token = self._token(expr)
+        return token.evaluate(self._context(node, variables))
+
+    def boolean(self, expr: str, node, variables) -> bool:
+        token = self._token(expr)
+        return bool(token.boolean_value(token.evaluate(self._context(node, variables))))
+
+    def string(self, expr: str, node, variables) -> str:
+        token = self._token(expr)
+        result = token.evaluate(self._context(node, variables))
+        items = result if isinstance(result, list) else [result]
+        return " ".join(_item_string(i) for i in items if i is not None)
+
+    @staticmethod
+    def element_of(node):
+        obj = getattr(node, "obj", None) if not isinstance(node, etree._Element) else node
+        if obj is None or not isinstance(obj, etree._Element):
+            parent = getattr(node, "parent", None)
+            return getattr(parent, "obj", None) if parent is not None else None
+        return obj
+
+    @staticmethod
+    def name_of(node) -> str:
+        name = getattr(node, "name", None) or ""
+        return name.split("}")[-1]
+
+
+def _item_string(item) -> str:
+    value = getattr(item, "string_value", None)
+    if value is not None and not callable(value):
+        return str(value)
+    if isinstance(item, etree._Element):
+        return "".join(item.itertext())
+    return str(item)
+
+
+_VALUE_COMPARISON = {"eq": "=", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
+
+
+def might_match(context: str, tree, namespaces: dict, present: set) -> bool:
+    """A cheap test that can only say no when the rule context matches nothing.
+
+    The element names the context ends with must occur; then, when an XPath 1.0 version of the
+    context exists (value comparisons as general ones, `a/@x` as `a[@x]`), libxml2 must find a
+    node. Otherwise (unknown shape) the answer is yes.
+    """
+    names, selector = _prefilter(context, ns_key(namespaces))
+    if names is not None and not names & present:
+        return False
+    if selector is None:
+        return True
+    try:
+        return bool(compiled_xpath(selector, namespaces)(tree))
+    except etree.XPathError:
+        return True
+
+
+_PREFILTERS: dict = {}
+
+
+def _prefilter(context: str, ns_items: tuple):
+    """(element names, XPath 1.0 selector or None) for a rule context, computed once."""
+    key = (context, ns_items)
+    if key not in _PREFILTERS:
+        namespaces = dict(ns_items)
+        selector = context_selector(_distribute(re.sub(r"/@([\w:-]+)\s*$", r"[@\1]", context.strip())))
+        bare = strip_strings(selector)
+        for word, op in _VALUE_COMPARISON.items():
+            if re.search(rf"\s{word}\s", bare):
+                selector = _replace_outside_strings(selector, rf"\s{word}\s", f" {op} ")
+        _PREFILTERS[key] = (context_names(context), selector if is_xpath1(selector, namespaces) else None)
+    return _PREFILTERS[key]
+
+
+def _distribute(context: str) -> str:
+    """`(a | b)/c` as `a/c | b/c` (XPath 1.0 has no parenthesised steps)."""
+    out = []
+    for branch in _split_union(context):
+        m = re.fullmatch(r"\(([^()\[\]]*)\)(/[^()]*)", branch.strip())
+        if m:
+            out += [inner.strip() + m.group(2) for inner in m.group(1).split("|")]
+        else:
+            out.append(branch)
+    return " | ".join(out)
+
+
+def _replace_outside_strings(expr: str, pattern: str, replacement: str) -> str:
+    parts = re.split(r"(\"[^\"]*\"|'[^']*')", expr)
+    return "".join(p if i % 2 else re.sub(pattern, replacement, p) for i, p in enumerate(parts))
