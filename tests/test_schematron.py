@@ -194,3 +194,20 @@ def test_xsl_key_lookups(tmp_path):
     result = validate(doc, ValidateOptions(schema=str(sch)))
     assert [d.message for d in result.diagnostics] == ['n="1" used 2 times', 'n="1" used 2 times']
     assert [s.split(":")[0] for s in result.skipped] == ["undeclared"]
+
+
+@pytest.mark.parametrize("name", ["testP5ExTcp1.xml", "generalP5.xml", "testPure1ValidInstance.xml"])
+def test_prefilter_never_skips_a_rule_whose_context_matches(name, tei_rules):
+    """might_match may only say no when elementpath's full XPath 2.0 selects nothing."""
+    from teikit.validate.xpath import XPath2Engine, might_match
+
+    tree = parse_xml_file(TEI_SAMPLES / name, collect_ids=False)
+    present = {etree.QName(el).localname for el in tree.getroot().iter(etree.Element)}
+    engine = XPath2Engine(tree, tei_rules.namespaces)
+    skipped = 0
+    for pattern in tei_rules.patterns:
+        for rule in pattern.rules:
+            if not might_match(rule.context, tree, tei_rules.namespaces, present):
+                skipped += 1
+                assert engine.select(rule.context) == [], rule.context
+    assert skipped > 30
