@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -127,20 +128,29 @@ def _reverse_lexicon(vocab: set[str], en_to_zh: dict) -> dict[str, set[str]]:
 
 def _add_names(en_sents, en_toks, reverse, names) -> None:
     """Authority pairs: an English name found in a sentence becomes a token its Chinese form expresses."""
-    by_en: dict[str, set[str]] = {}
-    for en_name, zh_name in names:
-        if en_name and zh_name:
-            by_en.setdefault(en_name, set()).add(zh_name)
-    if not by_en:
+    by_en, pattern = _name_index(tuple(names))
+    if pattern is None:
         return
-    longest_first = sorted(by_en, key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in longest_first) + r")\b")
     for toks, sent in zip(en_toks, en_sents):
         for m in pattern.finditer(sent):
             tok = "name:" + m.group()
             toks.add(tok)
             for zh_name in by_en[m.group()]:
                 reverse.setdefault(zh_name, set()).add(tok)
+
+
+@lru_cache(maxsize=8)
+def _name_index(names: tuple[tuple[str, str], ...]):
+    """English name -> its Chinese forms, and one pattern finding them (longest first); built once
+    per process for the same authority."""
+    by_en: dict[str, set[str]] = {}
+    for en_name, zh_name in names:
+        if en_name and zh_name:
+            by_en.setdefault(en_name, set()).add(zh_name)
+    if not by_en:
+        return by_en, None
+    longest_first = sorted(by_en, key=len, reverse=True)
+    return by_en, re.compile(r"\b(?:" + "|".join(re.escape(n) for n in longest_first) + r")\b")
 
 
 def _expressed(sentence: str, reverse: dict, longest: int, readings: dict,

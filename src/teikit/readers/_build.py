@@ -4,10 +4,10 @@ from __future__ import annotations
 from lxml import etree
 
 from ..tei import NSMAP, TEI_NS, XML_ID, XML_LANG, tei
-from ._header import build_header
+from ._header import build_header, place_in_datelines
 from ._inline import InlineContext, fill, leading_enumerator
 from ._record import Note, Part, Record
-from ._structure import layout
+from ._structure import Layout, layout
 
 
 def build_tei(record: Record) -> etree._ElementTree:
@@ -15,12 +15,13 @@ def build_tei(record: Record) -> etree._ElementTree:
     root.set(XML_LANG, "en")
     original = next((p for p in record.parts if p.role == "original" and p.head), None)
     title_original = (original.head, original.lang) if original else None
-    root.append(build_header(record, title_original))
+    layouts = [layout(part.paragraphs) for part in record.parts]
+    root.append(build_header(record, title_original, _place_of_sending(record.parts, layouts)))
     text = etree.SubElement(root, tei("text"))
     body = etree.SubElement(text, tei("body"))
     note_divs = []
-    for part in record.parts:
-        div, notes_div = build_division(part)
+    for part, lay in zip(record.parts, layouts):
+        div, notes_div = build_division(part, lay)
         body.append(div)
         if notes_div is not None:
             note_divs.append(notes_div)
@@ -33,7 +34,15 @@ def build_tei(record: Record) -> etree._ElementTree:
     return root.getroottree()
 
 
-def build_division(part: Part) -> tuple[etree._Element, etree._Element | None]:
+def _place_of_sending(parts: list[Part], layouts: list[Layout]) -> str | None:
+    """Read from the English datelines (opener first, then closer)."""
+    for part, lay in zip(parts, layouts):
+        if part.lang == "en":
+            return place_in_datelines([text for role, text in lay.opener + lay.closer if role == "dateline"])
+    return None
+
+
+def build_division(part: Part, lay: Layout) -> tuple[etree._Element, etree._Element | None]:
     prefix = part.lang.split("-")[0]
     div = etree.Element(tei("div"), type=part.role)
     div.set(XML_LANG, part.lang)
@@ -42,7 +51,6 @@ def build_division(part: Part) -> tuple[etree._Element, etree._Element | None]:
     if part.head:
         head = etree.SubElement(div, tei("head"))
         fill(head, part.head, ctx)
-    lay = layout(part.paragraphs)
     if lay.opener:
         div.append(_framing("opener", lay.opener, ctx))
     for text, rejoined in lay.body:

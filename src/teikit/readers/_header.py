@@ -33,7 +33,8 @@ AVAILABILITY = (
 )
 
 
-def build_header(record: Record, title_original: tuple[str, str] | None) -> etree._Element:
+def build_header(record: Record, title_original: tuple[str, str] | None, place: str | None = None) -> etree._Element:
+    """The teiHeader; `place` is where the document was sent from, when the text says so."""
     citation = parse_citation(record.citation) if record.citation else None
     header = etree.Element(tei("teiHeader"))
     file_desc = etree.SubElement(header, tei("fileDesc"))
@@ -44,7 +45,7 @@ def build_header(record: Record, title_original: tuple[str, str] | None) -> etre
         file_desc.append(notes)
     file_desc.append(_source_desc(record, citation))
     header.append(_encoding_desc())
-    header.append(_profile_desc(record))
+    header.append(_profile_desc(record, place))
     return header
 
 
@@ -222,7 +223,7 @@ def _encoding_desc() -> etree._Element:
     return desc
 
 
-def _profile_desc(record: Record) -> etree._Element:
+def _profile_desc(record: Record, place: str | None) -> etree._Element:
     desc = etree.Element(tei("profileDesc"))
     if record.date_iso:
         creation = etree.SubElement(desc, tei("creation"))
@@ -237,7 +238,7 @@ def _profile_desc(record: Record) -> etree._Element:
     if doc_type:
         keywords = etree.SubElement(etree.SubElement(desc, tei("textClass")), tei("keywords"))
         keywords.append(_text_el("term", doc_type, type="documentType"))
-    corresp = _corresp_desc(record)
+    corresp = _corresp_desc(record, place)
     if corresp is not None:
         desc.append(corresp)
     return desc
@@ -274,7 +275,7 @@ def _document_type(title: str | None) -> str | None:
     return m.group(1).strip() if m else None
 
 
-def _corresp_desc(record: Record) -> etree._Element | None:
+def _corresp_desc(record: Record, place: str | None) -> etree._Element | None:
     m = _CORRESPONDENCE.match(record.title or "")
     if not m:
         return None
@@ -282,7 +283,6 @@ def _corresp_desc(record: Record) -> etree._Element | None:
     sent = etree.SubElement(desc, tei("correspAction"), type="sent")
     for party in _parties(m.group("from")):
         sent.append(party)
-    place = _place_of_sending(record)
     if place:
         sent.append(_text_el("placeName", place))
     if record.date_iso:
@@ -296,18 +296,12 @@ def _corresp_desc(record: Record) -> etree._Element | None:
 _PLACE_IN_DATELINE = re.compile(r"^(?P<place>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}),\s+\S")
 
 
-def _place_of_sending(record: Record) -> str | None:
-    """The place a dateline names before its date ('Moscow, 2 January 1950'), where there is one."""
-    from ._structure import layout
-
-    for part in record.parts:
-        if part.lang != "en":
-            continue
-        lay = layout(part.paragraphs)
-        for role, text in lay.opener + lay.closer:
-            m = _PLACE_IN_DATELINE.match(text.strip()) if role == "dateline" else None
-            if m and not _looks_like_month(m.group("place")):
-                return m.group("place")
+def place_in_datelines(datelines: list[str]) -> str | None:
+    """The place a dateline names before its date ('Moscow, 2 January 1950'), if any."""
+    for text in datelines:
+        m = _PLACE_IN_DATELINE.match(text.strip())
+        if m and not _looks_like_month(m.group("place")):
+            return m.group("place")
     return None
 
 

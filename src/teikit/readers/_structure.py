@@ -37,9 +37,14 @@ class Layout:
     notes: list[Note]
 
 
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
 def is_cjk_text(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(bool(_CJK_RE.match(c)) for c in letters) > len(letters) / 2
+    """Mostly Chinese characters among the letters (judged on the first 400 characters)."""
+    sample = text[:400]
+    letters = len(_LETTER_RE.findall(sample))
+    return letters > 0 and 2 * len(_CJK_RE.findall(sample)) > letters
 
 
 def visible_length(text: str) -> int:
