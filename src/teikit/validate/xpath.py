@@ -298,10 +298,21 @@ class XPath2Engine:
         self._parsed: dict[str, object] = {}
 
     def _token(self, expr: str):
+        """Parse as XPath 2.0, or 3.0 when 2.0 cannot (the TEI's rules use `||`). XSLT's
+        current() becomes a variable; generate-id() becomes path(), which also names a node
+        uniquely within its document."""
         if expr not in self._parsed:
-            expr2 = re.sub(r"\bcurrent\(\s*\)", "$current__", expr)
-            parser = self.ep.XPath2Parser(namespaces=self.ns, variable_types=None)
-            self._parsed[expr] = parser.parse(expr2)
+            source = re.sub(r"\bcurrent\(\s*\)", "$current__", expr)
+            source = re.sub(r"\bgenerate-id\(", "path(", source)
+            try:
+                if "generate-id(" in expr:
+                    raise self.ep.ElementPathError("XPath 3.0 function path()")
+                token = self.ep.XPath2Parser(namespaces=self.ns).parse(source)
+            except self.ep.ElementPathError:
+                from elementpath.xpath30 import XPath30Parser
+
+                token = XPath30Parser(namespaces=self.ns).parse(source)
+            self._parsed[expr] = token
         return self._parsed[expr]
 
     def _context(self, node, variables):
