@@ -69,35 +69,47 @@ def validate(source, options: ValidateOptions | None = None) -> ValidationResult
     options = options or ValidateOptions()
     _check_schema_option(options)
     tree, name, data = _load(source)
-    plans = _plans(options, tree)
-    from . import relaxng
-
-    schema_files = {}
-    diags: list[Diagnostic] = []
-    skipped: list[str] = []
-    checked: list[str] = []
-    root = tree.getroot()
-    positions = None
-    for plan in plans:
+    run = _Run(tree, name, data)
+    for plan in _plans(options, tree):
         if plan.rng is not None:
-            sf = schema_files.setdefault(plan.rng, relaxng.SchemaFile(plan.rng, plan.label))
-            diags += relaxng.check(sf, root, name, data)
-            checked.append(f"rng:{plan.label}")
-        if options.rng_only:
-            continue
-        rules = _rules_for(plan, schema_files)
+            run.check_grammar(plan)
+        if not options.rng_only:
+            run.check_schematron(plan)
+    return run.result()
+
+
+class _Run:
+    """One document through its plans: diagnostics, skipped rules, what was checked."""
+
+    def __init__(self, tree: etree._ElementTree, name: str, data: bytes | None):
+        self.tree, self.name, self.data = tree, name, data
+        self.positions = _LazyPositions(tree.getroot(), data)
+        self.schema_files: dict = {}
+        self.diagnostics: list[Diagnostic] = []
+        self.skipped: list[str] = []
+        self.checked: list[str] = []
+
+    def check_grammar(self, plan: _Plan) -> None:
+        from . import relaxng
+
+        schema = self.schema_files.setdefault(plan.rng, relaxng.SchemaFile(plan.rng, plan.label))
+        self.diagnostics += relaxng.check(schema, self.tree.getroot(), self.name, self.data)
+        self.checked.append(f"rng:{plan.label}")
+
+    def check_schematron(self, plan: _Plan) -> None:
+        rules = _rules_for(plan, self.schema_files)
         if rules is None or not rules.patterns:
-            continue
+            return
         from .schematron import evaluate
 
-        if positions is None:
-            positions = _LazyPositions(root, data)
-        outcome = evaluate(rules, tree, name, positions)
-        diags += outcome.diagnostics
-        skipped += outcome.skipped
-        checked.append(f"sch:{plan.label}")
-    diags = _unique(sorted(diags, key=lambda d: (d.line or 0, d.column or 0)))
-    return ValidationResult(name, tuple(diags), tuple(skipped), tuple(checked))
+        outcome = evaluate(rules, self.tree, self.name, self.positions)
+        self.diagnostics += outcome.diagnostics
+        self.skipped += outcome.skipped
+        self.checked.append(f"sch:{plan.label}")
+
+    def result(self) -> ValidationResult:
+        diagnostics = _unique(sorted(self.diagnostics, key=lambda d: (d.line or 0, d.column or 0)))
+        return ValidationResult(self.name, tuple(diagnostics), tuple(self.skipped), tuple(self.checked))
 
 
 class _LazyPositions:
@@ -220,14 +232,16 @@ def _plans(options: ValidateOptions, tree) -> list[_Plan]:
 
 
 def _rules_for(plan: _Plan, schema_files: dict):
-    """Schematron rules of a plan: its .sch file, or those embedded in its grammar (cached)."""
+    """Schematron rules of a plan: its .sch file, or those embedded in its grammar (cached).
+    A plan of a .sch file alone has no grammar; one of a grammar alone has its embedded rules."""
     from .schematron import load_rules
     from ..tei import parse_xml_file
 
     if plan.sch is not None:
         if not plan.sch.is_file():
             return None
-        return _cached_rules(("sch", plan.sch), lambda: load_rules(parse_xml_file(plan.sch).getroot(), plan.label))
+        key = ("sch", str(plan.sch.resolve()), plan.sch.stat().st_mtime_ns)
+        return _cached_rules(key, lambda: load_rules(parse_xml_file(plan.sch).getroot(), plan.label))
     return _embedded_rules(schema_files[plan.rng], plan.label)
 
 
@@ -249,14 +263,15 @@ def _embedded_rules(schema_file, label: str):
     from .relaxng import grammar_of
     from .schemas import user_cache_dir
     from .schematron import load_rules, rules_to_xml
+    from ..errors import XMLInputError
     from ..tei import parse_xml_bytes as parse
 
     def build():
         disk = user_cache_dir() / "sch" / f"{schema_file.digest}.sch"
         try:
             return load_rules(parse(disk.read_bytes(), str(disk)).getroot(), label)
-        except (OSError, Exception):
-            pass
+        except (OSError, XMLInputError):
+            pass  # not cached yet, or damaged: extract again
         rules = load_rules(grammar_of(schema_file).root, label, _prefix(label))
         try:
             from ..io import atomic_write
