@@ -11,7 +11,7 @@ from teikit.errors import InputError, UsageError
 from teikit.tei import NSMAP, XML_ID, XML_LANG, parse_xml_bytes, serialize, tei
 from teikit.validate import ValidateOptions, ValidationResult, validate
 
-from conftest import TEI_ALL, TEI_SAMPLES
+from conftest import PDF_TEXTS, TEI_ALL, TEI_SAMPLES
 
 DATA = Path(__file__).parent / "data" / "validate"
 MINIMAL = DATA / "minimal.tei.xml"
@@ -212,3 +212,17 @@ def test_grammar_with_include_gives_located_messages(tmp_path):
     result = validate(b"<a>\n<c/><b/></a>", ValidateOptions(schema=str(outer)))
     assert [(d.line, d.column, d.message) for d in result.diagnostics] == [
         (2, 1, 'element "c" not allowed anywhere in "a"; expected the end of "a" or "b"')]
+
+
+READER_INPUTS = sorted((Path(__file__).parent / "data" / "readers").glob("*.txt")) + sorted(PDF_TEXTS.glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", READER_INPUTS, ids=lambda p: p.stem)
+def test_teikit_output_for_every_reader_case_is_valid_everywhere(path, shared):
+    """English-only, Russian original, traditional Chinese …: teikit.rng, teikit.sch, tei_all
+    and the TEI's rules all accept what teikit writes."""
+    from teikit.api import encode_file
+
+    result = validate(serialize(encode_file(str(path))), ValidateOptions(tei_all=str(TEI_ALL)))
+    assert result.checked == ("rng:tei_all", "sch:tei_all", "rng:teikit", "sch:teikit")
+    assert result.valid, [d.format() for d in result.diagnostics]
