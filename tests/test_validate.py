@@ -131,6 +131,12 @@ def test_without_tei_all_the_teikit_profile_is_used(tmp_path, monkeypatch):
     assert validate(str(MINIMAL)).checked == ("rng:teikit", "sch:teikit")
 
 
+def test_without_tei_all_third_party_tei_is_a_usage_error(tmp_path, monkeypatch, shared):
+    monkeypatch.setenv("TEIKIT_CACHE_DIR", str(tmp_path))
+    with pytest.raises(UsageError, match="teikit schema fetch"):
+        validate(str(TEI_SAMPLES / "testNotes1.xml"))
+
+
 def test_tei_all_requested_but_missing_is_a_usage_error(tmp_path, monkeypatch):
     monkeypatch.setenv("TEIKIT_CACHE_DIR", str(tmp_path))
     with pytest.raises(UsageError, match="teikit schema fetch"):

@@ -226,8 +226,11 @@ def _plans(options: ValidateOptions, tree) -> list[_Plan]:
     tei_all = find_tei_all(options.tei_all)
     if tei_all is not None:
         plans.append(_Plan("tei_all", tei_all, None))
-    if is_teikit_output(tree) or tei_all is None:
+    if is_teikit_output(tree):
         plans.append(_Plan("teikit", teikit_rng(), teikit_sch()))
+    if not plans:
+        raise UsageError("tei_all.rng not found: pass --tei-all PATH, set $TEIKIT_TEI_ALL, or run "
+                         "`teikit schema fetch` (teikit's own profile, --schema teikit, fits teikit output only)")
     return plans
 
 
