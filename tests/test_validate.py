@@ -232,3 +232,14 @@ def test_teikit_output_for_every_reader_case_is_valid_everywhere(path, shared):
     result = validate(serialize(encode_file(str(path))), ValidateOptions(tei_all=str(TEI_ALL)))
     assert result.checked == ("rng:tei_all", "sch:tei_all", "rng:teikit", "sch:teikit")
     assert result.valid, [d.format() for d in result.diagnostics]
+
+
+def test_wrong_namespace_is_named(tei_all_options):
+    result = validate(b"<TEI><teiHeader/></TEI>", tei_all_options)
+    assert [d.message for d in result.diagnostics] == [
+        'element "TEI" in no namespace not allowed as the document element; expected "TEI", "teiCorpus" '
+        '("TEI" is expected in namespace "http://www.tei-c.org/ns/1.0")']
+    doc = MINIMAL.read_bytes().replace(b'<p xml:id="zh-p1"', b'<p xmlns="" xml:id="zh-p1"')
+    (message,) = [d.message for d in validate(doc, tei_all_options).diagnostics]
+    assert message.startswith('element "p" in no namespace not allowed here in "div"')
+    assert message.endswith('("p" is expected in namespace "http://www.tei-c.org/ns/1.0")')

@@ -314,8 +314,32 @@ def _match_children(models: ContentModels, pattern: etree._Element, el: etree._E
 def _not_allowed(models: ContentModels, child: etree._Element, parent_name: str, p) -> str:
     where = "anywhere" if not models.patterns_for(qname_of(child)) else "here"
     end = parent_name if models.nullable(p) else None
-    return (f'element "{display_name(child)}" not allowed {where} in "{parent_name}"; '
-            f"expected {describe_expected(models.expected(p), end_of=end)}")
+    expected = models.expected(p)
+    return (f'element "{display_name(child)}"{_namespace_note(child, expected)} not allowed {where} '
+            f'in "{parent_name}"; expected {describe_expected(expected, end_of=end)}'
+            f"{_namespace_hint(child, expected)}")
+
+
+def _namespace_note(el: etree._Element, expected: list) -> str:
+    """' in no namespace' when an expected element has this local name in another namespace."""
+    return f" in {_namespace_label(qname_of(el)[0])}" if _namesake(el, expected) else ""
+
+
+def _namespace_hint(el: etree._Element, expected: list) -> str:
+    other = _namesake(el, expected)
+    return f' ("{other[2]}" is expected in {_namespace_label(other[1])})' if other else ""
+
+
+def _namesake(el: etree._Element, expected: list):
+    ns, local = qname_of(el)
+    for item in expected:
+        if item != "text" and item[0] == "name" and item[2] == local and item[1] != ns:
+            return item
+    return None
+
+
+def _namespace_label(ns: str) -> str:
+    return f'namespace "{ns}"' if ns else "no namespace"
 
 
 def _has_text(el: etree._Element) -> bool:
@@ -345,8 +369,10 @@ def check_root(models: ContentModels, root: etree._Element) -> tuple[Finding | N
     start = models.group([models.convert(c) for c in rng_children(models.g.start)])
     q = qname_of(root)
     if models.deriv(start, q) == NA:
-        return Finding(root, f'element "{display_name(root)}" not allowed as the document element; '
-                             f"expected {describe_expected(models.expected(start))}"), []
+        expected = models.expected(start)
+        return Finding(root, f'element "{display_name(root)}"{_namespace_note(root, expected)} not allowed as '
+                             f"the document element; expected {describe_expected(expected)}"
+                             f"{_namespace_hint(root, expected)}"), []
     return None, models.element_patterns_next(start, q)
 
 
