@@ -243,3 +243,10 @@ def test_wrong_namespace_is_named(tei_all_options):
     (message,) = [d.message for d in validate(doc, tei_all_options).diagnostics]
     assert message.startswith('element "p" in no namespace not allowed here in "div"')
     assert message.endswith('("p" is expected in namespace "http://www.tei-c.org/ns/1.0")')
+
+
+def test_unknown_elements_nested_in_unknown_ones_are_reported(tei_all_options):
+    doc = MINIMAL.read_bytes().replace(b"Talks went well", b"Talks <foo><bar/><hi>went</hi></foo> well")
+    messages = [d.message for d in validate(doc, tei_all_options).diagnostics]
+    assert messages[0].startswith('element "foo" not allowed anywhere in "s"; expected the end of "s" or text')
+    assert messages[1:] == ['element "bar" not allowed anywhere (inside "foo")']

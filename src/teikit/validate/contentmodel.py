@@ -389,11 +389,21 @@ def check_tree(models: ContentModels, root: etree._Element) -> list[Finding]:
     patterns_of = {root: root_patterns}
     for el in root.iter(etree.Element):
         patterns = patterns_of.pop(el, None) or models.patterns_for(qname_of(el))
+        if not patterns:  # unknown to the grammar (already reported): report unknown children
+            findings += _unknown_children(models, el)
+            continue
         errors, children = check_element(models, el, patterns)
         findings += errors
         findings += check_attributes(attrs, el, patterns)
         patterns_of.update(children)
     return findings + duplicate_ids(root)
+
+
+def _unknown_children(models: ContentModels, el: etree._Element) -> list[Finding]:
+    """Inside an element the grammar does not know, its children the grammar does not know
+    either (known ones are checked against their own patterns)."""
+    return [Finding(child, f'element "{display_name(child)}" not allowed anywhere (inside "{display_name(el)}")')
+            for child in el.iterchildren(etree.Element) if not models.patterns_for(qname_of(child))]
 
 
 def duplicate_ids(root: etree._Element) -> list[Finding]:
