@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -59,6 +60,10 @@ def bench_cold(doc: Path, tei_all: Path, runs: int, tmp: Path) -> None:
         print(f"cold, one file, {label:48s} {median_ms(cold)}   (empty cache: {median_ms(first)})")
     python_only = [timed_process([sys.executable, "-c", "pass"], env) for _ in range(runs)]
     print(f"python -c pass (start-up alone){'':34s} {median_ms(python_only)}")
+    jing = shutil.which("pyjing")
+    if jing and shutil.which("java"):
+        cold_jing = [timed_process([jing, str(tei_all), str(doc)], env) for _ in range(3)]
+        print(f"for comparison: Jing (pyjing), cold, one file{'':20s} {median_ms(cold_jing)}")
 
 
 def small_documents(count: int) -> list[bytes]:
