@@ -250,3 +250,22 @@ def test_unknown_elements_nested_in_unknown_ones_are_reported(tei_all_options):
     messages = [d.message for d in validate(doc, tei_all_options).diagnostics]
     assert messages[0].startswith('element "foo" not allowed anywhere in "s"; expected the end of "s" or text')
     assert messages[1:] == ['element "bar" not allowed anywhere (inside "foo")']
+
+
+@pytest.mark.parametrize("content, message", [
+    ('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"/>', "not a RELAX NG schema"),
+    ('<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><ref name="nope"/></start></grammar>',
+     "not a usable RELAX NG grammar: Reference nope has no matching definition"),
+])
+def test_unusable_grammar_is_a_usage_error(tmp_path, content, message):
+    schema = tmp_path / "s.rng"
+    schema.write_text(content)
+    with pytest.raises(UsageError, match=message):
+        validate(MINIMAL.read_bytes(), ValidateOptions(schema=str(schema)))
+
+
+def test_sch_file_that_is_not_schematron_is_a_usage_error(tmp_path):
+    schema = tmp_path / "s.sch"
+    schema.write_text("<schema/>")
+    with pytest.raises(UsageError, match="not an ISO Schematron schema"):
+        validate(MINIMAL.read_bytes(), ValidateOptions(schema=str(schema)))

@@ -238,17 +238,27 @@ def _rules_for(plan: _Plan, schema_files: dict):
     """Schematron rules of a plan: its .sch file, or those embedded in its grammar (cached).
     A plan of a .sch file alone has no grammar; one of a grammar alone has its embedded rules."""
     from .schematron import load_rules
-    from ..tei import parse_xml_file
 
     if plan.sch is not None:
         if not plan.sch.is_file():
             return None
         key = ("sch", str(plan.sch.resolve()), plan.sch.stat().st_mtime_ns)
-        return _cached_rules(key, lambda: load_rules(parse_xml_file(plan.sch).getroot(), plan.label))
+        return _cached_rules(key, lambda: load_rules(_schematron_root(plan.sch), plan.label))
     return _embedded_rules(schema_files[plan.rng], plan.label)
 
 
 _RULES: dict = {}
+
+
+def _schematron_root(path: Path) -> etree._Element:
+    from ..tei import parse_xml_file
+    from .schematron import SCH_NS
+    from .schemas import SchemaError
+
+    root = parse_xml_file(path).getroot()
+    if root.tag != f"{{{SCH_NS}}}schema":
+        raise SchemaError(f"{path}: not an ISO Schematron schema (root element {root.tag})")
+    return root
 
 
 def _cached_rules(key, build):

@@ -16,8 +16,8 @@ from lxml import etree
 
 from ..diagnostics import Diagnostic
 from ..tei import parse_xml_bytes, parse_xml_file
-from .grammar import Grammar, load_grammar
-from .schemas import user_cache_dir
+from .grammar import Grammar, load_grammar, rng_name
+from .schemas import SchemaError, user_cache_dir
 from .specialise import Unspecialisable, document_names, specialise
 
 CACHE_FORMAT = "1"
@@ -51,7 +51,11 @@ def grammar_of(schema: SchemaFile) -> Grammar:
     """The parsed grammar (cached in memory per file version)."""
     key = schema.key
     if key not in _GRAMMARS:
-        _GRAMMARS[key] = load_grammar(parse_xml_file(schema.path))
+        tree = parse_xml_file(schema.path)
+        if not rng_name(tree.getroot()):
+            raise SchemaError(f"{schema.path}: not a RELAX NG schema (XML syntax); "
+                              f"its root element is {tree.getroot().tag}")
+        _GRAMMARS[key] = load_grammar(tree)
     return _GRAMMARS[key]
 
 
@@ -97,13 +101,24 @@ def _build(schema: SchemaFile, names, disk: Path):
     try:
         special = specialise(grammar, *names)
     except Unspecialisable:
-        return etree.RelaxNG(etree.ElementTree(grammar.root)), _WHOLE
+        return _compile_whole(schema, grammar), _WHOLE
     if special is None:
         _store(disk, b"notAllowed")
         return False, names
-    rng = etree.RelaxNG(etree.ElementTree(special))
+    try:
+        rng = etree.RelaxNG(etree.ElementTree(special))
+    except etree.RelaxNGParseError:  # libxml2 refuses the rewrite: let the whole grammar judge
+        return _compile_whole(schema, grammar), _WHOLE
     _store(disk, etree.tostring(special))
     return rng, names
+
+
+def _compile_whole(schema: SchemaFile, grammar: Grammar) -> etree.RelaxNG:
+    try:
+        return etree.RelaxNG(etree.ElementTree(grammar.root))
+    except etree.RelaxNGParseError as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else "libxml2 refused it"
+        raise SchemaError(f"{schema.path}: not a usable RELAX NG grammar: {reason}") from None
 
 
 def _store(disk: Path, data: bytes) -> None:

@@ -11,6 +11,10 @@ ENV_CACHE = "TEIKIT_CACHE_DIR"
 TEI_ALL_URL = "https://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng"
 
 
+class SchemaError(UsageError):
+    """A schema file that is not a usable RELAX NG grammar or Schematron schema (exit 2)."""
+
+
 def user_cache_dir() -> Path:
     """$TEIKIT_CACHE_DIR, else $XDG_CACHE_HOME/teikit, else ~/.cache/teikit."""
     explicit = os.environ.get(ENV_CACHE)
