@@ -11,10 +11,10 @@ from ._common import reports_errors
 
 @click.command("validate")
 @click.argument("files", nargs=-1, required=True, type=str)
-@click.option("--schema", type=str, default=None, metavar="tei_all|teikit|PATH",
+@click.option("--schema", type=str, default=None,
               help="tei_all, teikit, or a RELAX NG/Schematron file (default: tei_all where available, "
                    "plus teikit's profile for teikit output).")
-@click.option("--tei-all", "tei_all", type=str, default=None, envvar="TEIKIT_TEI_ALL", metavar="PATH",
+@click.option("--tei-all", "tei_all", type=str, default=None, envvar="TEIKIT_TEI_ALL",
               help="Path of tei_all.rng (default: $TEIKIT_TEI_ALL, else `teikit schema fetch`'s copy).")
 @click.option("--rng-only", is_flag=True, help="Check the grammar alone (what Jing checks), no Schematron.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Output format.")
