@@ -204,3 +204,15 @@ def test_same_verdicts_as_jing_on_tei_samples(tmp_path, shared):
     ours_invalid = {str(p) for p in SAMPLES if not validate(str(p), options).valid}
     assert ours_invalid == jing_invalid
     assert ours_invalid and len(ours_invalid) < len(SAMPLES)
+
+
+def test_cache_folder_is_pruned_to_the_newest_entries(tmp_path):
+    import os
+
+    for i in range(30):
+        entry = tmp_path / f"{i:02d}.rng"
+        entry.write_text("x")
+        os.utime(entry, ns=(i * 10**9, i * 10**9))
+    assert relaxng.prune(tmp_path, 20) == 20  # down to half the limit, the newest kept
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{i}.rng" for i in range(20, 30)]
+    assert relaxng.prune(tmp_path, 20) == 0

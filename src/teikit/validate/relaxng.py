@@ -8,6 +8,7 @@ libxml2's attribute and datatype errors.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,13 +122,32 @@ def _compile_whole(schema: SchemaFile, grammar: Grammar) -> etree.RelaxNG:
         raise SchemaError(f"{schema.path}: not a usable RELAX NG grammar: {reason}") from None
 
 
+MAX_CACHED_GRAMMARS = 2000  # per schema version; each is 5-50 KB
+
+
 def _store(disk: Path, data: bytes) -> None:
     from ..io import atomic_write
 
     try:
         atomic_write(disk, data)
+        prune(disk.parent, MAX_CACHED_GRAMMARS)
     except OSError:
         pass  # a read-only cache only costs speed
+
+
+def prune(folder: Path, keep: int) -> int:
+    """Keep the `keep` most recently written grammars of a cache folder; return how many went."""
+    entries = [e for e in os.scandir(folder) if e.name.endswith(".rng")]
+    if len(entries) <= keep:
+        return 0
+    entries.sort(key=lambda e: e.stat().st_mtime_ns)
+    doomed = entries[: len(entries) - keep // 2]
+    for entry in doomed:
+        try:
+            os.unlink(entry.path)
+        except FileNotFoundError:
+            pass  # another process pruned it first
+    return len(doomed)
 
 
 def is_valid(schema: SchemaFile, root: etree._Element) -> tuple[bool, list]:
