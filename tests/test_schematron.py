@@ -236,3 +236,15 @@ def test_every_tei_rule_expression_parses(tei_rules):
                 exprs += [check.test] + [v for k, v in check.message if k == "value-of" or (k == "name" and v)]
             for expr in exprs:
                 engine._token(expr)
+
+
+def test_key_lookups_are_per_thread():
+    """Each thread's key() answers from its own document."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    good = (DATA / "validate" / "minimal.tei.xml").read_bytes()
+    bad = (INVALID / "teikit-sentence-in-one-link.xml").read_bytes()
+    docs = [good, bad] * 20
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda d: validate(d, ValidateOptions(schema="teikit")).valid, docs))
+    assert results == [True, False] * 20

@@ -9,6 +9,7 @@ libxml2, which is fast and needs no extra import. Every other rule runs on eleme
 from __future__ import annotations
 
 import re
+import threading
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -98,23 +99,29 @@ def _strings(value) -> list[str]:
     return [str(value)]
 
 
-_ACTIVE_KEYS: list = []  # the KeyIndex of the evaluation under way
+_LOCAL = threading.local()  # per thread: the KeyIndex stack of the evaluations under way
+
+
+def _active_keys() -> list:
+    if not hasattr(_LOCAL, "keys"):
+        _LOCAL.keys = []
+    return _LOCAL.keys
 
 
 @contextmanager
 def keys_of(rules: "RuleSet", tree: etree._ElementTree):
     """Make key() answer from the rule set's xsl:keys over this document while in the block."""
-    _ACTIVE_KEYS.append(KeyIndex(rules, tree))
+    _active_keys().append(KeyIndex(rules, tree))
     try:
         yield
     finally:
-        _ACTIVE_KEYS.pop()
+        _active_keys().pop()
 
 
 def _key_function(context, name, value):
-    if not _ACTIVE_KEYS:
+    if not _active_keys():
         raise ValueError("key() outside a Schematron evaluation")
-    return _ACTIVE_KEYS[-1].lookup(str(name), value)
+    return _active_keys()[-1].lookup(str(name), value)
 
 
 _EXTENSIONS = {(None, "key"): _key_function}
