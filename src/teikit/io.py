@@ -9,21 +9,26 @@ from pathlib import Path
 from .errors import InputError, UsageError
 
 
+def read_input_bytes(path: str, *, error: type[InputError] = InputError, max_bytes: int | None = None) -> tuple[bytes, str]:
+    """Return (bytes, display name) of a file or '-' (stdin); unreadable -> `error` naming it."""
+    if path == "-":
+        return sys.stdin.buffer.read(), "<stdin>"
+    name = str(path)
+    try:
+        if max_bytes is not None and Path(path).stat().st_size > max_bytes:
+            raise error("file too large", file=name)
+        return Path(path).read_bytes(), name
+    except FileNotFoundError:
+        raise error("no such file", file=name) from None
+    except IsADirectoryError:
+        raise error("is a directory, expected a file", file=name) from None
+    except OSError as exc:
+        raise error(f"cannot read: {exc.strerror}", file=name) from None
+
+
 def read_text_input(path: str) -> tuple[str, str]:
     """Return (text, display name) for a path or '-' (stdin); UTF-8 only."""
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        name = "<stdin>"
-    else:
-        name = path
-        try:
-            data = Path(path).read_bytes()
-        except FileNotFoundError:
-            raise InputError("no such file", file=name) from None
-        except IsADirectoryError:
-            raise InputError("is a directory, expected a file", file=name) from None
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", file=name) from None
+    data, name = read_input_bytes(path)
     return decode_text(data, name), name
 
 

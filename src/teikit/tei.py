@@ -108,18 +108,9 @@ def _reject_parsed_dtd(tree: etree._ElementTree, name: str) -> None:
 
 def parse_xml_file(path: str | os.PathLike, *, collect_ids: bool = True) -> etree._ElementTree:
     """Read and parse an XML file safely (see parse_xml_bytes)."""
-    p = Path(path)
-    name = str(path)
-    try:
-        if p.stat().st_size > _MAX_BYTES:
-            raise XMLInputError("file too large", file=name)
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise XMLInputError("no such file", file=name) from None
-    except IsADirectoryError:
-        raise XMLInputError("is a directory, expected a file", file=name) from None
-    except OSError as exc:
-        raise XMLInputError(f"cannot read: {exc.strerror}", file=name) from None
+    from .io import read_input_bytes
+
+    data, name = read_input_bytes(os.fspath(path), error=XMLInputError, max_bytes=_MAX_BYTES)
     tree = parse_xml_bytes(data, name, collect_ids=collect_ids)
     tree.docinfo.URL = name
     return tree

@@ -40,21 +40,9 @@ def command(src, tgt, src_lang, tgt_lang, output):
 
 def read_sentences(path: str) -> list[str]:
     """Lines of a UTF-8 file ('-': stdin); an empty or blank file gives blank or no sentences."""
-    import sys
-    from pathlib import Path
+    from ..io import decode_text, read_input_bytes
 
-    from ..errors import InputError
-    from ..io import decode_text
-
-    name = "<stdin>" if path == "-" else path
-    try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", file=name) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, expected a file", file=name) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=name) from None
+    data, name = read_input_bytes(path)
     text = decode_text(data, name) if data.strip() else data.decode("ascii", "replace")
     lines = text.replace("\r\n", "\n").split("\n")
     if lines[-1] == "":

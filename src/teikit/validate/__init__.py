@@ -166,23 +166,10 @@ _MAX_BYTES = 256 * 1024 * 1024
 
 def _read_bytes(path: str) -> tuple[bytes, str]:
     """Bytes of a file ('-' for stdin) with one-line errors (exit 2)."""
-    import sys
-
     from ..errors import XMLInputError
+    from ..io import read_input_bytes
 
-    if path == "-":
-        return sys.stdin.buffer.read(), "<stdin>"
-    p = Path(path)
-    try:
-        if p.stat().st_size > _MAX_BYTES:
-            raise XMLInputError("file too large", file=path)
-        return p.read_bytes(), path
-    except FileNotFoundError:
-        raise XMLInputError("no such file", file=path) from None
-    except IsADirectoryError:
-        raise XMLInputError("is a directory, expected a file", file=path) from None
-    except OSError as exc:
-        raise XMLInputError(f"cannot read: {exc.strerror}", file=path) from None
+    return read_input_bytes(path, error=XMLInputError, max_bytes=_MAX_BYTES)
 
 
 def is_teikit_output(tree: etree._ElementTree) -> bool:
