@@ -3,7 +3,7 @@
 The public API (imported lazily so that `import teikit` stays fast):
 
     encode(source, options=None) -> lxml ElementTree     raw record text -> TEI
-    validate(path_or_tree, ...) -> list[Diagnostic]     TEI -> diagnostics
+    validate(path_or_tree, ...) -> ValidationResult     TEI -> diagnostics (.valid, .diagnostics)
     export(tree, fmt, ...) -> bytes | str               TEI -> output format
     align(src_sentences, tgt_sentences, ...) -> beads   sentence alignment
     query(xpath, tree) -> list                          XPath 3.1 over TEI
