@@ -86,6 +86,7 @@ def _apply_section(record: Record, name: str, line: int, body: list[str], source
         record.summary = " ".join(content.split()) or None
     elif name == "original language":
         record.original_language = _clean(content.split("\n")[0]) if content else None
+        _apply_text_without_contents_heading(record, content)
     elif name == "credits":
         record.credits = " ".join(content.split()) or None
     elif name == "contents":
@@ -99,6 +100,13 @@ def _apply_section(record: Record, name: str, line: int, body: list[str], source
         if record.parts:
             record.parts[-1].paragraphs.append(_clean(heading))
             record.parts[-1].paragraphs.extend(split_paragraphs(content))
+
+
+def _apply_text_without_contents_heading(record: Record, content: str) -> None:
+    """A record whose text follows the language line directly (no 'Contents:' heading)."""
+    paragraphs = split_paragraphs(content)[1:]
+    if paragraphs and not record.parts:
+        record.parts.append(Part(lang="en", paragraphs=paragraphs))
 
 
 def _apply_contents(record: Record, lines: list[str]) -> None:
