@@ -92,21 +92,35 @@ def parse_citation(text: str) -> Citation:
 
 def _split_segments(text: str) -> list[str]:
     """Split at ';' and at '. ' + capital, outside parentheses and brackets."""
-    segments, depth, start = [], 0, 0
+    segments = _split_outside_brackets(text, _segment_cut)
+    return [s.strip().rstrip(".").strip() for s in segments if s.strip(" .")]
+
+
+def _segment_cut(text: str, i: int) -> tuple[int, int] | None:
+    """(end of this part, start of the next) when position i ends a citation segment."""
+    if text[i] == ";":
+        return i, i + 1
+    if text[i] == "." and text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].isupper():
+        if not _is_abbreviation_before(text, i):
+            return i + 1, i + 1
+    return None
+
+
+def _split_outside_brackets(text: str, cut) -> list[str]:
+    """Split text where `cut(text, i)` says, never inside (…) or […]."""
+    parts, depth, start = [], 0, 0
     for i, ch in enumerate(text):
         if ch in "([":
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
-        elif depth == 0 and ch == ";":
-            segments.append(text[start:i])
-            start = i + 1
-        elif depth == 0 and ch == "." and text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].isupper():
-            if not _is_abbreviation_before(text, i):
-                segments.append(text[start : i + 1])
-                start = i + 1
-    segments.append(text[start:])
-    return [s.strip().rstrip(".").strip() for s in segments if s.strip(" .")]
+        elif depth == 0:
+            where = cut(text, i)
+            if where:
+                parts.append(text[start : where[0]])
+                start = where[1]
+    parts.append(text[start:])
+    return parts
 
 
 def _is_abbreviation_before(text: str, i: int) -> bool:
@@ -177,16 +191,7 @@ def _parse_responsibility_and_title(src: Source, text: str) -> None:
 
 
 def _split_commas(text: str) -> list[str]:
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-        elif ch == "," and depth == 0:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
+    parts = _split_outside_brackets(text, lambda t, i: (i, i + 1) if t[i] == "," else None)
     return [p for p in parts if p.strip()]
 
 
