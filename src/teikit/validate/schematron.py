@@ -14,6 +14,7 @@ from lxml import etree
 
 from ..diagnostics import Diagnostic
 from .xpath import (  # noqa: F401 (is_xpath1 is re-exported: part of this module's API)
+    document_scope,
     LxmlEngine,
     XPath2Engine,
     is_xpath1,
@@ -169,7 +170,7 @@ def _message_to_xml(el: etree._Element, parts: tuple) -> None:
 
 def evaluate(rules: RuleSet, tree: etree._ElementTree, file: str | None, positions: dict | None = None) -> Outcome:
     """Run every pattern on the document: each node is handled by the first rule that matches it."""
-    with keys_of(rules, tree):
+    with keys_of(rules, tree), document_scope():
         return _evaluate(rules, tree, file, positions)
 
 
