@@ -2,6 +2,7 @@
 
     python bench/bench_pipeline.py                     # 1,000 records
     python bench/bench_pipeline.py --records 1000,10000 --repeat 5
+    python bench/bench_pipeline.py --records 1000,10000 --jobs 2      # skip the 1-process runs
 
 Measured in one run: cold single-record encode (a new process), warm per-record encode,
 validate and export (html, text) of the sample, batch throughput at 1 and 2 processes
@@ -105,6 +106,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--records", default="1000", help="comma-separated corpus sizes, e.g. 1000,10000")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--jobs", default="1,2", help="comma-separated worker counts for the batch runs")
     args = parser.parse_args()
     sizes = [int(s) for s in args.records.split(",")]
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
@@ -118,12 +120,13 @@ def main() -> None:
             make_corpus(src, n)
             size_mb = sum(p.stat().st_size for p in src.iterdir()) / 1e6
             print(f"\ncorpus: {n} records, {size_mb:.1f} MB")
-            for jobs in (1, 2):
+            for jobs in [int(j) for j in args.jobs.split(",")]:
                 r = batch_run(src, tmp / f"out{n}-{jobs}", jobs)
                 print(f"batch --jobs {jobs}: {r['seconds']:.1f} s, {r['rate']:.0f} records/s, "
                       f"valid {r['valid']}, invalid {r['invalid']}, failed {r['failed']}, "
                       f"peak worker memory {r['peak_worker_mb']:.0f} MB")
-            tei_files = sorted((tmp / f"out{n}-2").glob("*.tei.xml"))[:200]
+            last = int(args.jobs.split(",")[-1])
+            tei_files = sorted((tmp / f"out{n}-{last}").glob("*.tei.xml"))[:200]
             ref = jing_reference(tei_files)
             if ref:
                 print(f"validate {ref['files']} files, one process: Jing {ref['jing_s']:.1f} s, "
