@@ -81,10 +81,12 @@ def batch_run(src: Path, out: Path, jobs: int) -> dict:
     for record in report["records"]:
         peaks[record["worker"]] = max(peaks.get(record["worker"], 0), record["worker_peak_rss_kb"])
     counts = report["counts"]
+    after = sorted(r["worker_rss_kb"] for r in report["records"] if r["worker_rss_kb"])
     return {
         "records": counts["total"], "seconds": elapsed, "rate": counts["total"] / elapsed,
         "valid": counts["valid"], "invalid": counts["invalid"], "failed": counts["failed"],
         "exit": proc.returncode, "peak_worker_mb": max(peaks.values()) / 1024 if peaks else 0.0,
+        "median_rss_mb": after[len(after) // 2] / 1024 if after else 0.0,
     }
 
 
@@ -124,7 +126,8 @@ def main() -> None:
                 r = batch_run(src, tmp / f"out{n}-{jobs}", jobs)
                 print(f"batch --jobs {jobs}: {r['seconds']:.1f} s, {r['rate']:.0f} records/s, "
                       f"valid {r['valid']}, invalid {r['invalid']}, failed {r['failed']}, "
-                      f"peak worker memory {r['peak_worker_mb']:.0f} MB")
+                      f"peak worker memory {r['peak_worker_mb']:.0f} MB (set by the largest record), "
+                      f"median worker memory after a record {r['median_rss_mb']:.0f} MB")
             last = int(args.jobs.split(",")[-1])
             tei_files = sorted((tmp / f"out{n}-{last}").glob("*.tei.xml"))[:200]
             ref = jing_reference(tei_files)

@@ -45,6 +45,7 @@ class Outcome:
     messages: list[str] = field(default_factory=list)
     worker: int = 0  # process id of the worker
     worker_peak_rss_kb: int = 0  # the worker's peak resident memory so far
+    worker_rss_kb: int = 0  # the worker's resident memory after this record
 
 
 def find_records(src: Path) -> list[Path]:
@@ -84,8 +85,17 @@ def run_job(job: Job) -> Outcome:
     except Exception as exc:  # a bug must not stop the other records; it is reported
         outcome.status, outcome.error = "failed", f"{job.source}: internal error: {type(exc).__name__}: {exc}"
     outcome.seconds = round(time.perf_counter() - started, 4)
-    outcome.worker, outcome.worker_peak_rss_kb = os.getpid(), _peak_rss_kb()
+    outcome.worker, outcome.worker_peak_rss_kb, outcome.worker_rss_kb = os.getpid(), _peak_rss_kb(), _rss_kb()
     return outcome
+
+
+def _rss_kb() -> int:
+    """Resident memory now (Linux /proc; 0 elsewhere)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def _peak_rss_kb() -> int:
