@@ -28,3 +28,16 @@ def check_golden_xml(tree, expected: Path, accept: bool) -> None:
         actual_path.write_bytes(pretty(tree))
         raise AssertionError(f"{expected.name} differs; see {actual_path} (accept with pytest --accept)")
     actual_path.unlink(missing_ok=True)
+
+
+def check_golden_text(actual: str, expected: Path, accept: bool) -> None:
+    """Compare with the expected file; leave `<expected>.actual` beside it on a mismatch."""
+    actual_path = expected.with_name(expected.name + ".actual")
+    if accept or not expected.exists():
+        expected.write_text(actual, encoding="utf-8")
+        actual_path.unlink(missing_ok=True)
+        return
+    if actual != expected.read_text(encoding="utf-8"):
+        actual_path.write_text(actual, encoding="utf-8")
+        raise AssertionError(f"{expected.name} differs; see {actual_path} (accept with pytest --accept)")
+    actual_path.unlink(missing_ok=True)

@@ -10,6 +10,8 @@ from teikit.tei import parse_xml_file
 from teikit.validate import ValidateOptions, validate
 from teikit.validate.schematron import SCH_NS, evaluate, is_xpath1, load_rules, rule_uses_xpath1
 
+from golden import check_golden_text
+
 from conftest import TEI_ALL, TEI_SAMPLES
 
 DATA = Path(__file__).parent / "data"
@@ -28,17 +30,6 @@ def messages(path: Path, options: ValidateOptions) -> str:
     return "".join(d.format().replace(str(path), path.name) + "\n" for d in result.diagnostics)
 
 
-def check_golden_text(actual: str, expected: Path, accept: bool) -> None:
-    """Compare with the expected file; leave `<expected>.actual` beside it on a mismatch."""
-    actual_path = expected.with_name(expected.name + ".actual")
-    if accept or not expected.exists():
-        expected.write_text(actual, encoding="utf-8")
-        actual_path.unlink(missing_ok=True)
-        return
-    if actual != expected.read_text(encoding="utf-8"):
-        actual_path.write_text(actual, encoding="utf-8")
-        raise AssertionError(f"{expected.name} differs; see {actual_path} (accept with pytest --accept)")
-    actual_path.unlink(missing_ok=True)
 
 
 def test_every_teikit_rule_has_an_id_and_an_invalid_example():

@@ -11,6 +11,8 @@ from teikit.errors import InputError, UsageError
 from teikit.tei import NSMAP, XML_ID, XML_LANG, parse_xml_bytes, serialize, tei
 from teikit.validate import ValidateOptions, ValidationResult, validate
 
+from golden import check_golden_text
+
 from conftest import PDF_TEXTS, TEI_ALL, TEI_SAMPLES
 
 DATA = Path(__file__).parent / "data" / "validate"
@@ -29,16 +31,6 @@ def tei_all_options(shared) -> ValidateOptions:
     return ValidateOptions(schema="tei_all", tei_all=str(TEI_ALL), rng_only=True)
 
 
-def check_golden_text(actual: str, expected: Path, accept: bool) -> None:
-    actual_path = expected.with_name(expected.name + ".actual")
-    if accept or not expected.exists():
-        expected.write_text(actual, encoding="utf-8")
-        actual_path.unlink(missing_ok=True)
-        return
-    if actual != expected.read_text(encoding="utf-8"):
-        actual_path.write_text(actual, encoding="utf-8")
-        raise AssertionError(f"{expected.name} differs; see {actual_path} (accept with pytest --accept)")
-    actual_path.unlink(missing_ok=True)
 
 
 def formatted(result: ValidationResult, path: Path) -> str:

@@ -34,24 +34,23 @@ def _choice(a, b):
     return ("choice", a, b)
 
 
-def _group(a, b):
+def _sequence(kind: str, a, b):
+    """A group or interleave of two patterns, simplified (notAllowed absorbs, empty is neutral)."""
     if NA in (a, b):
         return NA
     if a == EMPTY:
         return b
     if b == EMPTY:
         return a
-    return ("group", a, b)
+    return (kind, a, b)
+
+
+def _group(a, b):
+    return _sequence("group", a, b)
 
 
 def _inter(a, b):
-    if NA in (a, b):
-        return NA
-    if a == EMPTY:
-        return b
-    if b == EMPTY:
-        return a
-    return ("inter", a, b)
+    return _sequence("inter", a, b)
 
 
 def _fold(fn, items, unit):
