@@ -60,6 +60,17 @@ def _fold(fn, items, unit):
     return out
 
 
+def _memo(cache: dict, p, q, compute):
+    """compute(p, q), cached by p's identity (the pattern object is kept so its id stays valid)."""
+    key = (id(p), q)
+    hit = cache.get(key)
+    if hit is not None and hit[0] is p:
+        return hit[1]
+    result = compute(p, q)
+    cache[key] = (p, result)
+    return result
+
+
 class ContentModels:
     """Content patterns of a grammar as hashable tuples, with derivative matching."""
 
@@ -146,13 +157,7 @@ class ContentModels:
 
     def deriv(self, p, q) -> tuple:
         """The pattern left after p has matched an element named q (NA if it cannot)."""
-        key = (id(p), q)
-        hit = self._deriv.get(key)
-        if hit is not None and hit[0] is p:
-            return hit[1]
-        result = self._deriv_uncached(p, q)
-        self._deriv[key] = (p, result)
-        return result
+        return _memo(self._deriv, p, q, self._deriv_uncached)
 
     def _deriv_uncached(self, p, q) -> tuple:
         kind = p[0]
@@ -203,13 +208,7 @@ class ContentModels:
 
     def element_patterns_next(self, p, q) -> list[etree._Element]:
         """The element patterns among p's next possible elements that match name q."""
-        key = (id(p), q)
-        hit = self._next.get(key)
-        if hit is not None and hit[0] is p:
-            return hit[1]
-        out = self._element_patterns_next(p, q)
-        self._next[key] = (p, out)
-        return out
+        return _memo(self._next, p, q, self._element_patterns_next)
 
     def _element_patterns_next(self, p, q) -> list[etree._Element]:
         out = []

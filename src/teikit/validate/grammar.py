@@ -35,11 +35,16 @@ def rng_children(el: etree._Element) -> list[etree._Element]:
 
 def inherited_ns(el: etree._Element) -> str:
     """The `ns` in scope for a RELAX NG element (nearest ancestor-or-self @ns)."""
+    return inherited_attribute(el, "ns")
+
+
+def inherited_attribute(el: etree._Element, name: str) -> str:
+    """The nearest ancestor-or-self value of an inherited RELAX NG attribute (ns, datatypeLibrary)."""
     node = el
     while node is not None:
-        ns = node.get("ns")
-        if ns is not None:
-            return ns
+        value = node.get(name)
+        if value is not None:
+            return value
         node = node.getparent()
     return ""
 

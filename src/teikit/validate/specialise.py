@@ -15,6 +15,7 @@ from lxml import etree
 from .grammar import (
     RNG_NS,
     Grammar,
+    inherited_attribute,
     nc_matches_any,
     nc_to_xml,
     pattern_content,
@@ -189,13 +190,7 @@ def _copy_pattern(p: etree._Element) -> etree._Element:
 
 
 def _inherited_library(el: etree._Element) -> str:
-    node = el
-    while node is not None:
-        lib = node.get("datatypeLibrary")
-        if lib is not None:
-            return lib
-        node = node.getparent()
-    return ""
+    return inherited_attribute(el, "datatypeLibrary")
 
 
 def specialise(grammar: Grammar, elements: frozenset, attributes: frozenset) -> etree._Element | None:
