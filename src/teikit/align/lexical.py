@@ -64,12 +64,11 @@ def draft(en_sents: Sequence[str], zh_sents: Sequence[str], *,
     if en_extra:
         for toks, extra in zip(en_toks, en_extra):
             toks.update(extra)
-    vocab = set().union(*en_toks) if en_toks else set()
-    reverse = _reverse_lexicon(vocab, table.en_to_zh)
-    _add_names(en_sents, en_toks, reverse, names)
+    vocab = frozenset().union(*en_toks) if en_toks else frozenset()
+    name_terms = _add_names(en_sents, en_toks, names)
     wanted_py = frozenset(t for t in vocab if t.startswith("py:"))
-    longest = max((len(t) for t in reverse), default=1)
-    zh_toks = [_expressed(s, reverse, longest, table.pinyin, wanted_py) for s in zh_sents]
+    terms = term_index(table.en_to_zh)
+    zh_toks = [_expressed(s, terms, vocab, name_terms, table.pinyin, wanted_py) for s in zh_sents]
     if zh_extra:
         for toks, extra in zip(zh_toks, zh_extra):
             for tok in extra:
@@ -117,55 +116,90 @@ def _lexicon_form(tok: str, lexicon: dict) -> str:
     return tok
 
 
-def _reverse_lexicon(vocab: set[str], en_to_zh: dict) -> dict[str, set[str]]:
-    """Chinese term -> the document's English tokens it may translate."""
-    reverse: dict[str, set[str]] = {}
-    for tok in vocab:
-        for term in en_to_zh.get(tok, ()):
-            reverse.setdefault(term, set()).add(tok)
-    return reverse
+_TERM_INDEXES: dict = {}
 
 
-def _add_names(en_sents, en_toks, reverse, names) -> None:
-    """Authority pairs: an English name found in a sentence becomes a token its Chinese form expresses."""
+def term_index(en_to_zh: dict) -> dict[str, frozenset[str]]:
+    """Chinese term -> the English words it may translate (the lexicon inverted once per process;
+    a document then only looks terms up, instead of building its own reverse lexicon)."""
+    found = _TERM_INDEXES.get(id(en_to_zh))
+    if found is None or found[0] is not en_to_zh:
+        inverted: dict[str, set[str]] = {}
+        for word, zh_terms in en_to_zh.items():
+            for term in zh_terms:
+                inverted.setdefault(term, set()).add(word)
+        found = _TERM_INDEXES[id(en_to_zh)] = (en_to_zh, {t: frozenset(w) for t, w in inverted.items()})
+    return found[1]
+
+
+def _add_names(en_sents, en_toks, names) -> dict[str, set[str]]:
+    """Authority pairs: an English name found in a sentence becomes a token ('name:...') that its
+    Chinese forms express; returns Chinese form -> those tokens."""
     by_en, pattern = _name_index(tuple(names))
+    name_terms: dict[str, set[str]] = {}
     if pattern is None:
-        return
+        return name_terms
     for toks, sent in zip(en_toks, en_sents):
         for m in pattern.finditer(sent):
             tok = "name:" + m.group()
             toks.add(tok)
             for zh_name in by_en[m.group()]:
-                reverse.setdefault(zh_name, set()).add(tok)
+                name_terms.setdefault(zh_name, set()).add(tok)
+    return name_terms
 
 
 @lru_cache(maxsize=8)
 def _name_index(names: tuple[tuple[str, str], ...]):
-    """English name -> its Chinese forms, and one pattern finding them (longest first); built once
-    per process for the same authority."""
+    """English name -> its Chinese forms, and one pattern finding them (the longest name at a
+    position wins); built once per process for the same authority."""
     by_en: dict[str, set[str]] = {}
     for en_name, zh_name in names:
         if en_name and zh_name:
             by_en.setdefault(en_name, set()).add(zh_name)
     if not by_en:
         return by_en, None
-    longest_first = sorted(by_en, key=len, reverse=True)
-    return by_en, re.compile(r"\b(?:" + "|".join(re.escape(n) for n in longest_first) + r")\b")
+    return by_en, re.compile(r"\b" + trie_pattern(by_en) + r"\b")
 
 
-def _expressed(sentence: str, reverse: dict, longest: int, readings: dict,
+def trie_pattern(words) -> str:
+    """A regular expression matching any of `words`, factored by common prefixes: Python's re tries
+    a flat alternation one word at a time (about 40x slower with 1,000 names). Optional tails are
+    greedy, so at a position the longest word that lets the rest of the pattern match wins, as in a
+    longest-first alternation."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return body
+    return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else body + "?"
+
+
+def _expressed(sentence: str, terms: dict, vocab: frozenset, name_terms: dict, readings: dict,
                wanted_py: frozenset) -> dict[str, int]:
     """English tokens the sentence expresses -> bit mask of the characters that express them."""
     cover: dict[str, int] = {}
     n = len(sentence)
     for i in range(n):
-        for k in range(1, min(longest, n - i) + 1):
-            hit = reverse.get(sentence[i: i + k])
-            if hit:
-                mask = ((1 << k) - 1) << i
-                for tok in hit:
-                    cover[tok] = cover.get(tok, 0) | mask
-    spans = chinese_number_spans(sentence)
+        for k in range(1, min(MAX_TERM_CHARS, n - i) + 1):
+            words = terms.get(sentence[i: i + k])
+            if words:
+                hit = words & vocab
+                if hit:
+                    mask = ((1 << k) - 1) << i
+                    for tok in hit:
+                        cover[tok] = cover.get(tok, 0) | mask
+    spans = _name_spans(sentence, name_terms) + chinese_number_spans(sentence)
     if wanted_py:
         spans += pinyin_spans(sentence, readings, wanted_py)
     for tok, start, end in spans:
@@ -174,6 +208,20 @@ def _expressed(sentence: str, reverse: dict, longest: int, readings: dict,
         for tok in punctuation_tokens(sentence):
             cover.setdefault(tok, 0)
     return cover
+
+
+MAX_TERM_CHARS = cedict.MAX_TERM_CHARS
+
+
+def _name_spans(sentence: str, name_terms: dict) -> list[tuple[str, int, int]]:
+    """Every occurrence of the Chinese name forms, as (token, start, end)."""
+    out = []
+    for zh_name, toks in name_terms.items():
+        start = sentence.find(zh_name)
+        while start >= 0:
+            out.extend((tok, start, start + len(zh_name)) for tok in toks)
+            start = sentence.find(zh_name, start + 1)
+    return out
 
 
 def _index(en_toks: list[set[str]], zh_toks: list[dict[str, int]], chars: np.ndarray) -> Evidence:

@@ -159,20 +159,42 @@ def cjk_substrings(sentence: str, max_len: int = 4):
 
 
 def pinyin_spans(sentence: str, readings: dict, wanted: frozenset) -> list[tuple[str, int, int]]:
-    """'py:x' tokens for runs of 1-3 characters whose toneless readings concatenate to a wanted x."""
+    """'py:x' tokens for runs of 1-3 characters whose toneless readings concatenate to a wanted x.
+
+    Up to 16 reading combinations are tried per run (in reading order); combinations that are no
+    prefix of a wanted x are dropped early, which changes nothing found."""
     found: list[tuple[str, int, int]] = []
+    stems = _wanted_prefixes(wanted)
     n = len(sentence)
     for i in range(n):
-        prefixes = [""]
+        prefixes = [(0, "")]  # (index among all combinations, spelling)
         for k in range(3):
             if i + k >= n:
                 break
             syls = readings.get(sentence[i + k])
             if not syls:
                 break
-            prefixes = [p + s for p in prefixes for s in syls][:16]
-            for p in prefixes:
+            count = len(syls)
+            prefixes = [(at * count + x, p + s) for at, p in prefixes for x, s in enumerate(syls)
+                        if at * count + x < 16 and p + s in stems]
+            if not prefixes:
+                break
+            for _at, p in prefixes:
                 tok = "py:" + p
                 if tok in wanted:
                     found.append((tok, i, i + k + 1))
+    return found
+
+
+_PREFIX_SETS: dict = {}
+
+
+def _wanted_prefixes(wanted: frozenset) -> frozenset:
+    """Every prefix of the wanted spellings (without 'py:'), for one document's token set."""
+    found = _PREFIX_SETS.get(wanted)
+    if found is None:
+        if len(_PREFIX_SETS) > 64:
+            _PREFIX_SETS.clear()
+        found = _PREFIX_SETS[wanted] = frozenset(
+            w[3:3 + k] for w in wanted if w.startswith("py:") for k in range(1, len(w) - 2))
     return found
