@@ -24,17 +24,19 @@ MAX_TERM_CHARS = 4  # the longest Chinese term kept
 _CJK_TERM = re.compile(r"^[\u3400-\u9fff]{1,%d}$" % MAX_TERM_CHARS)
 _WORD = re.compile(r"[a-z][a-z'-]*")
 MAX_GLOSS_WORDS = 3
-CACHE_VERSION = 5
+CACHE_VERSION = 7
 
 
 @dataclass(frozen=True)
 class Cedict:
     """en_to_zh: stemmed English word -> simplified terms; pinyin: character -> toneless readings;
-    to_simplified: traditional-only character -> its simplified form."""
+    to_simplified: traditional-only character -> its simplified form; zh_to_en: en_to_zh
+    inverted (term -> tuple of words), cached too so that no document has to invert it."""
 
     en_to_zh: dict
     pinyin: dict
     to_simplified: dict
+    zh_to_en: dict
 
 
 def data_file() -> Path | None:
@@ -56,7 +58,7 @@ def load() -> Cedict:
     """The lexicon, from the cache when it is fresh, else parsed and cached (empty without data)."""
     path = data_file()
     if path is None:
-        return Cedict({}, {}, {})
+        return Cedict({}, {}, {}, {})
     st = path.stat()
     cache = cache_dir() / f"cedict-v{CACHE_VERSION}-{st.st_size}-{int(st.st_mtime)}.marshal"
     try:
@@ -64,7 +66,7 @@ def load() -> Cedict:
     except (OSError, ValueError, EOFError, TypeError):
         pass
     table = parse(path)
-    _write_cache(cache, (table.en_to_zh, table.pinyin, table.to_simplified))
+    _write_cache(cache, (table.en_to_zh, table.pinyin, table.to_simplified, table.zh_to_en))
     return table
 
 
@@ -98,7 +100,17 @@ def parse(path: Path) -> Cedict:
     simplified_chars = set(pinyin)
     to_simplified = {t: s for t, s in pairs.items() if t not in simplified_chars}
     return Cedict({w: sorted(t) for w, t in en_to_zh.items()}, {c: sorted(r) for c, r in pinyin.items()},
-                  to_simplified)
+                  to_simplified, invert(en_to_zh))
+
+
+def invert(en_to_zh: dict) -> dict[str, tuple[str, ...]]:
+    """Chinese term -> the English words it may translate (tuples: they unmarshal 3x faster
+    than sets)."""
+    inverted: dict[str, set[str]] = {}
+    for word, zh_terms in en_to_zh.items():
+        for term in zh_terms:
+            inverted.setdefault(term, set()).add(word)
+    return {term: tuple(sorted(words)) for term, words in inverted.items()}
 
 
 def _add_reading(table: dict, char: str, reading: str) -> None:

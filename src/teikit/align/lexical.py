@@ -67,8 +67,7 @@ def draft(en_sents: Sequence[str], zh_sents: Sequence[str], *,
     vocab = frozenset().union(*en_toks) if en_toks else frozenset()
     name_terms = _add_names(en_sents, en_toks, names)
     wanted_py = frozenset(t for t in vocab if t.startswith("py:"))
-    terms = term_index(table.en_to_zh)
-    zh_toks = [_expressed(s, terms, vocab, name_terms, table.pinyin, wanted_py) for s in zh_sents]
+    zh_toks = [_expressed(s, table.zh_to_en, vocab, name_terms, table.pinyin, wanted_py) for s in zh_sents]
     if zh_extra:
         for toks, extra in zip(zh_toks, zh_extra):
             for tok in extra:
@@ -114,22 +113,6 @@ def _lexicon_form(tok: str, lexicon: dict) -> str:
         if form and form in lexicon:
             return form
     return tok
-
-
-_TERM_INDEXES: dict = {}
-
-
-def term_index(en_to_zh: dict) -> dict[str, frozenset[str]]:
-    """Chinese term -> the English words it may translate (the lexicon inverted once per process;
-    a document then only looks terms up, instead of building its own reverse lexicon)."""
-    found = _TERM_INDEXES.get(id(en_to_zh))
-    if found is None or found[0] is not en_to_zh:
-        inverted: dict[str, set[str]] = {}
-        for word, zh_terms in en_to_zh.items():
-            for term in zh_terms:
-                inverted.setdefault(term, set()).add(word)
-        found = _TERM_INDEXES[id(en_to_zh)] = (en_to_zh, {t: frozenset(w) for t, w in inverted.items()})
-    return found[1]
 
 
 def _add_names(en_sents, en_toks, names) -> dict[str, set[str]]:
@@ -194,11 +177,9 @@ def _expressed(sentence: str, terms: dict, vocab: frozenset, name_terms: dict, r
         for k in range(1, min(MAX_TERM_CHARS, n - i) + 1):
             words = terms.get(sentence[i: i + k])
             if words:
-                hit = words & vocab
-                if hit:
-                    mask = ((1 << k) - 1) << i
-                    for tok in hit:
-                        cover[tok] = cover.get(tok, 0) | mask
+                for tok in words:
+                    if tok in vocab:
+                        cover[tok] = cover.get(tok, 0) | (((1 << k) - 1) << i)
     spans = _name_spans(sentence, name_terms) + chinese_number_spans(sentence)
     if wanted_py:
         spans += pinyin_spans(sentence, readings, wanted_py)
