@@ -249,11 +249,10 @@ def test_a_run_of_skips_costs_less_than_as_many_single_skips():
 
     beads = [(1, 1), (1, 5)]
 
-    def cost(i, js, row_beads):
-        out = np.full((len(row_beads), len(js)), 10.0)
-        for b, (k, l) in enumerate(row_beads):
-            if (k, l) == (1, 1):
-                out[b][(js == 1) & (i == 1) | (js == 6) & (i == 2)] = 0.0
+    def cost(rows, js):
+        out = np.full((len(beads), len(rows), js.shape[1]), 10.0)
+        i = rows[:, None]
+        out[beads.index((1, 1))][(js == 1) & (i == 1) | (js == 6) & (i == 2)] = 0.0
         return out
 
     band = Band(np.array([0, 0, 0]), np.array([6, 6, 6]))

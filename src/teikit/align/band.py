@@ -16,14 +16,15 @@ class BandMatrix:
     offset: np.ndarray
     prefix: np.ndarray
 
-    def span(self, i: int, j0: np.ndarray, j1: np.ndarray) -> np.ndarray:
-        """Match weight of sentence i with Chinese sentences [j0, j1), vectorised over j."""
+    def span(self, rows: np.ndarray, j0: np.ndarray, j1: np.ndarray) -> np.ndarray:
+        """Match weight of English sentence rows[r] with Chinese sentences [j0[..., r, c],
+        j1[r, c]), for arrays j0 (..., rows, cells) and j1 (rows, cells)."""
         width = self.prefix.shape[1] - 1
-        row = self.prefix[i]
-        off = self.offset[i]
+        off = self.offset[rows][:, None]
         a = np.minimum(np.maximum(j0 - off, 0), width)
         b = np.minimum(np.maximum(j1 - off, 0), width)
-        return row[b] - row[a]
+        r = rows[:, None]
+        return self.prefix[r, b] - self.prefix[r, a]
 
 
 def match_band(ev: Evidence, lo: np.ndarray, hi: np.ndarray, m: int) -> tuple[BandMatrix, BandMatrix]:

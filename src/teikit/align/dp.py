@@ -6,8 +6,11 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-# row_costs(i, js, beads) -> array (len(beads), len(js)): cost of bead b = (k, l) ending at (i, j)
-CostFn = Callable[[int, np.ndarray, Sequence[tuple[int, int]]], np.ndarray]
+# block_cost(rows, js) -> array (len(beads), len(rows), width): the cost of bead b = (k, l) ending
+# at (rows[r], js[r, c]), for the cells js[r] = lo[rows[r]] + 0 .. width-1 of each row (clamped to m;
+# cells past the row's end and beads with k > row are ignored).
+BlockCostFn = Callable[[np.ndarray, np.ndarray], np.ndarray]
+BLOCK_CELLS = 1 << 18  # beads x rows x width per block of precomputed costs (2 MB of float64)
 
 
 @dataclass(frozen=True)
@@ -71,69 +74,70 @@ class Skips:
     extend: float
 
 
-def solve(n: int, m: int, band: Band, beads: Sequence[tuple[int, int]], cost: CostFn,
+def solve(n: int, m: int, band: Band, beads: Sequence[tuple[int, int]], cost: BlockCostFn,
           skips: Skips) -> list[tuple[int, int]]:
     """Cheapest monotone path from (0,0) to (n,m); returns the beads (k, l) in order.
 
-    `beads` lists the (k, l) with k, l >= 1; 1:0 and 0:1 beads cost `skips`. Each DP row is
-    computed for all its cells and beads at once (numpy). States per cell: D (best), B (best
-    not ending in 0:1), E (ending in 1:0), F (ending in 0:1)."""
+    `beads` lists the (k, l) with k, l >= 1; 1:0 and 0:1 beads cost `skips`. Bead costs come from
+    `cost` for a block of rows at once; each DP row is then a few array operations. States per
+    cell: D (best), B (best not ending in 0:1), E (ending in 1:0), F (ending in 0:1). D and E are
+    stored with one column of infinity on each side, so that reading a cell outside a row's band
+    needs no mask."""
     lo, hi = band.lo, band.hi
     width = int((hi - lo).max()) + 1
-    D = np.full((n + 1, width), np.inf)
-    E = np.full((n + 1, width), np.inf)
+    D = np.full((n + 1, width + 2), np.inf)
+    E = np.full((n + 1, width + 2), np.inf)
     b_back = np.full((n + 1, width), -2, dtype=np.int16)  # -1: from E, k >= 0: beads[k]
     d_from_f = np.zeros((n + 1, width), dtype=bool)
     e_extends = np.zeros((n + 1, width), dtype=bool)
     f_extends = np.zeros((n + 1, width), dtype=bool)
-    for i in range(n + 1):
-        js = np.arange(lo[i], hi[i] + 1)
-        w = len(js)
-        best = np.full(w, np.inf)
-        arg = np.full(w, -2, dtype=np.int16)
-        if i == 0:
-            best[js == 0] = 0.0
-        else:
-            opened = _previous(D, lo, hi, i - 1, js) + skips.open
-            extended = _previous(E, lo, hi, i - 1, js) + skips.extend
-            e_row = np.minimum(opened, extended)
-            e_extends[i, :w] = extended < opened
-            E[i, :w] = e_row
-            best = e_row.copy()
-            arg[np.isfinite(best)] = -1
-            usable = [b for b, (k, _l) in enumerate(beads) if k <= i]
-            if usable:
-                _relax(D, lo, hi, i, js, [beads[b] for b in usable], cost, best, arg, usable)
-        f_row, f_ext = _target_skip_runs(best, skips)
-        D[i, :w] = np.minimum(best, f_row)
-        d_from_f[i, :w] = f_row < best
-        f_extends[i, :w] = f_ext
-        b_back[i, :w] = arg
+    ks = np.array([k for k, _ in beads], dtype=np.int64)
+    ls = np.array([l for _, l in beads], dtype=np.int64)
+    kmax = int(ks.max()) if len(ks) else 1
+    cells = np.arange(width)
+    rows_per_block = max(1, BLOCK_CELLS // max(1, len(beads) * width))
+    for start in range(0, n + 1, rows_per_block):
+        rows = np.arange(start, min(n + 1, start + rows_per_block))
+        js_block = np.minimum(lo[rows][:, None] + cells[None, :], m)
+        costs = cost(rows, js_block) if len(beads) else None
+        for r, i in enumerate(rows.tolist()):
+            w = int(hi[i] - lo[i]) + 1
+            js = js_block[r, :w]
+            if i == 0:
+                best = np.where(js == 0, 0.0, np.inf)
+                arg = np.full(w, -2, dtype=np.int16)
+            else:
+                best, arg = _row(D, E, lo, i, js, ks, ls, kmax, costs, r, skips, e_extends)
+            f_row, f_ext = _target_skip_runs(best, skips)
+            D[i, 1:w + 1] = np.minimum(best, f_row)
+            d_from_f[i, :w] = f_row < best
+            f_extends[i, :w] = f_ext
+            b_back[i, :w] = arg
     return _trace(lo, beads, n, m, b_back, d_from_f, e_extends, f_extends)
 
 
-def _relax(D, lo, hi, i, js, row_beads, cost, best, arg, usable) -> None:
-    """Improve best/arg of row i with the beads ending there (all beads in one array op)."""
-    ks = np.array([k for k, _ in row_beads])
-    ls = np.array([l for _, l in row_beads])
-    rows = i - ks
-    cols = js[None, :] - ls[:, None]
-    first, last = lo[rows][:, None], hi[rows][:, None]
-    ok = (cols >= first) & (cols <= last)
-    prev = np.where(ok, D[rows[:, None], np.where(ok, cols - first, 0)], np.inf)
-    total = prev + cost(i, js, row_beads)
+def _row(D, E, lo, i, js, ks, ls, kmax, costs, r, skips, e_extends):
+    """Best cost and back-pointer of each cell of row i not ending in a 0:1 bead."""
+    w = len(js)
+    at = np.clip(js - lo[i - 1] + 1, 0, D.shape[1] - 1)
+    opened = D[i - 1, at] + skips.open
+    extended = E[i - 1, at] + skips.extend
+    e_row = np.minimum(opened, extended)
+    e_extends[i, :w] = extended < opened
+    E[i, 1:w + 1] = e_row
+    arg = np.where(np.isfinite(e_row), -1, -2).astype(np.int16)
+    if costs is None:
+        return e_row, arg
+    prev_rows = np.maximum(i - ks, 0)
+    cols = np.clip(js[None, :] - ls[:, None] - lo[prev_rows][:, None] + 1, 0, D.shape[1] - 1)
+    prev = D[prev_rows[:, None], cols]
+    if i < kmax:
+        prev[ks > i] = np.inf
+    total = prev + costs[:, r, :w]
     pick = np.argmin(total, axis=0)
-    value = total[pick, np.arange(len(js))]
-    better = value < best
-    best[better] = value[better]
-    arg[better] = np.array(usable, dtype=np.int16)[pick[better]]
-
-
-def _previous(D, lo, hi, r: int, cols: np.ndarray) -> np.ndarray:
-    out = np.full(len(cols), np.inf)
-    ok = (cols >= lo[r]) & (cols <= hi[r])
-    out[ok] = D[r, cols[ok] - lo[r]]
-    return out
+    value = total[pick, np.arange(w)]
+    better = value < e_row
+    return np.where(better, value, e_row), np.where(better, pick.astype(np.int16), arg)
 
 
 def _target_skip_runs(best: np.ndarray, skips: Skips) -> tuple[np.ndarray, np.ndarray]:

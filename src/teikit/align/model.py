@@ -82,7 +82,7 @@ class Model:
         """The cheapest beads inside `band`."""
         self.shared, self.covered = match_band(self.ev, *self._sentence_band(band, beads), self.m)
         skips = Skips(self.o.skip_cost, self.o.skip_extend)
-        return solve(self.n, self.m, band, beads, self.row_costs, skips)
+        return solve(self.n, self.m, band, beads, lambda rows, js: self.block_costs(rows, js, beads), skips)
 
     def _sentence_band(self, band: Band, beads):
         """Columns each English sentence row needs for the beads that may contain it."""
@@ -93,37 +93,43 @@ class Model:
         hi = band.hi[np.minimum(rows + kmax, self.n)]
         return lo, np.maximum(hi, lo)
 
-    def row_costs(self, i: int, js: np.ndarray, beads) -> np.ndarray:
-        """Costs of the beads (k, l) ending at (i, js), as an array (len(beads), len(js))."""
+    def block_costs(self, rows: np.ndarray, js: np.ndarray, beads) -> np.ndarray:
+        """Costs of the beads (k, l) ending at (rows[r], js[r, c]), as an array
+        (len(beads), len(rows), cells). Beads with k > row get finite values the search ignores."""
         ks = np.array([k for k, _ in beads])
         ls = np.array([l for _, l in beads])
         lengths = np.unique(ls)
         which = np.searchsorted(lengths, ls)
-        j0 = np.maximum(js[None, :] - lengths[:, None], 0)  # (distinct l, cells)
-        shared, covered = self._overlaps(i, int(ks.max()), j0, js)
+        j0 = np.maximum(js[None, :, :] - lengths[:, None, None], 0)  # (distinct l, rows, cells)
+        shared, covered = self._overlaps(rows, int(ks.max()), j0, js)
         shared, covered = shared[ks - 1, which], covered[ks - 1, which]
         j0 = j0[which]
-        return (self._length_cost(i, ks, j0, js) * self.o.length_weight
-                + self._lexical_cost(i, ks, ls, j0, js, shared, covered)
-                + (self.o.merge_cost * (ks + ls - 2))[:, None]
-                + self.o.block_cost * self._blocks_crossed(i, ks, ls, js))
+        i = rows[None, :, None]
+        k = ks[:, None, None]
+        l = ls[:, None, None]
+        start = np.maximum(i - k, 0)
+        return (self._length_cost(i, start, j0, js) * self.o.length_weight
+                + self._lexical_cost(i, start, k, l, j0, js, shared, covered)
+                + (self.o.merge_cost * (ks + ls - 2))[:, None, None]
+                + self.o.block_cost * self._blocks_crossed(i, k, l, js))
 
-    def _overlaps(self, i, kmax, j0, js):
-        """Match weights of English rows i-k..i-1 with Chinese [j0, js), cumulated over k."""
-        shared = np.stack([self.shared.span(i - k, j0, js) for k in range(1, kmax + 1)])
-        covered = np.stack([self.covered.span(i - k, j0, js) for k in range(1, kmax + 1)])
+    def _overlaps(self, rows, kmax, j0, js):
+        """Match weights of English rows i-k..i-1 with Chinese [j0, js), cumulated over k:
+        arrays (k, distinct l, rows, cells)."""
+        shared = np.stack([self.shared.span(np.maximum(rows - k, 0), j0, js) for k in range(1, kmax + 1)])
+        covered = np.stack([self.covered.span(np.maximum(rows - k, 0), j0, js) for k in range(1, kmax + 1)])
         return np.cumsum(shared, axis=0), np.cumsum(covered, axis=0)
 
-    def _length_cost(self, i, ks, j0, js):
-        le = (self.pe[i] - self.pe[i - ks])[:, None]
-        lz = self.pz[js][None, :] - self.pz[j0]
+    def _length_cost(self, i, start, j0, js):
+        le = self.pe[i] - self.pe[start]
+        lz = self.pz[js][None, :, :] - self.pz[j0]
         delta = (lz - le) / np.sqrt(self.o.length_variance * (le + lz) / 2 + 1.0)
         return delta * delta / 2
 
-    def _lexical_cost(self, i, ks, ls, j0, js, shared, covered):
+    def _lexical_cost(self, i, start, k, l, j0, js, shared, covered):
         """Lexical similarity from English-token recall (idf-weighted) and Chinese-character recall."""
-        w_en = (self.we[i] - self.we[i - ks])[:, None]
-        c_zh = self.cz[js][None, :] - self.cz[j0]
+        w_en = self.we[i] - self.we[start]
+        c_zh = self.cz[js][None, :, :] - self.cz[j0]
         neutral = self.o.neutral_similarity
         en_recall = np.where(w_en > 0, np.minimum(shared, w_en) / np.maximum(w_en, 1e-9), neutral)
         zh_recall = np.where(c_zh > 0, np.minimum(covered, c_zh) / np.maximum(c_zh, 1), neutral)
@@ -131,14 +137,14 @@ class Model:
             sim = 2 * en_recall * zh_recall / np.maximum(en_recall + zh_recall, 1e-9)
         else:
             sim = (en_recall + zh_recall) / 2
-        spread = (1 + self.o.lexical_spread * (ks + ls - 2))[:, None]
+        spread = 1 + self.o.lexical_spread * (k + l - 2)
         if self.o.lexical_log:
             return self.o.lexical_weight * np.log(1.1 / (sim + 0.1)) * spread
         return self.o.lexical_weight * (1 - sim) * spread
 
-    def _blocks_crossed(self, i, ks, ls, js):
-        inside_en = (self.be[i] - self.be[i - ks + 1])[:, None]
-        inside_zh = self.bz[js][None, :] - self.bz[np.maximum(js[None, :] - ls[:, None] + 1, 0)]
+    def _blocks_crossed(self, i, k, l, js):
+        inside_en = self.be[i] - self.be[np.maximum(i - k + 1, 0)]
+        inside_zh = self.bz[js][None, :, :] - self.bz[np.maximum(js[None, :, :] - l + 1, 0)]
         return inside_en + inside_zh
 
 
