@@ -88,12 +88,22 @@ class _Run:
         self.diagnostics: list[Diagnostic] = []
         self.skipped: list[str] = []
         self.checked: list[str] = []
+        self._names = None
+
+    @property
+    def names(self):
+        """The document's element and attribute names, collected once for every schema."""
+        if self._names is None:
+            from .specialise import DocumentNames
+
+            self._names = DocumentNames(self.tree.getroot())
+        return self._names
 
     def check_grammar(self, plan: _Plan) -> None:
         from . import relaxng
 
         schema = self.schema_files.setdefault(plan.rng, relaxng.SchemaFile(plan.rng, plan.label))
-        self.diagnostics += relaxng.check(schema, self.tree.getroot(), self.name, self.data)
+        self.diagnostics += relaxng.check(schema, self.tree.getroot(), self.name, self.data, self.names)
         self.checked.append(f"rng:{plan.label}")
 
     def check_schematron(self, plan: _Plan) -> None:
@@ -102,7 +112,7 @@ class _Run:
             return
         from .schematron import evaluate
 
-        outcome = evaluate(rules, self.tree, self.name, self.positions)
+        outcome = evaluate(rules, self.tree, self.name, self.positions, self.names)
         self.diagnostics += outcome.diagnostics
         self.skipped += outcome.skipped
         self.checked.append(f"sch:{plan.label}")

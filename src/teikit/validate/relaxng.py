@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from lxml import etree
@@ -19,7 +20,7 @@ from ..diagnostics import Diagnostic
 from ..tei import parse_xml_bytes, parse_xml_file
 from .grammar import Grammar, load_grammar, rng_name
 from .schemas import SchemaError, user_cache_dir
-from .specialise import Unspecialisable, document_names, specialise
+from .specialise import DocumentNames, Unspecialisable, specialise
 
 CACHE_FORMAT = "1"
 _GRAMMARS: dict[tuple, Grammar] = {}
@@ -30,17 +31,19 @@ _WHOLE = ("*whole*",)
 
 @dataclass(frozen=True)
 class SchemaFile:
-    """A RELAX NG file identified by path, size and modification time (the cache key)."""
+    """A RELAX NG file identified by path, size and modification time (the cache key).
+
+    The key is read once per instance: validate() makes a new one for every document."""
 
     path: Path
     label: str
 
-    @property
+    @cached_property
     def key(self) -> tuple:
         st = self.path.stat()
         return (str(self.path.resolve()), st.st_size, st.st_mtime_ns)
 
-    @property
+    @cached_property
     def digest(self) -> str:
         """Names the disk-cache folder: changes with the file and with teikit's version."""
         from .. import __version__
@@ -150,9 +153,9 @@ def prune(folder: Path, keep: int) -> int:
     return len(doomed)
 
 
-def is_valid(schema: SchemaFile, root: etree._Element) -> tuple[bool, list]:
-    """(verdict, libxml2 error entries) for one document."""
-    rng = compiled_for(schema, document_names(root))
+def is_valid(schema: SchemaFile, root: etree._Element, names: DocumentNames | None = None) -> tuple[bool, list]:
+    """(verdict, libxml2 error entries) for one document (`names`: its names, if known)."""
+    rng = compiled_for(schema, (names or DocumentNames(root)).pairs())
     if rng is False:
         return False, []
     ok = rng.validate(root)
@@ -168,9 +171,10 @@ def models_of(schema: SchemaFile):
     return _MODELS[key]
 
 
-def check(schema: SchemaFile, root: etree._Element, file: str | None, source: bytes | None) -> list[Diagnostic]:
+def check(schema: SchemaFile, root: etree._Element, file: str | None, source: bytes | None,
+          names: DocumentNames | None = None) -> list[Diagnostic]:
     """Diagnostics of one document against one RELAX NG schema ([] when valid)."""
-    ok, log = is_valid(schema, root)
+    ok, log = is_valid(schema, root, names)
     if ok:
         return []
     from .contentmodel import check_tree

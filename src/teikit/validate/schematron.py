@@ -18,9 +18,12 @@ from .xpath import (  # noqa: F401 (is_xpath1 is re-exported: part of this modul
     LxmlEngine,
     XPath2Engine,
     is_xpath1,
+    context_selector,
     keys_of,
-    might_match,
+    names_might_match,
+    prefilter_selector,
     rule_uses_xpath1,
+    selects_something,
 )
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
@@ -168,32 +171,89 @@ def _message_to_xml(el: etree._Element, parts: tuple) -> None:
 # ---------------------------------------------------------------- evaluation
 
 
-def evaluate(rules: RuleSet, tree: etree._ElementTree, file: str | None, positions: dict | None = None) -> Outcome:
-    """Run every pattern on the document: each node is handled by the first rule that matches it."""
+def evaluate(rules: RuleSet, tree: etree._ElementTree, file: str | None, positions: dict | None = None,
+             names=None) -> Outcome:
+    """Run every pattern on the document: each node is handled by the first rule that matches it.
+    `names`: the document's DocumentNames, if already collected."""
+    if names is None:
+        from .specialise import DocumentNames
+
+        names = DocumentNames(tree.getroot())
     with keys_of(rules, tree), document_scope():
-        return _evaluate(rules, tree, file, positions)
+        return _evaluate(rules, tree, file, positions, names)
 
 
-def _evaluate(rules: RuleSet, tree: etree._ElementTree, file: str | None, positions) -> Outcome:
-    outcome = Outcome()
+class _Planned(NamedTuple):
+    """A rule with what is known of it before any document: its engine, and whether libxml2
+    must first look for a node (`prefilter`), or the rule's own selection answers that
+    (`select_first`: an XPath 1.0 rule whose selector is the prefilter's)."""
+
+    rule: Rule
+    kind: str
+    prefilter: str | None
+    select_first: bool
+
+
+_PLANS: dict = {}
+
+
+def _plan(rules: RuleSet) -> list:
+    """[(pattern, [_Planned, ...]), ...] for a rule set, kept for the rule set's lifetime."""
+    found = _PLANS.get(id(rules))
+    if found is None or found[0] is not rules:
+        found = _PLANS[id(rules)] = (rules, [(p, [_planned(r, p, rules) for r in p.rules]) for p in rules.patterns])
+    return found[1]
+
+
+def _planned(rule: Rule, pattern: Pattern, rules: RuleSet) -> _Planned:
+    selector = prefilter_selector(rule.context, rules.namespaces)
+    try:
+        xpath1 = _kind(rule, pattern, rules) == "xpath1"
+    except Exception:  # a malformed rule: decided (and failing) where it would have before
+        return _Planned(rule, "", selector, False)
+    same = xpath1 and selector == context_selector(rule.context)
+    return _Planned(rule, "xpath1" if xpath1 else "xpath2", None if same else selector, same)
+
+
+def _kind(rule: Rule, pattern: Pattern, rules: RuleSet) -> str:
     functions = ("key",) if rules.keys else ()
+    return "xpath1" if rule_uses_xpath1(rule, rules.namespaces, pattern.lets, functions) else "xpath2"
+
+
+def _evaluate(rules: RuleSet, tree: etree._ElementTree, file: str | None, positions, names) -> Outcome:
+    outcome = Outcome()
     engines: dict[str, object] = {}
     pattern_values: dict = {}
-    present = {etree.QName(el).localname for el in tree.getroot().iter(etree.Element)}
-    for pattern in rules.patterns:
+    positions = positions if positions is not None else {}
+    for pattern, planned in _plan(rules):
         claimed: set = set()
-        for rule in pattern.rules:
-            if not might_match(rule.context, tree, rules.namespaces, present):
+        for plan in planned:
+            rule = plan.rule
+            if not names_might_match(rule.context, rules.namespaces, names):
                 continue  # nothing the context could match: skip without loading an XPath 2 engine
-            kind = "xpath1" if rule_uses_xpath1(rule, rules.namespaces, pattern.lets, functions) else "xpath2"
+            if plan.prefilter is not None and not selects_something(plan.prefilter, tree, rules.namespaces):
+                continue
+            kind = plan.kind or _kind(rule, pattern, rules)
             try:
                 engine = _engine(engines, kind, tree, rules.namespaces)
+                nodes = _select_first(engine, rule) if plan.select_first else None
+                if nodes == []:
+                    continue  # what the prefilter would have found: nothing
                 if (pattern.rule_id, kind) not in pattern_values:
                     pattern_values[(pattern.rule_id, kind)] = _let_values(pattern.lets, engine, engine.document())
-                _run_rule(rule, engine, claimed, file, positions if positions is not None else {}, outcome, pattern_values[(pattern.rule_id, kind)])
+                _run_rule(rule, engine, claimed, file, positions, outcome, pattern_values[(pattern.rule_id, kind)], nodes)
             except Exception as exc:  # unsupported function, type error: report, do not crash
                 outcome.skipped.append(f"{rule.rule_id}: {_reason(exc)}")
     return outcome
+
+
+def _select_first(engine, rule: Rule) -> list | None:
+    """The rule's nodes, or None when selecting fails (then the rule runs as usual and the
+    error is reported in the same order as before: pattern lets first)."""
+    try:
+        return engine.select(rule.context)
+    except Exception:
+        return None
 
 
 def _engine(engines: dict, kind: str, tree, namespaces):
@@ -221,8 +281,10 @@ def _let_values(lets: tuple, engine, node, variables: dict | None = None) -> dic
     return variables
 
 
-def _run_rule(rule: Rule, engine, claimed: set, file, positions: dict, outcome: Outcome, pattern_vars: dict) -> None:
-    nodes = engine.select(rule.context)
+def _run_rule(rule: Rule, engine, claimed: set, file, positions: dict, outcome: Outcome, pattern_vars: dict,
+              nodes: list | None = None) -> None:
+    if nodes is None:
+        nodes = engine.select(rule.context)
     for node in nodes:
         key = _node_key(node)
         if key in claimed:

@@ -34,14 +34,43 @@ class Unspecialisable(Exception):
 
 def document_names(root: etree._Element) -> tuple[frozenset, frozenset]:
     """(element names, attribute names) of a document as (namespace, local) pairs."""
-    elements, attributes = set(), set()
-    for el in root.iter(etree.Element):
-        q = etree.QName(el)
-        elements.add((q.namespace or "", q.localname))
-        for name in el.attrib:
-            a = etree.QName(name)
-            attributes.add((a.namespace or "", a.localname))
-    return frozenset(elements), frozenset(attributes)
+    return DocumentNames(root).pairs()
+
+
+class DocumentNames:
+    """A document's element and attribute names in Clark notation (`{ns}local`), collected in
+    one pass (tag strings compared, converted once per distinct name), shared by the grammar
+    specialiser and the Schematron prefilter."""
+
+    __slots__ = ("tags", "attributes", "_pairs", "_locals")
+
+    def __init__(self, root: etree._Element):
+        tags, attributes = set(), set()
+        add_tag, add_attributes = tags.add, attributes.update
+        for el in root.iter(etree.Element):
+            add_tag(el.tag)
+            add_attributes(el.keys())
+        self.tags, self.attributes = frozenset(tags), frozenset(attributes)
+        self._pairs = self._locals = None
+
+    def pairs(self) -> tuple[frozenset, frozenset]:
+        """(element names, attribute names) as (namespace, local) pairs."""
+        if self._pairs is None:
+            self._pairs = (frozenset(map(_pair, self.tags)), frozenset(map(_pair, self.attributes)))
+        return self._pairs
+
+    def element_locals(self) -> frozenset:
+        """Local names of the elements."""
+        if self._locals is None:
+            self._locals = frozenset(local for _, local in self.pairs()[0])
+        return self._locals
+
+
+def _pair(clark: str) -> tuple[str, str]:
+    if clark[:1] == "{":
+        ns, local = clark[1:].split("}", 1)
+        return ns, local
+    return "", clark
 
 
 class _Specialiser:

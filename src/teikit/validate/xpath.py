@@ -410,18 +410,36 @@ def _item_string(item) -> str:
 _VALUE_COMPARISON = {"eq": "=", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 
 
-def might_match(context: str, tree, namespaces: dict, present: set) -> bool:
+def might_match(context: str, tree, namespaces: dict, names) -> bool:
     """A cheap test that can only say no when the rule context matches nothing.
 
-    The element names the context ends with must occur; then, when an XPath 1.0 version of the
-    context exists (value comparisons as general ones, `a/@x` as `a[@x]`), libxml2 must find a
-    node. Otherwise (unknown shape) the answer is yes.
+    `names` is the document's DocumentNames (specialise.py). The element names the context
+    ends with must occur, and so must one of the attributes it requires (see
+    `context_attributes`); then, when an XPath 1.0 version of the context exists (value
+    comparisons as general ones, `a/@x` as `a[@x]`), libxml2 must find a node. Otherwise
+    (unknown shape) the answer is yes.
     """
-    names, selector = _prefilter(context, ns_key(namespaces))
-    if names is not None and not names & present:
+    if not names_might_match(context, namespaces, names):
         return False
-    if selector is None:
-        return True
+    selector = prefilter_selector(context, namespaces)
+    return selector is None or selects_something(selector, tree, namespaces)
+
+
+def names_might_match(context: str, namespaces: dict, names) -> bool:
+    """False when the document lacks every element name, or every attribute, the context needs."""
+    elements, attributes, _ = _prefilter(context, ns_key(namespaces))
+    if elements is not None and elements.isdisjoint(names.element_locals()):
+        return False
+    return attributes is None or not attributes.isdisjoint(names.attributes)
+
+
+def prefilter_selector(context: str, namespaces: dict) -> str | None:
+    """The XPath 1.0 version of a context used by `might_match`, or None if there is none."""
+    return _prefilter(context, ns_key(namespaces))[2]
+
+
+def selects_something(selector: str, tree, namespaces: dict) -> bool:
+    """True unless libxml2 finds no node for the selector (an XPath error counts as found)."""
     try:
         return bool(compiled_xpath(selector, namespaces)(tree))
     except etree.XPathError:
@@ -432,7 +450,8 @@ _PREFILTERS: dict = {}
 
 
 def _prefilter(context: str, ns_items: tuple):
-    """(element names, XPath 1.0 selector or None) for a rule context, computed once."""
+    """(element local names, attribute Clark names, XPath 1.0 selector), each None when
+    unknown, for a rule context; computed once."""
     key = (context, ns_items)
     if key not in _PREFILTERS:
         namespaces = dict(ns_items)
@@ -441,8 +460,162 @@ def _prefilter(context: str, ns_items: tuple):
         for word, op in _VALUE_COMPARISON.items():
             if re.search(rf"\s{word}\s", bare):
                 selector = _replace_outside_strings(selector, rf"\s{word}\s", f" {op} ")
-        _PREFILTERS[key] = (context_names(context), selector if is_xpath1(selector, namespaces) else None)
+        names = context_names(context)
+        _PREFILTERS[key] = (
+            None if names is None else frozenset(names),
+            context_attributes(context, namespaces),
+            selector if is_xpath1(selector, namespaces) else None,
+        )
     return _PREFILTERS[key]
+
+
+# ---------------------------------------------------------------- attribute prefilter
+
+_QNAME = r"[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?"
+_STEP = re.compile(rf"(?:[A-Za-z-]+::)?(?:{_QNAME}|\*|[A-Za-z_][\w.-]*:\*)((?:\[.*\])*)", re.S)
+_ATTRIBUTE_STEP = re.compile(rf"@({_QNAME})")
+
+
+def context_attributes(context: str, namespaces: dict) -> frozenset | None:
+    """Attributes (Clark names) of which a node the context matches needs at least one
+    somewhere in the document, or None when that cannot be proven.
+
+    Proven shapes, in every branch of a union: a step with a predicate `[@a]`,
+    `[@a or @b]`, `[@a and …]` (any step of the path: `@a` on any node needs an element
+    carrying a), or a final step `@a`. Anything else is None (the rule may match).
+    """
+    out: set = set()
+    for branch in _split_union(context):
+        found = _branch_attributes(branch, namespaces)
+        if found is None:
+            return None
+        out |= found
+    return frozenset(out)
+
+
+def _branch_attributes(branch: str, namespaces: dict) -> set | None:
+    steps = _split_top(branch.strip(), "/")
+    last = _ATTRIBUTE_STEP.fullmatch(steps[-1].strip()) if steps else None
+    if last:
+        return _attribute_names([last.group(1)], namespaces)
+    for step in steps:
+        m = _STEP.fullmatch(step.strip())
+        if not m or not m.group(1):
+            continue
+        for predicate in _predicates(m.group(1)):
+            found = _required_attributes(predicate, namespaces)
+            if found is not None:
+                return found
+    return None
+
+
+def _predicates(text: str) -> list[str]:
+    """`[a][b]` -> ["a", "b"] (brackets balanced, strings respected); [] if malformed."""
+    out, depth, start, quote = [], 0, 0, None
+    for i, ch in enumerate(text):
+        if quote:
+            quote = None if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "[":
+            depth += 1
+            if depth == 1:
+                start = i + 1
+        elif ch == "]":
+            depth -= 1
+            if depth == 0:
+                out.append(text[start:i])
+            elif depth < 0:
+                return []
+        elif depth == 0:
+            return []
+    return out if depth == 0 and quote is None else []
+
+
+def _required_attributes(expr: str, namespaces: dict) -> set | None:
+    """Attributes of which the context node of a predicate needs one for `expr` to be true:
+    `@a` -> {a}; `x or y` -> both sides' union (None if either is None); `x and y` -> the
+    first side that has one; anything else None."""
+    expr = _strip_parens(expr.strip())
+    alternatives = _split_top(expr, "or")
+    if len(alternatives) > 1:
+        found = [_required_attributes(a, namespaces) for a in alternatives]
+        return None if any(f is None for f in found) else set().union(*found)
+    conjuncts = _split_top(expr, "and")
+    if len(conjuncts) > 1:
+        found = [_required_attributes(c, namespaces) for c in conjuncts]
+        return next((f for f in found if f is not None), None)
+    m = _ATTRIBUTE_STEP.fullmatch(expr)
+    return _attribute_names([m.group(1)], namespaces) if m else None
+
+
+def _attribute_names(qnames: list[str], namespaces: dict) -> set | None:
+    """Clark names of attribute QNames (no prefix: no namespace); None for an unknown prefix."""
+    out = set()
+    for qname in qnames:
+        if ":" in qname:
+            prefix, local = qname.split(":", 1)
+            if prefix not in namespaces:
+                return None
+            out.add(f"{{{namespaces[prefix]}}}{local}")
+        else:
+            out.add(qname)
+    return out
+
+
+def _strip_parens(expr: str) -> str:
+    """`( x )` -> `x` when the parentheses enclose the whole expression."""
+    while expr.startswith("(") and expr.endswith(")") and _closing_paren(expr) == len(expr) - 1:
+        expr = expr[1:-1].strip()
+    return expr
+
+
+def _closing_paren(expr: str) -> int:
+    depth, quote = 0, None
+    for i, ch in enumerate(expr):
+        if quote:
+            quote = None if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _split_top(expr: str, separator: str) -> list[str]:
+    """Split at `separator` outside strings, brackets and parentheses: "/" as a path
+    separator (a "//" gives an empty step), "and"/"or" as a whole word between blanks or
+    parentheses. Empty parts are kept (callers treat them as unknown)."""
+    out, depth, start, quote, i = [], 0, 0, None, 0
+    word = separator.isalpha()
+    while i < len(expr):
+        ch = expr[i]
+        if quote:
+            quote = None if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif depth == 0 and expr.startswith(separator, i) and (not word or _word_at(expr, i, separator)):
+            out.append(expr[start:i])
+            i += len(separator)
+            start = i
+            continue
+        i += 1
+    out.append(expr[start:])
+    return out
+
+
+def _word_at(expr: str, i: int, word: str) -> bool:
+    before = expr[i - 1] if i > 0 else ""
+    after = expr[i + len(word)] if i + len(word) < len(expr) else ""
+    return before in " \t\r\n)" and before != "" and after in " \t\r\n(" and after != ""
 
 
 def _distribute(context: str) -> str:
