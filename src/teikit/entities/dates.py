@@ -92,9 +92,18 @@ ZH_PATTERNS = [
 ]
 
 
+# Every pattern needs one of these (a digit, or a month's name or "month" after a space or
+# hyphen; 月, 旬, 日, 号, 年, 时 or 点): a text without any has no date or time.
+_MAY_HAVE_DATE_EN = re.compile(r"\d|[- ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|month)", re.I)
+_MAY_HAVE_DATE_ZH = re.compile("[月旬日号年时点]")
+
+
 def find_dates(text: str, lang: str, context: DateContext) -> list[Found]:
     """Dates and times in `text`, left to right, non-overlapping; `context` is updated."""
-    patterns = ZH_PATTERNS if lang.startswith("zh") else EN_PATTERNS
+    chinese = lang.startswith("zh")
+    if not (_MAY_HAVE_DATE_ZH if chinese else _MAY_HAVE_DATE_EN).search(text):
+        return []
+    patterns = ZH_PATTERNS if chinese else EN_PATTERNS
     candidates = []
     for rank, (kind, rx) in enumerate(patterns):
         for m in rx.finditer(text):

@@ -30,7 +30,6 @@ from ..entities.tagging import Span, flatten, tag_tree
 from ..tei import NSMAP, XML_ID, XML_LANG, ensure_standoff, ids_in, language_divisions, local_name, slug, tei
 
 NAME_TAGS = tuple(RECORD_KINDS.values())
-_REF_XPATH = ".//tei:persName[@ref]|.//tei:placeName[@ref]|.//tei:orgName[@ref]"
 _ISO = re.compile(r"^\d{4}(-\d\d(-\d\d)?)?$")
 
 
@@ -86,19 +85,28 @@ def record_date(root: etree._Element) -> str | None:
 def aligned_sentences(root: etree._Element) -> dict[str, list[etree._Element]]:
     """Sentence id -> the sentences of its bead in the other language (from the translation linkGrp)."""
     sentences = {s.get(XML_ID): s for s in root.iter(tei("s")) if s.get(XML_ID)}
+    langs: dict[str, str] = {}
     beads: dict[str, list[etree._Element]] = {}
     for link in root.xpath("tei:standOff/tei:linkGrp[@type='translation']/tei:link", namespaces=NSMAP):
         ids = [t[1:] for t in (link.get("target") or "").split() if t[1:] in sentences]
         for sid in ids:
-            lang = _lang_of(sentences[sid])
-            beads[sid] = [sentences[o] for o in ids if _lang_of(sentences[o]) != lang]
+            if sid not in langs:
+                langs[sid] = _lang_of(sentences[sid])
+        for sid in ids:
+            beads[sid] = [sentences[o] for o in ids if langs[o] != langs[sid]]
     return beads
 
 
+_NAME_ELEMENTS = tuple(tei(t) for t in ("persName", "placeName", "orgName"))
+
+
 def refs_in(element: etree._Element) -> set[str]:
+    """The ids that the name elements below `element` refer to."""
     out = set()
-    for el in element.xpath(_REF_XPATH, namespaces=NSMAP):
-        out.update(r.lstrip("#") for r in el.get("ref").split())
+    for el in element.iterdescendants(*_NAME_ELEMENTS):
+        ref = el.get("ref")
+        if ref is not None:
+            out.update(r.lstrip("#") for r in ref.split())
     return out
 
 
@@ -220,9 +228,11 @@ class _Run:
         lang = _lang_of(division)
         matcher = matcher_for(self.authority, lang)
         known = refs_in(self.root)
+        inside = {s.get(XML_ID) for s in division.iter(tei("s"))}
+        memo: dict[str, set[str]] = {}
 
         def find(flat: str, el) -> list[Span]:
-            aligned = self._aligned_refs(el)
+            aligned = self._aligned_refs(el, inside, memo)
             spans = []
             for hit in matcher.find(flat):
                 if not hit.candidates or hit.unique:
@@ -267,14 +277,23 @@ class _Run:
         etree.SubElement(record, tei("persName"), {XML_LANG: "zh-Latn-pinyin"}).text = _latin(name, tones=True)
         self.local_ids[(lang, name)] = rid
 
-    def _aligned_refs(self, el: etree._Element) -> set[str] | None:
-        """Entities named in the other language's sentences aligned with el's sentence (None: no alignment)."""
+    def _aligned_refs(self, el: etree._Element, inside=frozenset(), memo=None) -> set[str] | None:
+        """Entities named in the other language's sentences aligned with el's sentence (None: no alignment).
+
+        `memo` (sentence id -> refs) keeps the answer for sentences whose aligned sentences are
+        not among `inside` (the ids of the sentences being tagged, whose refs may still change).
+        """
         sentence = el if local_name(el) == "s" else next(el.iterancestors(tei("s")), None)
-        if sentence is None or sentence.get(XML_ID) not in self.beads:
+        sid = None if sentence is None else sentence.get(XML_ID)
+        if sid not in self.beads:
             return None
+        if memo is not None and sid in memo:
+            return memo[sid]
         out: set[str] = set()
-        for other in self.beads[sentence.get(XML_ID)]:
+        for other in self.beads[sid]:
             out |= refs_in(other)
+        if memo is not None and not any(o.get(XML_ID) in inside for o in self.beads[sid]):
+            memo[sid] = out
         return out
 
     def _resolve(self, hit: Hit, flat: str, lang: str, aligned: set[str] | None, known: set[str]) -> str | None:
@@ -367,8 +386,10 @@ class _Run:
 
 def _refs_in_order(root: etree._Element) -> list[str]:
     out = []
-    for el in root.xpath("//tei:persName[@ref]|//tei:placeName[@ref]|//tei:orgName[@ref]", namespaces=NSMAP):
-        out.extend(r.lstrip("#") for r in el.get("ref").split() if r.startswith("#"))
+    for el in root.getroottree().getroot().iter(*_NAME_ELEMENTS):
+        ref = el.get("ref")
+        if ref is not None:
+            out.extend(r.lstrip("#") for r in ref.split() if r.startswith("#"))
     return out
 
 
