@@ -7,6 +7,7 @@ stays between the `s` elements, so the string value of each container is unchang
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from lxml import etree
@@ -222,20 +223,33 @@ def _virtual(real: str, spans: dict):
     """Virtual text (with a placeholder for each empty element, elements' text made opaque)
     and the map real offset -> virtual offset (before any placeholder at that offset)."""
     empties = sorted(start for start, end in spans.values() if start == end)
-    chars = list(real)
-    for start, end in spans.values():
-        for k in range(start, end):
-            if chars[k].isspace():
-                chars[k] = "x"  # white space inside an element is never trimmed off
-    out, to_virtual, e = [], {}, 0
-    for pos in range(len(real) + 1):
-        to_virtual[pos] = len(out)
-        while e < len(empties) and empties[e] == pos:
-            out.append(PLACEHOLDER)
-            e += 1
-        if pos < len(real):
-            out.append(chars[pos])
-    return "".join(out), to_virtual
+    # (offset, 0, _) puts a placeholder before the character at offset; (start, 1, end) an element
+    events = sorted([(p, 0, p) for p in empties] + [(s, 1, e) for s, e in spans.values() if s < e])
+    parts, pos = [], 0
+    for start, kind, end in events:
+        parts.append(real[pos:start])
+        if kind == 0:
+            parts.append(PLACEHOLDER)
+        else:
+            parts.append(_opaque(real[start:end]))
+        pos = end
+    parts.append(real[pos:])
+    return "".join(parts), _ToVirtual(empties)
+
+
+def _opaque(text: str) -> str:
+    """White space inside an element is never trimmed off: it counts as a letter."""
+    return "".join("x" if ch.isspace() else ch for ch in text)
+
+
+class _ToVirtual:
+    """Real offset -> virtual offset: the offset plus the placeholders of empty elements before it."""
+
+    def __init__(self, empties: list[int]):
+        self.empties = empties
+
+    def __getitem__(self, pos: int) -> int:
+        return pos + bisect_left(self.empties, pos)
 
 
 def _trim(text: str, a: int, b: int):
