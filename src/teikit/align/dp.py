@@ -116,20 +116,24 @@ def solve(n: int, m: int, band: Band, beads: Sequence[tuple[int, int]], cost: Bl
     return _trace(lo, beads, n, m, b_back, d_from_f, e_extends, f_extends)
 
 
+_FROM_E, _NONE = np.int16(-1), np.int16(-2)
+
+
 def _row(D, E, lo, i, js, ks, ls, kmax, costs, r, skips, e_extends):
     """Best cost and back-pointer of each cell of row i not ending in a 0:1 bead."""
     w = len(js)
-    at = np.clip(js - lo[i - 1] + 1, 0, D.shape[1] - 1)
+    last = D.shape[1] - 1
+    at = np.minimum(np.maximum(js - lo[i - 1] + 1, 0), last)
     opened = D[i - 1, at] + skips.open
     extended = E[i - 1, at] + skips.extend
     e_row = np.minimum(opened, extended)
     e_extends[i, :w] = extended < opened
     E[i, 1:w + 1] = e_row
-    arg = np.where(np.isfinite(e_row), -1, -2).astype(np.int16)
+    arg = np.where(e_row < np.inf, _FROM_E, _NONE)
     if costs is None:
         return e_row, arg
     prev_rows = np.maximum(i - ks, 0)
-    cols = np.clip(js[None, :] - ls[:, None] - lo[prev_rows][:, None] + 1, 0, D.shape[1] - 1)
+    cols = np.minimum(np.maximum(js[None, :] - ls[:, None] - lo[prev_rows][:, None] + 1, 0), last)
     prev = D[prev_rows[:, None], cols]
     if i < kmax:
         prev[ks > i] = np.inf

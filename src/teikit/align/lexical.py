@@ -99,7 +99,7 @@ def with_induced(d: Draft, zh_sents: Sequence[str], induced: dict[str, set[str]]
 
 
 def _content_chars(sentence: str) -> int:
-    return sum(1 for ch in sentence if ch.isalnum())
+    return sum(map(str.isalnum, sentence))
 
 
 def _lexicon_form(tok: str, lexicon: dict) -> str:

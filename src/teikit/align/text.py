@@ -100,7 +100,7 @@ def _english_word_tokens(raw: str, low: str) -> list[str]:
     if low in STOPWORDS:
         return []
     toks = [stem(low)]
-    letters = "".join(ch for ch in low if ch.isalpha())
+    letters = "".join(filter(str.isalpha, low))
     if raw[0].isupper() and letters.isascii() and 2 <= len(letters) <= 18:
         toks.append("py:" + letters)  # Xi'an -> py:xian, Hon-yong -> py:honyong
     return toks
