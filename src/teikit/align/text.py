@@ -164,37 +164,42 @@ def pinyin_spans(sentence: str, readings: dict, wanted: frozenset) -> list[tuple
     Up to 16 reading combinations are tried per run (in reading order); combinations that are no
     prefix of a wanted x are dropped early, which changes nothing found."""
     found: list[tuple[str, int, int]] = []
-    stems = _wanted_prefixes(wanted)
+    stems, starts = _spelling_tables(wanted)
     n = len(sentence)
     for i in range(n):
-        prefixes = [(0, "")]  # (index among all combinations, spelling)
+        ch = sentence[i]
+        prefixes = starts.get(ch)
+        if prefixes is None:
+            syls = readings.get(ch) or ()
+            prefixes = starts[ch] = [(x, s) for x, s in enumerate(syls) if s in stems]
         for k in range(3):
-            if i + k >= n:
-                break
-            syls = readings.get(sentence[i + k])
-            if not syls:
-                break
-            count = len(syls)
-            prefixes = [(at * count + x, p + s) for at, p in prefixes for x, s in enumerate(syls)
-                        if at * count + x < 16 and p + s in stems]
             if not prefixes:
                 break
             for _at, p in prefixes:
                 tok = "py:" + p
                 if tok in wanted:
                     found.append((tok, i, i + k + 1))
+            if k == 2 or i + k + 1 >= n:
+                break
+            syls = readings.get(sentence[i + k + 1])
+            if not syls:
+                break
+            count = len(syls)
+            prefixes = [(at * count + x, p + s) for at, p in prefixes for x, s in enumerate(syls)
+                        if at * count + x < 16 and p + s in stems]
     return found
 
 
-_PREFIX_SETS: dict = {}
+_SPELLING_TABLES: dict = {}
 
 
-def _wanted_prefixes(wanted: frozenset) -> frozenset:
-    """Every prefix of the wanted spellings (without 'py:'), for one document's token set."""
-    found = _PREFIX_SETS.get(wanted)
+def _spelling_tables(wanted: frozenset) -> tuple[frozenset, dict]:
+    """For one document's tokens: every prefix of the wanted spellings (without 'py:'), and a
+    memo of each character's readings that start one."""
+    found = _SPELLING_TABLES.get(wanted)
     if found is None:
-        if len(_PREFIX_SETS) > 64:
-            _PREFIX_SETS.clear()
-        found = _PREFIX_SETS[wanted] = frozenset(
-            w[3:3 + k] for w in wanted if w.startswith("py:") for k in range(1, len(w) - 2))
+        if len(_SPELLING_TABLES) > 64:
+            _SPELLING_TABLES.clear()
+        stems = frozenset(w[3:3 + k] for w in wanted if w.startswith("py:") for k in range(1, len(w) - 2))
+        found = _SPELLING_TABLES[wanted] = (stems, {})
     return found
