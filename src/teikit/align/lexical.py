@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass
 from typing import Sequence
@@ -76,12 +77,15 @@ def draft(en_sents: Sequence[str], zh_sents: Sequence[str], *,
     return Draft(en_toks, zh_toks, chars)
 
 
+_IDEOGRAPH = re.compile("[\u3400-\u9fff]")
+
+
 def simplified(sentences: Sequence[str], to_simplified: dict, threshold: float = 0.02) -> list[str]:
     """The sentences in simplified characters when the text is traditional (at least 2 % of its
     ideographs are traditional-only), character for character, so offsets do not move."""
     text = "".join(sentences)
-    cjk = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
-    traditional = sum(1 for ch in text if ch in to_simplified)
+    cjk = len(_IDEOGRAPH.findall(text))
+    traditional = sum(map(to_simplified.__contains__, text))
     if not cjk or traditional / cjk < threshold:
         return list(sentences)
     table = str.maketrans(to_simplified)
@@ -207,14 +211,12 @@ def _name_spans(sentence: str, name_terms: dict) -> list[tuple[str, int, int]]:
 
 def _index(en_toks: list[set[str]], zh_toks: list[dict[str, int]], chars: np.ndarray) -> Evidence:
     """Keep tokens present on both sides; weight = idf over both sides."""
-    df_en: dict[str, int] = {}
+    df_en: Counter[str] = Counter()
     for toks in en_toks:
-        for t in toks:
-            df_en[t] = df_en.get(t, 0) + 1
-    df_zh: dict[str, int] = {}
+        df_en.update(toks)
+    df_zh: Counter[str] = Counter()
     for toks in zh_toks:
-        for t in toks:
-            df_zh[t] = df_zh.get(t, 0) + 1
+        df_zh.update(toks.keys())
     shared = sorted(t for t in df_en if t in df_zh)
     ids = {t: k for k, t in enumerate(shared)}
     n = max(1, len(en_toks) + len(zh_toks))
@@ -222,7 +224,7 @@ def _index(en_toks: list[set[str]], zh_toks: list[dict[str, int]], chars: np.nda
     en = [np.array(sorted(ids[t] for t in toks if t in ids), dtype=np.int64) for toks in en_toks]
     zh, cover = [], []
     for toks in zh_toks:
-        kept = sorted((ids[t], bin(mask).count("1")) for t, mask in toks.items() if t in ids)
+        kept = sorted((ids[t], mask.bit_count()) for t, mask in toks.items() if t in ids)
         zh.append(np.array([k for k, _ in kept], dtype=np.int64))
         cover.append(np.array([c for _, c in kept], dtype=np.float64))
     return Evidence(en, zh, weight, cover, chars)
