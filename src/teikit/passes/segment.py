@@ -59,14 +59,20 @@ def sentence_containers(div: etree._Element) -> list[etree._Element]:
     found = div.xpath(".//tei:p | .//tei:opener/* | .//tei:closer/*", namespaces=NSMAP)
     out = []
     for el in found:
-        if local_name(el) in ("label", "s") or el.xpath("ancestor::tei:head or ancestor::tei:s or .//tei:s",
-                                                         namespaces=NSMAP):
+        if local_name(el) in ("label", "s") or _has(el.iterancestors(_HEAD, _S)) or _has(el.iterdescendants(_S)):
             continue
-        if local_name(el) != "p" and el.xpath("ancestor::tei:p", namespaces=NSMAP):
+        if local_name(el) != "p" and _has(el.iterancestors(_P)):
             continue
         if "".join(el.itertext()).strip():
             out.append(el)
     return out
+
+
+_HEAD, _S, _P = tei("head"), tei("s"), tei("p")
+
+
+def _has(elements) -> bool:
+    return next(elements, None) is not None
 
 
 def wrap_sentences(container: etree._Element, cut, next_id) -> None:
@@ -112,27 +118,26 @@ def _value(item) -> str:
 
 
 def _emit_run(container, run: list, cut, next_id) -> None:
+    """Append the run to the container, each sentence region's pieces wrapped in a new `s`."""
     if not run:
         return
     regions, pieces = _sentence_regions(run, cut)
-    current = None
+    made = []
+    current, current_region = None, -1
     region_index = 0
     for start, end, piece in pieces:
         while region_index < len(regions) and regions[region_index][1] <= start:
             region_index += 1
-        inside = region_index < len(regions) and regions[region_index][0] <= start
-        if inside:
-            if current is None or current.get("_region") != str(region_index):
-                current = etree.SubElement(container, tei("s"))
-                current.set("_region", str(region_index))
+        if region_index < len(regions) and regions[region_index][0] <= start:
+            if current is None or current_region != region_index:
+                current, current_region = etree.SubElement(container, tei("s")), region_index
+                made.append(current)
             _append(current, piece)
         else:
             current = None
             _append(container, piece)
-    for s in container.iter(tei("s")):
-        if "_region" in s.attrib:
-            del s.attrib["_region"]
-            s.set(XML_ID, next_id())
+    for s in made:
+        s.set(XML_ID, next_id())
 
 
 def _sentence_regions(run: list, cut):
