@@ -22,7 +22,7 @@ from .grammar import Grammar, load_grammar, rng_name
 from .schemas import SchemaError, user_cache_dir
 from .specialise import DocumentNames, Unspecialisable, specialise
 
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"  # 2: refs to defines reduced to `empty` are inlined
 _GRAMMARS: dict[tuple, Grammar] = {}
 _COMPILED: dict[tuple, etree.RelaxNG | None] = {}
 _MODELS: dict[tuple, object] = {}

@@ -13,13 +13,14 @@ from typing import NamedTuple
 from lxml import etree
 
 from ..diagnostics import Diagnostic
-from .xpath import (  # noqa: F401 (is_xpath1 is re-exported: part of this module's API)
+from .xpath import (  # noqa: F401 (is_xpath1, might_match are re-exported: part of this module's API)
     document_scope,
     LxmlEngine,
     XPath2Engine,
     is_xpath1,
     context_selector,
     keys_of,
+    might_match,
     names_might_match,
     prefilter_selector,
     rule_uses_xpath1,

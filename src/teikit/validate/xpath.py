@@ -97,8 +97,14 @@ class KeyIndex:
     def lookup(self, name: str, value) -> list:
         if name not in self.definitions:
             raise ValueError(f"key() with undeclared key {name!r}")
-        index = self.indexes.get(name) or self._build(name)
+        index = self.indexes.get(name)
+        if index is None:  # an empty index is built once too
+            index = self._build(name)
         wanted = _strings(value)
+        if len(wanted) == 1:
+            entries = index.get(wanted[0], ())
+            if len(entries) <= 1:
+                return [n for _, n in entries]
         found = {id(n): (pos, n) for v in wanted for pos, n in index.get(v, ())}
         return [n for _, n in sorted(found.values(), key=lambda item: item[0])]
 
@@ -273,9 +279,14 @@ class LxmlEngine:
     def __init__(self, tree: etree._ElementTree, namespaces: dict):
         self.tree = tree
         self.ns = namespaces
+        self._compiled: dict[str, etree.XPath] = {}  # this engine is one document's: so are they
+        self._booleans: dict[str, etree.XPath] = {}
 
     def _xp(self, expr: str) -> etree.XPath:
-        return compiled_xpath(expr, self.ns)
+        found = self._compiled.get(expr)
+        if found is None:
+            found = self._compiled[expr] = compiled_xpath(expr, self.ns)
+        return found
 
     def select(self, context: str) -> list:
         return list(self._xp(context_selector(context))(self.tree))
@@ -287,7 +298,10 @@ class LxmlEngine:
         return self.tree
 
     def boolean(self, expr: str, node, variables) -> bool:
-        return bool(self._xp(f"boolean({expr})")(node, **variables))
+        found = self._booleans.get(expr)
+        if found is None:
+            found = self._booleans[expr] = self._xp(f"boolean({expr})")
+        return bool(found(node, **variables))
 
     def string(self, expr: str, node, variables) -> str:
         result = self._xp(expr)(node, **variables)
