@@ -61,7 +61,9 @@ def draft(en_sents: Sequence[str], zh_sents: Sequence[str], *,
     """Token evidence for both sides; `*_extra` are structural tokens given per sentence."""
     table = cedict.load()
     zh_sents = simplified(zh_sents, table.to_simplified)
-    en_toks = [{_lexicon_form(t, table.en_to_zh) for t in english_tokens(s)} for s in en_sents]
+    forms = _lexicon_forms(table.en_to_zh)
+    en_toks = [{forms[t] if t in forms else forms.setdefault(t, _lexicon_form(t, table.en_to_zh))
+                for t in english_tokens(s)} for s in en_sents]
     if en_extra:
         for toks, extra in zip(en_toks, en_extra):
             toks.update(extra)
@@ -104,6 +106,17 @@ def with_induced(d: Draft, zh_sents: Sequence[str], induced: dict[str, set[str]]
 
 def _content_chars(sentence: str) -> int:
     return sum(map(str.isalnum, sentence))
+
+
+_FORMS: dict = {}
+
+
+def _lexicon_forms(lexicon: dict) -> dict[str, str]:
+    """The memo of `_lexicon_form` for this lexicon (one per process)."""
+    found = _FORMS.get(id(lexicon))
+    if found is None or found[0] is not lexicon or len(found[1]) > 1 << 17:
+        found = _FORMS[id(lexicon)] = (lexicon, {})
+    return found[1]
 
 
 def _lexicon_form(tok: str, lexicon: dict) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 STOPWORDS = frozenset("""
 a an the and or but if of to in on at by for with from as is are was were be been being am it its
@@ -76,16 +77,20 @@ def english_tokens(sentence: str) -> list[str]:
     words, and the punctuation cues."""
     out: list[str] = punctuation_tokens(sentence) if PUNCTUATION_CUES else []
     for raw in _EN_WORD.findall(sentence):
-        if raw[0].isdigit():
-            digits = raw.replace(",", "").rstrip(".")
-            if digits.isdigit():
-                out.append(f"#{int(digits)}")
-            continue
-        low = raw.lower().replace("’", "'")
-        if low.endswith("'s"):
-            low = low[:-2]
-        out.extend(_english_word_tokens(raw, low))
+        out.extend(word_tokens(raw))
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def word_tokens(raw: str) -> tuple[str, ...]:
+    """The tokens of one word as found in the text (memoised: words repeat)."""
+    if raw[0].isdigit():
+        digits = raw.replace(",", "").rstrip(".")
+        return (f"#{int(digits)}",) if digits.isdigit() else ()
+    low = raw.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    return tuple(_english_word_tokens(raw, low))
 
 
 def _english_word_tokens(raw: str, low: str) -> list[str]:
