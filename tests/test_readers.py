@@ -5,6 +5,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from teikit.api import EncodeOptions, encode, encode_file
@@ -137,3 +139,17 @@ def test_detects_layout(path):
 def test_unrecognised_text_is_an_input_error():
     with pytest.raises(InputError, match="no recognisable record sections"):
         encode("Just some words.\n\nAnd more words.", READER_ONLY)
+
+
+_TOKEN_PIECES = st.sampled_from(
+    list("ab Z[](（）)。.;:\\<>/〔〕^12³¹_*…\n中") + ["<sup>", "</sup>", "<br>", "[...]", "Fil[ippov]", "。(1)", "[1]", "[^3]"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_TOKEN_PIECES, max_size=30).map("".join))
+def test_inline_tokens_as_finditer(text):
+    """The trigger-character scan finds exactly the tokens a plain finditer finds."""
+    from teikit.readers._inline import _TOKEN, tokens
+
+    assert [(m.span(), m.lastgroup) for m in tokens(text)] == [(m.span(), m.lastgroup) for m in _TOKEN.finditer(text)]

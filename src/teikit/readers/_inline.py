@@ -66,10 +66,31 @@ def append_text(parent: etree._Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
+# Every token has one of these characters at most 4 characters after its start ('[' after an
+# abbreviation, '(' after a space): the token pattern is tried only next to one.
+_TRIGGER = re.compile(r"[\\<〔\[*_(（" + _SUPERSCRIPTS + "]")
+_TRIGGER_REACH = 4
+
+
+def tokens(text: str):
+    """The matches of _TOKEN in `text`, as `_TOKEN.finditer(text)` gives them."""
+    pos = 0
+    while (trigger := _TRIGGER.search(text, pos)) is not None:
+        at = trigger.start()
+        for start in range(max(pos, at - _TRIGGER_REACH), at + 1):
+            m = _TOKEN.match(text, start)
+            if m:
+                yield m
+                pos = m.end()
+                break
+        else:
+            pos = at + 1
+
+
 def fill(parent: etree._Element, text: str, ctx: InlineContext) -> None:
     """Parse `text` and append its content to `parent`."""
     pos = 0
-    for m in _TOKEN.finditer(text):
+    for m in tokens(text):
         append_text(parent, text[pos : m.start()])
         _emit(parent, m, ctx)
         pos = m.end()

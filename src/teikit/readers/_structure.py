@@ -5,6 +5,7 @@ dates), never by the wording of a particular record.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -42,7 +43,12 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 
 def is_cjk_text(text: str) -> bool:
     """Mostly Chinese characters among the letters (judged on the first 400 characters)."""
-    sample = text[:400]
+    return _is_cjk_sample(text[:400])
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_cjk_sample(sample: str) -> bool:
+    """is_cjk_text of at most 400 characters (a paragraph is asked about several times)."""
     letters = len(_LETTER_RE.findall(sample))
     return letters > 0 and 2 * len(_CJK_RE.findall(sample)) > letters
 

@@ -49,6 +49,6 @@ _SIMPLIFIED_ONLY = set("们这说国会来时对与过还当经发长门开问�
 
 def chinese_script_tag(text: str) -> str:
     """'zh-Hans' or 'zh-Hant' by counting script-specific characters."""
-    trad = sum(ch in _TRADITIONAL_ONLY for ch in text)
-    simp = sum(ch in _SIMPLIFIED_ONLY for ch in text)
+    trad = sum(text.count(ch) for ch in _TRADITIONAL_ONLY)
+    simp = sum(text.count(ch) for ch in _SIMPLIFIED_ONLY)
     return "zh-Hant" if trad > simp else "zh-Hans"
