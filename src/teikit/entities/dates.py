@@ -92,23 +92,48 @@ ZH_PATTERNS = [
 ]
 
 
-# Every pattern needs one of these (a digit, or a month's name or "month" after a space or
-# hyphen; 月, 旬, 日, 号, 年, 时 or 点): a text without any has no date or time.
-_MAY_HAVE_DATE_EN = re.compile(r"\d|[- ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|month)", re.I)
-_MAY_HAVE_DATE_ZH = re.compile("[月旬日号年时点]")
+# What each pattern needs somewhere in the text (a digit, a capitalised month, a month's name or
+# "month" after a space or hyphen, 月 …): a pattern whose needs are absent cannot match.
+_NEEDS_RE = {
+    "digit": re.compile(r"\d"),
+    "Month": re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"),
+    "month": re.compile(r"[- ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|month)", re.I),
+    "clock": re.compile(r"\d:\d"),
+    "月": re.compile("月"), "旬": re.compile("旬"), "日": re.compile("[日号]"), "年": re.compile("年"),
+    "时": re.compile("[时点]"),
+}
+NEEDS = {
+    "dmy": ("digit", "Month"), "mdy": ("digit", "Month"), "part_month": ("month",),
+    "part_this_month": ("month",), "month_year": ("digit", "Month"), "month_alone": ("month",),
+    "day_alone": ("digit",), "year_alone": ("digit",), "time": ("digit",), "time24": ("clock",),
+    "zh_ymd": ("月",), "zh_part": ("旬",), "zh_month_part": ("月",), "zh_day": ("日",), "zh_year": ("年",),
+    "zh_time": ("时",),
+}
+
+
+def _possible(kind: str, text: str, present: dict[str, bool]) -> bool:
+    """Does `text` have what pattern `kind` needs? (`present` remembers the answers for one text.)"""
+    for need in NEEDS[kind]:
+        if need not in present:
+            present[need] = _NEEDS_RE[need].search(text) is not None
+        if not present[need]:
+            return False
+    return True
 
 
 def find_dates(text: str, lang: str, context: DateContext) -> list[Found]:
     """Dates and times in `text`, left to right, non-overlapping; `context` is updated."""
-    chinese = lang.startswith("zh")
-    if not (_MAY_HAVE_DATE_ZH if chinese else _MAY_HAVE_DATE_EN).search(text):
-        return []
-    patterns = ZH_PATTERNS if chinese else EN_PATTERNS
+    patterns = ZH_PATTERNS if lang.startswith("zh") else EN_PATTERNS
     candidates = []
+    present: dict[str, bool] = {}
     for rank, (kind, rx) in enumerate(patterns):
+        if not _possible(kind, text, present):
+            continue
         for m in rx.finditer(text):
             start, end = _span(m)
             candidates.append((start, -(end - start), rank, kind, m))
+    if not candidates:
+        return []
     found: list[Found] = []
     last_end = 0
     for start, _neg_len, _rank, kind, m in sorted(candidates, key=lambda c: c[:3]):
