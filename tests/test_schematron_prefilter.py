@@ -78,3 +78,76 @@ def test_rule_whose_context_selects_nothing_evaluates_no_pattern_let(tmp_path):
     assert validate(b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><q n="2"/></TEI>', options).skipped == ()
     skipped = validate(b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><q n="1"/></TEI>', options).skipped
     assert [s.split(":")[0] for s in skipped] == ["bad-let"]
+
+
+@pytest.mark.parametrize("context, expected", [
+    ("( tei:classSpec | tei:dataSpec )/tei:listRef/tei:ptr", [{"listRef", "ptr"}]),
+    ("tei:text/tei:body//tei:s", [{"text", "body", "s"}]),
+    ("tei:a | tei:b/tei:c", [{"a"}, {"b", "c"}]),
+    ("tei:a[tei:b/tei:c]", [{"a"}]),
+    ("ancestor::tei:q/attribute::foo", [{"q"}]),
+    ("tei:a[x] union tei:b[y]", [set()]),
+    ("id('a')/tei:p", [{"p"}]),
+])
+def test_context_paths_name_every_element_step(context, expected):
+    from teikit.validate.xpath import context_paths
+
+    assert [set(p) for p in context_paths(context)] == expected
+
+
+def test_rule_on_a_path_fires_only_when_every_step_element_occurs(tmp_path):
+    options = _schema(tmp_path, """
+      <pattern id="path"><rule context="tei:div/tei:p//tei:hi | tei:list/tei:item">
+        <report test="true()">path</report></rule></pattern>""")
+    tei = b'<TEI xmlns="http://www.tei-c.org/ns/1.0">%s</TEI>'
+    assert _codes(tei % b"<div><p><q><hi/></q></p></div>", options) == ["path"]
+    assert _codes(tei % b"<list><item/></list><p><hi/></p>", options) == ["path"]
+    assert _codes(tei % b"<p><hi/></p><item/>", options) == []
+
+
+def _all_diagnostics(paths, options):
+    return [[d.format() for d in validate(str(p), options).diagnostics] for p in paths]
+
+
+def test_checks_run_at_once_give_what_they_give_node_by_node(monkeypatch, tei_all_rng):
+    """Batched checks (one XPath per check over all the rule's nodes) against the node-by-node
+    path, on the TEI samples and teikit's invalid examples (many failing nodes)."""
+    from pathlib import Path
+
+    from conftest import TEI_ALL, TEI_SAMPLES
+    import teikit.validate.schematron as schematron
+
+    data = Path(__file__).parent / "data" / "invalid"
+    paths = sorted(TEI_SAMPLES.glob("test*.xml")) + sorted(data.glob("*.xml"))
+    options = ValidateOptions(tei_all=str(TEI_ALL))
+    batched = _all_diagnostics(paths, options)
+    monkeypatch.setattr(schematron, "_failing", lambda *args: None)
+    assert _all_diagnostics(paths, options) == batched
+    assert sum(map(len, batched)) > 50
+
+
+def test_batched_checks_see_pattern_variables(tmp_path):
+    options = _schema(tmp_path, """
+      <pattern id="let"><let name="limit" value="2"/>
+        <rule context="tei:p"><assert test="count(tei:hi) &lt;= $limit">too many in <value-of select="@n"/></assert>
+          <report test="@n = $limit">n is <value-of select="$limit"/></report></rule></pattern>""")
+    doc = (b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><p n="1"><hi/><hi/><hi/></p><p n="2"><hi/></p>'
+           b'<div><p n="3"/><p n="4"><hi/><hi/><hi/></p></div></TEI>')
+    assert [d.message for d in validate(doc, options).diagnostics] == ["too many in 1", "n is 2", "too many in 4"]
+
+
+def test_checks_asking_for_position_run_node_by_node(tmp_path, monkeypatch):
+    import teikit.validate.schematron as schematron
+
+    options = _schema(tmp_path, """
+      <pattern id="pos"><rule context="tei:p"><assert test="@n">no n</assert>
+        <report test="position() = 1">first</report></rule></pattern>""")
+    doc = b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><p/><p n="2"/><p/></TEI>'
+    calls = []
+    real = schematron._failing
+    monkeypatch.setattr(schematron, "_failing", lambda *a: calls.append(a) or real(*a))
+    result = validate(doc, options)
+    assert calls == []  # not batched
+    monkeypatch.setattr(schematron, "_failing", lambda *a: None)
+    again = validate(doc, options)
+    assert (result.diagnostics, result.skipped) == (again.diagnostics, again.skipped)

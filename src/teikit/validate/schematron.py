@@ -14,6 +14,7 @@ from lxml import etree
 
 from ..diagnostics import Diagnostic
 from .xpath import (  # noqa: F401 (is_xpath1, might_match are re-exported: part of this module's API)
+    BATCH_VARIABLE,
     document_scope,
     LxmlEngine,
     XPath2Engine,
@@ -25,6 +26,7 @@ from .xpath import (  # noqa: F401 (is_xpath1, might_match are re-exported: part
     prefilter_selector,
     rule_uses_xpath1,
     selects_something,
+    strip_strings,
 )
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
@@ -193,6 +195,7 @@ class _Planned(NamedTuple):
     kind: str
     prefilter: str | None
     select_first: bool
+    batch: bool = False  # checks may run on all the rule's nodes at once (see `_failing`)
 
 
 _PLANS: dict = {}
@@ -213,7 +216,13 @@ def _planned(rule: Rule, pattern: Pattern, rules: RuleSet) -> _Planned:
     except Exception:  # a malformed rule: decided (and failing) where it would have before
         return _Planned(rule, "", selector, False)
     same = xpath1 and selector == context_selector(rule.context)
-    return _Planned(rule, "xpath1" if xpath1 else "xpath2", None if same else selector, same)
+    batch = xpath1 and not rule.lets and not any(_CONTEXT_DEPENDENT.search(strip_strings(c.test)) for c in rule.checks)
+    return _Planned(rule, "xpath1" if xpath1 else "xpath2", None if same else selector, same, batch)
+
+
+# a test that asks for its context position or size, or names the batch variable, cannot be
+# evaluated as a predicate over all the rule's nodes
+_CONTEXT_DEPENDENT = re.compile(r"\b(?:position|last)\s*\(|\$" + re.escape(BATCH_VARIABLE) + r"\b")
 
 
 def _kind(rule: Rule, pattern: Pattern, rules: RuleSet) -> str:
@@ -227,7 +236,7 @@ def _evaluate(rules: RuleSet, tree: etree._ElementTree, file: str | None, positi
     pattern_values: dict = {}
     positions = positions if positions is not None else {}
     for pattern, planned in _plan(rules):
-        claimed: set = set()
+        claimed: dict = {}
         for plan in planned:
             rule = plan.rule
             if not names_might_match(rule.context, rules.namespaces, names):
@@ -242,7 +251,8 @@ def _evaluate(rules: RuleSet, tree: etree._ElementTree, file: str | None, positi
                     continue  # what the prefilter would have found: nothing
                 if (pattern.rule_id, kind) not in pattern_values:
                     pattern_values[(pattern.rule_id, kind)] = _let_values(pattern.lets, engine, engine.document())
-                _run_rule(rule, engine, claimed, file, positions, outcome, pattern_values[(pattern.rule_id, kind)], nodes)
+                _run_rule(rule, engine, claimed, file, positions, outcome, pattern_values[(pattern.rule_id, kind)], nodes,
+                          plan.batch)
             except Exception as exc:  # unsupported function, type error: report, do not crash
                 outcome.skipped.append(f"{rule.rule_id}: {_reason(exc)}")
     return outcome
@@ -282,20 +292,42 @@ def _let_values(lets: tuple, engine, node, variables: dict | None = None) -> dic
     return variables
 
 
-def _run_rule(rule: Rule, engine, claimed: set, file, positions: dict, outcome: Outcome, pattern_vars: dict,
-              nodes: list | None = None) -> None:
+def _run_rule(rule: Rule, engine, claimed: dict, file, positions: dict, outcome: Outcome, pattern_vars: dict,
+              nodes: list | None = None, batch: bool = False) -> None:
+    """Check the rule's nodes not claimed by an earlier rule of the pattern. `claimed` maps
+    node keys to the nodes, which keeps lxml's proxies (and so their ids) alive."""
     if nodes is None:
         nodes = engine.select(rule.context)
+    fresh = []
     for node in nodes:
         key = _node_key(node)
-        if key in claimed:
-            continue
-        claimed.add(key)
+        if key not in claimed:
+            claimed[key] = node
+            fresh.append(node)
+    failing = _failing(rule, engine, fresh, pattern_vars) if batch and len(fresh) > 1 else None
+    for node in fresh:
         variables = _let_values(rule.lets, engine, node, pattern_vars)
-        for check in rule.checks:
-            result = engine.boolean(check.test, node, variables)
-            if result == (check.kind == "report"):
+        for n, check in enumerate(rule.checks):
+            if failing is not None:
+                failed = node in failing[n]
+            else:
+                failed = engine.boolean(check.test, node, variables) == (check.kind == "report")
+            if failed:
                 outcome.diagnostics.append(_diagnostic(check, engine, node, variables, file, positions))
+
+
+def _failing(rule: Rule, engine, nodes: list, variables: dict) -> list | None:
+    """For each check, the set of `nodes` it fails on, in one XPath per check (the test as a
+    predicate: same context node and variables); None when that cannot be done or fails, and
+    the checks then run node by node, as they always could."""
+    if not hasattr(engine, "failing") or BATCH_VARIABLE in variables:
+        return None
+    if not all(isinstance(node, etree._Element) for node in nodes):
+        return None
+    try:
+        return [set(engine.failing(c.test, c.kind == "report", nodes, variables)) for c in rule.checks]
+    except Exception:
+        return None
 
 
 def _diagnostic(check: Check, engine, node, variables, file, positions) -> Diagnostic:

@@ -273,6 +273,9 @@ def _strip_predicates(expr: str) -> str:
     return "".join(out)
 
 
+BATCH_VARIABLE = "teikit-batch-nodes"  # the nodes a check runs on at once (LxmlEngine.failing)
+
+
 class LxmlEngine:
     """libxml2 XPath 1.0 on the lxml tree."""
 
@@ -302,6 +305,12 @@ class LxmlEngine:
         if found is None:
             found = self._booleans[expr] = self._xp(f"boolean({expr})")
         return bool(found(node, **variables))
+
+    def failing(self, test: str, report: bool, nodes: list, variables: dict) -> list:
+        """The nodes on which a check fails: `test` as a predicate over all of them at once.
+        Only for tests that do not ask for position() or last()."""
+        expr = f"${BATCH_VARIABLE}[{'' if report else 'not'}(boolean({test}))]"
+        return self._xp(expr)(self.tree, **variables, **{BATCH_VARIABLE: nodes})
 
     def string(self, expr: str, node, variables) -> str:
         result = self._xp(expr)(node, **variables)
@@ -440,9 +449,13 @@ def might_match(context: str, tree, namespaces: dict, names) -> bool:
 
 
 def names_might_match(context: str, namespaces: dict, names) -> bool:
-    """False when the document lacks every element name, or every attribute, the context needs."""
-    elements, attributes, _ = _prefilter(context, ns_key(namespaces))
-    if elements is not None and elements.isdisjoint(names.element_locals()):
+    """False when the document lacks every element name, or every attribute, the context needs,
+    or each branch of the context names an element on its path that the document lacks."""
+    elements, attributes, _, paths = _PREFILTERS.get((context, ns_key(namespaces))) or _prefilter(context, ns_key(namespaces))
+    present = names.element_locals()
+    if elements is not None and elements.isdisjoint(present):
+        return False
+    if paths is not None and not any(path <= present for path in paths):
         return False
     return attributes is None or not attributes.isdisjoint(names.attributes)
 
@@ -450,6 +463,29 @@ def names_might_match(context: str, namespaces: dict, names) -> bool:
 def prefilter_selector(context: str, namespaces: dict) -> str | None:
     """The XPath 1.0 version of a context used by `might_match`, or None if there is none."""
     return _prefilter(context, ns_key(namespaces))[2]
+
+
+_NOT_ELEMENT_AXES = ("attribute::", "namespace::")
+
+
+def context_paths(context: str) -> tuple | None:
+    """For each branch of a union, the local names of the elements its path steps name (a
+    match needs all of them: `a/b/c` needs an a, a b and a c); steps of another shape are left
+    out. None when the context cannot be split."""
+    out = []
+    for branch in _split_union(context):
+        names = set()
+        for step in _split_top(branch.strip(), "/"):
+            step = step.strip()
+            m = _STEP.fullmatch(step)
+            if not m or step.startswith(_NOT_ELEMENT_AXES) or (m.group(1) and not _predicates(m.group(1))):
+                continue
+            test = step[: len(step) - len(m.group(1))].split("::")[-1]
+            local = test.split(":")[-1]
+            if local != "*":
+                names.add(local)
+        out.append(frozenset(names))
+    return tuple(out) or None
 
 
 def selects_something(selector: str, tree, namespaces: dict) -> bool:
@@ -464,8 +500,8 @@ _PREFILTERS: dict = {}
 
 
 def _prefilter(context: str, ns_items: tuple):
-    """(element local names, attribute Clark names, XPath 1.0 selector), each None when
-    unknown, for a rule context; computed once."""
+    """(element local names, attribute Clark names, XPath 1.0 selector, path names), each
+    None when unknown, for a rule context; computed once."""
     key = (context, ns_items)
     if key not in _PREFILTERS:
         namespaces = dict(ns_items)
@@ -479,6 +515,7 @@ def _prefilter(context: str, ns_items: tuple):
             None if names is None else frozenset(names),
             context_attributes(context, namespaces),
             selector if is_xpath1(selector, namespaces) else None,
+            context_paths(context),
         )
     return _PREFILTERS[key]
 
