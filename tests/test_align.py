@@ -260,3 +260,21 @@ def test_a_run_of_skips_costs_less_than_as_many_single_skips():
     assert affine == [(1, 1), (0, 1), (0, 1), (0, 1), (0, 1), (1, 1)]
     flat = solve(2, 6, band, beads, cost, Skips(open=4.0, extend=4.0))
     assert sorted(flat) == [(1, 1), (1, 5)]  # 4 separate skips (16) cost more than one 1:5 bead (10)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["Mr.", "U.S.S.R.", " ", "\n", "the", "(Dr.", "J.", "cde.", "word", "“No.",
+                           "p.m.", "The", "x" * 90 + ".", " " * 90])
+
+
+@given(st.lists(_PIECES, min_size=1, max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_the_abbreviation_check_sees_only_the_last_words_and_decides_as_on_the_whole_prefix(pieces):
+    """`_last_words` is an optimisation of `text[:cut].rstrip()`: it must never change a decision."""
+    from teikit.align.sentences import _continues, _last_words
+
+    text = "".join(pieces)
+    for cut in range(1, len(text)):
+        assert _continues(_last_words(text, cut), text[cut:cut + 64]) == _continues(text[:cut].rstrip(), text[cut:])

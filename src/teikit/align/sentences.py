@@ -43,7 +43,22 @@ def english_cuts(text: str) -> list[int]:
     cuts = {start for start, _end in spans if start > 0}
     cuts.update(m.end() for m in _MISSED_END.finditer(text) if m.group(1) not in ALWAYS_CONTINUES)
     cuts = {_skip_space(text, c) for c in cuts}
-    return sorted(c for c in cuts if 0 < c < len(text) and not _continues(text[:c].rstrip(), text[c:]))
+    return sorted(c for c in cuts if 0 < c < len(text) and not _continues(_last_words(text, c), text[c:c + 64]))
+
+
+def _last_words(text: str, cut: int, window: int = 80) -> str:
+    """The end of text[:cut].rstrip() from a white-space character on: all that the patterns of
+    `_continues` look at (its last word and the character before), without copying a long paragraph
+    for every cut (that was quadratic)."""
+    end = cut
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = max(0, end - window)
+    if start == 0:
+        return text[:end]
+    tail = text[start:end]
+    space = next((i for i, ch in enumerate(tail) if ch.isspace()), -1)
+    return tail[space:] if space >= 0 else text[:end]
 
 
 def _skip_space(text: str, pos: int) -> int:
