@@ -7,6 +7,8 @@ from teikit.align import AlignHints, AlignOptions, Bead, align, detect_language
 from teikit.align import cedict
 from teikit.align.evaluate import read_beads, score
 from teikit.align.text import chinese_number_tokens, english_tokens, zh_numeral_value
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 def covers_all(beads, n, m) -> bool:
@@ -260,10 +262,6 @@ def test_a_run_of_skips_costs_less_than_as_many_single_skips():
     assert affine == [(1, 1), (0, 1), (0, 1), (0, 1), (0, 1), (1, 1)]
     flat = solve(2, 6, band, beads, cost, Skips(open=4.0, extend=4.0))
     assert sorted(flat) == [(1, 1), (1, 5)]  # 4 separate skips (16) cost more than one 1:5 bead (10)
-
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 _PIECES = st.sampled_from(["Mr.", "U.S.S.R.", " ", "\n", "the", "(Dr.", "J.", "cde.", "word", "“No.",
                            "p.m.", "The", "x" * 90 + ".", " " * 90])
