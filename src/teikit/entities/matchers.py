@@ -41,7 +41,7 @@ class Hit:
     end: int
     candidates: tuple[Candidate, ...]
 
-    @property
+    @functools.cached_property
     def unique(self) -> Candidate | None:
         """The one entity a name certainly refers to, if that needs no context."""
         if len(self.candidates) == 1 and not self.candidates[0].contextual:
@@ -69,19 +69,23 @@ class NameMatcher:
 
     def key(self, matched: str) -> str:
         """The surface a matched string stands for (white space and apostrophes normalised)."""
-        if not self.latin:
-            return matched
-        text = re.sub(r"-\s+", "-", matched)
-        text = re.sub(r"\s+", " ", text)
-        return re.sub(f"[{APOSTROPHES}]", "'", text)
+        return _latin_key(matched) if self.latin else matched
 
     def find(self, text: str, start: int = 0) -> list[Hit]:
         """Leftmost-longest, non-overlapping names in `text` from `start`."""
         hits = []
+        key, surfaces = self.key, self.surfaces
         for m in self.regex.finditer(text, start):
-            cands = self.surfaces.get(self.key(m.group()), ())
-            hits.append(Hit(m.start(), m.end(), cands))
+            hits.append(Hit(m.start(), m.end(), surfaces.get(key(m.group()), ())))
         return hits
+
+
+@functools.lru_cache(maxsize=4096)
+def _latin_key(matched: str) -> str:
+    """NameMatcher.key of a Latin-script match (names recur: the answer is kept)."""
+    text = re.sub(r"-\s+", "-", matched)
+    text = re.sub(r"\s+", " ", text)
+    return re.sub(f"[{APOSTROPHES}]", "'", text)
 
 
 def _trie_pattern(token_lists: list[list[str]]) -> str:

@@ -60,28 +60,30 @@ def flatten(element: etree._Element) -> tuple[str, list[tuple[int, int, object]]
     items: list[tuple[int, int, object]] = []
     parts: list[str] = []
     pos = 0
-
-    def add(value, text):
-        nonlocal pos
-        items.append((pos, pos + len(text), value))
+    text = element.text
+    if text:
+        pos = len(text)
+        items.append((0, pos, text))
         parts.append(text)
-        pos += len(text)
-
-    if element.text:
-        add(element.text, element.text)
     for child in element:
-        add(child, _visible_text(child))
-        if child.tail:
-            add(child.tail, child.tail)
+        visible = _visible_text(child)
+        end = pos + len(visible)
+        items.append((pos, end, child))
+        parts.append(visible)
+        pos = end
+        tail = child.tail
+        if tail:
+            end = pos + len(tail)
+            items.append((pos, end, tail))
+            parts.append(tail)
+            pos = end
     return "".join(parts), items
 
 
 def _visible_text(child) -> str:
-    if not isinstance(child.tag, str):
-        return OBJECT  # comment, processing instruction
-    if _is_transparent(child):
+    if isinstance(child.tag, str) and _is_transparent(child):
         return _reading(child)
-    return OBJECT
+    return OBJECT  # an opaque element, a comment, a processing instruction
 
 
 def _is_transparent(el: etree._Element) -> bool:
@@ -149,9 +151,8 @@ def _rebuild(element: etree._Element, items, spans: list[Span]) -> None:
                 pieces.append((a, b, value[a - start : b - start]))
         else:
             pieces.append((start, end, value))
-    for child in list(element):
+    for child in element:
         child.tail = None
-        element.remove(child)
     element.text = None
     nodes: list[object] = []
     span_iter = iter(spans)
@@ -173,7 +174,23 @@ def _rebuild(element: etree._Element, items, spans: list[Span]) -> None:
     if wrapper is not None:
         _fill(wrapper, wrapped)
         nodes.append(wrapper)
-    _fill(element, nodes)
+    _place(element, nodes)
+
+
+def _place(element: etree._Element, nodes: list[object]) -> None:
+    """Give `element` the content `nodes`: its remaining children are already there, in order
+    (the wrapped ones have moved into their wrappers), so only the wrappers are inserted."""
+    last, index = None, 0
+    for node in nodes:
+        if isinstance(node, str):
+            if last is None:
+                element.text = (element.text or "") + node
+            else:
+                last.tail = (last.tail or "") + node
+            continue
+        if node.getparent() is None:
+            element.insert(index, node)
+        last, index = node, index + 1
 
 
 def _fill(parent: etree._Element, nodes: list[object]) -> None:
