@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from teikit.align import AlignHints, AlignOptions, Bead, align, detect_language
 from teikit.align import cedict
 from teikit.align.evaluate import read_beads, score
 from teikit.align.text import chinese_number_tokens, english_tokens, zh_numeral_value
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 
 def covers_all(beads, n, m) -> bool:
