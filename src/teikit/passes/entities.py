@@ -84,7 +84,7 @@ def record_date(root: etree._Element) -> str | None:
 
 def aligned_sentences(root: etree._Element) -> dict[str, list[etree._Element]]:
     """Sentence id -> the sentences of its bead in the other language (from the translation linkGrp)."""
-    sentences = {s.get(XML_ID): s for s in root.iter(tei("s")) if s.get(XML_ID)}
+    sentences = {sid: s for s in root.iter(tei("s")) if (sid := s.get(XML_ID))}
     langs: dict[str, str] = {}
     beads: dict[str, list[etree._Element]] = {}
     for link in root.xpath("tei:standOff/tei:linkGrp[@type='translation']/tei:link", namespaces=NSMAP):
@@ -164,6 +164,13 @@ class _Run:
         self.date = record_date(self.root)
         self.beads = aligned_sentences(self.root)
         self.doc_ids = ids_in(self.root)
+        self._refs: set[str] | None = None  # ids the document's names refer to (see _document_refs)
+
+    def _document_refs(self) -> set[str]:
+        """refs_in(root), kept up to date by tag_in_context: tagging a division only adds names to it."""
+        if self._refs is None:
+            self._refs = refs_in(self.root)
+        return self._refs
 
     # -- round one: no context needed ----------------------------------------------------
     def tag_plain(self, division: etree._Element) -> None:
@@ -227,7 +234,7 @@ class _Run:
     def tag_in_context(self, division: etree._Element) -> None:
         lang = _lang_of(division)
         matcher = matcher_for(self.authority, lang)
-        known = refs_in(self.root)
+        known = set(self._document_refs())
         inside = {s.get(XML_ID) for s in division.iter(tei("s"))}
         memo: dict[str, set[str]] = {}
 
@@ -248,6 +255,7 @@ class _Run:
             return spans
 
         tag_tree(division, find)
+        self._document_refs().update(refs_in(division))
 
     def _local_names_by_pinyin(self, flat: str, lang: str, aligned: set[str] | None) -> list[Span]:
         """刘宁一 where the aligned English (or, unaligned, the document) has the local name "Liu Ningyi"."""
@@ -344,7 +352,7 @@ class _Run:
     # -- header and records ---------------------------------------------------------------
     def tag_header(self) -> None:
         """Give correspDesc's names the @ref of the entity they name, where one matches."""
-        known = refs_in(self.root)
+        known = set(self._document_refs())
         path = "tei:teiHeader/tei:profileDesc/tei:correspDesc//*[self::tei:persName or self::tei:orgName or self::tei:placeName][not(@ref)]"
         for el in self.root.xpath(path, namespaces=NSMAP):
             entity = self._header_entity(el, known)
