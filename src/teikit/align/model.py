@@ -98,12 +98,8 @@ class Model:
         (len(beads), len(rows), cells). Beads with k > row get finite values the search ignores."""
         ks = np.array([k for k, _ in beads])
         ls = np.array([l for _, l in beads])
-        lengths = np.unique(ls)
-        which = np.searchsorted(lengths, ls)
-        j0 = np.maximum(js[None, :, :] - lengths[:, None, None], 0)  # (distinct l, rows, cells)
-        shared, covered = self._overlaps(rows, int(ks.max()), j0, js)
-        shared, covered = shared[ks - 1, which], covered[ks - 1, which]
-        j0 = j0[which]
+        j0 = np.maximum(js[None, :, :] - ls[:, None, None], 0)  # (beads, rows, cells)
+        shared, covered = self._overlaps(rows, beads, js)
         i = rows[None, :, None]
         k = ks[:, None, None]
         l = ls[:, None, None]
@@ -113,12 +109,21 @@ class Model:
                 + (self.o.merge_cost * (ks + ls - 2))[:, None, None]
                 + self.o.block_cost * self._blocks_crossed(i, k, l, js))
 
-    def _overlaps(self, rows, kmax, j0, js):
-        """Match weights of English rows i-k..i-1 with Chinese [j0, js), cumulated over k:
-        arrays (k, distinct l, rows, cells)."""
-        shared = np.stack([self.shared.span(np.maximum(rows - k, 0), j0, js) for k in range(1, kmax + 1)])
-        covered = np.stack([self.covered.span(np.maximum(rows - k, 0), j0, js) for k in range(1, kmax + 1)])
-        return np.cumsum(shared, axis=0), np.cumsum(covered, axis=0)
+    def _overlaps(self, rows, beads, js):
+        """Match weights of English rows i-k..i-1 with Chinese [j - l, j) for each bead (k, l):
+        arrays (beads, rows, cells). Per Chinese span, English rows are summed in order of k,
+        only as far as some bead needs."""
+        out = {}
+        for l in sorted({l for _, l in beads}):
+            j0 = np.maximum(js - l, 0)
+            kmax = max(k for k, ll in beads if ll == l)
+            shared = covered = 0.0
+            for k in range(1, kmax + 1):
+                prev = np.maximum(rows - k, 0)
+                shared = shared + self.shared.span(prev, j0, js)
+                covered = covered + self.covered.span(prev, j0, js)
+                out[(k, l)] = (shared, covered)
+        return np.stack([out[b][0] for b in beads]), np.stack([out[b][1] for b in beads])
 
     def _length_cost(self, i, start, j0, js):
         le = self.pe[i] - self.pe[start]
