@@ -238,18 +238,21 @@ class _Run:
         inside = {s.get(XML_ID) for s in division.iter(tei("s"))}
         memo: dict[str, set[str]] = {}
 
+        chinese = _is_chinese(lang)
+
         def find(flat: str, el) -> list[Span]:
+            hits = [hit for hit in matcher.find(flat) if hit.candidates and not hit.unique]
+            if not hits and not chinese:
+                return []
             aligned = self._aligned_refs(el, inside, memo)
             spans = []
-            for hit in matcher.find(flat):
-                if not hit.candidates or hit.unique:
-                    continue
+            for hit in hits:
                 chosen = self._resolve(hit, flat, lang, aligned, known)
                 if chosen:
                     kind = self.authority.entities[chosen].kind
                     spans.append(_name_span(hit.start, hit.end, kind, [chosen]))
                     known.add(chosen)
-            if _is_chinese(lang):
+            if chinese:
                 spans.extend(self._contractions(flat, aligned, known))
                 spans.extend(self._local_names_by_pinyin(flat, lang, aligned))
             return spans
