@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import product
 from typing import Sequence
 
 
@@ -22,9 +23,7 @@ def induce(en_toks: Sequence[set[str]], zh: Sequence[str], beads, *, min_count: 
     for words, grams in pairs:
         words = [w for w in words if count_w[w] >= min_count]
         grams = [b for b in grams if count_b[b] >= min_count]
-        for w in words:
-            for b in grams:
-                joint[(w, b)] += 1
+        joint.update(product(words, grams))  # counted in C
     found: dict[str, set[str]] = {}
     for (w, b), c in joint.items():
         if c >= min_count and 2 * c / (count_w[w] + count_b[b]) >= min_dice:
