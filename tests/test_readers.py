@@ -153,3 +153,13 @@ def test_inline_tokens_as_finditer(text):
     from teikit.readers._inline import _TOKEN, tokens
 
     assert [(m.span(), m.lastgroup) for m in tokens(text)] == [(m.span(), m.lastgroup) for m in _TOKEN.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aB \n\t\u3000é[]", max_size=15))
+def test_word_before_as_regex(text):
+    """_word_before reads backwards what `(\\S+)\\s+$` finds searching the whole prefix."""
+    from teikit.readers._inline import _word_before
+
+    m = re.search(r"(\S+)\s+$", text)
+    assert _word_before(text + "[x]", len(text)) == (m.group(1) if m else None)

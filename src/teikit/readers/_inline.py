@@ -159,14 +159,27 @@ def _emit_supplied(parent, m, ctx):
 
 def _supplied_reason(parent, m, content: str) -> str:
     """'Filippov [Stalin]' identifies; '[Zhou] Enlai', '[of the CCP]' clarify."""
-    before = m.string[: m.start()]
-    prev_word = re.search(r"(\S+)\s+$", before)
-    after = m.string[m.end() :]
-    completes_name = re.match(r"\s+[A-Z]", after)  # '[Patrick] Hurley': a supplied given name
-    if prev_word and _is_name_word(prev_word.group(1)) and not completes_name:
+    prev_word = _word_before(m.string, m.start())
+    completes_name = _SPACE_CAPITAL.match(m.string, m.end())  # '[Patrick] Hurley': a supplied given name
+    if prev_word and _is_name_word(prev_word) and not completes_name:
         if re.fullmatch(r"(?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,3}", content.strip()):
             return "identification"
     return "clarification"
+
+
+_SPACE_CAPITAL = re.compile(r"\s+[A-Z]")
+
+
+def _word_before(text: str, end: int) -> str | None:
+    """The word before text[end] when white space separates them (None if none does), read
+    backwards from `end` so that a long paragraph is not scanned again for each bracket."""
+    stop = end
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
+    start = stop
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:stop] if start < stop < end else None
 
 
 _FUNCTION_WORDS = set(
