@@ -238,3 +238,20 @@ def test_cache_folder_is_pruned_to_the_newest_entries(tmp_path):
     assert relaxng.prune(tmp_path, 20) == 20  # down to half the limit, the newest kept
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"{i}.rng" for i in range(20, 30)]
     assert relaxng.prune(tmp_path, 20) == 0
+
+
+def test_compiled_grammars_kept_in_memory_are_bounded_and_still_judge_alike(monkeypatch, tei_all_rng):
+    """A batch meets many documents' name sets: only the most recent compiled grammars stay in
+    memory; the others are reloaded (from the disk cache), with the same verdicts."""
+    from collections import OrderedDict
+
+    from teikit.validate import ValidateOptions, validate
+
+    monkeypatch.setattr(relaxng, "_COMPILED", OrderedDict())
+    monkeypatch.setattr(relaxng, "MAX_COMPILED_IN_MEMORY", 2)
+    options = ValidateOptions(tei_all=str(TEI_ALL), rng_only=True)
+    for _round in range(2):
+        for path in SAMPLES[:6]:
+            expected = tei_all_rng.validate(_parse(path))
+            assert validate(str(path), options).valid == expected, path.name
+            assert sum(1 for key in relaxng._COMPILED if key[1] is not relaxng._WHOLE) <= 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -24,7 +25,11 @@ from .specialise import DocumentNames, Unspecialisable, specialise
 
 CACHE_FORMAT = "2"  # 2: refs to defines reduced to `empty` are inlined
 _GRAMMARS: dict[tuple, Grammar] = {}
-_COMPILED: dict[tuple, etree.RelaxNG | None] = {}
+# compiled specialised grammars, most recently used last; each holds 0.3-0.7 MB inside libxml2,
+# so the number kept in memory is bounded (the rest are reloaded from the disk cache in a few ms):
+# unbounded, a batch's memory grew with the number of distinct documents' name sets.
+_COMPILED: OrderedDict[tuple, etree.RelaxNG | None] = OrderedDict()
+MAX_COMPILED_IN_MEMORY = 32
 _MODELS: dict[tuple, object] = {}
 _WHOLE = ("*whole*",)
 
@@ -72,19 +77,27 @@ def names_digest(names: tuple[frozenset, frozenset]) -> str:
 
 def compiled_for(schema: SchemaFile, names: tuple[frozenset, frozenset]) -> etree.RelaxNG | None:
     """The grammar specialised to `names`, compiled; None if no document with them is valid."""
+    for key in ((schema.key, names), (schema.key, _WHOLE)):
+        if key in _COMPILED:
+            _COMPILED.move_to_end(key)
+            return _COMPILED[key]
     mem_key = (schema.key, names)
-    if mem_key in _COMPILED:
-        return _COMPILED[mem_key]
-    whole_key = (schema.key, _WHOLE)
-    if whole_key in _COMPILED:
-        return _COMPILED[whole_key]
     disk = user_cache_dir() / "rng" / schema.digest / f"{names_digest(names)}.rng"
     rng = _load_cached(disk)
     if rng is None:
         rng, key = _build(schema, names, disk)
         mem_key = (schema.key, _WHOLE) if key is _WHOLE else mem_key
     _COMPILED[mem_key] = rng
+    _evict_oldest()
     return rng
+
+
+def _evict_oldest() -> None:
+    """Keep at most MAX_COMPILED_IN_MEMORY specialised grammars (a whole grammar, which has no disk
+    copy and takes seconds to compile, is never evicted)."""
+    specialised = [key for key in _COMPILED if key[1] is not _WHOLE]
+    for key in specialised[: max(0, len(specialised) - MAX_COMPILED_IN_MEMORY)]:
+        del _COMPILED[key]
 
 
 def _load_cached(disk: Path):
