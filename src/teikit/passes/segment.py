@@ -7,7 +7,7 @@ stays between the `s` elements, so the string value of each container is unchang
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from lxml import etree
@@ -201,24 +201,28 @@ def _masked(real: str, run: list, spans: dict) -> str:
     return "".join(chars)
 
 
-def _virtual_cut(real: str, cut: int, spans: dict, to_virtual: dict) -> int:
+def _virtual_cut(real: str, cut: int, spans: dict, to_virtual: "_ToVirtual") -> int:
     """A cut moves back over the white space before it to the first empty element there
     (a gap or milestone between two sentences opens the second one)."""
-    empties = sorted(s for s, e in spans.values() if s == e)
+    empties = to_virtual.empties
     pos = cut
     while pos > 0 and real[pos - 1].isspace():
         pos -= 1
-    inside = [p for p in empties if pos <= p <= cut]
-    return to_virtual[inside[0]] if inside else to_virtual[cut]
+    first = bisect_left(empties, pos)
+    if first < len(empties) and empties[first] <= cut:
+        return to_virtual[empties[first]]
+    return to_virtual[cut]
 
 
 def _snap(cuts: list[int], spans: dict) -> list[int]:
     """Move every cut that falls inside an element to just after it."""
+    bounded = sorted((start, end) for start, end in spans.values() if start < end)
+    starts = [start for start, _end in bounded]
     out = []
     for c in cuts:
-        for start, end in spans.values():
-            if start < c < end:
-                c = end
+        k = bisect_left(starts, c) - 1  # the last element that starts before the cut
+        if k >= 0 and c < bounded[k][1]:
+            c = bounded[k][1]
         if not out or c > out[-1]:
             out.append(c)
     return out
@@ -292,7 +296,7 @@ def _pieces(run: list, spans: dict, to_virtual: dict, edges: list[int]):
 
 
 def _split_text(text: str, start: int, edges: list[int]):
-    cuts = [e - start for e in edges if start < e < start + len(text)]
+    cuts = [e - start for e in edges[bisect_right(edges, start) : bisect_left(edges, start + len(text))]]
     out, prev = [], 0
     for c in cuts + [len(text)]:
         if c > prev:
@@ -309,11 +313,19 @@ def _append(parent: etree._Element, piece) -> None:
 
 
 def _append_text(parent: etree._Element, text: str) -> None:
-    if len(parent):
-        last = parent[-1]
+    last = _last_child(parent)
+    if last is not None:
         last.tail = (last.tail or "") + text
     else:
         parent.text = (parent.text or "") + text
+
+
+def _last_child(parent: etree._Element):
+    """parent[-1] or None: len(parent) would count all the children, every time."""
+    try:
+        return parent[-1]
+    except IndexError:
+        return None
 
 
 def _append_element(parent: etree._Element, el: etree._Element) -> None:

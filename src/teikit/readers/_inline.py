@@ -59,11 +59,19 @@ def append_text(parent: etree._Element, text: str) -> None:
     """Append text at the end of parent's content (text or last child's tail)."""
     if not text:
         return
-    if len(parent):
-        last = parent[-1]
+    last = _last_child(parent)
+    if last is not None:
         last.tail = (last.tail or "") + text
     else:
         parent.text = (parent.text or "") + text
+
+
+def _last_child(parent: etree._Element):
+    """parent[-1] or None: len(parent) would count all the children, every time."""
+    try:
+        return parent[-1]
+    except IndexError:
+        return None
 
 
 # Every token has one of these characters at most 4 characters after its start ('[' after an
