@@ -149,8 +149,11 @@ _NOUN_ENDINGS = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ists?|ance|ence|ings
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t")
-    return not before or before[-1] in ".!?:;\n\ufffc\"“(" or before.endswith("\n")
+    """Only spaces or tabs between `start` and the text's start or a sentence's end (read backwards)."""
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?:;\n\ufffc\"“("
 
 
 def _common_noun(word: str) -> bool:

@@ -8,6 +8,7 @@ name that starts inside a `supplied` is left to the recursion into that `supplie
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -122,8 +123,14 @@ def _tag_own_content(element: etree._Element, finder: Finder) -> int:
 def _valid_spans(spans: Iterable[Span], items) -> list[Span]:
     chosen: list[Span] = []
     last_end = -1
+    children = [item for item in items if not isinstance(item[2], str)]
+    starts, ends = [c[0] for c in children], [c[1] for c in children]
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if span.start < last_end or span.end <= span.start or not _clean_cut(span, items):
+        if span.start < last_end or span.end <= span.start:
+            continue
+        # only the children that touch [start, end] can make a bad cut (children are in order)
+        near = children[bisect_left(ends, span.start) : bisect_right(starts, span.end)]
+        if not _clean_cut(span, near):
             continue
         chosen.append(span)
         last_end = span.end
@@ -146,7 +153,7 @@ def _rebuild(element: etree._Element, items, spans: list[Span]) -> None:
     pieces: list[tuple[int, int, object]] = []
     for start, end, value in items:
         if isinstance(value, str):
-            bounds = [start] + [c for c in cuts if start < c < end] + [end]
+            bounds = [start] + cuts[bisect_right(cuts, start) : bisect_left(cuts, end)] + [end]
             for a, b in zip(bounds, bounds[1:]):
                 pieces.append((a, b, value[a - start : b - start]))
         else:
@@ -180,7 +187,7 @@ def _rebuild(element: etree._Element, items, spans: list[Span]) -> None:
 def _place(element: etree._Element, nodes: list[object]) -> None:
     """Give `element` the content `nodes`: its remaining children are already there, in order
     (the wrapped ones have moved into their wrappers), so only the wrappers are inserted."""
-    last, index = None, 0
+    last = None
     for node in nodes:
         if isinstance(node, str):
             if last is None:
@@ -188,9 +195,12 @@ def _place(element: etree._Element, nodes: list[object]) -> None:
             else:
                 last.tail = (last.tail or "") + node
             continue
-        if node.getparent() is None:
-            element.insert(index, node)
-        last, index = node, index + 1
+        if node.getparent() is None:  # a wrapper: after the previous node and its tail
+            if last is None:
+                element.insert(0, node)
+            else:
+                last.addnext(node)
+        last = node
 
 
 def _fill(parent: etree._Element, nodes: list[object]) -> None:

@@ -10,6 +10,7 @@ correspDesc names get their @ref, and the records used are copied into standOff.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -133,13 +134,31 @@ def _has_rules(lang: str) -> bool:
     return _is_chinese(lang) or lang.lower().split("-")[0] == "en"
 
 
-def _within_any(guess, spans: list[tuple[int, int]]) -> bool:
-    """Is the guess no longer than a contextual name it overlaps ("Comrade Liu": round two decides)?"""
-    return any(a <= guess.start and guess.end <= b for a, b in spans)
+class _Intervals:
+    """Pairwise disjoint, non-empty [start, end) intervals, sorted, for overlap and containment tests."""
 
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
 
-def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-    return any(start < b and a < end for a, b in taken)
+    def add(self, start: int, end: int) -> None:
+        at = bisect_left(self.starts, start)
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
+
+    def _last_before(self, pos: int) -> int:
+        """Index of the interval with the greatest start < pos (-1 if none)."""
+        return bisect_left(self.starts, pos) - 1
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Does an interval overlap [start, end)? Only the last one starting before `end` can."""
+        k = self._last_before(end)
+        return k >= 0 and self.ends[k] > start
+
+    def contains(self, start: int, end: int) -> bool:
+        """Is [start, end) within one interval ("Comrade Liu" inside a contextual name: round two decides)?"""
+        k = bisect_right(self.starts, start) - 1
+        return k >= 0 and end <= self.ends[k]
 
 
 def _head_of(flat: str, hit: Hit, lang: str) -> bool:
@@ -179,22 +198,22 @@ class _Run:
         context = DateContext.from_iso(self.date)
 
         def find(flat: str, _el) -> list[Span]:
-            spans, taken, contextual = [], [], []
+            spans, taken, contextual = [], _Intervals(), _Intervals()
             for hit in matcher.find(flat):
                 if hit.candidates and not hit.unique:
-                    contextual.append((hit.start, hit.end))  # left to round two
+                    contextual.add(hit.start, hit.end)  # left to round two
                     continue
-                taken.append((hit.start, hit.end))
+                taken.add(hit.start, hit.end)
                 if hit.unique and not _head_of(flat, hit, lang):
                     spans.append(_name_span(hit.start, hit.end, hit.unique.kind, [hit.unique.entity_id]))
             for found in find_dates(flat, lang, context) if _has_rules(lang) else ():
-                if not _overlaps(found.start, found.end, taken + contextual):
+                if not taken.overlaps(found.start, found.end) and not contextual.overlaps(found.start, found.end):
                     spans.append(Span(found.start, found.end, found.tag, _with_year_only(found.attrs)))
-                    taken.append((found.start, found.end))
+                    taken.add(found.start, found.end)
             for guess in self._guesses(flat, lang):
-                if not _overlaps(guess.start, guess.end, taken) and not _within_any(guess, contextual):
+                if not taken.overlaps(guess.start, guess.end) and not contextual.contains(guess.start, guess.end):
                     spans.append(_name_span(guess.start, guess.end, "person", [self._local_id(guess.name, lang)]))
-                    taken.append((guess.start, guess.end))
+                    taken.add(guess.start, guess.end)
             return spans
 
         tag_tree(division, find)
