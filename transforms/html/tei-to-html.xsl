@@ -32,8 +32,13 @@
   <xsl:param name="css" select="'inline'"/>
   <xsl:param name="generator" select="'teikit'"/>
 
-  <xsl:key name="note" match="tei:note[@xml:id]" use="@xml:id"/>
   <xsl:key name="sentence" match="tei:s[@xml:id]" use="@xml:id"/>
+  <!-- the main (untyped, not romanised) names of each authority record, by the record's xml:id:
+       a name's tooltip, looked up instead of filtering the record's children for every mention -->
+  <xsl:key name="main-name" use="../@xml:id" match="
+      tei:person/*[self::tei:persName or self::tei:placeName or self::tei:orgName][not(@type)][not(contains(@xml:lang, '-Latn'))]
+    | tei:place/*[self::tei:persName or self::tei:placeName or self::tei:orgName][not(@type)][not(contains(@xml:lang, '-Latn'))]
+    | tei:org/*[self::tei:persName or self::tei:placeName or self::tei:orgName][not(@type)][not(contains(@xml:lang, '-Latn'))]"/>
   <xsl:key name="anchor" match="tei:ref[@type='noteAnchor']" use="@target"/>
 
   <xsl:variable name="first" select="(//tei:TEI)[1]"/>
@@ -419,12 +424,9 @@
 
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs" mode="inline">
     <xsl:variable name="ids" select="normalize-space(translate(@ref, '#', ' '))"/>
-    <!-- one ref (the usual case) needs no tokenizing; several refs are split on spaces -->
-    <xsl:variable name="several" select="contains($ids, ' ')"/>
-    <xsl:variable name="entities" select="key('entity', $ids) | key('entity', str:tokenize(substring($ids, 1 div $several), ' '))"/>
+    <!-- the record of the first ref, else the first record (in document order) of any ref -->
     <xsl:variable name="first" select="key('entity', substring-before(concat($ids, ' '), ' '))[1]"/>
-    <xsl:variable name="entity" select="$first | $entities[1][not($first)]"/>
-    <xsl:variable name="id" select="string($entity/@xml:id)"/>
+    <xsl:variable name="entity" select="$first | key('entity', str:tokenize($ids, ' '))[not($first)][1]"/>
     <xsl:variable name="kind">
       <xsl:choose>
         <xsl:when test="self::tei:persName or $entity/self::tei:person">person</xsl:when>
@@ -433,25 +435,15 @@
         <xsl:otherwise>name</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:variable name="here" select="string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)"/>
-    <!-- the main (untyped) names of the referenced records in the other languages -->
-    <xsl:variable name="other">
-      <xsl:for-each select="str:tokenize($ids, ' ')"><!-- in the order of @ref -->
-        <xsl:variable name="record" select="$entities[@xml:id = current()]"/>
-        <xsl:if test="position() &gt; 1 and $record">; </xsl:if>
-        <xsl:for-each select="$record/*[self::tei:persName or self::tei:placeName or self::tei:orgName][not(@type)][not(@xml:lang = $here)][not(contains(@xml:lang, '-Latn'))]">
-          <xsl:if test="position() &gt; 1"> / </xsl:if><xsl:value-of select="normalize-space(.)"/>
-        </xsl:for-each>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:variable name="wikidata"><xsl:if test="$entity"><xsl:call-template name="entity-url"><xsl:with-param name="entity" select="$entity"/></xsl:call-template></xsl:if></xsl:variable>
     <xsl:choose>
       <xsl:when test="$entity">
+        <xsl:variable name="wikidata"><xsl:call-template name="entity-url"><xsl:with-param name="entity" select="$entity"/></xsl:call-template></xsl:variable>
+        <xsl:variable name="other"><xsl:call-template name="other-names"><xsl:with-param name="ids" select="$ids"/></xsl:call-template></xsl:variable>
         <a class="name {$kind}" data-ref="{$ids}">
           <xsl:attribute name="href">
             <xsl:choose>
               <xsl:when test="string($wikidata)"><xsl:value-of select="$wikidata"/></xsl:when>
-              <xsl:otherwise>#ent-<xsl:value-of select="$id"/></xsl:otherwise>
+              <xsl:otherwise>#ent-<xsl:value-of select="$entity/@xml:id"/></xsl:otherwise>
             </xsl:choose>
           </xsl:attribute>
           <xsl:if test="string($other)"><xsl:attribute name="title"><xsl:value-of select="$other"/></xsl:attribute></xsl:if>
@@ -463,6 +455,26 @@
         <span class="name {$kind}"><xsl:call-template name="lang-attr"/><xsl:apply-templates mode="inline"/></span>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- a name's tooltip: the main names of the records of $ids (in that order) in the other
+       languages, "a / b" within a record, "; " before each record but the first ref's -->
+  <xsl:template name="other-names">
+    <xsl:param name="ids"/>
+    <xsl:param name="here" select="string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)"/>
+    <xsl:param name="sep" select="''"/>
+    <xsl:variable name="id" select="substring-before(concat($ids, ' '), ' ')"/>
+    <xsl:if test="$sep and key('entity', $id)"><xsl:value-of select="$sep"/></xsl:if>
+    <xsl:for-each select="key('main-name', $id)[not(@xml:lang = $here)]">
+      <xsl:if test="position() &gt; 1"> / </xsl:if><xsl:value-of select="normalize-space(.)"/>
+    </xsl:for-each>
+    <xsl:if test="contains($ids, ' ')">
+      <xsl:call-template name="other-names">
+        <xsl:with-param name="ids" select="substring-after($ids, ' ')"/>
+        <xsl:with-param name="here" select="$here"/>
+        <xsl:with-param name="sep" select="'; '"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:date | tei:time" mode="inline">
