@@ -41,7 +41,7 @@ class Hit:
     end: int
     candidates: tuple[Candidate, ...]
 
-    @functools.cached_property
+    @property
     def unique(self) -> Candidate | None:
         """The one entity a name certainly refers to, if that needs no context."""
         if len(self.candidates) == 1 and not self.candidates[0].contextual:

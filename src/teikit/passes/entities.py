@@ -196,6 +196,7 @@ class _Run:
         lang = _lang_of(division)
         matcher = matcher_for(self.authority, lang)
         context = DateContext.from_iso(self.date)
+        chinese, rules = _is_chinese(lang), _has_rules(lang)
 
         def find(flat: str, _el) -> list[Span]:
             spans, taken, contextual = [], _Intervals(), _Intervals()
@@ -204,9 +205,10 @@ class _Run:
                     contextual.add(hit.start, hit.end)  # left to round two
                     continue
                 taken.add(hit.start, hit.end)
-                if hit.unique and not _head_of(flat, hit, lang):
-                    spans.append(_name_span(hit.start, hit.end, hit.unique.kind, [hit.unique.entity_id]))
-            for found in find_dates(flat, lang, context) if _has_rules(lang) else ():
+                unique = hit.unique
+                if unique and not (chinese and _head_of(flat, hit, lang)):
+                    spans.append(_name_span(hit.start, hit.end, unique.kind, [unique.entity_id]))
+            for found in find_dates(flat, lang, context) if rules else ():
                 if not taken.overlaps(found.start, found.end) and not contextual.overlaps(found.start, found.end):
                     spans.append(Span(found.start, found.end, found.tag, _with_year_only(found.attrs)))
                     taken.add(found.start, found.end)
