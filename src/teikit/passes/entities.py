@@ -17,7 +17,7 @@ from lxml import etree
 
 from ..entities.authority import LIST_OF, RECORD_KINDS, Authority, load_authority
 from ..entities.dates import DateContext, find_dates
-from ..entities.matchers import Hit, matcher_for
+from ..entities.matchers import Hit, NameMatcher, matcher_for
 from ..entities.patterns import (
     contractions_zh,
     follows_title_en,
@@ -184,6 +184,16 @@ class _Run:
         self.beads = aligned_sentences(self.root)
         self.doc_ids = ids_in(self.root)
         self._refs: set[str] | None = None  # ids the document's names refer to (see _document_refs)
+        self._hits: dict[tuple[str, str], list[Hit]] = {}  # (language, text) -> names found (see _names)
+
+    def _names(self, matcher: NameMatcher, flat: str) -> list[Hit]:
+        """matcher.find(flat), kept for the document: round two sees again every text that round
+        one left untagged."""
+        key = (matcher.lang, flat)
+        hits = self._hits.get(key)
+        if hits is None:
+            hits = self._hits[key] = matcher.find(flat)
+        return hits
 
     def _document_refs(self) -> set[str]:
         """refs_in(root), kept up to date by tag_in_context: tagging a division only adds names to it."""
@@ -200,7 +210,7 @@ class _Run:
 
         def find(flat: str, _el) -> list[Span]:
             spans, taken, contextual = [], _Intervals(), _Intervals()
-            for hit in matcher.find(flat):
+            for hit in self._names(matcher, flat):
                 if hit.candidates and not hit.unique:
                     contextual.add(hit.start, hit.end)  # left to round two
                     continue
@@ -262,7 +272,7 @@ class _Run:
         chinese = _is_chinese(lang)
 
         def find(flat: str, el) -> list[Span]:
-            hits = [hit for hit in matcher.find(flat) if hit.candidates and not hit.unique]
+            hits = [hit for hit in self._names(matcher, flat) if hit.candidates and not hit.unique]
             if not hits and not chinese:
                 return []
             aligned = self._aligned_refs(el, inside, memo)
