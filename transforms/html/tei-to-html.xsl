@@ -294,7 +294,9 @@
             <xsl:for-each select="$divs">
               <xsl:variable name="div" select="."/>
               <td lang="{@xml:lang}">
-                <xsl:for-each select="$sentences[generate-id(ancestor::tei:div[@xml:lang][1]) = generate-id($div)]">
+                <!-- the sentences whose nearest language division is $div (count(. | $div) = 1: the same
+                     node; cheaper than comparing generate-id, which grows with the document) -->
+                <xsl:for-each select="$sentences[ancestor::tei:div[@xml:lang][1][count(. | $div) = 1]]">
                   <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
                   <xsl:call-template name="plain-text"/>
                 </xsl:for-each>
@@ -428,9 +430,10 @@
 
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs" mode="inline">
     <xsl:variable name="ids" select="normalize-space(translate(@ref, '#', ' '))"/>
-    <!-- the record of the first ref, else the first record (in document order) of any ref -->
+    <!-- the record of the first ref, else the first record (in document order) of any ref; the
+         refs are split only when the first has no record: substring(s, 1 div false()) is '' -->
     <xsl:variable name="first-ref" select="key('entity', substring-before(concat($ids, ' '), ' '))[1]"/>
-    <xsl:variable name="entity" select="$first-ref | key('entity', str:tokenize($ids, ' '))[not($first-ref)][1]"/>
+    <xsl:variable name="entity" select="$first-ref | key('entity', str:tokenize(substring($ids, 1 div not($first-ref)), ' '))[1]"/>
     <xsl:variable name="kind">
       <xsl:choose>
         <xsl:when test="self::tei:persName or $entity/self::tei:person">person</xsl:when>
@@ -442,7 +445,15 @@
     <xsl:choose>
       <xsl:when test="$entity">
         <xsl:variable name="wikidata"><xsl:call-template name="entity-url"><xsl:with-param name="entity" select="$entity"/></xsl:call-template></xsl:variable>
-        <xsl:variable name="other"><xsl:call-template name="other-names"><xsl:with-param name="ids" select="$ids"/></xsl:call-template></xsl:variable>
+        <xsl:variable name="here" select="string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)"/>
+        <xsl:variable name="other"><!-- one ref, the usual case, without the recursion -->
+          <xsl:choose>
+            <xsl:when test="contains($ids, ' ')">
+              <xsl:call-template name="other-names"><xsl:with-param name="ids" select="$ids"/><xsl:with-param name="here" select="$here"/></xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise><xsl:apply-templates select="key('main-name', $ids)[not(@xml:lang = $here)]" mode="other-name"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
         <a class="name {$kind}" data-ref="{$ids}">
           <xsl:attribute name="href">
             <xsl:choose>
@@ -465,13 +476,11 @@
        languages, "a / b" within a record, "; " before each record but the first ref's -->
   <xsl:template name="other-names">
     <xsl:param name="ids"/>
-    <xsl:param name="here" select="string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)"/>
+    <xsl:param name="here"/>
     <xsl:param name="sep" select="''"/>
     <xsl:variable name="id" select="substring-before(concat($ids, ' '), ' ')"/>
     <xsl:if test="$sep and key('entity', $id)"><xsl:value-of select="$sep"/></xsl:if>
-    <xsl:for-each select="key('main-name', $id)[not(@xml:lang = $here)]">
-      <xsl:if test="position() &gt; 1"> / </xsl:if><xsl:value-of select="normalize-space(.)"/>
-    </xsl:for-each>
+    <xsl:apply-templates select="key('main-name', $id)[not(@xml:lang = $here)]" mode="other-name"/>
     <xsl:if test="contains($ids, ' ')">
       <xsl:call-template name="other-names">
         <xsl:with-param name="ids" select="substring-after($ids, ' ')"/>
@@ -479,6 +488,9 @@
         <xsl:with-param name="sep" select="'; '"/>
       </xsl:call-template>
     </xsl:if>
+  </xsl:template>
+  <xsl:template match="*" mode="other-name">
+    <xsl:if test="position() &gt; 1"> / </xsl:if><xsl:value-of select="normalize-space(.)"/>
   </xsl:template>
 
   <xsl:template match="tei:date | tei:time" mode="inline">
