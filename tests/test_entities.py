@@ -473,3 +473,34 @@ def test_a_local_english_name_finds_its_chinese_form_by_pinyin():
     record = tree.getroot().xpath("//tei:person[@xml:id='liu-ningyi']", namespaces=NSMAP)[0]
     assert record.get("cert") == "low"
     assert record.xpath("tei:persName/text()", namespaces=NSMAP) == ["Liu Ningyi", "刘宁一", "Liú Níngyī"]
+
+
+_DATE_PIECES = {
+    "en": ["9 January", "January 9", "Jan. 3, 1950", "early", "mid-", "late ", "the end of", " the month", "in ",
+           "on the 3rd", "1958", "8:00 p.m.", "11 a.m.", "23:15", " ", "May", "may", "of ", ",", "1", "th", "-",
+           "MAY", "Sept.", "month", ":"],
+    "zh-Hans": ["一九五〇年", "一月", "二日", "下午", "八时", "半", "月初", "上旬", "中旬", "号", "年代", "十一", "两",
+                "日内", "点", "三", "年", "月", "〇", "分", "晚", "二十", "底"],
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(_DATE_PIECES)).flatmap(
+    lambda lang: st.tuples(st.just(lang), st.lists(st.sampled_from(_DATE_PIECES[lang]), max_size=8).map("".join))))
+def test_date_patterns_skipped_only_when_they_cannot_match(case):
+    """find_dates skips a pattern whose needs (a digit, a month, 月 …) are absent: same result as running all."""
+    from teikit.entities import dates
+
+    lang, text = case
+
+    def found(skip: bool):
+        ctx = dates.DateContext(1950, 1)
+        saved = dates._possible
+        if not skip:
+            dates._possible = lambda kind, text, present: True
+        try:
+            return [(f.start, f.end, f.tag, f.attrs) for f in dates.find_dates(text, lang, ctx)], (ctx.year, ctx.month)
+        finally:
+            dates._possible = saved
+
+    assert found(True) == found(False)

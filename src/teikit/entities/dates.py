@@ -101,13 +101,14 @@ _NEEDS_RE = {
     "clock": re.compile(r"\d:\d"),
     "月": re.compile("月"), "旬": re.compile("旬"), "日": re.compile("[日号]"), "年": re.compile("年"),
     "时": re.compile("[时点]"),
+    "zh": re.compile("[月旬日号年时点]"),  # any of the above: one search for most Chinese texts
 }
 NEEDS = {
     "dmy": ("digit", "Month"), "mdy": ("digit", "Month"), "part_month": ("month",),
     "part_this_month": ("month",), "month_year": ("digit", "Month"), "month_alone": ("month",),
-    "day_alone": ("digit",), "year_alone": ("digit",), "time": ("digit",), "time24": ("clock",),
-    "zh_ymd": ("月",), "zh_part": ("旬",), "zh_month_part": ("月",), "zh_day": ("日",), "zh_year": ("年",),
-    "zh_time": ("时",),
+    "day_alone": ("digit",), "year_alone": ("digit",), "time": ("digit",), "time24": ("digit", "clock"),
+    "zh_ymd": ("zh", "月"), "zh_part": ("zh", "旬"), "zh_month_part": ("zh", "月"), "zh_day": ("zh", "日"),
+    "zh_year": ("zh", "年"), "zh_time": ("zh", "时"),
 }
 
 

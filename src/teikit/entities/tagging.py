@@ -28,6 +28,7 @@ TRANSPARENT = frozenset({
     "supplied", "expan", "ex", "abbr", "hi", "emph", "unclear", "add", "seg", "w", "c", "lb", "pb", "cb",
     "milestone", "choice", "orig", "reg", "sic", "corr",
 })
+_BLANK = OBJECT + " \n\t"  # content with nothing else has nothing to tag
 _ONE_READING = {"choice": ("expan", "reg", "corr")}
 
 
@@ -48,7 +49,7 @@ def tag_tree(element: etree._Element, finder: Finder) -> int:
     """Apply `finder` to `element` and, recursively, to its children; return the number of tags made."""
     if not isinstance(element.tag, str) or local_name(element) in SKIP:
         return 0
-    originals = [c for c in element if isinstance(c.tag, str)]
+    originals = [c for c in element if isinstance(c.tag, str) and local_name(c) not in SKIP]
     made = _tag_own_content(element, finder)
     for child in originals:
         if child.getparent() is element:  # not moved into a new wrapper
@@ -111,7 +112,7 @@ def _reading(el: etree._Element) -> str:
 
 def _tag_own_content(element: etree._Element, finder: Finder) -> int:
     flat, items = flatten(element)
-    if not flat.strip(OBJECT + " \n\t"):
+    if not flat.strip(_BLANK):
         return 0
     spans = _valid_spans(finder(flat, element), items)
     if not spans:
