@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from operator import add
 from functools import lru_cache
 from dataclasses import dataclass
 from typing import Sequence
@@ -189,10 +190,11 @@ def _expressed(sentence: str, terms: dict, vocab: frozenset, name_terms: dict, r
                wanted_py: frozenset) -> dict[str, int]:
     """English tokens the sentence expresses -> bit mask of the characters that express them."""
     cover: dict[str, int] = {}
-    n = len(sentence)
-    for i in range(n):
-        for k in range(1, min(MAX_TERM_CHARS, n - i) + 1):
-            words = terms.get(sentence[i: i + k])
+    grams = sentence  # the substrings of k characters, by start (built and looked up in C)
+    for k in range(1, MAX_TERM_CHARS + 1):
+        if k > 1:
+            grams = list(map(add, grams, sentence[k - 1:]))
+        for i, words in enumerate(map(terms.get, grams)):
             if words:
                 for tok in words:
                     if tok in vocab:
