@@ -163,3 +163,15 @@ def test_word_before_as_regex(text):
 
     m = re.search(r"(\S+)\s+$", text)
     assert _word_before(text + "[x]", len(text)) == (m.group(1) if m else None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["<sup>", "</sup>", "1", "a", " ", "\n", "〔", "〕", "[", "]", "12", "x.", "<sup>3</sup>",
+                                 "[4]", "〔5〕"]), max_size=12).map("".join))
+def test_trailing_markers_as_regex(text):
+    """_trailing_markers finds, in one pass, where the end-anchored marker regex would start."""
+    from teikit.readers._structure import _trailing_markers
+
+    text = text.rstrip()
+    m = re.search(r"(<sup>.*?</sup>|〔\d+〕|\[\d+\])+$", text)
+    assert _trailing_markers(text) == (m.start() if m else None)

@@ -5,6 +5,7 @@ dates), never by the wording of a particular record.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -67,8 +68,45 @@ def is_short(text: str) -> bool:
 
 def ends_open(text: str) -> bool:
     """True when a paragraph stops where a sentence cannot end."""
-    t = re.sub(r"(<sup>.*?</sup>|〔\d+〕|\[\d+\])+$", "", text.rstrip())
+    t = text.rstrip()
+    start = _trailing_markers(t)
+    if start is not None:
+        t = t[:start]
     return bool(t) and t[-1] not in _END_PUNCT
+
+
+_MARKER_START = re.compile(r"[<〔\[]")
+_NUMBERED_MARKER = re.compile(r"〔\d+〕|\[\d+\]")
+
+
+def _trailing_markers(text: str) -> int | None:
+    """Where the note markers that end `text` begin: the leftmost i with text[i:] matching
+    `(<sup>.*?</sup>|〔\\d+〕|\\[\\d+\\])+` (what `re.sub(... + "$", "", text)` removes), or None.
+
+    Read right to left over the places a marker can start, so that a paragraph with many
+    markers costs no more than one pass (the regex tries every <sup> with every later </sup>).
+    """
+    if not text.endswith(("</sup>", "〕", "]")):
+        return None
+    ends_ok = {len(text)}  # i where text[i:] is empty or a run of markers
+    closer = None  # the leftmost "</sup>" so far that a run of markers (or the end) follows
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    for i in reversed([m.start() for m in _MARKER_START.finditer(text)]):
+        if text.startswith("</sup>", i) and i + 6 in ends_ok:
+            closer = i
+        numbered = _NUMBERED_MARKER.match(text, i)
+        if numbered:
+            if numbered.end() in ends_ok:
+                ends_ok.add(i)
+        elif text.startswith("<sup>", i) and closer is not None and _no_newline(newlines, i + 5, closer):
+            ends_ok.add(i)
+    return min(ends_ok) if len(ends_ok) > 1 else None
+
+
+def _no_newline(newlines: list[int], start: int, end: int) -> bool:
+    """No newline in text[start:end] (newlines: their sorted offsets)."""
+    k = bisect.bisect_left(newlines, start)
+    return k == len(newlines) or newlines[k] >= end
 
 
 def looks_like_dateline(text: str) -> bool:
