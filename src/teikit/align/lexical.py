@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import compress
 from operator import add
 from functools import lru_cache
 from dataclasses import dataclass
@@ -194,11 +195,12 @@ def _expressed(sentence: str, terms: dict, vocab: frozenset, name_terms: dict, r
     for k in range(1, MAX_TERM_CHARS + 1):
         if k > 1:
             grams = list(map(add, grams, sentence[k - 1:]))
-        for i, words in enumerate(map(terms.get, grams)):
-            if words:
-                for tok in words:
-                    if tok in vocab:
-                        cover[tok] = cover.get(tok, 0) | (((1 << k) - 1) << i)
+        found = list(map(terms.get, grams))
+        mask = (1 << k) - 1
+        for i in compress(range(len(found)), found):  # the substrings that are terms
+            for tok in found[i]:
+                if tok in vocab:
+                    cover[tok] = cover.get(tok, 0) | (mask << i)
     spans = _name_spans(sentence, name_terms) + chinese_number_spans(sentence)
     if wanted_py:
         spans += pinyin_spans(sentence, readings, wanted_py)
