@@ -93,13 +93,14 @@ def solve(n: int, m: int, band: Band, beads: Sequence[tuple[int, int]], cost: Bl
     f_extends = np.zeros((n + 1, width), dtype=bool)
     ks = np.array([k for k, _ in beads], dtype=np.int64)
     ls = np.array([l for _, l in beads], dtype=np.int64)
-    kmax = int(ks.max()) if len(ks) else 1
     cells = np.arange(width)
+    flat_d, flat_e = D.reshape(-1), E.reshape(-1)  # views: cells are read by flat index
     rows_per_block = max(1, BLOCK_CELLS // max(1, len(beads) * width))
     for start in range(0, n + 1, rows_per_block):
         rows = np.arange(start, min(n + 1, start + rows_per_block))
         js_block = np.minimum(lo[rows][:, None] + cells[None, :], m)
         costs = cost(rows, js_block) if len(beads) else None
+        above, before = _predecessors(lo, rows, js_block, ks, ls, width + 2)
         for r, i in enumerate(rows.tolist()):
             w = int(hi[i] - lo[i]) + 1
             js = js_block[r, :w]
@@ -107,7 +108,8 @@ def solve(n: int, m: int, band: Band, beads: Sequence[tuple[int, int]], cost: Bl
                 best = np.where(js == 0, 0.0, np.inf)
                 arg = np.full(w, -2, dtype=np.int16)
             else:
-                best, arg = _row(D, E, lo, i, js, ks, ls, kmax, costs, r, skips, e_extends)
+                best, arg = _row(flat_d, flat_e, E, i, above[r, :w], before[r, :, :w],
+                                 None if costs is None else costs[:, r, :w], skips, e_extends)
             f_row, f_ext = _target_skip_runs(best, skips)
             D[i, 1:w + 1] = np.minimum(best, f_row)
             d_from_f[i, :w] = f_row < best
@@ -116,30 +118,39 @@ def solve(n: int, m: int, band: Band, beads: Sequence[tuple[int, int]], cost: Bl
     return _trace(lo, beads, n, m, b_back, d_from_f, e_extends, f_extends)
 
 
+def _predecessors(lo, rows, js_block, ks, ls, stride):
+    """Flat indexes into the padded D (and E) of each cell's predecessors, for a block of rows:
+    the cell above (row i - 1, same j: a 1:0 bead), shape (rows, cells), and for each bead (k, l)
+    the cell (i - k, j - l), shape (rows, beads, cells). A predecessor outside the band lands on a
+    padding column (infinity); one above row 0 on index 0, also padding."""
+    last = stride - 1
+    up = np.maximum(rows - 1, 0)
+    above = up[:, None] * stride + np.minimum(np.maximum(js_block - lo[up][:, None] + 1, 0), last)
+    back = rows[:, None] - ks[None, :]
+    prev = np.maximum(back, 0)
+    cols = js_block[:, None, :] - ls[None, :, None] - lo[prev][:, :, None] + 1
+    before = prev[:, :, None] * stride + np.minimum(np.maximum(cols, 0), last)
+    before[back < 0] = 0
+    return above, before
+
+
 _FROM_E, _NONE = np.int16(-1), np.int16(-2)
 
 
-def _row(D, E, lo, i, js, ks, ls, kmax, costs, r, skips, e_extends):
+def _row(flat_d, flat_e, E, i, above, before, costs, skips, e_extends):
     """Best cost and back-pointer of each cell of row i not ending in a 0:1 bead."""
-    w = len(js)
-    last = D.shape[1] - 1
-    at = np.minimum(np.maximum(js - lo[i - 1] + 1, 0), last)
-    opened = D[i - 1, at] + skips.open
-    extended = E[i - 1, at] + skips.extend
+    w = len(above)
+    opened = flat_d.take(above) + skips.open
+    extended = flat_e.take(above) + skips.extend
     e_row = np.minimum(opened, extended)
     e_extends[i, :w] = extended < opened
     E[i, 1:w + 1] = e_row
     arg = np.where(e_row < np.inf, _FROM_E, _NONE)
     if costs is None:
         return e_row, arg
-    prev_rows = np.maximum(i - ks, 0)
-    cols = np.minimum(np.maximum(js[None, :] - ls[:, None] - lo[prev_rows][:, None] + 1, 0), last)
-    prev = D[prev_rows[:, None], cols]
-    if i < kmax:
-        prev[ks > i] = np.inf
-    total = prev + costs[:, r, :w]
-    pick = np.argmin(total, axis=0)
-    value = total[pick, np.arange(w)]
+    total = flat_d.take(before) + costs
+    pick = total.argmin(axis=0)
+    value = np.take_along_axis(total, pick[None, :], axis=0)[0]
     better = value < e_row
     return np.where(better, value, e_row), np.where(better, pick.astype(np.int16), arg)
 
