@@ -150,7 +150,7 @@ def _row(flat_d, flat_e, E, i, above, before, costs, skips, e_extends):
         return e_row, arg
     total = flat_d.take(before) + costs
     pick = total.argmin(axis=0)
-    value = np.take_along_axis(total, pick[None, :], axis=0)[0]
+    value = total.min(axis=0)
     better = value < e_row
     return np.where(better, value, e_row), np.where(better, pick.astype(np.int16), arg)
 
