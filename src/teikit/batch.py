@@ -6,9 +6,11 @@ next run skips records whose outputs are newer than their inputs.
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -202,13 +204,25 @@ def run_batch(src: Path, out_dir: Path, options: BatchOptions, on_done=None) -> 
     if context is not None:
         warm_up()
     chunk = max(1, min(64, len(jobs) // (workers * 8) or 1))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with _frozen_for_fork(), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = [pool.submit(_run_chunk, jobs[i : i + chunk]) for i in range(0, len(jobs), chunk)]
         for future in as_completed(futures):
             for outcome in future.result():
                 outcomes.append(_notify(outcome, on_done))
     order = {job.source: i for i, job in enumerate(jobs)}
     return sorted(outcomes, key=lambda o: order[o.source])
+
+
+@contextmanager
+def _frozen_for_fork():
+    """While workers are forked, the objects loaded so far (lexicons, grammars) are out of the
+    cyclic garbage collector: it would write to every page holding them, copying them into each
+    worker, and rescan them at each full collection. Unfrozen after, for an API caller's sake."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _run_chunk(jobs: list[Job]) -> list[Outcome]:
