@@ -151,3 +151,41 @@ def test_checks_asking_for_position_run_node_by_node(tmp_path, monkeypatch):
     monkeypatch.setattr(schematron, "_failing", lambda *a: None)
     again = validate(doc, options)
     assert (result.diagnostics, result.skipped) == (again.diagnostics, again.skipped)
+
+
+def test_lets_are_inlined_for_batched_checks_only_outside_predicates():
+    from teikit.validate.schematron import Check, Rule, _batch_tests
+
+    def rule(lets, *tests):
+        return Rule("tei:p", lets, tuple(Check("assert", t, (), "r", "error") for t in tests), "r")
+
+    lets = (("n", "count(tei:hi)"), ("m", "$n + 1"))
+    assert _batch_tests(rule(lets, "$m = 2 and $n != 3", "'$n' = $x")) == (
+        "((count(tei:hi)) + 1) = 2 and (count(tei:hi)) != 3", "'$n' = $x")
+    assert _batch_tests(rule(lets, "tei:hi[@n = $n]")) is None  # another context node there
+    assert _batch_tests(rule((("n", "tei:hi[$x]"),), "$n")) == ("(tei:hi[$x])",)
+    assert _batch_tests(rule((("n", "position()"),), "$n = 1")) is None
+    assert _batch_tests(rule((("n", "1"),), "$n-1 = 0")) == ("$n-1 = 0",)  # `n-1` is one name
+
+
+def test_batched_checks_with_lets_give_what_they_give_node_by_node(tmp_path, monkeypatch):
+    import teikit.validate.schematron as schematron
+
+    options = _schema(tmp_path, """
+      <pattern id="lets"><let name="limit" value="2"/>
+        <rule context="tei:p"><let name="n" value="count(tei:hi)"/><let name="over" value="$n &gt; $limit"/>
+          <let name="first" value="tei:hi[1]"/>
+          <assert test="not($over)">too many (<value-of select="$n"/>) in <value-of select="@n"/></assert>
+          <report test="$first/@rend = 'x' or tei:hi[@n = 'y']">x in <value-of select="@n"/></report></rule></pattern>
+      <pattern id="inside"><rule context="tei:p"><let name="pn" value="string(@n)"/>
+          <report test="tei:hi[@n = $pn]">same n in <value-of select="$pn"/></report></rule></pattern>""")
+    doc = (b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><p n="1"><hi n="1"/><hi/><hi/></p><p n="2"><hi rend="x"/></p>'
+           b'<div><p n="3"/><p n="4"><hi n="y"/><hi rend="x"/><hi/></p></div></TEI>')
+    calls = []
+    real = schematron._failing
+    monkeypatch.setattr(schematron, "_failing", lambda *a: calls.append(a) or real(*a))
+    result = [d.message for d in validate(doc, options).diagnostics]
+    assert result == ["too many (3) in 1", "same n in 1", "x in 2", "too many (3) in 4", "x in 4"]
+    assert [a[-1] is not None for a in calls] == [True]  # "lets" batched; "inside" node by node
+    monkeypatch.setattr(schematron, "_failing", lambda *a: None)
+    assert [d.message for d in validate(doc, options).diagnostics] == result

@@ -195,7 +195,8 @@ class _Planned(NamedTuple):
     kind: str
     prefilter: str | None
     select_first: bool
-    batch: bool = False  # checks may run on all the rule's nodes at once (see `_failing`)
+    batch: tuple | None = None  # the checks' tests with the rule's lets inlined, when they may
+    # run on all the rule's nodes at once (see `_failing`)
 
 
 _PLANS: dict = {}
@@ -216,8 +217,50 @@ def _planned(rule: Rule, pattern: Pattern, rules: RuleSet) -> _Planned:
     except Exception:  # a malformed rule: decided (and failing) where it would have before
         return _Planned(rule, "", selector, False)
     same = xpath1 and selector == context_selector(rule.context)
-    batch = xpath1 and not rule.lets and not any(_CONTEXT_DEPENDENT.search(strip_strings(c.test)) for c in rule.checks)
+    batch = _batch_tests(rule) if xpath1 else None
     return _Planned(rule, "xpath1" if xpath1 else "xpath2", None if same else selector, same, batch)
+
+
+def _batch_tests(rule: Rule) -> tuple | None:
+    """The rule's tests with its `let`s written in place (`$n` -> `(count(...))`), so that they
+    can run as one predicate over all the rule's nodes; None when that could change a result.
+
+    A let is evaluated with the rule's node as context; written in place, it is evaluated with
+    the context of the place: the same wherever that is outside any predicate (only
+    predicates and path steps change the context node in XPath 1.0, and a variable cannot be a
+    step after `/`). A let referenced inside a predicate, and any test or let asking for
+    position() or last(), keep the rule node by node."""
+    inlined: dict = {}
+    for name, value in rule.lets:
+        inlined[name] = _inline(value, inlined)
+        if inlined[name] is None:
+            return None
+    tests = tuple(_inline(c.test, inlined) for c in rule.checks)
+    if any(t is None or _CONTEXT_DEPENDENT.search(strip_strings(t)) for t in tests):
+        return None
+    return tests
+
+
+_STRING_OR_VARIABLE = re.compile(r"\"[^\"]*\"|'[^']*'|\$([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)|[\[\]]")
+
+
+def _inline(expr: str, lets: dict) -> str | None:
+    """`expr` with references to `lets` (name -> inlined expression) replaced by the
+    parenthesised expression; None if one is inside a predicate."""
+    out, depth, last = [], 0, 0
+    for m in _STRING_OR_VARIABLE.finditer(expr):
+        token = m.group(0)
+        if token == "[":
+            depth += 1
+        elif token == "]":
+            depth -= 1
+        elif m.group(1) is not None and m.group(1) in lets:
+            if depth:
+                return None
+            out += [expr[last:m.start()], "(", lets[m.group(1)], ")"]
+            last = m.end()
+    out.append(expr[last:])
+    return "".join(out)
 
 
 # a test that asks for its context position or size, or names the batch variable, cannot be
@@ -304,28 +347,34 @@ def _run_rule(rule: Rule, engine, claimed: dict, file, positions: dict, outcome:
         if key not in claimed:
             claimed[key] = node
             fresh.append(node)
-    failing = _failing(rule, engine, fresh, pattern_vars) if batch and len(fresh) > 1 else None
+    failing = _failing(rule, engine, fresh, pattern_vars, batch) if batch is not None and len(fresh) > 1 else None
+    if failing is not None:
+        for node in fresh:
+            failed = [check for check, nodes in zip(rule.checks, failing) if node in nodes]
+            if failed:  # the lets only for the messages of nodes that fail
+                variables = _let_values(rule.lets, engine, node, pattern_vars)
+                for check in failed:
+                    outcome.diagnostics.append(_diagnostic(check, engine, node, variables, file, positions))
+        return
     for node in fresh:
         variables = _let_values(rule.lets, engine, node, pattern_vars)
-        for n, check in enumerate(rule.checks):
-            if failing is not None:
-                failed = node in failing[n]
-            else:
-                failed = engine.boolean(check.test, node, variables) == (check.kind == "report")
-            if failed:
+        for check in rule.checks:
+            if engine.boolean(check.test, node, variables) == (check.kind == "report"):
                 outcome.diagnostics.append(_diagnostic(check, engine, node, variables, file, positions))
 
 
-def _failing(rule: Rule, engine, nodes: list, variables: dict) -> list | None:
-    """For each check, the set of `nodes` it fails on, in one XPath per check (the test as a
-    predicate: same context node and variables); None when that cannot be done or fails, and
-    the checks then run node by node, as they always could."""
+def _failing(rule: Rule, engine, nodes: list, variables: dict, tests: tuple | None = None) -> list | None:
+    """For each check, the set of `nodes` it fails on, in one XPath per check (the test, its
+    lets inlined (`tests`, see `_batch_tests`), as a predicate: same context node and
+    variables); None when that cannot be done or fails, and the checks then run node by
+    node, as they always could."""
     if not hasattr(engine, "failing") or BATCH_VARIABLE in variables:
         return None
     if not all(isinstance(node, etree._Element) for node in nodes):
         return None
+    tests = tests if tests is not None else tuple(c.test for c in rule.checks)
     try:
-        return [set(engine.failing(c.test, c.kind == "report", nodes, variables)) for c in rule.checks]
+        return [set(engine.failing(t, c.kind == "report", nodes, variables)) for t, c in zip(tests, rule.checks)]
     except Exception:
         return None
 
