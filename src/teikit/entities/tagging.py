@@ -45,15 +45,91 @@ class Span:
 Finder = Callable[[str, etree._Element], Iterable[Span]]
 
 
-def tag_tree(element: etree._Element, finder: Finder) -> int:
-    """Apply `finder` to `element` and, recursively, to its children; return the number of tags made."""
+@dataclass
+class Visit:
+    """An element whose content `tag_tree` showed the finder: that content, and whether it has
+    changed since (the element or one of its descendants was tagged)."""
+
+    element: etree._Element
+    flat: str
+    changed: bool = False
+
+
+def tag_tree(element: etree._Element, finder: Finder, visits: list[Visit] | None = None) -> int:
+    """Apply `finder` to `element` and, recursively, to its children; return the number of tags made.
+
+    With `visits`, each element shown to the finder is appended to it (in document order), for
+    `tag_again`.
+    """
+    if visits is None:
+        return _tag_subtree(element, finder, None)
+    return _tag_subtree(element, finder, _Seen(element, visits))
+
+
+def tag_again(visits: list[Visit], finder: Finder) -> int:
+    """Apply `finder` once more to the elements of `visits`, as `tag_tree` would to the same tree.
+
+    Only the elements tag_tree showed the finder can have content (the others are blank or were
+    wrapped), and an unchanged element's content is still `visit.flat`: it is flattened again only
+    if the finder wraps something in it.
+    """
+    made, moved = 0, set()
+    for visit in visits:
+        element = visit.element
+        if moved and _moved(element, moved):
+            continue  # wrapped by this round: inside a name now
+        flat, items = flatten(element) if visit.changed else (visit.flat, None)
+        if not flat.strip(_BLANK):
+            continue
+        spans = finder(flat, element)
+        if not spans:
+            continue
+        if items is None:
+            items = flatten(element)[1]
+        spans = _valid_spans(spans, items)
+        if spans:
+            moved.update(c for c in element if isinstance(c.tag, str))
+            _rebuild(element, items, spans)
+            moved.difference_update(element)
+            made += len(spans)
+    return made
+
+
+def _moved(element: etree._Element, moved: set) -> bool:
+    return element in moved or any(a in moved for a in element.iterancestors())
+
+
+class _Seen:
+    """What tag_tree records for tag_again: the visits, and which elements have changed."""
+
+    def __init__(self, top: etree._Element, visits: list[Visit]):
+        self.top, self.visits, self.by_element = top, visits, {}
+
+    def saw(self, element: etree._Element, flat: str) -> None:
+        visit = Visit(element, flat)
+        self.visits.append(visit)
+        self.by_element[element] = visit
+
+    def tagged(self, element: etree._Element) -> None:
+        """`element` got tags: its content changed, and so did its parent's if it was shown there
+        as text (only a transparent element can be), and so on up."""
+        node = element
+        while True:
+            if node in self.by_element:
+                self.by_element[node].changed = True
+            if node is self.top or local_name(node) not in TRANSPARENT:
+                return
+            node = node.getparent()
+
+
+def _tag_subtree(element: etree._Element, finder: Finder, seen: _Seen | None) -> int:
     if not isinstance(element.tag, str) or local_name(element) in SKIP:
         return 0
     originals = [c for c in element if isinstance(c.tag, str) and local_name(c) not in SKIP]
-    made = _tag_own_content(element, finder)
+    made = _tag_own_content(element, finder, seen)
     for child in originals:
         if child.getparent() is element:  # not moved into a new wrapper
-            made += tag_tree(child, finder)
+            made += _tag_subtree(child, finder, seen)
     return made
 
 
@@ -110,14 +186,18 @@ def _reading(el: etree._Element) -> str:
     return text
 
 
-def _tag_own_content(element: etree._Element, finder: Finder) -> int:
+def _tag_own_content(element: etree._Element, finder: Finder, seen: _Seen | None) -> int:
     flat, items = flatten(element)
     if not flat.strip(_BLANK):
         return 0
+    if seen is not None:
+        seen.saw(element, flat)
     spans = _valid_spans(finder(flat, element), items)
     if not spans:
         return 0
     _rebuild(element, items, spans)
+    if seen is not None:
+        seen.tagged(element)
     return len(spans)
 
 

@@ -27,7 +27,7 @@ from ..entities.patterns import (
     suffix_names_zh,
     title_names_en,
 )
-from ..entities.tagging import Span, flatten, tag_tree
+from ..entities.tagging import Span, Visit, flatten, tag_again, tag_tree
 from ..tei import NSMAP, XML_ID, XML_LANG, ensure_standoff, ids_in, language_divisions, local_name, slug, tei
 
 NAME_TAGS = tuple(RECORD_KINDS.values())
@@ -52,10 +52,9 @@ def tag_entities(tree: etree._ElementTree, options=None) -> etree._ElementTree:
     root = tree.getroot() if hasattr(tree, "getroot") else tree
     run = _Run(root, authority)
     divisions = text_divisions(root)
-    for division in divisions:
-        run.tag_plain(division)
-    for division in divisions:
-        run.tag_in_context(division)
+    visits = [run.tag_plain(division) for division in divisions]
+    for division, seen in zip(divisions, visits):
+        run.tag_in_context(division, seen)
     if getattr(options, "roles", False):
         for division in divisions:
             run.tag_roles(division)
@@ -202,7 +201,8 @@ class _Run:
         return self._refs
 
     # -- round one: no context needed ----------------------------------------------------
-    def tag_plain(self, division: etree._Element) -> None:
+    def tag_plain(self, division: etree._Element) -> list[Visit]:
+        """Tag what needs no context; return the elements seen, for round two."""
         lang = _lang_of(division)
         matcher = matcher_for(self.authority, lang)
         context = DateContext.from_iso(self.date)
@@ -228,7 +228,9 @@ class _Run:
                     taken.add(guess.start, guess.end)
             return spans
 
-        tag_tree(division, find)
+        visits: list[Visit] = []
+        tag_tree(division, find, visits)
+        return visits
 
     def _guesses(self, flat: str, lang: str):
         if not _has_rules(lang):
@@ -262,7 +264,8 @@ class _Run:
         return rid
 
     # -- round two: names that need the context ------------------------------------------
-    def tag_in_context(self, division: etree._Element) -> None:
+    def tag_in_context(self, division: etree._Element, visits: list[Visit]) -> None:
+        """Tag what needs context in the elements round one saw (`visits`)."""
         lang = _lang_of(division)
         matcher = matcher_for(self.authority, lang)
         known = set(self._document_refs())
@@ -288,7 +291,7 @@ class _Run:
                 spans.extend(self._local_names_by_pinyin(flat, lang, aligned))
             return spans
 
-        tag_tree(division, find)
+        tag_again(visits, find)
         self._document_refs().update(refs_in(division))
 
     def _local_names_by_pinyin(self, flat: str, lang: str, aligned: set[str] | None) -> list[Span]:
