@@ -189,3 +189,33 @@ def test_batched_checks_with_lets_give_what_they_give_node_by_node(tmp_path, mon
     assert [a[-1] is not None for a in calls] == [True]  # "lets" batched; "inside" node by node
     monkeypatch.setattr(schematron, "_failing", lambda *a: None)
     assert [d.message for d in validate(doc, options).diagnostics] == result
+
+
+def test_key_values_of_attribute_regex_matches_are_those_of_re_match(monkeypatch):
+    """key() indexes of `use="re:match(@a, 'regex', 'g')"` are computed in Python: the same as
+    through lxml's re:match, on links with odd targets (absent, empty, white space, no match)."""
+    from lxml import etree
+
+    import teikit.validate.xpath as xpath
+    from teikit.validate.schematron import RuleSet
+
+    rx = "http://exslt.org/regular-expressions"
+    namespaces = {"tei": NS["tei"], "re": rx, "r2": rx, "x": "urn:x"}
+    doc = etree.ElementTree(etree.fromstring(
+        f'<TEI xmlns="{NS["tei"]}"><link target="#a #b"/><link/><link target=""/><link target="  #a\t#c "/>'
+        '<link target="a b"/><link target="#é#ü"/><p target="#a"/></TEI>'))
+    uses = ["re:match(@target, '#[^\\s]+', 'g')", " r2:match( @target ,'#\\w','g' ) ", "re:match(@target, '(#)a', 'g')",
+            "re:match(@target, '#a', '')", "x:match(@target, '#a', 'g')", "re:match(@target, '[', 'g')"]
+    assert [xpath._attribute_matches(u, namespaces) is not None for u in uses] == [True, True, False, False, False, False]
+
+    def index(use):
+        rules = RuleSet("t", namespaces, (), (("k", "tei:link", use),))
+        with xpath.document_scope():
+            return {v: [pos for pos, _ in entries] for v, entries in xpath.KeyIndex(rules, doc)._build("k").items()}
+
+    for use in uses[:2]:
+        fast = index(use)
+        with monkeypatch.context() as m:
+            m.setattr(xpath, "_attribute_matches", lambda *a: None)
+            assert index(use) == fast
+        assert fast

@@ -111,12 +111,38 @@ class KeyIndex:
     def _build(self, name: str) -> dict:
         match, use = self.definitions[name]
         index: dict[str, list] = {}
-        use_xpath = compiled_xpath(use, self.namespaces)
-        for pos, node in enumerate(compiled_xpath(context_selector(match), self.namespaces)(self.tree)):
-            for v in _strings(use_xpath(node)):
+        nodes = compiled_xpath(context_selector(match), self.namespaces)(self.tree)
+        values = _attribute_matches(use, self.namespaces)
+        if values is None or not all(isinstance(node, etree._Element) for node in nodes):
+            use_xpath = compiled_xpath(use, self.namespaces)
+            values = lambda node: _strings(use_xpath(node))  # noqa: E731
+        for pos, node in enumerate(nodes):
+            for v in values(node):
                 index.setdefault(v, []).append((pos, node))
         self.indexes[name] = index
         return index
+
+
+_REGEXP_NS = "http://exslt.org/regular-expressions"
+_ATTRIBUTE_MATCHES = re.compile(r"\s*([A-Za-z_][\w.-]*):match\(\s*@([A-Za-z_][\w.-]*)\s*,\s*'([^']*)'\s*,\s*'g'\s*\)\s*")
+
+
+def _attribute_matches(use: str, namespaces: dict):
+    """For a key's `use` of the shape `re:match(@a, 'regex', 'g')` (EXSLT, a regex without
+    groups), a function giving a node's values in Python: what lxml's re:match does
+    (`findall` on the attribute's value, '' when absent) without building an element per
+    match and calling back for each node. None for any other `use`."""
+    m = _ATTRIBUTE_MATCHES.fullmatch(use)
+    if m is None or namespaces.get(m.group(1)) != _REGEXP_NS:
+        return None
+    try:
+        regex = re.compile(m.group(3), re.UNICODE)
+    except re.error:
+        return None  # let libxml2 report it as before
+    if regex.groups:
+        return None
+    attribute, findall = m.group(2), regex.findall
+    return lambda node: findall(node.get(attribute, ""))
 
 
 def _strings(value) -> list[str]:
