@@ -269,14 +269,16 @@ class _Run:
         lang = _lang_of(division)
         matcher = matcher_for(self.authority, lang)
         known = set(self._document_refs())
-        inside = {s.get(XML_ID) for s in division.iter(tei("s"))}
+        inside = set(division.xpath(".//tei:s/@xml:id", namespaces=NSMAP))
         memo: dict[str, set[str]] = {}
-
         chinese = _is_chinese(lang)
+        # 刘宁一 ↔ "Liu Ningyi": only English local names are looked for, and round two adds none
+        by_pinyin = chinese and any(key[0].startswith("en") for key in self.local_ids)
 
         def find(flat: str, el) -> list[Span]:
             hits = [hit for hit in self._names(matcher, flat) if hit.candidates and not hit.unique]
-            if not hits and not chinese:
+            contracted = contractions_zh(flat) if chinese else []
+            if not (hits or contracted or by_pinyin):
                 return []
             aligned = self._aligned_refs(el, inside, memo)
             spans = []
@@ -286,8 +288,9 @@ class _Run:
                     kind = self.authority.entities[chosen].kind
                     spans.append(_name_span(hit.start, hit.end, kind, [chosen]))
                     known.add(chosen)
-            if chinese:
-                spans.extend(self._contractions(flat, aligned, known))
+            if contracted:
+                spans.extend(self._contractions(contracted, aligned, known))
+            if by_pinyin:
                 spans.extend(self._local_names_by_pinyin(flat, lang, aligned))
             return spans
 
@@ -358,11 +361,12 @@ class _Run:
         plain = [c.entity_id for c in hit.candidates if not c.contextual]
         return plain[0] if plain else None
 
-    def _contractions(self, flat: str, aligned: set[str] | None, known: set[str]) -> list[Span]:
+    def _contractions(self, contracted, aligned: set[str] | None, known: set[str]) -> list[Span]:
+        """莫米二同志: the people of `contracted` (contractions_zh) named in the aligned sentence (or known)."""
         people = [i for i in (aligned if aligned else known) if self.authority.entities.get(i, None)
                   and self.authority.entities[i].kind == "person"]
         spans = []
-        for start, end, initials in contractions_zh(flat):
+        for start, end, initials in contracted:
             ids = [self._person_with_initial(ch, people) for ch in initials]
             if all(ids) and len(set(ids)) == len(ids):
                 spans.append(_name_span(start, end, "person", ids))
