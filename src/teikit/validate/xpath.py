@@ -224,21 +224,30 @@ def _context_selector(context: str) -> str:
 
 
 def _split_union(expr: str) -> list[str]:
-    out, depth, start, quote = [], 0, 0, None
-    for i, ch in enumerate(expr):
-        if quote:
-            quote = None if ch == quote else quote
-        elif ch in "\"'":
-            quote = ch
-        elif ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+    out, start = [], 0
+    for i, ch, depth in _unquoted(expr):
+        if ch == "|" and depth == 0:
             out.append(expr[start:i].strip())
             start = i + 1
     out.append(expr[start:].strip())
     return out
+
+
+def _unquoted(expr: str):
+    """(index, character, bracket depth after it) of each character outside string literals."""
+    depth, quote = 0, None
+    for i, ch in enumerate(expr):
+        if quote:
+            quote = None if ch == quote else quote
+            continue
+        if ch in "\"'":
+            quote = ch
+            continue
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        yield i, ch, depth
 
 
 _RULE_ENGINE: dict = {}
@@ -648,18 +657,9 @@ def _strip_parens(expr: str) -> str:
 
 
 def _closing_paren(expr: str) -> int:
-    depth, quote = 0, None
-    for i, ch in enumerate(expr):
-        if quote:
-            quote = None if ch == quote else quote
-        elif ch in "\"'":
-            quote = ch
-        elif ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth -= 1
-            if depth == 0:
-                return i
+    for i, ch, depth in _unquoted(expr):
+        if ch in ")]" and depth == 0:
+            return i
     return -1
 
 
@@ -667,24 +667,14 @@ def _split_top(expr: str, separator: str) -> list[str]:
     """Split at `separator` outside strings, brackets and parentheses: "/" as a path
     separator (a "//" gives an empty step), "and"/"or" as a whole word between blanks or
     parentheses. Empty parts are kept (callers treat them as unknown)."""
-    out, depth, start, quote, i = [], 0, 0, None, 0
+    out, start = [], 0
     word = separator.isalpha()
-    while i < len(expr):
-        ch = expr[i]
-        if quote:
-            quote = None if ch == quote else quote
-        elif ch in "\"'":
-            quote = ch
-        elif ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth -= 1
-        elif depth == 0 and expr.startswith(separator, i) and (not word or _word_at(expr, i, separator)):
-            out.append(expr[start:i])
-            i += len(separator)
-            start = i
+    for i, ch, depth in _unquoted(expr):
+        if i < start or depth != 0 or ch in "()[]":
             continue
-        i += 1
+        if expr.startswith(separator, i) and (not word or _word_at(expr, i, separator)):
+            out.append(expr[start:i])
+            start = i + len(separator)
     out.append(expr[start:])
     return out
 
