@@ -3,7 +3,7 @@
     python bench/bench_pipeline.py                     # 1,000 records
     python bench/bench_pipeline.py --records 1000,10000 --repeat 5
     python bench/bench_pipeline.py --records 1000,10000 --jobs 2      # skip the 1-process runs
-    python bench/bench_pipeline.py --records 1000 --batch-repeat 3    # median of three batch runs
+    python bench/bench_pipeline.py --records 1000 --batch-repeat 1    # one batch run per job count
 
 Measured in one run: cold single-record encode (a new process), warm per-record encode,
 validate and export (html, text) of the sample, batch throughput at 1 and 2 processes
@@ -26,6 +26,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "corpus" / "wilson-110390.txt"
 TEI_ALL = Path(os.environ.get("TEIKIT_TEI_ALL", REPO.parent / "shared" / "schema" / "tei_all.rng"))
+LONG_CORPUS = 2000
 sys.path.insert(0, str(Path(__file__).parent))
 
 from synth import make_corpus  # noqa: E402
@@ -110,7 +111,8 @@ def main() -> None:
     parser.add_argument("--records", default="1000", help="comma-separated corpus sizes, e.g. 1000,10000")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--jobs", default="1,2", help="comma-separated worker counts for the batch runs")
-    parser.add_argument("--batch-repeat", type=int, default=1, help="batch runs per corpus and job count (median shown)")
+    parser.add_argument("--batch-repeat", type=int, default=3,
+                        help=f"batch runs per corpus and job count, median shown (corpora over {LONG_CORPUS:,} records: one run)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.records.split(",")]
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
@@ -125,7 +127,8 @@ def main() -> None:
             size_mb = sum(p.stat().st_size for p in src.iterdir()) / 1e6
             print(f"\ncorpus: {n} records, {size_mb:.1f} MB")
             for jobs in [int(j) for j in args.jobs.split(",")]:
-                runs = [batch_run(src, tmp / f"out{n}-{jobs}", jobs) for _ in range(args.batch_repeat)]
+                repeat = args.batch_repeat if n <= LONG_CORPUS else 1  # a long run varies less
+                runs = [batch_run(src, tmp / f"out{n}-{jobs}", jobs) for _ in range(repeat)]
                 r = dict(sorted(runs, key=lambda run: run["seconds"])[len(runs) // 2])  # the median run
                 r["peak_worker_mb"] = max(run["peak_worker_mb"] for run in runs)
                 times = ", ".join(f"{run['seconds']:.1f}" for run in runs)
