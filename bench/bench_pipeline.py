@@ -70,6 +70,28 @@ def warm_stages(repeat: int) -> dict[str, float]:
     }
 
 
+def warm_passes(repeat: int) -> dict[str, float]:
+    """Median CPU ms of reading and of each enrichment pass, on the sample (where encode's time goes)."""
+    import importlib
+
+    from teikit.api import PASSES, EncodeOptions
+    from teikit.readers import read
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    options = EncodeOptions()
+    steps = [("read", lambda _tree: read(text, options))]
+    for _flag, module, func in PASSES:
+        steps.append((func, lambda tree, f=getattr(importlib.import_module(module), func): f(tree, options)))
+    times: dict[str, list[float]] = {name: [] for name, _ in steps}
+    for _ in range(repeat + 1):  # the first round warms up
+        tree = None
+        for name, step in steps:
+            t = time.process_time()
+            tree = step(tree)
+            times[name].append(time.process_time() - t)
+    return {name: statistics.median(ts[1:]) * 1000 for name, ts in times.items()}
+
+
 def batch_run(src: Path, out: Path, jobs: int) -> dict:
     shutil.rmtree(out, ignore_errors=True)
     cmd = [sys.executable, "-m", "teikit", "batch", str(src), "-o", str(out), "--to", "html,text", "--jobs", str(jobs)]
@@ -119,6 +141,8 @@ def main() -> None:
     print(f"cold encode of the sample (new process, median of {args.repeat}): {cold_encode(args.repeat):.0f} ms")
     for stage, ms in warm_stages(max(args.repeat, 20)).items():
         print(f"warm {stage:<12} per record (median): {ms:8.2f} ms")
+    passes = warm_passes(max(args.repeat, 20))
+    print("  encode by step (CPU ms, median): " + ", ".join(f"{name} {ms:.2f}" for name, ms in passes.items()))
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         for n in sizes:
