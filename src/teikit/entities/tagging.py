@@ -230,69 +230,61 @@ def _clean_cut(span: Span, items) -> bool:
 
 
 def _rebuild(element: etree._Element, items, spans: list[Span]) -> None:
-    cuts = sorted({s.start for s in spans} | {s.end for s in spans})
-    pieces: list[tuple[int, int, object]] = []
-    for start, end, value in items:
-        if isinstance(value, str):
-            bounds = [start] + cuts[bisect_right(cuts, start) : bisect_left(cuts, end)] + [end]
-            for a, b in zip(bounds, bounds[1:]):
-                pieces.append((a, b, value[a - start : b - start]))
-        else:
-            pieces.append((start, end, value))
+    """Wrap each span's part of `element`'s content (`items`, from flatten) in a new element.
+
+    Read left to right: text and children outside the spans stay in `element` (its remaining
+    children are already there, in order), those inside go into the span's wrapper, which is
+    inserted where the span starts.
+    """
     for child in element:
         child.tail = None
     element.text = None
-    nodes: list[object] = []
-    span_iter = iter(spans)
-    span = next(span_iter, None)
-    wrapper, wrapped = None, []
-    for start, end, value in pieces:
-        while span is not None and start >= span.end:
-            if wrapper is not None:
-                _fill(wrapper, wrapped)
-                nodes.append(wrapper)
-                wrapper, wrapped = None, []
-            span = next(span_iter, None)
-        if span is not None and span.start <= start < span.end:
-            if wrapper is None:
-                wrapper = etree.Element(tei(span.tag), dict(span.attrs))
-            wrapped.append(value)
+    outside, inside = _Appender(element), None
+    pending = iter(spans)
+    span = next(pending, None)
+    for start, end, value in items:
+        pos = start
+        while True:
+            while span is not None and pos >= span.end:
+                span, inside = next(pending, None), None
+            if span is not None and span.start <= pos:
+                if inside is None:
+                    inside = _Appender(outside.insert(etree.Element(tei(span.tag), dict(span.attrs))))
+                target, cut = inside, min(end, span.end)
+            else:
+                target, cut = outside, end if span is None else min(end, span.start)
+            if not isinstance(value, str):
+                target.child(value)  # a clean cut: the whole child is on one side
+                break
+            target.text(value[pos - start : cut - start])
+            if cut >= end:
+                break
+            pos = cut
+
+
+class _Appender:
+    """Adds text and children at the end of an element's new content."""
+
+    def __init__(self, element: etree._Element):
+        self.element, self.last = element, None
+
+    def text(self, text: str) -> None:
+        if self.last is None:
+            self.element.text = (self.element.text or "") + text
         else:
-            nodes.append(value)
-    if wrapper is not None:
-        _fill(wrapper, wrapped)
-        nodes.append(wrapper)
-    _place(element, nodes)
+            self.last.tail = (self.last.tail or "") + text
 
+    def child(self, child: etree._Element) -> None:
+        """`child` is the next child: moved here if it is elsewhere (a child being wrapped)."""
+        if child.getparent() is not self.element:
+            self.element.append(child)
+        self.last = child
 
-def _place(element: etree._Element, nodes: list[object]) -> None:
-    """Give `element` the content `nodes`: its remaining children are already there, in order
-    (the wrapped ones have moved into their wrappers), so only the wrappers are inserted."""
-    last = None
-    for node in nodes:
-        if isinstance(node, str):
-            if last is None:
-                element.text = (element.text or "") + node
-            else:
-                last.tail = (last.tail or "") + node
-            continue
-        if node.getparent() is None:  # a wrapper: after the previous node and its tail
-            if last is None:
-                element.insert(0, node)
-            else:
-                last.addnext(node)
-        last = node
-
-
-def _fill(parent: etree._Element, nodes: list[object]) -> None:
-    last = None
-    for node in nodes:
-        if isinstance(node, str):
-            if last is None:
-                parent.text = (parent.text or "") + node
-            else:
-                last.tail = (last.tail or "") + node
+    def insert(self, wrapper: etree._Element) -> etree._Element:
+        """A new element right after what has been added so far."""
+        if self.last is None:
+            self.element.insert(0, wrapper)
         else:
-            node.tail = None
-            parent.append(node)
-            last = node
+            self.last.addnext(wrapper)
+        self.last = wrapper
+        return wrapper
