@@ -28,7 +28,7 @@ from ..entities.patterns import (
     title_names_en,
 )
 from ..entities.tagging import Span, Visit, flatten, tag_again, tag_tree
-from ..tei import NSMAP, XML_ID, XML_LANG, ensure_standoff, ids_in, language_divisions, local_name, slug, tei
+from ..tei import NSMAP, XML_ID, XML_LANG, ensure_standoff, language_divisions, local_name, slug, tei
 
 NAME_TAGS = tuple(RECORD_KINDS.values())
 _ISO = re.compile(r"^\d{4}(-\d\d(-\d\d)?)?$")
@@ -87,8 +87,8 @@ def aligned_sentences(root: etree._Element) -> dict[str, list[etree._Element]]:
     sentences = {sid: s for s in root.iter(tei("s")) if (sid := s.get(XML_ID))}
     langs: dict[str, str] = {}
     beads: dict[str, list[etree._Element]] = {}
-    for link in root.xpath("tei:standOff/tei:linkGrp[@type='translation']/tei:link", namespaces=NSMAP):
-        ids = [t[1:] for t in (link.get("target") or "").split() if t[1:] in sentences]
+    for target in _LINK_TARGETS(root):
+        ids = [t[1:] for t in target.split() if t[1:] in sentences]
         for sid in ids:
             if sid not in langs:
                 langs[sid] = _lang_of(sentences[sid])
@@ -98,6 +98,11 @@ def aligned_sentences(root: etree._Element) -> dict[str, list[etree._Element]]:
 
 
 _NAME_ELEMENTS = tuple(tei(t) for t in ("persName", "placeName", "orgName"))
+# plain strings (no smart strings: nothing asks for their parent)
+_LINK_TARGETS = etree.XPath("tei:standOff/tei:linkGrp[@type='translation']/tei:link/@target",
+                            namespaces=NSMAP, smart_strings=False)
+_SENTENCE_IDS = etree.XPath(".//tei:s/@xml:id", namespaces=NSMAP, smart_strings=False)
+_ALL_IDS = etree.XPath("//@xml:id", smart_strings=False)
 
 
 def refs_in(element: etree._Element) -> set[str]:
@@ -111,9 +116,13 @@ def refs_in(element: etree._Element) -> set[str]:
 
 
 def _lang_of(el: etree._Element) -> str:
-    for node in (el, *el.iterancestors()):
-        if node.get(XML_LANG):
-            return node.get(XML_LANG)
+    """The nearest xml:lang of `el` or an ancestor, else "en"."""
+    node = el
+    while node is not None:
+        lang = node.get(XML_LANG)
+        if lang:
+            return lang
+        node = node.getparent()
     return "en"
 
 
@@ -181,7 +190,7 @@ class _Run:
     def __post_init__(self):
         self.date = record_date(self.root)
         self.beads = aligned_sentences(self.root)
-        self.doc_ids = ids_in(self.root)
+        self.doc_ids = set(_ALL_IDS(self.root))
         self._refs: set[str] | None = None  # ids the document's names refer to (see _document_refs)
         self._hits: dict[tuple[str, str], list[Hit]] = {}  # (language, text) -> names found (see _names)
 
@@ -269,7 +278,7 @@ class _Run:
         lang = _lang_of(division)
         matcher = matcher_for(self.authority, lang)
         known = set(self._document_refs())
-        inside = set(division.xpath(".//tei:s/@xml:id", namespaces=NSMAP))
+        inside = set(_SENTENCE_IDS(division))
         memo: dict[str, set[str]] = {}
         chinese = _is_chinese(lang)
         # 刘宁一 ↔ "Liu Ningyi": only English local names are looked for, and round two adds none
