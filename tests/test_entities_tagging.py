@@ -45,6 +45,15 @@ def test_tag_again_is_a_second_tag_tree(paragraphs):
     tag_tree(walked, ROUND_ONE)
     visits = []
     tag_tree(listed, ROUND_ONE, visits)
-    made = tag_tree(walked, ROUND_TWO)
-    assert tag_again(visits, ROUND_TWO) == made
+    seen_walking, seen_again = [], []
+    made = tag_tree(walked, _showing(ROUND_TWO, seen_walking))
+    assert len(tag_again(visits, _showing(ROUND_TWO, seen_again))) == made
+    assert seen_again == seen_walking  # the same texts, in the same order
     assert etree.tostring(listed) == etree.tostring(walked)
+
+
+def _showing(finder, shown: list):
+    def find(flat, el):
+        shown.append(flat)
+        return finder(flat, el)
+    return find

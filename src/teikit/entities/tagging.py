@@ -66,14 +66,16 @@ def tag_tree(element: etree._Element, finder: Finder, visits: list[Visit] | None
     return _tag_subtree(element, finder, _Seen(element, visits))
 
 
-def tag_again(visits: list[Visit], finder: Finder) -> int:
-    """Apply `finder` once more to the elements of `visits`, as `tag_tree` would to the same tree.
+def tag_again(visits: list[Visit], finder: Finder) -> list[Span]:
+    """Apply `finder` once more to the elements of `visits`, as `tag_tree` would to the same tree;
+    return the spans wrapped.
 
     Only the elements tag_tree showed the finder can have content (the others are blank or were
     wrapped), and an unchanged element's content is still `visit.flat`: it is flattened again only
     if the finder wraps something in it.
     """
-    made, moved = 0, set()
+    made: list[Span] = []
+    moved: set = set()
     for visit in visits:
         element = visit.element
         if moved and _moved(element, moved):
@@ -91,7 +93,7 @@ def tag_again(visits: list[Visit], finder: Finder) -> int:
             moved.update(c for c in element if isinstance(c.tag, str))
             _rebuild(element, items, spans)
             moved.difference_update(element)
-            made += len(spans)
+            made.extend(spans)
     return made
 
 
@@ -110,22 +112,49 @@ class _Seen:
         self.visits.append(visit)
         self.by_element[element] = visit
 
-    def tagged(self, element: etree._Element) -> None:
-        """`element` got tags: its content changed, and so did its parent's if it was shown there
-        as text (only a transparent element can be), and so on up."""
+    def tagged(self, element: etree._Element, spans: list[Span]) -> None:
+        """`element` got `spans` wrapped: its content is now its flat text with an object character
+        for each wrapper; its parent's changed too if it was shown there as text (only a
+        transparent element can be), and so on up."""
+        visit = self.by_element[element]
+        if any(_local(span.tag) in TRANSPARENT for span in spans):
+            visit.changed = True  # a wrapper that shows its text: flatten again
+        else:
+            visit.flat = _with_objects(visit.flat, spans)
         node = element
-        while True:
+        while node is not self.top and _local(node.tag) in TRANSPARENT:
+            node = node.getparent()
             if node in self.by_element:
                 self.by_element[node].changed = True
-            if node is self.top or local_name(node) not in TRANSPARENT:
-                return
-            node = node.getparent()
+
+
+def _with_objects(flat: str, spans: list[Span]) -> str:
+    """`flat` with each (sorted, disjoint) span replaced by one object character."""
+    parts, pos = [], 0
+    for span in spans:
+        parts.append(flat[pos : span.start])
+        pos = span.end
+    parts.append(flat[pos:])
+    return OBJECT.join(parts)
+
+
+_LOCAL_NAMES: dict[str, str] = {}
+
+
+def _local(tag: str) -> str:
+    """local_name of an element's tag (a string), remembered: tags recur."""
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = tag.rpartition("}")[2]
+        if len(_LOCAL_NAMES) < 4096:
+            _LOCAL_NAMES[tag] = name
+    return name
 
 
 def _tag_subtree(element: etree._Element, finder: Finder, seen: _Seen | None) -> int:
-    if not isinstance(element.tag, str) or local_name(element) in SKIP:
+    if not isinstance(element.tag, str) or _local(element.tag) in SKIP:
         return 0
-    originals = [c for c in element if isinstance(c.tag, str) and local_name(c) not in SKIP]
+    originals = [c for c in element if isinstance(c.tag, str) and _local(c.tag) not in SKIP]
     made = _tag_own_content(element, finder, seen)
     for child in originals:
         if child.getparent() is element:  # not moved into a new wrapper
@@ -165,7 +194,7 @@ def _visible_text(child) -> str:
 
 
 def _is_transparent(el: etree._Element) -> bool:
-    return isinstance(el.tag, str) and local_name(el) in TRANSPARENT and all(
+    return isinstance(el.tag, str) and _local(el.tag) in TRANSPARENT and all(
         _is_transparent(d) for d in el if isinstance(d.tag, str)
     )
 
@@ -197,7 +226,7 @@ def _tag_own_content(element: etree._Element, finder: Finder, seen: _Seen | None
         return 0
     _rebuild(element, items, spans)
     if seen is not None:
-        seen.tagged(element)
+        seen.tagged(element, spans)
     return len(spans)
 
 

@@ -303,8 +303,8 @@ class _Run:
                 spans.extend(self._local_names_by_pinyin(flat, lang, aligned))
             return spans
 
-        tag_again(visits, find)
-        self._document_refs().update(refs_in(division))
+        for span in tag_again(visits, find):  # the names it wrapped: now refs of the document
+            self._document_refs().update(r.lstrip("#") for r in dict(span.attrs)["ref"].split())
 
     def _local_names_by_pinyin(self, flat: str, lang: str, aligned: set[str] | None) -> list[Span]:
         """刘宁一 where the aligned English (or, unaligned, the document) has the local name "Liu Ningyi"."""
