@@ -265,6 +265,9 @@ def _rebuild(element: etree._Element, items, spans: list[Span]) -> None:
     children are already there, in order), those inside go into the span's wrapper, which is
     inserted where the span starts.
     """
+    if len(items) == 1 and isinstance(items[0][2], str):
+        _wrap_text(element, items[0][2], spans)
+        return
     for child in element:
         child.tail = None
     element.text = None
@@ -289,6 +292,16 @@ def _rebuild(element: etree._Element, items, spans: list[Span]) -> None:
             if cut >= end:
                 break
             pos = cut
+
+
+def _wrap_text(element: etree._Element, text: str, spans: list[Span]) -> None:
+    """_rebuild of an element that holds only `text` (most sentences): text, wrappers, tails."""
+    element.text = text[: spans[0].start] or None
+    for k, span in enumerate(spans, 1):
+        wrapper = etree.Element(tei(span.tag), dict(span.attrs))
+        element.append(wrapper)
+        wrapper.text = text[span.start : span.end]
+        wrapper.tail = text[span.end : spans[k].start if k < len(spans) else len(text)] or None
 
 
 class _Appender:
