@@ -276,3 +276,23 @@ def test_the_abbreviation_check_sees_only_the_last_words_and_decides_as_on_the_w
     text = "".join(pieces)
     for cut in range(1, len(text)):
         assert _continues(_last_words(text, cut), text[cut:cut + 64]) == _continues(text[:cut].rstrip(), text[cut:])
+
+
+def test_pair_weights_summed_in_chunks_equal_the_whole_sum_to_the_bit(monkeypatch):
+    """The chunked expansion of (token, sentence) pairs only bounds memory: same floats."""
+    import numpy as np
+
+    from teikit.align import band
+    from teikit.align.lexical import collect
+
+    ev = collect(EN * 3, ZH * 3)
+    n, m = len(ev.en), len(ev.zh)
+    lo, hi = np.zeros(n, dtype=np.int64), np.full(n, m, dtype=np.int64)
+    whole = band._pair_weights(ev, lo, hi, m, m)
+    monkeypatch.setattr(band, "CHUNK_PAIRS", 7)
+    calls = []
+    monkeypatch.setattr(band, "_chunks", lambda *a, f=band._chunks: calls.append(f(*a)) or calls[-1])
+    chunked = band._pair_weights(ev, lo, hi, m, m)
+    assert len(calls[0]) > 1  # it was cut
+    assert whole[0].sum() > 0
+    assert all(np.array_equal(a, b) for a, b in zip(whole, chunked))

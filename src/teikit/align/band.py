@@ -67,14 +67,35 @@ def _pair_weights(ev: Evidence, lo, hi, m: int, width: int) -> np.ndarray:
     starts = np.searchsorted(keys, base + lo[ei])
     ends = np.searchsorted(keys, base + hi[ei])
     counts = ends - starts
-    total = int(counts.sum())
-    if total == 0:
-        return np.zeros(out_size), np.zeros(out_size)
-    rows = np.repeat(ei, counts)
-    toks = np.repeat(et, counts)
-    first = np.repeat(np.cumsum(counts) - counts, counts)
-    idx = np.repeat(starts, counts) + (np.arange(total) - first)
-    cols = zj[idx] - lo[rows]
-    flat = rows * width + cols
-    return (np.bincount(flat, weights=ev.weight[toks], minlength=out_size),
-            np.bincount(flat, weights=zc[idx], minlength=out_size))
+    shared, covered = np.zeros(out_size), np.zeros(out_size)
+    for a, b in _chunks(counts, ei, CHUNK_PAIRS):
+        c = counts[a:b]
+        total = int(c.sum())
+        if total == 0:
+            continue
+        rows = np.repeat(ei[a:b], c)
+        first = np.repeat(np.cumsum(c) - c, c)
+        idx = np.repeat(starts[a:b], c) + (np.arange(total) - first)
+        flat = rows * width + (zj[idx] - lo[rows])
+        shared += np.bincount(flat, weights=ev.weight[np.repeat(et[a:b], c)], minlength=out_size)
+        covered += np.bincount(flat, weights=zc[idx], minlength=out_size)
+    return shared, covered
+
+
+# (English token, Chinese sentence) pairs expanded at once: a common token in a wide band pairs
+# with hundreds of sentences, and expanding them all for a 1 MB record took ~150 MB. Chunks hold
+# whole English sentences, so each cell's weights are still added in one bincount, in the same
+# order: the result is the same to the bit.
+CHUNK_PAIRS = 1 << 20
+
+
+def _chunks(counts: np.ndarray, rows: np.ndarray, size: int) -> list[tuple[int, int]]:
+    """Consecutive ranges of postings (sorted by English sentence `rows`) whose pair counts add
+    up to about `size` each, cut only where a new sentence starts."""
+    ends = np.cumsum(counts)
+    if not len(ends) or ends[-1] <= size:
+        return [(0, len(counts))]
+    cuts = np.searchsorted(ends, np.arange(size, int(ends[-1]), size), side="right")
+    cuts = np.searchsorted(rows, rows[np.minimum(cuts, len(rows) - 1)], side="left")  # sentence starts
+    bounds = [0, *sorted(set(int(c) for c in cuts if 0 < c < len(counts))), len(counts)]
+    return list(zip(bounds[:-1], bounds[1:]))
