@@ -9,14 +9,15 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 from operator import add
-from functools import lru_cache
-from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
 
+from ..regextrie import prefix_alternation
 from . import cedict
 from . import text as _text
 from .text import chinese_number_spans, english_tokens, pinyin_spans, punctuation_tokens
@@ -160,31 +161,8 @@ def _name_index(names: tuple[tuple[str, str], ...]):
             by_en.setdefault(en_name, set()).add(zh_name)
     if not by_en:
         return by_en, None
-    return by_en, re.compile(r"\b" + trie_pattern(by_en) + r"\b")
-
-
-def trie_pattern(words) -> str:
-    """A regular expression matching any of `words`, factored by common prefixes: Python's re tries
-    a flat alternation one word at a time (about 40x slower with 1,000 names). Optional tails are
-    greedy, so at a position the longest word that lets the rest of the pattern match wins, as in a
-    longest-first alternation."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_regex(trie)
-
-
-def _trie_regex(node: dict) -> str:
-    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" not in node:
-        return body
-    return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else body + "?"
+    pattern = prefix_alternation([re.escape(ch) for ch in name] for name in by_en)
+    return by_en, re.compile(r"\b" + pattern + r"\b")
 
 
 def _expressed(sentence: str, terms: dict, vocab: frozenset, name_terms: dict, readings: dict,

@@ -11,6 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..regextrie import prefix_alternation
 from .authority import Authority, Entity, lang_matches
 
 # Words that contain a name but do not refer to the entity: matched (so the name inside is not
@@ -57,7 +58,7 @@ class NameMatcher:
         self.lang = lang
         self.latin = not lang.lower().startswith(("zh", "ja", "ko"))
         self.surfaces = surfaces
-        body = _trie_pattern([self._tokens(s) for s in surfaces]) or r"(?!x)x"
+        body = prefix_alternation(self._tokens(s) for s in surfaces) or r"(?!x)x"
         self.regex = re.compile(rf"(?<!\w)(?:{body})(?!\w)" if self.latin else f"(?:{body})")
 
     def _tokens(self, surface: str) -> list[str]:
@@ -86,28 +87,6 @@ def _latin_key(matched: str) -> str:
     text = re.sub(r"-\s+", "-", matched)
     text = re.sub(r"\s+", " ", text)
     return re.sub(f"[{APOSTROPHES}]", "'", text)
-
-
-def _trie_pattern(token_lists: list[list[str]]) -> str:
-    """One regex for many names, shared prefixes factored out; longer continuations are tried first."""
-    trie: dict = {}
-    for tokens in token_lists:
-        node = trie
-        for tok in tokens:
-            node = node.setdefault(tok, {})
-        node[""] = {}
-    return _node_pattern(trie)
-
-
-def _node_pattern(node: dict) -> str:
-    ends = "" in node
-    branches = [tok + _node_pattern(child) for tok, child in sorted(node.items()) if tok]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
-        return f"(?:{body})?"
-    return body
 
 
 def matcher_for(authority: Authority, lang: str) -> NameMatcher:
