@@ -130,6 +130,25 @@ def slug(text: str) -> str:
     return s
 
 
+def append_text(parent: etree._Element, text: str) -> None:
+    """Append text at the end of parent's content (its text, or its last child's tail)."""
+    if not text:
+        return
+    last = last_child(parent)
+    if last is not None:
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def last_child(parent: etree._Element):
+    """parent[-1] or None: len(parent) would count all the children, every time."""
+    try:
+        return parent[-1]
+    except IndexError:
+        return None
+
+
 def ensure_standoff(root: etree._Element) -> etree._Element:
     """The document's standOff (created after `text` if absent); passes add their lists here."""
     found = root.find(tei("standOff"))

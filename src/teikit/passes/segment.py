@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..tei import NSMAP, XML_ID, XML_LANG, language_divisions, local_name, tei
+from ..tei import NSMAP, XML_ID, XML_LANG, append_text, language_divisions, local_name, tei
 from ..align.sentences import chinese_cuts, cuts_for
 
 PLACEHOLDER = "\u2060"  # stands for an empty inline element while trimming
@@ -307,25 +307,9 @@ def _split_text(text: str, start: int, edges: list[int]):
 
 def _append(parent: etree._Element, piece) -> None:
     if isinstance(piece, str):
-        _append_text(parent, piece)
+        append_text(parent, piece)
     else:
         _append_element(parent, piece)
-
-
-def _append_text(parent: etree._Element, text: str) -> None:
-    last = _last_child(parent)
-    if last is not None:
-        last.tail = (last.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
-
-
-def _last_child(parent: etree._Element):
-    """parent[-1] or None: len(parent) would count all the children, every time."""
-    try:
-        return parent[-1]
-    except IndexError:
-        return None
 
 
 def _append_element(parent: etree._Element, el: etree._Element) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..tei import tei
+from ..tei import append_text, tei
 
 ORDINAL = r"\d{1,2}|[a-z]|[ivx]{1,4}|[一二三四五六七八九十]{1,3}|[甲乙丙丁戊己庚辛壬癸]"
 OPEN_PAREN = "(（"
@@ -53,25 +53,6 @@ class InlineContext:
 
 def _ncname_part(label: str) -> str:
     return re.sub(r"[^0-9A-Za-z_-]", "_", label) or "x"
-
-
-def append_text(parent: etree._Element, text: str) -> None:
-    """Append text at the end of parent's content (text or last child's tail)."""
-    if not text:
-        return
-    last = _last_child(parent)
-    if last is not None:
-        last.tail = (last.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
-
-
-def _last_child(parent: etree._Element):
-    """parent[-1] or None: len(parent) would count all the children, every time."""
-    try:
-        return parent[-1]
-    except IndexError:
-        return None
 
 
 # Every token has one of these characters at most 4 characters after its start ('[' after an
