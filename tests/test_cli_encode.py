@@ -38,6 +38,17 @@ def test_encode_writes_file(tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left
 
 
+def test_a_written_file_gets_the_mode_of_any_new_file(tmp_path):
+    """Outputs are written via a private temporary file; the result must not stay private (0600)."""
+    import os
+
+    out = tmp_path / "out.tei.xml"
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x")  # what open() gives a new file under this umask
+    assert run("encode", str(SAMPLE), "-o", str(out)).exit_code == 0
+    assert os.stat(out).st_mode & 0o777 == os.stat(plain).st_mode & 0o777
+
+
 def test_parallel_texts(tmp_path):
     en = tmp_path / "en.txt"
     zh = tmp_path / "zh.txt"

@@ -58,6 +58,16 @@ def write_output(data: bytes, output: str | None, *, inputs: tuple[str, ...] = (
     atomic_write(target, data)
 
 
+def _new_file_mode() -> int:
+    """The mode open() gives a new file: 0666 less the process's umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_NEW_FILE_MODE = _new_file_mode()
+
+
 def atomic_write(target: Path, data: bytes) -> None:
     """Write via a temporary file in the same folder and rename: never half-written."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -65,6 +75,7 @@ def atomic_write(target: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, _NEW_FILE_MODE)  # mkstemp makes it private (0600); a new file is not
         os.replace(tmp, target)
     except BaseException:
         try:
