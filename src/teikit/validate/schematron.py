@@ -336,7 +336,7 @@ def _let_values(lets: tuple, engine, node, variables: dict | None = None) -> dic
 
 
 def _run_rule(rule: Rule, engine, claimed: dict, file, positions: dict, outcome: Outcome, pattern_vars: dict,
-              nodes: list | None = None, batch: bool = False) -> None:
+              nodes: list | None = None, batch: tuple | None = None) -> None:
     """Check the rule's nodes not claimed by an earlier rule of the pattern. `claimed` maps
     node keys to the nodes, which keeps lxml's proxies (and so their ids) alive."""
     if nodes is None:
@@ -363,7 +363,7 @@ def _run_rule(rule: Rule, engine, claimed: dict, file, positions: dict, outcome:
                 outcome.diagnostics.append(_diagnostic(check, engine, node, variables, file, positions))
 
 
-def _failing(rule: Rule, engine, nodes: list, variables: dict, tests: tuple | None = None) -> list | None:
+def _failing(rule: Rule, engine, nodes: list, variables: dict, tests: tuple) -> list | None:
     """For each check, the set of `nodes` it fails on, in one XPath per check (the test, its
     lets inlined (`tests`, see `_batch_tests`), as a predicate: same context node and
     variables); None when that cannot be done or fails, and the checks then run node by
@@ -372,7 +372,6 @@ def _failing(rule: Rule, engine, nodes: list, variables: dict, tests: tuple | No
         return None
     if not all(isinstance(node, etree._Element) for node in nodes):
         return None
-    tests = tests if tests is not None else tuple(c.test for c in rule.checks)
     try:
         return [set(engine.failing(t, c.kind == "report", nodes, variables)) for t, c in zip(tests, rule.checks)]
     except Exception:
