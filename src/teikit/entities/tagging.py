@@ -117,12 +117,12 @@ class _Seen:
         for each wrapper; its parent's changed too if it was shown there as text (only a
         transparent element can be), and so on up."""
         visit = self.by_element[element]
-        if any(_local(span.tag) in TRANSPARENT for span in spans):
+        if any(span.tag in TRANSPARENT for span in spans):
             visit.changed = True  # a wrapper that shows its text: flatten again
         else:
             visit.flat = _with_objects(visit.flat, spans)
         node = element
-        while node is not self.top and _local(node.tag) in TRANSPARENT:
+        while node is not self.top and local_name(node) in TRANSPARENT:
             node = node.getparent()
             if node in self.by_element:
                 self.by_element[node].changed = True
@@ -138,23 +138,10 @@ def _with_objects(flat: str, spans: list[Span]) -> str:
     return OBJECT.join(parts)
 
 
-_LOCAL_NAMES: dict[str, str] = {}
-
-
-def _local(tag: str) -> str:
-    """local_name of an element's tag (a string), remembered: tags recur."""
-    name = _LOCAL_NAMES.get(tag)
-    if name is None:
-        name = tag.rpartition("}")[2]
-        if len(_LOCAL_NAMES) < 4096:
-            _LOCAL_NAMES[tag] = name
-    return name
-
-
 def _tag_subtree(element: etree._Element, finder: Finder, seen: _Seen | None) -> int:
-    if not isinstance(element.tag, str) or _local(element.tag) in SKIP:
+    if not isinstance(element.tag, str) or local_name(element) in SKIP:
         return 0
-    originals = [c for c in element if isinstance(c.tag, str) and _local(c.tag) not in SKIP]
+    originals = [c for c in element if isinstance(c.tag, str) and local_name(c) not in SKIP]
     made = _tag_own_content(element, finder, seen)
     for child in originals:
         if child.getparent() is element:  # not moved into a new wrapper
@@ -194,7 +181,7 @@ def _visible_text(child) -> str:
 
 
 def _is_transparent(el: etree._Element) -> bool:
-    return isinstance(el.tag, str) and _local(el.tag) in TRANSPARENT and all(
+    return isinstance(el.tag, str) and local_name(el) in TRANSPARENT and all(
         _is_transparent(d) for d in el if isinstance(d.tag, str)
     )
 
