@@ -89,6 +89,18 @@ def test_parallel_run_matches_serial(records, tmp_path):
             assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes()
 
 
+def test_workers_are_replaced_after_their_share_of_records(records, tmp_path, monkeypatch):
+    """Each worker leaves after RECORDS_PER_WORKER records (its memory then goes back to the
+    system); the records after it go to new workers and every record is still done once."""
+    import teikit.batch as batch
+
+    monkeypatch.setattr(batch, "RECORDS_PER_WORKER", 1)
+    outcomes = run_batch(records, tmp_path / "out", BatchOptions(formats=("text",), jobs=2, validate=False))
+    assert len(outcomes) == 6 and len({o.source for o in outcomes}) == 6
+    assert len({o.worker for o in outcomes}) >= 3  # 6 records, 2 at a time: 3 generations
+    assert sorted(o.status for o in outcomes) == ["failed", "failed", "valid", "valid", "valid", "valid"]
+
+
 def test_output_names_are_distinct_per_format(tmp_path):
     job = Job(str(tmp_path / "r.txt"), "r.txt", str(tmp_path), BatchOptions(formats=("html", "text", "chicago", "json", "csl-json")))
     names = [p.name for p in output_paths(job)]
