@@ -85,16 +85,11 @@ def solve(n: int, m: int, band: Band, beads: Sequence[tuple[int, int]], cost: Bl
     needs no mask."""
     lo, hi = band.lo, band.hi
     width = int((hi - lo).max()) + 1
-    D = np.full((n + 1, width + 2), np.inf)
-    E = np.full((n + 1, width + 2), np.inf)
-    b_back = np.full((n + 1, width), -2, dtype=np.int16)  # -1: from E, k >= 0: beads[k]
-    d_from_f = np.zeros((n + 1, width), dtype=bool)
-    e_extends = np.zeros((n + 1, width), dtype=bool)
-    f_extends = np.zeros((n + 1, width), dtype=bool)
+    t = _Tables(n, width, skips)
     ks = np.array([k for k, _ in beads], dtype=np.int64)
     ls = np.array([l for _, l in beads], dtype=np.int64)
     cells = np.arange(width)
-    flat_d, flat_e = D.reshape(-1), E.reshape(-1)  # views: cells are read by flat index
+    widths = (hi - lo + 1).tolist()
     rows_per_block = max(1, BLOCK_CELLS // max(1, len(beads) * width))
     for start in range(0, n + 1, rows_per_block):
         rows = np.arange(start, min(n + 1, start + rows_per_block))
@@ -102,20 +97,34 @@ def solve(n: int, m: int, band: Band, beads: Sequence[tuple[int, int]], cost: Bl
         costs = cost(rows, js_block) if len(beads) else None
         above, before = _predecessors(lo, rows, js_block, ks, ls, width + 2)
         for r, i in enumerate(rows.tolist()):
-            w = int(hi[i] - lo[i]) + 1
-            js = js_block[r, :w]
+            w = widths[i]
             if i == 0:
-                best = np.where(js == 0, 0.0, np.inf)
-                arg = np.full(w, -2, dtype=np.int16)
+                best = np.full(w, np.inf)
+                best[0] = 0.0  # lo[0] == 0: the path starts at (0, 0)
             else:
-                best, arg = _row(flat_d, flat_e, E, i, above[r, :w], before[r, :, :w],
-                                 None if costs is None else costs[:, r, :w], skips, e_extends)
-            f_row, f_ext = _target_skip_runs(best, skips)
-            D[i, 1:w + 1] = np.minimum(best, f_row)
-            d_from_f[i, :w] = f_row < best
-            f_extends[i, :w] = f_ext
-            b_back[i, :w] = arg
-    return _trace(lo, beads, n, m, b_back, d_from_f, e_extends, f_extends)
+                best = _row(t, i, above[r, :w], before[r, :, :w], None if costs is None else costs[:, r, :w])
+            _close_row(t, i, best)
+    if t.D[n, m - lo[n] + 1] == np.inf:
+        from ..errors import TeikitError
+
+        raise TeikitError(f"alignment failed: the search band lost the path at ({n}, {m})")
+    return _trace(lo, beads, n, m, t.b_back, t.d_from_f, t.e_extends, t.f_extends)
+
+
+class _Tables:
+    """The DP's state per cell (row i, column j - lo[i]): D and E values (padded, see `solve`),
+    back-pointers of B (-1: from E, k >= 0: beads[k]) and which choices extend or end runs."""
+
+    def __init__(self, n: int, width: int, skips: Skips):
+        self.skips = skips
+        self.D = np.full((n + 1, width + 2), np.inf)
+        self.E = np.full((n + 1, width + 2), np.inf)
+        self.flat_d, self.flat_e = self.D.reshape(-1), self.E.reshape(-1)  # views: cells read by flat index
+        self.b_back = np.full((n + 1, width), -1, dtype=np.int16)
+        self.d_from_f = np.zeros((n + 1, width), dtype=bool)
+        self.e_extends = np.zeros((n + 1, width), dtype=bool)
+        self.f_extends = np.zeros((n + 1, width), dtype=bool)
+        self.steps = np.arange(width) * skips.extend  # a run of t 0:1 beads: t * extend
 
 
 def _predecessors(lo, rows, js_block, ks, ls, stride):
@@ -134,44 +143,51 @@ def _predecessors(lo, rows, js_block, ks, ls, stride):
     return above, before
 
 
-_FROM_E, _NONE = np.int16(-1), np.int16(-2)
-
-
-def _row(flat_d, flat_e, E, i, above, before, costs, skips, e_extends):
-    """Best cost and back-pointer of each cell of row i not ending in a 0:1 bead."""
+def _row(t: _Tables, i: int, above, before, costs) -> np.ndarray:
+    """Best cost of each cell of row i not ending in a 0:1 bead (state B); fills E and the
+    back-pointers. (Each step writes into the tables where it can: at a few dozen cells a row,
+    the cost of an array operation is its call, not its arithmetic.)"""
     w = len(above)
-    opened = flat_d.take(above) + skips.open
-    extended = flat_e.take(above) + skips.extend
-    e_row = np.minimum(opened, extended)
-    e_extends[i, :w] = extended < opened
-    E[i, 1:w + 1] = e_row
-    arg = np.where(e_row < np.inf, _FROM_E, _NONE)
+    opened = t.flat_d.take(above)
+    opened += t.skips.open
+    extended = t.flat_e.take(above)
+    extended += t.skips.extend
+    e_row = np.minimum(opened, extended, out=t.E[i, 1:w + 1])
+    np.less(extended, opened, out=t.e_extends[i, :w])
     if costs is None:
-        return e_row, arg
-    total = flat_d.take(before) + costs
+        return e_row
+    total = t.flat_d.take(before)
+    total += costs
     pick = total.argmin(axis=0)
     value = total.min(axis=0)
     better = value < e_row
-    return np.where(better, value, e_row), np.where(better, pick.astype(np.int16), arg)
+    np.copyto(t.b_back[i, :w], pick, casting="unsafe", where=better)  # elsewhere -1: from E
+    return np.where(better, value, e_row)
 
 
-def _target_skip_runs(best: np.ndarray, skips: Skips) -> tuple[np.ndarray, np.ndarray]:
-    """F[j] = min(best[j-1] + open, F[j-1] + extend) for the whole row in one pass (a run of
-    0:1 beads from t to j costs open + (j - t - 1) * extend); also where F extends a run."""
+def _close_row(t: _Tables, i: int, best: np.ndarray) -> None:
+    """D of row i: the better of `best` (B) and a run of 0:1 beads from an earlier cell of the row
+    (F[j] = min(B[j-1] + open, F[j-1] + extend), for the whole row in one pass: a run from t to
+    j costs open + (j - t - 1) * extend); also where D comes from F and where F extends a run."""
     w = len(best)
-    f_row = np.full(w, np.inf)
-    extends = np.zeros(w, dtype=bool)
+    t.D[i, 1] = best[0]  # F is infinite in the first cell
     if w < 2:
-        return f_row, extends
-    steps = np.arange(w) * skips.extend
-    run_start = np.minimum.accumulate(best - steps)  # min over t <= j of best[t] - t * extend
-    f_row[1:] = run_start[:-1] + steps[1:] - skips.extend + skips.open
-    opened = best[:-1] + skips.open
-    extends[1:] = f_row[1:] < opened - 1e-9
-    return f_row, extends
+        return
+    steps = t.steps[:w]
+    run_start = np.minimum.accumulate(best - steps)  # min over t <= j of B[t] - t * extend
+    f_row = run_start[:-1]
+    f_row += steps[1:]
+    f_row -= t.skips.extend
+    f_row += t.skips.open
+    opened = best[:-1] + t.skips.open
+    opened -= 1e-9
+    np.less(f_row, opened, out=t.f_extends[i, 1:w])
+    np.minimum(best[1:], f_row, out=t.D[i, 2:w + 1])
+    np.less(f_row, best[1:], out=t.d_from_f[i, 1:w])
 
 
 def _trace(lo, beads, n, m, b_back, d_from_f, e_extends, f_extends) -> list[tuple[int, int]]:
+    """The beads of the cheapest path, followed back from (n, m) (whose cost is finite)."""
     i, j, state = n, m, "D"
     out: list[tuple[int, int]] = []
     while i > 0 or j > 0:
@@ -190,10 +206,6 @@ def _trace(lo, beads, n, m, b_back, d_from_f, e_extends, f_extends) -> list[tupl
             b = b_back[i, c]
             if b == -1:
                 state = "E"
-            elif b < 0:
-                from ..errors import TeikitError
-
-                raise TeikitError(f"alignment failed: the search band lost the path at ({i}, {j})")
             else:
                 k, l = beads[b]
                 out.append((k, l))
