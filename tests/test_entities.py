@@ -495,12 +495,12 @@ def test_date_patterns_skipped_only_when_they_cannot_match(case):
 
     def found(skip: bool):
         ctx = dates.DateContext(1950, 1)
-        saved = dates._possible
+        saved = dates._has
         if not skip:
-            dates._possible = lambda kind, text, present: True
+            dates._has = lambda need, text, present: True
         try:
             return [(f.start, f.end, f.tag, f.attrs) for f in dates.find_dates(text, lang, ctx)], (ctx.year, ctx.month)
         finally:
-            dates._possible = saved
+            dates._has = saved
 
     assert found(True) == found(False)

@@ -103,60 +103,81 @@ _NEEDS_RE = {
     "时": re.compile("[时点]"),
     "zh": re.compile("[月旬日号年时点]"),  # any of the above: one search for most Chinese texts
 }
+# month_alone is case-sensitive: its month is capitalised ("Month", cheaper than "month").
 NEEDS = {
     "dmy": ("digit", "Month"), "mdy": ("digit", "Month"), "part_month": ("month",),
-    "part_this_month": ("month",), "month_year": ("digit", "Month"), "month_alone": ("month",),
+    "part_this_month": ("month",), "month_year": ("digit", "Month"), "month_alone": ("Month",),
     "day_alone": ("digit",), "year_alone": ("digit",), "time": ("digit",), "time24": ("digit", "clock"),
     "zh_ymd": ("zh", "月"), "zh_part": ("zh", "旬"), "zh_month_part": ("zh", "月"), "zh_day": ("zh", "日"),
     "zh_year": ("zh", "年"), "zh_time": ("zh", "时"),
 }
+# Every English pattern needs one of these, every Chinese one "zh": a text without them has no date.
+_GATE = {"en": ("digit", "Month", "month"), "zh": ("zh",)}
 
 
-def _possible(kind: str, text: str, present: dict[str, bool]) -> bool:
-    """Does `text` have what pattern `kind` needs? (`present` remembers the answers for one text.)"""
-    for need in NEEDS[kind]:
-        if need not in present:
-            present[need] = _NEEDS_RE[need].search(text) is not None
-        if not present[need]:
-            return False
-    return True
+@dataclass(frozen=True)
+class _Rule:
+    """A pattern prepared once: what it needs, the tag it makes, its normaliser, its date's group."""
+
+    kind: str
+    regex: re.Pattern
+    needs: tuple[str, ...]
+    tag: str
+    normalise: object  # (match, context, text) -> attributes or None
+    group: int | str  # "x" where the match has a leading preposition, else 0 (the whole match)
+
+
+def _rules(patterns) -> tuple[_Rule, ...]:
+    return tuple(
+        _Rule(kind, rx, NEEDS[kind], "time" if kind.endswith("time") or kind == "time24" else "date",
+              globals()[f"_{kind}"], "x" if "x" in rx.groupindex else 0)
+        for kind, rx in patterns
+    )
 
 
 def find_dates(text: str, lang: str, context: DateContext) -> list[Found]:
     """Dates and times in `text`, left to right, non-overlapping; `context` is updated."""
-    patterns = ZH_PATTERNS if lang.startswith("zh") else EN_PATTERNS
+    chinese = lang.startswith("zh")
+    present: dict[str, bool] = {}  # need -> found in text, each searched at most once
+    if not any(_has(need, text, present) for need in _GATE["zh" if chinese else "en"]):
+        return []  # most texts: no digit, no month, no 年月日
     candidates = []
-    present: dict[str, bool] = {}
-    for rank, (kind, rx) in enumerate(patterns):
-        if not _possible(kind, text, present):
-            continue
-        for m in rx.finditer(text):
-            start, end = _span(m)
-            candidates.append((start, -(end - start), rank, kind, m))
+    for rank, rule in enumerate(_ZH_RULES if chinese else _EN_RULES):
+        if all(_has(need, text, present) for need in rule.needs):
+            group = rule.group
+            for m in rule.regex.finditer(text):
+                start, end = m.span(group)
+                candidates.append((start, start - end, rank, rule, m))
     if not candidates:
         return []
+    candidates.sort(key=_order)
     found: list[Found] = []
     last_end = 0
-    for start, _neg_len, _rank, kind, m in sorted(candidates, key=lambda c: c[:3]):
+    for start, _neg_len, _rank, rule, m in candidates:
         if start < last_end:
             continue
-        attrs = _normalise(kind, m, context, text)
+        attrs = _normalise(rule.normalise, m, context, text)
         if attrs is None:
             continue
-        tag = "time" if kind.endswith("time") or kind == "time24" else "date"
-        start, end = _span(m)
-        found.append(Found(start, end, tag, tuple(attrs.items())))
-        last_end = end
+        last_end = start - _neg_len
+        found.append(Found(start, last_end, rule.tag, tuple(attrs.items())))
     return found
 
 
-def _span(m: re.Match) -> tuple[int, int]:
-    """The part of a match that is the date (a pattern may match a leading preposition too)."""
-    return m.span("x") if "x" in m.re.groupindex else m.span()
+def _order(candidate: tuple) -> tuple:
+    """Leftmost first, then longest, then the pattern listed first."""
+    return candidate[:3]
 
 
-def _normalise(kind: str, m: re.Match, ctx: DateContext, text: str) -> dict | None:
-    handler = globals()[f"_{kind}"]
+def _has(need: str, text: str, present: dict[str, bool]) -> bool:
+    """Does `text` have what `need` names? (`present` remembers the answers for one text.)"""
+    have = present.get(need)
+    if have is None:
+        have = present[need] = _NEEDS_RE[need].search(text) is not None
+    return have
+
+
+def _normalise(handler, m: re.Match, ctx: DateContext, text: str) -> dict | None:
     try:
         return handler(m, ctx, text)
     except (ValueError, KeyError):
@@ -323,3 +344,7 @@ def _part(ctx: DateContext, year: int | None, month: int, key: str) -> dict | No
 
 def _last_day(year: int | None, month: int) -> int:
     return calendar.monthrange(year or 2000, month)[1]
+
+
+_EN_RULES = _rules(EN_PATTERNS)
+_ZH_RULES = _rules(ZH_PATTERNS)
