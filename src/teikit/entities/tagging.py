@@ -151,10 +151,12 @@ def _tag_subtree(element: etree._Element, finder: Finder, seen: _Seen | None) ->
 
 def flatten(element: etree._Element) -> tuple[str, list[tuple[int, int, object]]]:
     """The content of `element` as one string, and its items with their [start, end) offsets."""
+    text = element.text
+    if not len(element):  # most sentences: text only
+        return (text, [(0, len(text), text)]) if text else ("", [])
     items: list[tuple[int, int, object]] = []
     parts: list[str] = []
     pos = 0
-    text = element.text
     if text:
         pos = len(text)
         items.append((0, pos, text))
@@ -218,20 +220,24 @@ def _tag_own_content(element: etree._Element, finder: Finder, seen: _Seen | None
 
 
 def _valid_spans(spans: Iterable[Span], items) -> list[Span]:
+    """The spans to wrap: left to right (longest first), none overlapping, none cutting a child."""
     chosen: list[Span] = []
     last_end = -1
     children = [item for item in items if not isinstance(item[2], str)]
     starts, ends = [c[0] for c in children], [c[1] for c in children]
-    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+    for span in sorted(spans, key=_leftmost_longest):
         if span.start < last_end or span.end <= span.start:
             continue
         # only the children that touch [start, end] can make a bad cut (children are in order)
-        near = children[bisect_left(ends, span.start) : bisect_right(starts, span.end)]
-        if not _clean_cut(span, near):
+        if children and not _clean_cut(span, children[bisect_left(ends, span.start) : bisect_right(starts, span.end)]):
             continue
         chosen.append(span)
         last_end = span.end
     return chosen
+
+
+def _leftmost_longest(span: Span) -> tuple[int, int]:
+    return span.start, -span.end
 
 
 def _clean_cut(span: Span, items) -> bool:
@@ -268,7 +274,7 @@ def _rebuild(element: etree._Element, items, spans: list[Span]) -> None:
                 span, inside = next(pending, None), None
             if span is not None and span.start <= pos:
                 if inside is None:
-                    inside = _Appender(outside.insert(etree.Element(tei(span.tag), dict(span.attrs))))
+                    inside = _Appender(outside.insert(span))
                 target, cut = inside, min(end, span.end)
             else:
                 target, cut = outside, end if span is None else min(end, span.start)
@@ -285,8 +291,7 @@ def _wrap_text(element: etree._Element, text: str, spans: list[Span]) -> None:
     """_rebuild of an element that holds only `text` (most sentences): text, wrappers, tails."""
     element.text = text[: spans[0].start] or None
     for k, span in enumerate(spans, 1):
-        wrapper = etree.Element(tei(span.tag), dict(span.attrs))
-        element.append(wrapper)
+        wrapper = etree.SubElement(element, tei(span.tag), dict(span.attrs))
         wrapper.text = text[span.start : span.end]
         wrapper.tail = text[span.end : spans[k].start if k < len(spans) else len(text)] or None
 
@@ -309,8 +314,11 @@ class _Appender:
             self.element.append(child)
         self.last = child
 
-    def insert(self, wrapper: etree._Element) -> etree._Element:
-        """A new element right after what has been added so far."""
+    def insert(self, span: Span) -> etree._Element:
+        """A new element for `span` right after what has been added so far."""
+        # made in the element's document (a SubElement, then moved): a free-standing Element
+        # would get a document of its own, then be moved into this one
+        wrapper = etree.SubElement(self.element, tei(span.tag), dict(span.attrs))
         if self.last is None:
             self.element.insert(0, wrapper)
         else:
