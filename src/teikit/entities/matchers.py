@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..regextrie import prefix_alternation
 from .authority import Authority, Entity, lang_matches
@@ -34,21 +35,25 @@ class Candidate:
     contextual: bool
 
 
-@dataclass(frozen=True)
-class Hit:
-    """A name found in a string: [start, end) and the entities it may name (empty if blocked)."""
+class Hit(NamedTuple):
+    """A name found in a string: [start, end), the entities it may name (empty if blocked) and
+    the one it certainly refers to, if that needs no context (`unique_of` the candidates)."""
 
     start: int
     end: int
     candidates: tuple[Candidate, ...]
+    unique: Candidate | None
 
-    @property
-    def unique(self) -> Candidate | None:
-        """The one entity a name certainly refers to, if that needs no context."""
-        if len(self.candidates) == 1 and not self.candidates[0].contextual:
-            return self.candidates[0]
-        plain = [c for c in self.candidates if not c.contextual]
-        return plain[0] if len(plain) == 1 and len({c.entity_id for c in self.candidates}) == 1 else None
+
+def unique_of(candidates: tuple[Candidate, ...]) -> Candidate | None:
+    """The one entity a name certainly refers to, if that needs no context."""
+    if len(candidates) == 1 and not candidates[0].contextual:
+        return candidates[0]
+    plain = [c for c in candidates if not c.contextual]
+    return plain[0] if len(plain) == 1 and len({c.entity_id for c in candidates}) == 1 else None
+
+
+_MEMO_SIZE = 4096  # matched strings remembered per matcher (names recur)
 
 
 class NameMatcher:
@@ -60,6 +65,7 @@ class NameMatcher:
         self.surfaces = surfaces
         body = prefix_alternation(self._tokens(s) for s in surfaces) or r"(?!x)x"
         self.regex = re.compile(rf"(?<!\w)(?:{body})(?!\w)" if self.latin else f"(?:{body})")
+        self._readings: dict[str, tuple[tuple[Candidate, ...], Candidate | None]] = {}
 
     def _tokens(self, surface: str) -> list[str]:
         """The regex pieces of a surface, one per character (white space, hyphens, apostrophes loose)."""
@@ -75,15 +81,24 @@ class NameMatcher:
     def find(self, text: str, start: int = 0) -> list[Hit]:
         """Leftmost-longest, non-overlapping names in `text` from `start`."""
         hits = []
-        key, surfaces = self.key, self.surfaces
+        readings = self._readings
         for m in self.regex.finditer(text, start):
-            hits.append(Hit(m.start(), m.end(), surfaces.get(key(m.group()), ())))
+            matched = m.group()
+            reading = readings.get(matched) or self._reading(matched)
+            hits.append(Hit(m.start(), m.end(), *reading))
         return hits
 
+    def _reading(self, matched: str) -> tuple[tuple[Candidate, ...], Candidate | None]:
+        """The candidates of a matched string and the unique one (remembered, up to _MEMO_SIZE)."""
+        candidates = self.surfaces.get(self.key(matched), ())
+        reading = (candidates, unique_of(candidates))
+        if len(self._readings) < _MEMO_SIZE:
+            self._readings[matched] = reading
+        return reading
 
-@functools.lru_cache(maxsize=4096)
+
 def _latin_key(matched: str) -> str:
-    """NameMatcher.key of a Latin-script match (names recur: the answer is kept)."""
+    """NameMatcher.key of a Latin-script match."""
     text = re.sub(r"-\s+", "-", matched)
     text = re.sub(r"\s+", " ", text)
     return re.sub(f"[{APOSTROPHES}]", "'", text)

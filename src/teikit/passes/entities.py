@@ -19,6 +19,7 @@ from ..entities.authority import LIST_OF, RECORD_KINDS, Authority, load_authorit
 from ..entities.dates import DateContext, find_dates
 from ..entities.matchers import Hit, NameMatcher, matcher_for
 from ..entities.patterns import (
+    NameGuess,
     contractions_zh,
     follows_title_en,
     is_name_like_zh,
@@ -174,6 +175,18 @@ def _head_of(flat: str, hit: Hit, lang: str) -> bool:
     return _is_chinese(lang) and hit.unique.kind == "org" and flat[hit.end : hit.end + 1] == "长"
 
 
+def _guesses_en(flat: str) -> list[NameGuess]:
+    return title_names_en(flat) + pinyin_names_en(flat)
+
+
+def _guesses_zh(flat: str) -> list[NameGuess]:
+    return suffix_names_zh(flat)
+
+
+def _no_guesses(flat: str) -> list[NameGuess]:
+    return []  # no unknown-name patterns for this language
+
+
 def _name_span(start: int, end: int, kind: str, ids) -> Span:
     return Span(start, end, RECORD_KINDS[kind], (("ref", " ".join(f"#{i}" for i in ids)),))
 
@@ -216,37 +229,40 @@ class _Run:
         matcher = matcher_for(self.authority, lang)
         context = DateContext.from_iso(self.date)
         chinese, rules = _is_chinese(lang), _has_rules(lang)
+        guesses = _guesses_zh if chinese else _guesses_en if rules else _no_guesses
 
         def find(flat: str, _el) -> list[Span]:
-            spans, taken, contextual = [], _Intervals(), _Intervals()
-            for hit in self._names(matcher, flat):
-                if hit.candidates and not hit.unique:
-                    contextual.add(hit.start, hit.end)  # left to round two
-                    continue
-                taken.add(hit.start, hit.end)
-                unique = hit.unique
-                if unique and not (chinese and _head_of(flat, hit, lang)):
-                    spans.append(_name_span(hit.start, hit.end, unique.kind, [unique.entity_id]))
-            for found in find_dates(flat, lang, context) if rules else ():
-                if not taken.overlaps(found.start, found.end) and not contextual.overlaps(found.start, found.end):
-                    spans.append(Span(found.start, found.end, found.tag, _with_year_only(found.attrs)))
-                    taken.add(found.start, found.end)
-            for guess in self._guesses(flat, lang):
-                if not taken.overlaps(guess.start, guess.end) and not contextual.contains(guess.start, guess.end):
-                    spans.append(_name_span(guess.start, guess.end, "person", [self._local_id(guess.name, lang)]))
-                    taken.add(guess.start, guess.end)
+            hits = self._names(matcher, flat)
+            dates = find_dates(flat, lang, context) if rules else ()
+            unknown = guesses(flat)
+            spans = [
+                _name_span(hit.start, hit.end, hit.unique.kind, [hit.unique.entity_id])
+                for hit in hits
+                if hit.unique and not (chinese and _head_of(flat, hit, lang))
+            ]
+            if dates or unknown:  # most texts have neither
+                spans += self._dates_and_guesses(hits, dates, unknown, lang)
             return spans
 
         visits: list[Visit] = []
         tag_tree(division, find, visits)
         return visits
 
-    def _guesses(self, flat: str, lang: str):
-        if not _has_rules(lang):
-            return []
-        if _is_chinese(lang):
-            return suffix_names_zh(flat)
-        return title_names_en(flat) + pinyin_names_en(flat)
+    def _dates_and_guesses(self, hits: list[Hit], dates, guesses, lang: str) -> list[Span]:
+        """The spans of the dates, then of the unknown names, that no name found in round one
+        (`hits`) overlaps; a name inside a contextual name (left to round two) is not guessed."""
+        spans, taken, contextual = [], _Intervals(), _Intervals()
+        for hit in hits:
+            (contextual if hit.candidates and not hit.unique else taken).add(hit.start, hit.end)
+        for found in dates:
+            if not taken.overlaps(found.start, found.end) and not contextual.overlaps(found.start, found.end):
+                spans.append(Span(found.start, found.end, found.tag, _with_year_only(found.attrs)))
+                taken.add(found.start, found.end)
+        for guess in guesses:
+            if not taken.overlaps(guess.start, guess.end) and not contextual.contains(guess.start, guess.end):
+                spans.append(_name_span(guess.start, guess.end, "person", [self._local_id(guess.name, lang)]))
+                taken.add(guess.start, guess.end)
+        return spans
 
     def _local_id(self, name: str, lang: str) -> str:
         """A local record for a name not in the authority: id from the name, cert="low".
