@@ -9,7 +9,6 @@
   Named templates:
     entity-url     Wikidata URL of an entity (idno[@type='wikidata'] as Q123 or a wikidata.org URL), or ''
     safe-href      $url when it is http(s), mailto or a same-document '#fragment'; otherwise ''
-    bead-id        the context sentence's bead: its link's targets without '#', or ''
   No parameters.
 -->
 <xsl:stylesheet version="1.0"
@@ -43,15 +42,6 @@
     <xsl:variable name="lower" select="translate(substring($u, 1, 8), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
     <xsl:if test="not(contains($u, ' ')) and (starts-with($lower, 'http://') or starts-with($lower, 'https://') or starts-with($lower, 'mailto:') or (starts-with($u, '#') and string-length($u) &gt; 1))">
       <xsl:value-of select="$u"/>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- a bead's identity: its link's targets without '#' ("en-s2 zh-s3"); unique, stable and
-       found in constant time (counting preceding links would be quadratic) -->
-  <xsl:template name="bead-id">
-    <xsl:variable name="link" select="key('bead', concat('#', @xml:id))[1]"/>
-    <xsl:if test="$link">
-      <xsl:value-of select="normalize-space(translate($link/@target, '#', ''))"/>
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

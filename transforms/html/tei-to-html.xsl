@@ -413,8 +413,10 @@
 
   <!-- ================= inline ================= -->
   <xsl:template match="tei:s" mode="inline">
-    <xsl:variable name="bead"><xsl:call-template name="bead-id"/></xsl:variable>
+    <!-- a bead's identity: its link's targets without '#' ("en-s2 zh-s3"), unique and stable; the
+         link is looked up once, through the key (counting preceding links would be quadratic) -->
     <xsl:variable name="link" select="key('bead', concat('#', @xml:id))[1]"/>
+    <xsl:variable name="bead" select="normalize-space(translate($link/@target, '#', ''))"/>
     <span class="s"><xsl:call-template name="id-attr"/>
       <xsl:if test="string($bead)">
         <xsl:attribute name="data-bead"><xsl:value-of select="$bead"/></xsl:attribute>
