@@ -36,11 +36,12 @@
        xml:id has no key value): libxml2 then walks the document straight to the named elements -->
   <xsl:key name="sentence" match="tei:s" use="@xml:id"/>
   <!-- the main (untyped, not romanised) names of each authority record, by the record's xml:id:
-       a name's tooltip, looked up instead of filtering the record's children for every mention -->
+       a name's tooltip, looked up instead of filtering the record's children for every mention.
+       not(@type) first: it alone rejects the variants and idnos, most of a record's children -->
   <xsl:key name="main-name" use="../@xml:id" match="
-      tei:person/*[self::tei:persName or self::tei:placeName or self::tei:orgName][not(@type)][not(contains(@xml:lang, '-Latn'))]
-    | tei:place/*[self::tei:persName or self::tei:placeName or self::tei:orgName][not(@type)][not(contains(@xml:lang, '-Latn'))]
-    | tei:org/*[self::tei:persName or self::tei:placeName or self::tei:orgName][not(@type)][not(contains(@xml:lang, '-Latn'))]"/>
+      tei:person/*[not(@type)][self::tei:persName or self::tei:placeName or self::tei:orgName][not(contains(@xml:lang, '-Latn'))]
+    | tei:place/*[not(@type)][self::tei:persName or self::tei:placeName or self::tei:orgName][not(contains(@xml:lang, '-Latn'))]
+    | tei:org/*[not(@type)][self::tei:persName or self::tei:placeName or self::tei:orgName][not(contains(@xml:lang, '-Latn'))]"/>
   <xsl:key name="anchor" match="tei:ref[@type='noteAnchor']" use="@target"/>
 
   <!-- the documents, found once (each //tei:TEI walks the whole tree) -->
