@@ -64,7 +64,7 @@ class NameMatcher:
         self.latin = not lang.lower().startswith(("zh", "ja", "ko"))
         self.surfaces = surfaces
         body = prefix_alternation(self._tokens(s) for s in surfaces) or r"(?!x)x"
-        self.regex = re.compile(rf"(?<!\w)(?:{body})(?!\w)" if self.latin else f"(?:{body})")
+        self.regex = re.compile(rf"(?:{body})(?!\w)" if self.latin else f"(?:{body})")
         self._readings: dict[str, tuple[tuple[Candidate, ...], Candidate | None]] = {}
 
     def _tokens(self, surface: str) -> list[str]:
@@ -72,7 +72,13 @@ class NameMatcher:
         if not self.latin:
             return [re.escape(ch) for ch in surface]
         loose = {" ": r"\s+", "-": r"-\s*"}
-        return [loose.get(ch) or (f"[{APOSTROPHES}]" if ch in APOSTROPHES else re.escape(ch)) for ch in surface]
+        pieces = [loose.get(ch) or (f"[{APOSTROPHES}]" if ch in APOSTROPHES else re.escape(ch)) for ch in surface]
+        if pieces:  # not inside a word: (?<!\w) before the name
+            if surface[0] in loose:
+                pieces[0] = r"(?<!\w)" + pieces[0]
+            else:  # after its one-character first piece (so re jumps to where names start)
+                pieces[0] += r"(?<!\w.)"
+        return pieces
 
     def key(self, matched: str) -> str:
         """The surface a matched string stands for (white space and apostrophes normalised)."""
