@@ -122,22 +122,20 @@ def _emit_run(container, run: list, cut, next_id) -> None:
     if not run:
         return
     regions, pieces = _sentence_regions(run, cut)
-    made = []
     current, current_region = None, -1
-    region_index = 0
-    for start, end, piece in pieces:
-        while region_index < len(regions) and regions[region_index][1] <= start:
+    region_index, n_regions = 0, len(regions)
+    for start, _end, piece in pieces:
+        while region_index < n_regions and regions[region_index][1] <= start:
             region_index += 1
-        if region_index < len(regions) and regions[region_index][0] <= start:
+        if region_index < n_regions and regions[region_index][0] <= start:
             if current is None or current_region != region_index:
-                current, current_region = etree.SubElement(container, tei("s")), region_index
-                made.append(current)
+                # ids in the order the sentences are made, which is document order
+                current = etree.SubElement(container, _S, {XML_ID: next_id()})
+                current_region = region_index
             _append(current, piece)
         else:
             current = None
             _append(container, piece)
-    for s in made:
-        s.set(XML_ID, next_id())
 
 
 def _sentence_regions(run: list, cut):
@@ -194,11 +192,17 @@ def _layout(run: list):
 
 def _masked(real: str, run: list, spans: dict) -> str:
     """The text the splitter sees: note anchors blanked ('agreed.2 Then' ends a sentence)."""
+    anchors = [span for k, span in spans.items() if _is_note_anchor(run[k])]
+    if not anchors:  # most runs: no copy of the text
+        return real
     chars = list(real)
-    for k, (start, end) in spans.items():
-        if local_name(run[k]) == "ref" and run[k].get("type") == "noteAnchor":
-            chars[start:end] = " " * (end - start)
+    for start, end in anchors:
+        chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+def _is_note_anchor(el: etree._Element) -> bool:
+    return local_name(el) == "ref" and el.get("type") == "noteAnchor"
 
 
 def _virtual_cut(real: str, cut: int, spans: dict, to_virtual: "_ToVirtual") -> int:
@@ -231,6 +235,8 @@ def _snap(cuts: list[int], spans: dict) -> list[int]:
 def _virtual(real: str, spans: dict):
     """Virtual text (with a placeholder for each empty element, elements' text made opaque)
     and the map real offset -> virtual offset (before any placeholder at that offset)."""
+    if not spans:  # plain text (half the runs): the virtual text is the real one
+        return real, _ToVirtual([])
     empties = sorted(start for start, end in spans.values() if start == end)
     # (offset, 0, _) puts a placeholder before the character at offset; (start, 1, end) an element
     events = sorted([(p, 0, p) for p in empties] + [(s, 1, e) for s, e in spans.values() if s < e])
