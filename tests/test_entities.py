@@ -495,12 +495,12 @@ def test_date_patterns_skipped_only_when_they_cannot_match(case):
 
     def found(skip: bool):
         ctx = dates.DateContext(1950, 1)
-        saved = dates._has
+        saved = dates._needs_in
         if not skip:
-            dates._has = lambda need, text, present: True
+            dates._needs_in = lambda text, chinese: frozenset(dates._NEEDS_RE)
         try:
             return [(f.start, f.end, f.tag, f.attrs) for f in dates.find_dates(text, lang, ctx)], (ctx.year, ctx.month)
         finally:
-            dates._has = saved
+            dates._needs_in = saved
 
     assert found(True) == found(False)

@@ -96,23 +96,23 @@ ZH_PATTERNS = [
 # "month" after a space or hyphen, 月 …): a pattern whose needs are absent cannot match.
 _NEEDS_RE = {
     "digit": re.compile(r"\d"),
+    "clock": re.compile(r"\d:\d"),
     "Month": re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"),
     "month": re.compile(r"[- ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|month)", re.I),
-    "clock": re.compile(r"\d:\d"),
     "月": re.compile("月"), "旬": re.compile("旬"), "日": re.compile("[日号]"), "年": re.compile("年"),
     "时": re.compile("[时点]"),
-    "zh": re.compile("[月旬日号年时点]"),  # any of the above: one search for most Chinese texts
 }
+_NEEDS_EN = ("digit", "clock", "Month", "month")
+_NEEDS_ZH = ("月", "旬", "日", "年", "时")
+_ANY_ZH = re.compile("[月旬日号年时点]")  # any Chinese need: one search for most Chinese texts
 # month_alone is case-sensitive: its month is capitalised ("Month", cheaper than "month").
 NEEDS = {
     "dmy": ("digit", "Month"), "mdy": ("digit", "Month"), "part_month": ("month",),
     "part_this_month": ("month",), "month_year": ("digit", "Month"), "month_alone": ("Month",),
     "day_alone": ("digit",), "year_alone": ("digit",), "time": ("digit",), "time24": ("digit", "clock"),
-    "zh_ymd": ("zh", "月"), "zh_part": ("zh", "旬"), "zh_month_part": ("zh", "月"), "zh_day": ("zh", "日"),
-    "zh_year": ("zh", "年"), "zh_time": ("zh", "时"),
+    "zh_ymd": ("月",), "zh_part": ("旬",), "zh_month_part": ("月",), "zh_day": ("日",),
+    "zh_year": ("年",), "zh_time": ("时",),
 }
-# Every English pattern needs one of these, every Chinese one "zh": a text without them has no date.
-_GATE = {"en": ("digit", "Month", "month"), "zh": ("zh",)}
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ class _Rule:
 
     kind: str
     regex: re.Pattern
-    needs: tuple[str, ...]
+    needs: frozenset[str]
     tag: str
     normalise: object  # (match, context, text) -> attributes or None
     group: int | str  # "x" where the match has a leading preposition, else 0 (the whole match)
@@ -129,7 +129,7 @@ class _Rule:
 
 def _rules(patterns) -> tuple[_Rule, ...]:
     return tuple(
-        _Rule(kind, rx, NEEDS[kind], "time" if kind.endswith("time") or kind == "time24" else "date",
+        _Rule(kind, rx, frozenset(NEEDS[kind]), "time" if kind.endswith("time") or kind == "time24" else "date",
               globals()[f"_{kind}"], "x" if "x" in rx.groupindex else 0)
         for kind, rx in patterns
     )
@@ -138,12 +138,12 @@ def _rules(patterns) -> tuple[_Rule, ...]:
 def find_dates(text: str, lang: str, context: DateContext) -> list[Found]:
     """Dates and times in `text`, left to right, non-overlapping; `context` is updated."""
     chinese = lang.startswith("zh")
-    present: dict[str, bool] = {}  # need -> found in text, each searched at most once
-    if not any(_has(need, text, present) for need in _GATE["zh" if chinese else "en"]):
+    present = _needs_in(text, chinese)
+    if not present:
         return []  # most texts: no digit, no month, no 年月日
     candidates = []
     for rank, rule in enumerate(_ZH_RULES if chinese else _EN_RULES):
-        if all(_has(need, text, present) for need in rule.needs):
+        if rule.needs <= present:
             group = rule.group
             for m in rule.regex.finditer(text):
                 start, end = m.span(group)
@@ -169,12 +169,11 @@ def _order(candidate: tuple) -> tuple:
     return candidate[:3]
 
 
-def _has(need: str, text: str, present: dict[str, bool]) -> bool:
-    """Does `text` have what `need` names? (`present` remembers the answers for one text.)"""
-    have = present.get(need)
-    if have is None:
-        have = present[need] = _NEEDS_RE[need].search(text) is not None
-    return have
+def _needs_in(text: str, chinese: bool) -> frozenset[str]:
+    """The needs of the language's patterns that `text` has (none: no pattern can match)."""
+    if chinese and not _ANY_ZH.search(text):
+        return frozenset()
+    return frozenset(need for need in (_NEEDS_ZH if chinese else _NEEDS_EN) if _NEEDS_RE[need].search(text))
 
 
 def _normalise(handler, m: re.Match, ctx: DateContext, text: str) -> dict | None:
