@@ -180,16 +180,26 @@ ELEMENT_ONLY = frozenset(
 
 def indent_structure(root: etree._Element, level: int = 0) -> None:
     """Put each child of an element-only container on its own indented line."""
-    if local_name(root) not in ELEMENT_ONLY or not len(root) or (root.text or "").strip():
+    if local_name(root) in ELEMENT_ONLY:
+        _indent_children(root, level)
+
+
+def _indent_children(container: etree._Element, level: int) -> None:
+    """indent_structure of an element-only container. The children are listed once (each walk
+    over them makes new proxies) and only containers are recursed into: most children of
+    an authority record or a linkGrp are leaves."""
+    children = list(container)
+    if not children or (container.text or "").strip():
         return
-    if any((child.tail or "").strip() for child in root):
+    if any((child.tail or "").strip() for child in children):
         return
     pad = "\n" + "  " * (level + 1)
-    root.text = pad
-    for child in root:
+    container.text = pad
+    for child in children:
         child.tail = pad
-        indent_structure(child, level + 1)
-    root[-1].tail = "\n" + "  " * level
+        if local_name(child) in ELEMENT_ONLY:
+            _indent_children(child, level + 1)
+    children[-1].tail = "\n" + "  " * level
 
 
 def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
