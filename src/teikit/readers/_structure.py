@@ -6,7 +6,6 @@ dates), never by the wording of a particular record.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass
 
@@ -39,19 +38,24 @@ class Layout:
     notes: list[Note]
 
 
-_LETTER_RE = re.compile(r"[^\W\d_]")
+# runs rather than single characters: findall then makes a few strings per sample, not hundreds
+_LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
+_CJK_RUN_RE = re.compile(f"[{CJK}]+")
 
 
 def is_cjk_text(text: str) -> bool:
     """Mostly Chinese characters among the letters (judged on the first 400 characters)."""
-    return _is_cjk_sample(text[:400])
+    sample = text[:400]
+    cjk = _chars_in_runs(_CJK_RUN_RE, sample)
+    if not cjk:  # English: no need to count the letters
+        return False
+    letters = _chars_in_runs(_LETTER_RUN_RE, sample)
+    return letters > 0 and 2 * cjk > letters
 
 
-@functools.lru_cache(maxsize=1024)
-def _is_cjk_sample(sample: str) -> bool:
-    """is_cjk_text of at most 400 characters (a paragraph is asked about several times)."""
-    letters = len(_LETTER_RE.findall(sample))
-    return letters > 0 and 2 * len(_CJK_RE.findall(sample)) > letters
+def _chars_in_runs(runs: re.Pattern, text: str) -> int:
+    """How many characters of text the pattern's runs (of one character class) cover."""
+    return sum(map(len, runs.findall(text)))
 
 
 def visible_length(text: str) -> int:
