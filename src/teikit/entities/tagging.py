@@ -141,12 +141,35 @@ def _with_objects(flat: str, spans: list[Span]) -> str:
 def _tag_subtree(element: etree._Element, finder: Finder, seen: _Seen | None) -> int:
     if not isinstance(element.tag, str) or local_name(element) in SKIP:
         return 0
-    originals = [c for c in element if isinstance(c.tag, str) and local_name(c) not in SKIP]
-    made = _tag_own_content(element, finder, seen)
+    return _tag_element(element, finder, seen)
+
+
+def _tag_element(element: etree._Element, finder: Finder, seen: _Seen | None) -> int:
+    """_tag_subtree of an element that is not skipped."""
+    originals, some_text = _children_to_tag(element)
+    made = _tag_own_content(element, finder, seen) if some_text else 0
     for child in originals:
         if child.getparent() is element:  # not moved into a new wrapper
-            made += _tag_subtree(child, finder, seen)
+            made += _tag_element(child, finder, seen)
     return made
+
+
+def _children_to_tag(element: etree._Element) -> tuple[list[etree._Element], bool]:
+    """The children not skipped, and whether the element's own content may have something to tag:
+    if not (only white space and opaque children: a p of sentences), it need not be flattened."""
+    children = []
+    text = element.text
+    some_text = bool(text and text.strip(_BLANK))
+    for child in element:
+        if isinstance(child.tag, str):
+            name = local_name(child)
+            if name not in SKIP:
+                children.append(child)
+            some_text = some_text or name in TRANSPARENT  # its reading may be text
+        if not some_text:
+            tail = child.tail
+            some_text = bool(tail and tail.strip(_BLANK))
+    return children, some_text
 
 
 def flatten(element: etree._Element) -> tuple[str, list[tuple[int, int, object]]]:
@@ -210,7 +233,9 @@ def _tag_own_content(element: etree._Element, finder: Finder, seen: _Seen | None
         return 0
     if seen is not None:
         seen.saw(element, flat)
-    spans = _valid_spans(finder(flat, element), items)
+    spans = finder(flat, element)
+    if spans:
+        spans = _valid_spans(spans, items)
     if not spans:
         return 0
     _rebuild(element, items, spans)
@@ -223,8 +248,10 @@ def _valid_spans(spans: Iterable[Span], items) -> list[Span]:
     """The spans to wrap: left to right (longest first), none overlapping, none cutting a child."""
     chosen: list[Span] = []
     last_end = -1
-    children = [item for item in items if not isinstance(item[2], str)]
-    starts, ends = [c[0] for c in children], [c[1] for c in children]
+    text_only = len(items) == 1 and isinstance(items[0][2], str)  # most sentences
+    children = () if text_only else [item for item in items if not isinstance(item[2], str)]
+    if children:
+        starts, ends = [c[0] for c in children], [c[1] for c in children]
     for span in sorted(spans, key=_leftmost_longest):
         if span.start < last_end or span.end <= span.start:
             continue

@@ -188,7 +188,7 @@ def _no_guesses(flat: str) -> list[NameGuess]:
 
 
 def _name_span(start: int, end: int, kind: str, ids) -> Span:
-    return Span(start, end, RECORD_KINDS[kind], (("ref", " ".join(f"#{i}" for i in ids)),))
+    return Span(start, end, RECORD_KINDS[kind], (("ref", " ".join(["#" + i for i in ids])),))
 
 
 @dataclass
