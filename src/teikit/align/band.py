@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 import numpy as np
 
@@ -16,15 +17,30 @@ class BandMatrix:
     offset: np.ndarray
     prefix: np.ndarray
 
-    def span(self, rows: np.ndarray, j0: np.ndarray, j1: np.ndarray) -> np.ndarray:
-        """Match weight of English sentence rows[r] with Chinese sentences [j0[..., r, c],
-        j1[r, c]), for arrays j0 (..., rows, cells) and j1 (rows, cells)."""
-        width = self.prefix.shape[1] - 1
-        off = self.offset[rows][:, None]
-        a = np.minimum(np.maximum(j0 - off, 0), width)
-        b = np.minimum(np.maximum(j1 - off, 0), width)
-        r = rows[:, None]
-        return self.prefix[r, b] - self.prefix[r, a]
+    def windows(self, lengths: Sequence[int], rows: range, cols: int) -> np.ndarray:
+        """windows[a, r * cols + x] = match weight of English sentence i = rows[r] with the
+        lengths[a] Chinese sentences before column j = offset[i] + x, for x = 0 .. cols - 1 (see
+        `window_cells`): prefix[i, end] - prefix[i, start], a window that leaves the band clipped
+        to it, one wholly outside weighing 0. Tabled once for a block of rows, the windows are
+        then summed over each bead's English rows."""
+        prefix = self.prefix[rows.start:rows.stop]
+        n, stride = prefix.shape
+        x = np.arange(cols)
+        end = np.minimum(x, stride - 1)
+        start = np.minimum(np.maximum(x - np.array(lengths)[:, None], 0), stride - 1)
+        first = (np.arange(n) * stride)[:, None]  # flat index of each row's prefix[i, 0]
+        flat = prefix.reshape(-1)
+        return (flat.take(first + end) - flat.take(first + start[:, None, :])).reshape(len(lengths), -1)
+
+
+def window_cells(offset: np.ndarray, rows: np.ndarray, js: np.ndarray, table_rows: range,
+                 cols: int) -> np.ndarray:
+    """Flat indexes into `BandMatrix.windows` tables (of `table_rows`) of English sentences
+    rows[r] at columns js[r, c] (a column left of the band reads x = 0, one right of it the
+    last x; both weigh 0 when cols exceeds the band width by the largest l)."""
+    x = np.minimum(np.maximum(js - offset[rows][:, None], 0), cols - 1)
+    x += ((rows - table_rows.start) * cols)[:, None]
+    return x
 
 
 def match_band(ev: Evidence, lo: np.ndarray, hi: np.ndarray, m: int) -> tuple[BandMatrix, BandMatrix]:

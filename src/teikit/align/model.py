@@ -6,7 +6,7 @@ from typing import Sequence
 import numpy as np
 
 from . import AlignHints, AlignOptions, Bead
-from .band import BandMatrix, match_band
+from .band import BandMatrix, match_band, window_cells
 from .dp import Band, Skips, solve
 from .lexical import Evidence, draft, with_induced
 
@@ -111,19 +111,37 @@ class Model:
 
     def _overlaps(self, rows, beads, js):
         """Match weights of English rows i-k..i-1 with Chinese [j - l, j) for each bead (k, l):
-        arrays (beads, rows, cells). Per Chinese span, English rows are summed in order of k,
-        only as far as some bead needs."""
-        out = {}
-        for l in sorted({l for _, l in beads}):
-            j0 = np.maximum(js - l, 0)
-            kmax = max(k for k, ll in beads if ll == l)
-            shared = covered = 0.0
-            for k in range(1, kmax + 1):
-                prev = np.maximum(rows - k, 0)
-                shared = shared + self.shared.span(prev, j0, js)
-                covered = covered + self.covered.span(prev, j0, js)
-                out[(k, l)] = (shared, covered)
-        return np.stack([out[b][0] for b in beads]), np.stack([out[b][1] for b in beads])
+        arrays (beads, rows, cells). Per Chinese window, English rows are summed in order of k
+        (row i-1 first), only as far as some bead needs; each sum is written in its bead's slot."""
+        shape = (len(beads), len(rows), js.shape[1])
+        shared, covered = np.empty(shape), np.empty(shape)
+        slot = {bead: b for b, bead in enumerate(beads)}
+        deepest = {}  # l -> the largest k of a bead (k, l)
+        for k, l in beads:
+            deepest[l] = max(k, deepest.get(l, 0))
+        ls, kmax = sorted(deepest), max(deepest.values())
+        table_rows = range(max(int(rows[0]) - kmax, 0), int(rows[-1]) + 1)
+        cols = self.shared.prefix.shape[1] + ls[-1]  # past the band by the longest window: 0
+        tables = list(zip(ls, self.shared.windows(ls, table_rows, cols),
+                          self.covered.windows(ls, table_rows, cols)))
+        run: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        for k in range(1, kmax + 1):
+            cells = window_cells(self.shared.offset, np.maximum(rows - k, 0), js, table_rows, cols)
+            for l, shared_l, covered_l in tables:
+                if deepest[l] < k:
+                    continue
+                b = slot.get((k, l))
+                if b is None:  # a sum that only deeper beads need
+                    s, c = np.empty(shape[1:]), np.empty(shape[1:])
+                else:
+                    s, c = shared[b], covered[b]
+                shared_l.take(cells, out=s)
+                covered_l.take(cells, out=c)
+                if k > 1:  # the rows above, summed before (IEEE addition commutes: same bits)
+                    s += run[l][0]
+                    c += run[l][1]
+                run[l] = (s, c)
+        return shared, covered
 
     def _length_cost(self, i, start, j0, js):
         le = self.pe[i] - self.pe[start]
