@@ -219,3 +219,48 @@ def test_key_values_of_attribute_regex_matches_are_those_of_re_match(monkeypatch
             m.setattr(xpath, "_attribute_matches", lambda *a: None)
             assert index(use) == fast
         assert fast
+
+
+@pytest.mark.parametrize("context, expected", [
+    ("tei:*[@when]", (None, "{http://www.tei-c.org/ns/1.0}", ("when",), "")),
+    ("tei:x[ (@a or @xml:id) ]", ("{http://www.tei-c.org/ns/1.0}x", "{http://www.tei-c.org/ns/1.0}",
+                                   ("a", f"{{{XML_NS}}}id"), "")),
+    ("*[@a][count(*) > 1]", (None, "", ("a",), "[count(*) > 1]")),
+    ("tei:*[@a][@b = 1 and c]", (None, "{http://www.tei-c.org/ns/1.0}", ("a",), "[@b = 1 and c]")),
+])
+def test_indexed_contexts(context, expected):
+    from teikit.validate.xpath import indexed_context
+
+    assert tuple(indexed_context(context, NS)) == expected
+
+
+@pytest.mark.parametrize("context", [
+    "tei:p", "tei:*[@a] | tei:x[@b]", "tei:x/tei:y[@a]", "tei:x[@a and @b]", "tei:x[@a or b]",
+    "tei:*[@a][1]", "tei:*[@a][count(*)]", "tei:*[@a][position() = 1]", "tei:*[@a][last() > 1]",
+    "tei:*[@a][@b]", "undeclared:*[@a]", "tei:x[@undeclared:a]", "ancestor::tei:x[@a]", "tei:x[@a]/@b",
+])
+def test_contexts_not_indexed(context):
+    """Other shapes, and predicates after the attribute test that could be numbers (a position
+    among siblings in `//x[@a][n]`, among all candidates in `$nodes[n]`) or ask for positions."""
+    from teikit.validate.xpath import indexed_context
+
+    assert indexed_context(context, NS) is None
+
+
+def test_indexed_selection_is_libxml2s():
+    """Candidates from the attribute index, then the other predicates: the same elements, in
+    the same order, as libxml2's own `//context`."""
+    from lxml import etree
+
+    from teikit.validate.specialise import DocumentNames
+    from teikit.validate.xpath import compiled_xpath, context_selector, indexed_select
+
+    tree = etree.ElementTree(etree.fromstring(
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:o="urn:o" a="0"><p a="1" b="1"><hi b="2" xml:id="h"/>'
+        b'<o:hi a="3"/></p><p b="3"><hi a="4" b="4"><hi a="5"/></hi></p><q xml:id="q"/></TEI>'))
+    names = DocumentNames(tree.getroot())
+    ns = dict(NS, o="urn:o")
+    for context in ("tei:*[@a]", "tei:*[@b or @a]", "*[@a or @xml:id]", "o:*[@a]", "tei:hi[@a or @b]",
+                    "tei:*[@a or @c]", "tei:*[@c]", "tei:*[@a or @b][@b > 1]", "tei:*[@b][count(*) = 0 or @a]"):
+        expected = compiled_xpath(context_selector(context), ns)(tree)
+        assert indexed_select(context, ns, names, lambda e: compiled_xpath(e, ns), tree) == expected, context

@@ -15,6 +15,7 @@ from lxml import etree
 from ..diagnostics import Diagnostic
 from .xpath import (  # noqa: F401 (is_xpath1, might_match are re-exported: part of this module's API)
     BATCH_VARIABLE,
+    CONTEXT_DEPENDENT,
     document_scope,
     LxmlEngine,
     XPath2Engine,
@@ -236,7 +237,7 @@ def _batch_tests(rule: Rule) -> tuple | None:
         if inlined[name] is None:
             return None
     tests = tuple(_inline(c.test, inlined) for c in rule.checks)
-    if any(t is None or _CONTEXT_DEPENDENT.search(strip_strings(t)) for t in tests):
+    if any(t is None or CONTEXT_DEPENDENT.search(strip_strings(t)) for t in tests):
         return None
     return tests
 
@@ -263,11 +264,6 @@ def _inline(expr: str, lets: dict) -> str | None:
     return "".join(out)
 
 
-# a test that asks for its context position or size, or names the batch variable, cannot be
-# evaluated as a predicate over all the rule's nodes
-_CONTEXT_DEPENDENT = re.compile(r"\b(?:position|last)\s*\(|\$" + re.escape(BATCH_VARIABLE) + r"\b")
-
-
 def _kind(rule: Rule, pattern: Pattern, rules: RuleSet) -> str:
     functions = ("key",) if rules.keys else ()
     return "xpath1" if rule_uses_xpath1(rule, rules.namespaces, pattern.lets, functions) else "xpath2"
@@ -278,6 +274,8 @@ def _evaluate(rules: RuleSet, tree: etree._ElementTree, file: str | None, positi
     engines: dict[str, object] = {}
     pattern_values: dict = {}
     positions = positions if positions is not None else {}
+    # the names' attribute index stands for the whole tree only when the tree is a document's
+    indexed = names if tree.getroot().getparent() is None else None
     for pattern, planned in _plan(rules):
         claimed: dict = {}
         for plan in planned:
@@ -288,7 +286,7 @@ def _evaluate(rules: RuleSet, tree: etree._ElementTree, file: str | None, positi
                 continue
             kind = plan.kind or _kind(rule, pattern, rules)
             try:
-                engine = _engine(engines, kind, tree, rules.namespaces)
+                engine = _engine(engines, kind, tree, rules.namespaces, indexed)
                 nodes = _select_first(engine, rule) if plan.select_first else None
                 if nodes == []:
                     continue  # what the prefilter would have found: nothing
@@ -310,9 +308,10 @@ def _select_first(engine, rule: Rule) -> list | None:
         return None
 
 
-def _engine(engines: dict, kind: str, tree, namespaces):
+def _engine(engines: dict, kind: str, tree, namespaces, names=None):
     if kind not in engines:
-        engines[kind] = LxmlEngine(tree, namespaces) if kind == "xpath1" else XPath2Engine(tree, namespaces)
+        engine = LxmlEngine if kind == "xpath1" else XPath2Engine
+        engines[kind] = engine(tree, namespaces, names)
     return engines[kind]
 
 

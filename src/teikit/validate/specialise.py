@@ -42,17 +42,24 @@ def document_names(root: etree._Element) -> tuple[frozenset, frozenset]:
 class DocumentNames:
     """A document's element and attribute names in Clark notation (`{ns}local`), collected in
     one pass (tag strings compared, converted once per distinct name), shared by the grammar
-    specialiser and the Schematron prefilter."""
+    specialiser and the Schematron prefilter; the same pass notes which elements carry each
+    attribute, so that Schematron can find `tei:*[@when]` without libxml2 walking the tree."""
 
-    __slots__ = ("tags", "attributes", "_pairs", "_locals")
+    __slots__ = ("tags", "attributes", "_elements", "_element_tags", "_carriers", "_pairs", "_locals")
 
     def __init__(self, root: etree._Element):
-        tags, attributes = set(), set()
-        add_tag, add_attributes = tags.add, attributes.update
-        for el in root.iter(etree.Element):
-            add_tag(el.tag)
-            add_attributes(el.keys())
-        self.tags, self.attributes = frozenset(tags), frozenset(attributes)
+        elements = list(root.iter(etree.Element))
+        carriers: dict[str, list[int]] = {}  # attribute name -> positions of its elements
+        for position, el in enumerate(elements):
+            for name in el.keys():
+                found = carriers.get(name)
+                if found is None:
+                    carriers[name] = [position]
+                else:
+                    found.append(position)
+        self._elements, self._element_tags = elements, [el.tag for el in elements]
+        self._carriers = carriers
+        self.tags, self.attributes = frozenset(self._element_tags), frozenset(carriers)
         self._pairs = self._locals = None
 
     def pairs(self) -> tuple[frozenset, frozenset]:
@@ -66,6 +73,20 @@ class DocumentNames:
         if self._locals is None:
             self._locals = frozenset(local for _, local in self.pairs()[0])
         return self._locals
+
+    def carrying(self, attributes, tag: str | None, namespace: str = "") -> list:
+        """Elements with at least one of `attributes`, in document order, whose tag is `tag`
+        (None: any tag starting with `namespace`, e.g. "{uri}", "" for any)."""
+        carriers = self._carriers
+        found = [carriers[a] for a in attributes if a in carriers]
+        if len(found) == 1:
+            positions = found[0]
+        else:  # an element carrying two of them is listed once
+            positions = sorted(set().union(*found))
+        elements, tags = self._elements, self._element_tags
+        if tag is not None:
+            return [elements[i] for i in positions if tags[i] == tag]
+        return [elements[i] for i in positions if tags[i].startswith(namespace)]
 
 
 def _pair(clark: str) -> tuple[str, str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lxml import etree
 
@@ -310,13 +310,102 @@ def _strip_predicates(expr: str) -> str:
 
 BATCH_VARIABLE = "teikit-batch-nodes"  # the nodes a check runs on at once (LxmlEngine.failing)
 
+# a test that asks for its context position or size, or names the batch variable, cannot be
+# evaluated as a predicate over a node-set other than its own step's
+CONTEXT_DEPENDENT = re.compile(r"\b(?:position|last)\s*\(|\$" + re.escape(BATCH_VARIABLE) + r"\b")
+
+
+class IndexedContext(NamedTuple):
+    """A rule context `name[@a or @b …]…` whose first predicate only asks for attributes: its
+    candidates come from the document's attribute index (DocumentNames.carrying), and only
+    the other predicates (`rest`, "" if none) run in libxml2, on the candidates alone."""
+
+    tag: str | None  # the Clark name of `name`, or None for `*` / `p:*`
+    namespace: str  # for `p:*`: "{uri}", for `*`: ""
+    attributes: tuple  # Clark names
+    rest: str
+
+
+_INDEXED: dict = {}
+
+
+def indexed_context(context: str, namespaces: dict) -> IndexedContext | None:
+    """The context as an IndexedContext, or None when it has another shape (computed once)."""
+    key = (context, ns_key(namespaces))
+    if key not in _INDEXED:
+        _INDEXED[key] = _indexed_context(context, namespaces)
+    return _INDEXED[key]
+
+
+def _indexed_context(context: str, namespaces: dict) -> IndexedContext | None:
+    m = _NAME_AND_PREDICATES.fullmatch(context)
+    if m is None or len(_split_union(context)) != 1:
+        return None
+    predicates = _predicates(m.group(2))
+    attributes = _attribute_alternatives(predicates[0], namespaces) if predicates else None
+    # `//x[@a][p]`: p's position is among siblings, `$nodes[p]`'s among all the candidates,
+    # so the other predicates must be booleans that do not ask for positions
+    rest = predicates[1:]
+    if attributes is None or not all(_is_boolean(p) and not CONTEXT_DEPENDENT.search(strip_strings(p)) for p in rest):
+        return None
+    name = m.group(1)
+    prefix, _, local = name.rpartition(":")
+    if prefix and prefix not in namespaces:
+        return None
+    namespace = f"{{{namespaces[prefix]}}}" if prefix else ""
+    tag = None if local == "*" else namespace + local
+    return IndexedContext(tag, namespace, tuple(sorted(attributes)), "".join(f"[{p}]" for p in rest))
+
+
+_NAME_AND_PREDICATES = re.compile(r"\s*([A-Za-z_][\w.-]*(?::(?:[A-Za-z_][\w.-]*|\*))?|\*)\s*(\[.*\])\s*", re.S)
+
+
+def _attribute_alternatives(expr: str, namespaces: dict) -> set | None:
+    """`@a or @b …` -> the attributes' Clark names; None for any other expression."""
+    alternatives = _split_top(_strip_parens(expr.strip()), "or")
+    qnames = []
+    for alternative in alternatives:
+        m = _ATTRIBUTE_STEP.fullmatch(alternative.strip())
+        if m is None:
+            return None
+        qnames.append(m.group(1))
+    return _attribute_names(qnames, namespaces)
+
+
+def _is_boolean(expr: str) -> bool:
+    """True if the expression's value is provably a boolean (never a number, which as a
+    predicate would compare with the position): a comparison, `and` or `or` at the top
+    (they bind loosest in XPath 1.0)."""
+    bare = strip_strings(expr)
+    if any(ch in "=<>" and depth == 0 for _, ch, depth in _unquoted(bare)):
+        return True
+    return len(_split_top(bare, "or")) > 1 or len(_split_top(bare, "and")) > 1
+
+
+def indexed_select(context: str, namespaces: dict, names, compile_xpath, tree) -> list | None:
+    """The elements an IndexedContext selects (see there), or None when the context has
+    another shape, the document's names are unknown, or the other predicates fail (the whole
+    selector then runs, and reports its error, as before)."""
+    shape = indexed_context(context, namespaces) if names is not None else None
+    if shape is None:
+        return None
+    nodes = names.carrying(shape.attributes, shape.tag, shape.namespace)
+    if not shape.rest or not nodes:
+        return nodes
+    try:
+        return compile_xpath(f"${BATCH_VARIABLE}{shape.rest}")(tree, **{BATCH_VARIABLE: nodes})
+    except Exception:
+        return None
+
+
 
 class LxmlEngine:
     """libxml2 XPath 1.0 on the lxml tree."""
 
-    def __init__(self, tree: etree._ElementTree, namespaces: dict):
+    def __init__(self, tree: etree._ElementTree, namespaces: dict, names=None):
         self.tree = tree
         self.ns = namespaces
+        self.names = names  # the document's DocumentNames, or None
         self._compiled: dict[str, etree.XPath] = {}  # this engine is one document's: so are they
         self._booleans: dict[str, etree.XPath] = {}
 
@@ -327,6 +416,9 @@ class LxmlEngine:
         return found
 
     def select(self, context: str) -> list:
+        found = indexed_select(context, self.ns, self.names, self._xp, self.tree)
+        if found is not None:
+            return found
         return list(self._xp(context_selector(context))(self.tree))
 
     def value(self, expr: str, node, variables):
@@ -373,7 +465,7 @@ def _lxml_string(r) -> str:
 class XPath2Engine:
     """elementpath's XPath 2.0 on the same lxml tree (node tree built once per document)."""
 
-    def __init__(self, tree: etree._ElementTree, namespaces: dict):
+    def __init__(self, tree: etree._ElementTree, namespaces: dict, names=None):
         import elementpath
 
         self.ep = elementpath
@@ -381,6 +473,7 @@ class XPath2Engine:
         self.ns.setdefault("xs", "http://www.w3.org/2001/XMLSchema")
         self.root = elementpath.XPathContext(tree).root
         self.lxml_tree = tree
+        self.names = names  # the document's DocumentNames, or None
         self._nodes = None
         self._parsed: dict[str, object] = {}
 
@@ -411,7 +504,10 @@ class XPath2Engine:
     def select(self, context: str) -> list:
         selector = context_selector(context)
         if is_xpath1(selector, self.ns) and not re.search(r"@[\w:*]+\s*$", context):
-            return [self.node_for(el) for el in compiled_xpath(selector, self.ns)(self.lxml_tree)]
+            found = indexed_select(context, self.ns, self.names, lambda e: compiled_xpath(e, self.ns), self.lxml_tree)
+            if found is None:
+                found = compiled_xpath(selector, self.ns)(self.lxml_tree)
+            return [self.node_for(el) for el in found]
         token = self._token(selector)
         return list(token.select(self._context(None, {})))
 
