@@ -9,6 +9,7 @@ correspDesc names get their @ref, and the records used are copied into standOff.
 """
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -86,16 +87,29 @@ def record_date(root: etree._Element) -> str | None:
 def aligned_sentences(root: etree._Element) -> dict[str, list[etree._Element]]:
     """Sentence id -> the sentences of its bead in the other language (from the translation linkGrp)."""
     sentences = {sid: s for s in root.iter(tei("s")) if (sid := s.get(XML_ID))}
-    langs: dict[str, str] = {}
+    langs = _langs_of(sentences)
     beads: dict[str, list[etree._Element]] = {}
     for target in _LINK_TARGETS(root):
         ids = [t[1:] for t in target.split() if t[1:] in sentences]
         for sid in ids:
-            if sid not in langs:
-                langs[sid] = _lang_of(sentences[sid])
-        for sid in ids:
             beads[sid] = [sentences[o] for o in ids if langs[o] != langs[sid]]
     return beads
+
+
+def _langs_of(elements: dict[str, etree._Element]) -> dict[str, str]:
+    """Key -> _lang_of(element), for many elements: each parent's language is looked up once
+    (the sentences of a paragraph share it)."""
+    of_parent: dict = {}
+    langs = {}
+    for key, el in elements.items():
+        lang = el.get(XML_LANG)
+        if not lang:
+            parent = el.getparent()
+            lang = of_parent.get(parent)
+            if lang is None:
+                lang = of_parent[parent] = "en" if parent is None else _lang_of(parent)
+        langs[key] = lang
+    return langs
 
 
 _NAME_ELEMENTS = tuple(tei(t) for t in ("persName", "placeName", "orgName"))
@@ -388,18 +402,14 @@ class _Run:
 
     def _contractions(self, contracted, aligned: set[str] | None, known: set[str]) -> list[Span]:
         """莫米二同志: the people of `contracted` (contractions_zh) named in the aligned sentence (or known)."""
-        people = [i for i in (aligned if aligned else known) if self.authority.entities.get(i, None)
-                  and self.authority.entities[i].kind == "person"]
+        initials = _person_initials(self.authority)
+        people = [i for i in (aligned if aligned else known) if i in initials]
         spans = []
-        for start, end, initials in contracted:
-            ids = [self._person_with_initial(ch, people) for ch in initials]
+        for start, end, chars in contracted:
+            ids = [_only([p for p in people if initials[p] == ch]) for ch in chars]
             if all(ids) and len(set(ids)) == len(ids):
                 spans.append(_name_span(start, end, "person", ids))
         return spans
-
-    def _person_with_initial(self, initial: str, people: list[str]) -> str | None:
-        found = [p for p in people if (self.authority.entities[p].main_name("zh-Hans") or "").startswith(initial)]
-        return found[0] if len(found) == 1 else None
 
     # -- round three: roles beside the names ----------------------------------------------
     def tag_roles(self, division: etree._Element) -> None:
@@ -456,6 +466,21 @@ class _Run:
         if rid in self.authority.records:
             return self.authority.record(rid)
         return None
+
+
+@functools.lru_cache(maxsize=8)
+def _person_initials(authority: Authority) -> dict[str, str]:
+    """Person id -> the first character of its main zh-Hans name (莫 of 莫洛托夫), for contractions."""
+    initials = {}
+    for entity in authority.entities.values():
+        name = entity.main_name("zh-Hans") if entity.kind == "person" else None
+        if name:
+            initials[entity.id] = name[0]
+    return initials
+
+
+def _only(found: list[str]) -> str | None:
+    return found[0] if len(found) == 1 else None
 
 
 def _refs_in_order(root: etree._Element) -> list[str]:
