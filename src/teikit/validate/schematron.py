@@ -8,6 +8,7 @@ engine can evaluate is reported as skipped, never as a crash.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from typing import NamedTuple
 
 from lxml import etree
@@ -211,6 +212,27 @@ def _plan(rules: RuleSet) -> list:
     return found[1]
 
 
+_APPLICABLE: OrderedDict = OrderedDict()
+MAX_NAME_SETS = 256  # documents of one kind share a few name sets; each entry is a few lists
+
+
+def _applicable(rules: RuleSet, names) -> list:
+    """`_plan(rules)` without the rules whose context the document's element and attribute names
+    rule out (see `names_might_match`), kept per rule set and name set, most recent last."""
+    key = (id(rules), names.tags, names.attributes)
+    found = _APPLICABLE.get(key)
+    if found is not None and found[0] is rules:
+        _APPLICABLE.move_to_end(key)
+        return found[1]
+    namespaces = rules.namespaces
+    applicable = [(pattern, [plan for plan in planned if names_might_match(plan.rule.context, namespaces, names)])
+                  for pattern, planned in _plan(rules)]
+    _APPLICABLE[key] = (rules, applicable)
+    if len(_APPLICABLE) > MAX_NAME_SETS:
+        _APPLICABLE.popitem(last=False)
+    return applicable
+
+
 def _planned(rule: Rule, pattern: Pattern, rules: RuleSet) -> _Planned:
     selector = prefilter_selector(rule.context, rules.namespaces)
     try:
@@ -276,12 +298,12 @@ def _evaluate(rules: RuleSet, tree: etree._ElementTree, file: str | None, positi
     positions = positions if positions is not None else {}
     # the names' attribute index stands for the whole tree only when the tree is a document's
     indexed = names if tree.getroot().getparent() is None else None
-    for pattern, planned in _plan(rules):
+    # rules whose context nothing in the document could match are left out: no XPath 2 engine
+    # is loaded for them
+    for pattern, planned in _applicable(rules, names):
         claimed: dict = {}
         for plan in planned:
             rule = plan.rule
-            if not names_might_match(rule.context, rules.namespaces, names):
-                continue  # nothing the context could match: skip without loading an XPath 2 engine
             if plan.prefilter is not None and not selects_something(plan.prefilter, tree, rules.namespaces):
                 continue
             kind = plan.kind or _kind(rule, pattern, rules)
