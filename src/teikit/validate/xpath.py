@@ -727,8 +727,17 @@ def _required_attributes(expr: str, namespaces: dict) -> set | None:
     if len(conjuncts) > 1:
         found = [_required_attributes(c, namespaces) for c in conjuncts]
         return next((f for f in found if f is not None), None)
-    m = _ATTRIBUTE_STEP.fullmatch(expr)
-    return _attribute_names([m.group(1)], namespaces) if m else None
+    m = _ATTRIBUTE_STEP.fullmatch(expr) or _ATTRIBUTE_TEST.fullmatch(expr)
+    return _attribute_names([m.group(1) or m.group(2)], namespaces) if m else None
+
+
+# `@a` compared with a literal, or searched for a non-empty one, is false without `@a` (in
+# XPath 2.0 as in 1.0: no attribute compares as nothing, searches as the empty string)
+_LITERAL = r"""(?:'[^']*'|"[^"]*"|\d+(?:\.\d*)?)"""
+_ATTRIBUTE_TEST = re.compile(
+    rf"""(?:starts-with|contains)\(\s*@({_QNAME})\s*,\s*(?:'[^']+'|"[^"]+")\s*\)"""
+    rf"|@({_QNAME})\s*(?:!?=|[<>]=?|\s(?:eq|ne|lt|le|gt|ge)\s)\s*{_LITERAL}"
+)
 
 
 def _attribute_names(qnames: list[str], namespaces: dict) -> set | None:
