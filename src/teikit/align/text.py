@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 
 STOPWORDS = frozenset("""
 a an the and or but if of to in on at by for with from as is are was were be been being am it its
@@ -169,14 +170,11 @@ def pinyin_spans(sentence: str, readings: dict, wanted: frozenset) -> list[tuple
     Up to 16 reading combinations are tried per run (in reading order); combinations that are no
     prefix of a wanted x are dropped early, which changes nothing found."""
     found: list[tuple[str, int, int]] = []
-    stems, starts = _spelling_tables(wanted)
+    stems, starts = _spelling_tables(wanted, readings)
+    firsts = list(map(starts.__getitem__, sentence))  # most characters start no wanted spelling
     n = len(sentence)
-    for i in range(n):
-        ch = sentence[i]
-        prefixes = starts.get(ch)
-        if prefixes is None:
-            syls = readings.get(ch) or ()
-            prefixes = starts[ch] = [(x, s) for x, s in enumerate(syls) if s in stems]
+    for i in compress(range(n), firsts):
+        prefixes = firsts[i]
         for k in range(3):
             if not prefixes:
                 break
@@ -198,13 +196,27 @@ def pinyin_spans(sentence: str, readings: dict, wanted: frozenset) -> list[tuple
 _SPELLING_TABLES: dict = {}
 
 
-def _spelling_tables(wanted: frozenset) -> tuple[frozenset, dict]:
+class _Starts(dict):
+    """Character -> its (index, reading) pairs whose reading starts one of the wanted
+    spellings, looked up once per character."""
+
+    def __init__(self, readings: dict, stems: frozenset):
+        super().__init__()
+        self.readings, self.stems = readings, stems
+
+    def __missing__(self, ch: str) -> list[tuple[int, str]]:
+        syls = self.readings.get(ch) or ()
+        found = self[ch] = [(x, s) for x, s in enumerate(syls) if s in self.stems]
+        return found
+
+
+def _spelling_tables(wanted: frozenset, readings: dict) -> tuple[frozenset, _Starts]:
     """For one document's tokens: every prefix of the wanted spellings (without 'py:'), and a
     memo of each character's readings that start one."""
     found = _SPELLING_TABLES.get(wanted)
-    if found is None:
+    if found is None or found[1].readings is not readings:
         if len(_SPELLING_TABLES) > 64:
             _SPELLING_TABLES.clear()
         stems = frozenset(w[3:3 + k] for w in wanted if w.startswith("py:") for k in range(1, len(w) - 2))
-        found = _SPELLING_TABLES[wanted] = (stems, {})
+        found = _SPELLING_TABLES[wanted] = (stems, _Starts(readings, stems))
     return found
