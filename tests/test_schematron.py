@@ -147,6 +147,26 @@ def test_rule_with_unsupported_function_is_skipped_and_others_still_run(tmp_path
     assert len(result.skipped) == 1 and result.skipped[0].startswith("exotic:")
 
 
+def test_within_a_pattern_each_node_goes_to_the_first_rule_matching_it(tmp_path):
+    """A later rule sees only the nodes earlier rules of its pattern left (rules of one engine;
+    batched or not), and a node is reported once per pattern."""
+    sch = tmp_path / "x.sch"
+    sch.write_text(f"""<schema xmlns="{SCH_NS}" queryBinding="xslt2">
+      <ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/>
+      <pattern id="one"><rule context="tei:p[@n]"><report test="true()">p with n</report></rule>
+        <rule context="tei:p"><report test="true()">other p</report></rule>
+        <rule context="tei:*"><report test="true()">element</report></rule>
+        <rule context="tei:q"><report test="true()">never</report></rule></pattern>
+      <pattern id="two"><rule context="tei:q"><report test=". instance of element()">q</report></rule>
+        <rule context="tei:*[@n]"><report test=". instance of element()">with n</report></rule></pattern>
+    </schema>""")
+    doc = b'<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<p n="1"/>\n<p/>\n<q n="3"/>\n<p n="2"/>\n<p/>\n</TEI>'
+    result = validate(doc, ValidateOptions(schema=str(sch)))
+    assert [(d.line, d.message) for d in result.diagnostics] == [
+        (1, "element"), (2, "p with n"), (2, "with n"), (3, "other p"), (4, "element"), (4, "q"),
+        (5, "p with n"), (5, "with n"), (6, "other p")]
+
+
 def test_let_value_of_and_current_are_supported(tmp_path):
     sch = tmp_path / "y.sch"
     sch.write_text(f"""<schema xmlns="{SCH_NS}" queryBinding="xslt2">

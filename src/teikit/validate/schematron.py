@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from itertools import repeat
 from typing import NamedTuple
 
 from lxml import etree
@@ -302,6 +303,7 @@ def _evaluate(rules: RuleSet, tree: etree._ElementTree, file: str | None, positi
     # is loaded for them
     for pattern, planned in _applicable(rules, names):
         claimed: dict = {}
+        last = planned[-1] if planned else None
         for plan in planned:
             rule = plan.rule
             if plan.prefilter is not None and not selects_something(plan.prefilter, tree, rules.namespaces):
@@ -315,7 +317,7 @@ def _evaluate(rules: RuleSet, tree: etree._ElementTree, file: str | None, positi
                 if (pattern.rule_id, kind) not in pattern_values:
                     pattern_values[(pattern.rule_id, kind)] = _let_values(pattern.lets, engine, engine.document())
                 _run_rule(rule, engine, claimed, file, positions, outcome, pattern_values[(pattern.rule_id, kind)], nodes,
-                          plan.batch)
+                          plan.batch, plan is last)
             except Exception as exc:  # unsupported function, type error: report, do not crash
                 outcome.skipped.append(f"{rule.rule_id}: {_reason(exc)}")
     return outcome
@@ -343,9 +345,14 @@ def _reason(exc: Exception) -> str:
 
 
 def _node_key(node):
+    if type(node) is _ELEMENT:  # the common case, answered as below
+        return (id(node), None)
     obj = getattr(node, "obj", node)
     name = getattr(node, "name", None) if not isinstance(node, etree._Element) else None
     return (id(obj), name if obj is not node else None)
+
+
+_ELEMENT = etree._Element
 
 
 def _let_values(lets: tuple, engine, node, variables: dict | None = None) -> dict:
@@ -357,30 +364,47 @@ def _let_values(lets: tuple, engine, node, variables: dict | None = None) -> dic
 
 
 def _run_rule(rule: Rule, engine, claimed: dict, file, positions: dict, outcome: Outcome, pattern_vars: dict,
-              nodes: list | None = None, batch: tuple | None = None) -> None:
-    """Check the rule's nodes not claimed by an earlier rule of the pattern. `claimed` maps
-    node keys to the nodes, which keeps lxml's proxies (and so their ids) alive."""
+              nodes: list | None = None, batch: tuple | None = None, last: bool = False) -> None:
+    """Check the rule's nodes not claimed by an earlier rule of the pattern (`last`: no later
+    rule of the pattern can match, so none needs to know which nodes this one took)."""
     if nodes is None:
         nodes = engine.select(rule.context)
+    fresh = _unclaimed(nodes, claimed, engine, keep=not last)
+    failing = _failing(rule, engine, fresh, pattern_vars, batch) if batch is not None and len(fresh) > 1 else None
+    if failing is not None:
+        if any(failing):
+            _report_failing(rule, engine, fresh, failing, file, positions, outcome, pattern_vars)
+        return
+    for node in fresh:
+        variables = _let_values(rule.lets, engine, node, pattern_vars)
+        for check in rule.checks:
+            if engine.boolean(check.test, node, variables) == (check.kind == "report"):
+                outcome.diagnostics.append(_diagnostic(check, engine, node, variables, file, positions))
+
+
+def _unclaimed(nodes: list, claimed: dict, engine, keep: bool) -> list:
+    """The nodes no earlier rule of the pattern took; with `keep`, they are taken: `claimed`
+    maps node keys to the nodes, which keeps lxml's proxies (and so their ids) alive."""
+    if not claimed and isinstance(engine, LxmlEngine):
+        if keep:  # libxml2's node-sets have no duplicates: nothing to drop, only to note
+            claimed.update(zip(map(_node_key, nodes), nodes))
+        return nodes
     fresh = []
     for node in nodes:
         key = _node_key(node)
         if key not in claimed:
             claimed[key] = node
             fresh.append(node)
-    failing = _failing(rule, engine, fresh, pattern_vars, batch) if batch is not None and len(fresh) > 1 else None
-    if failing is not None:
-        for node in fresh:
-            failed = [check for check, nodes in zip(rule.checks, failing) if node in nodes]
-            if failed:  # the lets only for the messages of nodes that fail
-                variables = _let_values(rule.lets, engine, node, pattern_vars)
-                for check in failed:
-                    outcome.diagnostics.append(_diagnostic(check, engine, node, variables, file, positions))
-        return
+    return fresh
+
+
+def _report_failing(rule: Rule, engine, fresh: list, failing: list, file, positions, outcome, pattern_vars) -> None:
+    """Diagnostics of the nodes that fail a check (`failing`: per check, the nodes failing it)."""
     for node in fresh:
-        variables = _let_values(rule.lets, engine, node, pattern_vars)
-        for check in rule.checks:
-            if engine.boolean(check.test, node, variables) == (check.kind == "report"):
+        failed = [check for check, nodes in zip(rule.checks, failing) if node in nodes]
+        if failed:  # the lets only for the messages of nodes that fail
+            variables = _let_values(rule.lets, engine, node, pattern_vars)
+            for check in failed:
                 outcome.diagnostics.append(_diagnostic(check, engine, node, variables, file, positions))
 
 
@@ -391,7 +415,7 @@ def _failing(rule: Rule, engine, nodes: list, variables: dict, tests: tuple) -> 
     node, as they always could."""
     if not hasattr(engine, "failing") or BATCH_VARIABLE in variables:
         return None
-    if not all(isinstance(node, etree._Element) for node in nodes):
+    if not all(map(isinstance, nodes, repeat(_ELEMENT))):
         return None
     try:
         return [set(engine.failing(t, c.kind == "report", nodes, variables)) for t, c in zip(tests, rule.checks)]
