@@ -7,6 +7,7 @@ teikit's own profile (schema/teikit.rng + schema/teikit.sch).
 """
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -234,12 +235,17 @@ def _plans(options: ValidateOptions, tree) -> list[_Plan]:
 def _rules_for(plan: _Plan, schema_files: dict):
     """Schematron rules of a plan: its .sch file, or those embedded in its grammar (cached).
     A plan of a .sch file alone has no grammar; one of a grammar alone has its embedded rules."""
+    from .schemas import resolved
     from .schematron import load_rules
 
     if plan.sch is not None:
-        if not plan.sch.is_file():
+        try:
+            st = plan.sch.stat()
+        except (OSError, ValueError):  # what Path.is_file() takes for "no"
             return None
-        key = ("sch", str(plan.sch.resolve()), plan.sch.stat().st_mtime_ns)
+        if not stat.S_ISREG(st.st_mode):
+            return None
+        key = ("sch", resolved(plan.sch), st.st_mtime_ns)
         return _cached_rules(key, lambda: load_rules(_schematron_root(plan.sch), plan.label))
     return _embedded_rules(schema_files[plan.rng], plan.label)
 

@@ -20,7 +20,7 @@ from lxml import etree
 from ..diagnostics import Diagnostic
 from ..tei import parse_xml_bytes, parse_xml_file
 from .grammar import Grammar, load_grammar, rng_name
-from .schemas import SchemaError, user_cache_dir
+from .schemas import SchemaError, resolved, user_cache_dir
 from .specialise import DocumentNames, Unspecialisable, specialise
 
 CACHE_FORMAT = "2"  # 2: refs to defines reduced to `empty` are inlined
@@ -46,7 +46,7 @@ class SchemaFile:
     @cached_property
     def key(self) -> tuple:
         st = self.path.stat()
-        return (str(self.path.resolve()), st.st_size, st.st_mtime_ns)
+        return (resolved(self.path), st.st_size, st.st_mtime_ns)
 
     @cached_property
     def digest(self) -> str:

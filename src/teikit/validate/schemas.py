@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import UsageError
@@ -47,12 +48,34 @@ def find_tei_all(explicit: str | None = None) -> Path | None:
 
 
 def teikit_rng() -> Path:
-    from ..resources import schema_dir
-
-    return schema_dir() / "teikit.rng"
+    return _shipped_schema("teikit.rng")
 
 
 def teikit_sch() -> Path:
+    return _shipped_schema("teikit.sch")
+
+
+@lru_cache(maxsize=None)
+def _shipped_schema(name: str) -> Path:
+    """Where a schema shipped with teikit is (found once: validate() asks for every document)."""
     from ..resources import schema_dir
 
-    return schema_dir() / "teikit.sch"
+    return schema_dir() / name
+
+
+_RESOLVED: dict = {}
+
+
+def resolved(path: Path) -> str:
+    """str(path.resolve()), remembered per path (and working directory, for a relative path):
+    resolving looks at every directory on the way, and schema caches ask for every document.
+    Schema caches also key on the file's size and modification time, read each time, so a
+    link later pointed at another file still gives another key (unless both match too)."""
+    raw = str(path)
+    where = raw if os.path.isabs(raw) else (os.getcwd(), raw)
+    found = _RESOLVED.get(where)
+    if found is None:
+        if len(_RESOLVED) > 1000:
+            _RESOLVED.clear()
+        found = _RESOLVED[where] = str(Path(path).resolve())
+    return found
