@@ -99,31 +99,30 @@ def solve(n: int, m: int, band: Band, beads: Sequence[tuple[int, int]], cost: Bl
         for r, i in enumerate(rows.tolist()):
             w = widths[i]
             if i == 0:
-                best = np.full(w, np.inf)
-                best[0] = 0.0  # lo[0] == 0: the path starts at (0, 0)
+                t.B[0, 0] = 0.0  # lo[0] == 0: the path starts at (0, 0)
             else:
-                best = _row(t, i, above[r, :w], before[r, :, :w], None if costs is None else costs[:, r, :w])
-            _close_row(t, i, best)
+                _row(t, i, above[r, :w], before[r, :, :w], None if costs is None else costs[:, r, :w])
+            _close_row(t, i, w)
     if t.D[n, m - lo[n] + 1] == np.inf:
         from ..errors import TeikitError
 
         raise TeikitError(f"alignment failed: the search band lost the path at ({n}, {m})")
-    return _trace(lo, beads, n, m, t.b_back, t.d_from_f, t.e_extends, t.f_extends)
+    return _trace(t, lo, beads, n, m)
 
 
 class _Tables:
-    """The DP's state per cell (row i, column j - lo[i]): D and E values (padded, see `solve`),
-    back-pointers of B (-1: from E, k >= 0: beads[k]) and which choices extend or end runs."""
+    """The DP's values per cell (row i, column j - lo[i]): D and E (padded, see `solve`), B and F,
+    and back-pointers of B (-1: from E, k >= 0: beads[k]). Which of two choices made D, E or F
+    is decided again on the traced path only, from the same values."""
 
     def __init__(self, n: int, width: int, skips: Skips):
         self.skips = skips
         self.D = np.full((n + 1, width + 2), np.inf)
         self.E = np.full((n + 1, width + 2), np.inf)
         self.flat_d, self.flat_e = self.D.reshape(-1), self.E.reshape(-1)  # views: cells read by flat index
+        self.B = np.full((n + 1, width), np.inf)
+        self.F = np.full((n + 1, width), np.inf)
         self.b_back = np.full((n + 1, width), -1, dtype=np.int16)
-        self.d_from_f = np.zeros((n + 1, width), dtype=bool)
-        self.e_extends = np.zeros((n + 1, width), dtype=bool)
-        self.f_extends = np.zeros((n + 1, width), dtype=bool)
         self.steps = np.arange(width) * skips.extend  # a run of t 0:1 beads: t * extend
 
 
@@ -143,67 +142,68 @@ def _predecessors(lo, rows, js_block, ks, ls, stride):
     return above, before
 
 
-def _row(t: _Tables, i: int, above, before, costs) -> np.ndarray:
-    """Best cost of each cell of row i not ending in a 0:1 bead (state B); fills E and the
-    back-pointers. (Each step writes into the tables where it can: at a few dozen cells a row,
-    the cost of an array operation is its call, not its arithmetic.)"""
+def _row(t: _Tables, i: int, above, before, costs) -> None:
+    """E and B of row i, and B's back-pointers. (Each step writes into the tables where it can:
+    at a few dozen cells a row, the cost of an array operation is its call, not its arithmetic.)"""
     w = len(above)
     opened = t.flat_d.take(above)
     opened += t.skips.open
     extended = t.flat_e.take(above)
     extended += t.skips.extend
-    e_row = np.minimum(opened, extended, out=t.E[i, 1:w + 1])
-    np.less(extended, opened, out=t.e_extends[i, :w])
     if costs is None:
-        return e_row
-    total = t.flat_d.take(before)
-    total += costs
+        np.minimum(opened, extended, out=t.E[i, 1:w + 1])
+        t.B[i, :w] = t.E[i, 1:w + 1]
+        return
+    # candidates of B: E first (it wins ties), then each bead (the first of equal ones wins)
+    total = np.empty((len(costs) + 1, w))
+    np.minimum(opened, extended, out=total[0])
+    t.E[i, 1:w + 1] = total[0]
+    t.flat_d.take(before, out=total[1:], mode="clip")  # (indexes are in range: no check)
+    total[1:] += costs
     pick = total.argmin(axis=0)
-    value = total.min(axis=0)
-    better = value < e_row
-    np.copyto(t.b_back[i, :w], pick, casting="unsafe", where=better)  # elsewhere -1: from E
-    return np.where(better, value, e_row)
+    total.min(axis=0, out=t.B[i, :w])
+    np.subtract(pick, 1, out=t.b_back[i, :w], casting="unsafe")  # -1: from E
 
 
-def _close_row(t: _Tables, i: int, best: np.ndarray) -> None:
-    """D of row i: the better of `best` (B) and a run of 0:1 beads from an earlier cell of the row
-    (F[j] = min(B[j-1] + open, F[j-1] + extend), for the whole row in one pass: a run from t to
-    j costs open + (j - t - 1) * extend); also where D comes from F and where F extends a run."""
-    w = len(best)
+def _close_row(t: _Tables, i: int, w: int) -> None:
+    """F and D of row i: F[j] = min(B[j-1] + open, F[j-1] + extend) for the whole row in one pass
+    (a run of 0:1 beads from t to j costs open + (j - t - 1) * extend), D = min(B, F)."""
+    best = t.B[i, :w]
     t.D[i, 1] = best[0]  # F is infinite in the first cell
     if w < 2:
         return
     steps = t.steps[:w]
-    run_start = np.minimum.accumulate(best - steps)  # min over t <= j of B[t] - t * extend
-    f_row = run_start[:-1]
-    f_row += steps[1:]
+    run_start = best - steps
+    np.minimum.accumulate(run_start, out=run_start)  # min over t <= j of B[t] - t * extend
+    f_row = np.add(run_start[:-1], steps[1:], out=t.F[i, 1:w])
     f_row -= t.skips.extend
     f_row += t.skips.open
-    opened = best[:-1] + t.skips.open
-    opened -= 1e-9
-    np.less(f_row, opened, out=t.f_extends[i, 1:w])
     np.minimum(best[1:], f_row, out=t.D[i, 2:w + 1])
-    np.less(f_row, best[1:], out=t.d_from_f[i, 1:w])
 
 
-def _trace(lo, beads, n, m, b_back, d_from_f, e_extends, f_extends) -> list[tuple[int, int]]:
-    """The beads of the cheapest path, followed back from (n, m) (whose cost is finite)."""
+def _trace(t: _Tables, lo, beads, n, m) -> list[tuple[int, int]]:
+    """The beads of the cheapest path, followed back from (n, m) (whose cost is finite). Where
+    a state had two ways in, the same comparison of the same values as in the search picks one."""
+    skips, last = t.skips, t.D.shape[1] - 1
     i, j, state = n, m, "D"
     out: list[tuple[int, int]] = []
     while i > 0 or j > 0:
         c = j - lo[i]
         if state == "D":
-            state = "F" if d_from_f[i, c] else "B"
+            state = "F" if t.F[i, c] < t.B[i, c] else "B"
         elif state == "F":
             out.append((0, 1))
-            state = "F" if f_extends[i, c] else "B"
+            extends = t.F[i, c] < t.B[i, c - 1] + skips.open - 1e-9  # else a run opens here
+            state = "F" if extends else "B"
             j -= 1
         elif state == "E":
             out.append((1, 0))
-            state = "E" if e_extends[i, c] else "D"
+            up = min(max(j - lo[i - 1] + 1, 0), last)
+            extends = t.E[i - 1, up] + skips.extend < t.D[i - 1, up] + skips.open
+            state = "E" if extends else "D"
             i -= 1
         else:
-            b = b_back[i, c]
+            b = t.b_back[i, c]
             if b == -1:
                 state = "E"
             else:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import product
+from itertools import chain, product
+from operator import add
 from typing import Sequence
 
 
@@ -17,8 +18,8 @@ def induce(en_toks: Sequence[set[str]], zh: Sequence[str], beads, *, min_count: 
     `min_count` beads of at most `max_side` sentences a side, with Dice >= `min_dice`)."""
     pairs = [(_words(en_toks, src), _bigrams(zh, tgt)) for src, tgt in beads
              if src and tgt and len(src) <= max_side and len(tgt) <= max_side]
-    count_w = Counter(w for words, _ in pairs for w in words)
-    count_b = Counter(b for _, grams in pairs for b in grams)
+    count_w = Counter(chain.from_iterable(words for words, _ in pairs))
+    count_b = Counter(chain.from_iterable(grams for _, grams in pairs))
     joint: Counter = Counter()
     for words, grams in pairs:
         words = [w for w in words if count_w[w] >= min_count]
@@ -39,5 +40,5 @@ def _bigrams(sents, idx) -> set[str]:
     grams = set()
     for j in idx:
         for run in _CJK_RUN.findall(sents[j]):
-            grams.update(run[k: k + 2] for k in range(len(run) - 1))
+            grams.update(map(add, run, run[1:]))  # its character pairs, built in C
     return grams
