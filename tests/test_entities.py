@@ -478,7 +478,8 @@ def test_a_local_english_name_finds_its_chinese_form_by_pinyin():
 _DATE_PIECES = {
     "en": ["9 January", "January 9", "Jan. 3, 1950", "early", "mid-", "late ", "the end of", " the month", "in ",
            "on the 3rd", "1958", "8:00 p.m.", "11 a.m.", "23:15", " ", "May", "may", "of ", ",", "1", "th", "-",
-           "MAY", "Sept.", "month", ":"],
+           "MAY", "Sept.", "month", ":", "this month", "That Month", "EARLY ", "the second half of ", "the Start of",
+           "mid ", "late-", "OF "],
     "zh-Hans": ["一九五〇年", "一月", "二日", "下午", "八时", "半", "月初", "上旬", "中旬", "号", "年代", "十一", "两",
                 "日内", "点", "三", "年", "月", "〇", "分", "晚", "二十", "底"],
 }

@@ -92,23 +92,27 @@ ZH_PATTERNS = [
 ]
 
 
-# What each pattern needs somewhere in the text (a digit, a capitalised month, a month's name or
-# "month" after a space or hyphen, 月 …): a pattern whose needs are absent cannot match.
+# What each pattern needs somewhere in the text (a digit, a capitalised month, early/mid/late/of
+# before a month's name or "the month", 月 …): a pattern whose needs are absent cannot match.
 _NEEDS_RE = {
     "digit": re.compile(r"\d"),
     "clock": re.compile(r"\d:\d"),
     "Month": re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"),
-    "month": re.compile(r"[- ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|month)", re.I),
+    # the ends of _PART_EN (early, mid, late, … of) are looked for behind the space: re then
+    # tries only at spaces and hyphens
+    "part": re.compile(
+        r"[- ](?<=(?:ly|id|te|of)[- ])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|th(?:e|is|at) month)", re.I
+    ),
     "月": re.compile("月"), "旬": re.compile("旬"), "日": re.compile("[日号]"), "年": re.compile("年"),
     "时": re.compile("[时点]"),
 }
-_NEEDS_EN = ("digit", "clock", "Month", "month")
+_NEEDS_EN = ("digit", "Month", "part")  # and "clock", looked for only where there is a digit
 _NEEDS_ZH = ("月", "旬", "日", "年", "时")
 _ANY_ZH = re.compile("[月旬日号年时点]")  # any Chinese need: one search for most Chinese texts
 # month_alone is case-sensitive: its month is capitalised ("Month", cheaper than "month").
 NEEDS = {
-    "dmy": ("digit", "Month"), "mdy": ("digit", "Month"), "part_month": ("month",),
-    "part_this_month": ("month",), "month_year": ("digit", "Month"), "month_alone": ("Month",),
+    "dmy": ("digit", "Month"), "mdy": ("digit", "Month"), "part_month": ("part",),
+    "part_this_month": ("part",), "month_year": ("digit", "Month"), "month_alone": ("Month",),
     "day_alone": ("digit",), "year_alone": ("digit",), "time": ("digit",), "time24": ("digit", "clock"),
     "zh_ymd": ("月",), "zh_part": ("旬",), "zh_month_part": ("月",), "zh_day": ("日",),
     "zh_year": ("年",), "zh_time": ("时",),
@@ -171,9 +175,14 @@ def _order(candidate: tuple) -> tuple:
 
 def _needs_in(text: str, chinese: bool) -> frozenset[str]:
     """The needs of the language's patterns that `text` has (none: no pattern can match)."""
-    if chinese and not _ANY_ZH.search(text):
-        return frozenset()
-    return frozenset(need for need in (_NEEDS_ZH if chinese else _NEEDS_EN) if _NEEDS_RE[need].search(text))
+    if chinese:
+        if not _ANY_ZH.search(text):
+            return frozenset()
+        return frozenset(need for need in _NEEDS_ZH if _NEEDS_RE[need].search(text))
+    present = {need for need in _NEEDS_EN if _NEEDS_RE[need].search(text)}
+    if "digit" in present and _NEEDS_RE["clock"].search(text):
+        present.add("clock")
+    return frozenset(present)
 
 
 def _normalise(handler, m: re.Match, ctx: DateContext, text: str) -> dict | None:
