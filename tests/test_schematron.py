@@ -261,3 +261,25 @@ def test_key_lookups_are_per_thread():
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(lambda d: validate(d, ValidateOptions(schema="teikit")).valid, docs))
     assert results == [True, False] * 20
+
+
+def test_evaluators_get_only_the_namespaces_and_functions_their_expression_uses():
+    """Set up for what the expression names: the same results as with every namespace,
+    key() and EXSLT regular expressions."""
+    from teikit.validate import xpath
+
+    ns = {"tei": "http://www.tei-c.org/ns/1.0", "re": "http://exslt.org/regular-expressions",
+          "date": "http://exslt.org/dates-and-times", "o": "urn:other"}
+    tree = etree.ElementTree(etree.fromstring(
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><p when="2020-01-02" n="a1"/><p n="b"/></TEI>'))
+    for expr, used, key, regexp in [
+        ("//tei:p[re:test(@n, '[0-9]')]/@n", {"tei", "re"}, False, True),
+        ("count(//tei:*[date:year(@when) = 2020])", {"tei", "date"}, False, False),
+        ("string(descendant-or-self::tei:p[1]/@n)", {"tei"}, False, False),
+        ("'o:x' = concat('o', ':x')", set(), False, False),
+    ]:
+        compiled = xpath._compile(expr, ns, (expr, xpath.ns_key(ns)))
+        setup = xpath._SETUPS[(expr, xpath.ns_key(ns))]
+        assert (set(setup[0]), setup[1] is not None, setup[2]) == (used, key, regexp)
+        full = etree.XPath(expr, namespaces=ns, extensions=xpath._EXTENSIONS)
+        assert compiled(tree) == full(tree)

@@ -67,8 +67,29 @@ def compiled_xpath(expr: str, namespaces: dict) -> etree.XPath:
     cache = scoped if scoped is not None else _COMPILED
     found = cache.get(key)
     if found is None:
-        found = cache[key] = etree.XPath(expr, namespaces=namespaces, extensions=_EXTENSIONS)
+        found = cache[key] = _compile(expr, namespaces, key)
     return found
+
+
+_SETUPS: dict = {}
+
+
+def _compile(expr: str, namespaces: dict, key: tuple) -> etree.XPath:
+    """etree.XPath set up with only what the expression can use: the namespaces of its
+    prefixes, key() if it calls it, EXSLT's regular expressions if a prefix of it is theirs.
+    Each costs time to set up and to free, and evaluators are made for every document."""
+    setup = _SETUPS.get(key)
+    if setup is None:
+        bare = strip_strings(expr)
+        used = {p: namespaces[p] for p in set(_PREFIX.findall(bare)) if p in namespaces}
+        extensions = _EXTENSIONS if _KEY_CALL.search(bare) else None
+        setup = _SETUPS[key] = (used, extensions, _REGEXP_NS in used.values())
+    used, extensions, regexp = setup
+    return etree.XPath(expr, namespaces=used, extensions=extensions, regexp=regexp)
+
+
+_PREFIX = re.compile(r"([A-Za-z_][\w.-]*):(?=[A-Za-z_*])")  # `p:` of `p:name`, `p:*`, `$p:v`, `p:f(`
+_KEY_CALL = re.compile(r"(?<![\w.:-])key\s*\(")
 
 
 _SCOPE = threading.local()
