@@ -121,7 +121,7 @@ class KeyIndex:
         index = self.indexes.get(name)
         if index is None:  # an empty index is built once too
             index = self._build(name)
-        wanted = _strings(value)
+        wanted = (value,) if isinstance(value, str) else _strings(value)  # a string: the usual case
         if len(wanted) == 1:
             entries = index.get(wanted[0], ())
             if len(entries) <= 1:
@@ -194,9 +194,10 @@ def keys_of(rules: "RuleSet", tree: etree._ElementTree):
 
 
 def _key_function(context, name, value):
-    if not _active_keys():
+    keys = getattr(_LOCAL, "keys", None)  # called for every node a check runs on: kept short
+    if not keys:
         raise ValueError("key() outside a Schematron evaluation")
-    return _active_keys()[-1].lookup(str(name), value)
+    return keys[-1].lookup(str(name), value)
 
 
 _EXTENSIONS = {(None, "key"): _key_function}
