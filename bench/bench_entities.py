@@ -2,6 +2,7 @@
 
     python bench/bench_entities.py               # 7 repeats
     python bench/bench_entities.py --repeat 21
+    python bench/bench_entities.py --corpus DIR  # the pass alone on DIR's records (CPU ms/record)
 
 Measures: the cold cost a single `teikit encode` pays for entities (import, authority parse,
 regex compile), the pass on the sample (warm), a cold `teikit encode` of the sample with and
@@ -66,10 +67,39 @@ def warm_pass(repeat: int) -> float:
     return median_ms(times)
 
 
+def corpus_pass(folder: Path, records: int, repeat: int) -> tuple[float, int]:
+    """Median CPU ms per record of the pass alone on the first `records` records of 3-40 KB in
+    `folder` (encoded once without it; each run tags fresh copies), and the number of records."""
+    import copy
+
+    sys.path.insert(0, str(REPO / "src"))
+    from teikit.api import EncodeOptions, encode_file
+    from teikit.passes.entities import tag_entities
+
+    files = [f for f in sorted(folder.glob("*.txt")) if 3000 < f.stat().st_size < 40000][:records]
+    trees = [encode_file(str(f), EncodeOptions(entities=False)) for f in files]
+    tag_entities(copy.deepcopy(trees[0]))  # authority and matchers loaded before timing
+    times = []
+    for _ in range(repeat):
+        fresh = [copy.deepcopy(tree) for tree in trees]
+        t = time.process_time()
+        for tree in fresh:
+            tag_entities(tree)
+        times.append((time.process_time() - t) / len(fresh))
+    return median_ms(times), len(trees)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=7)
-    n = ap.parse_args().repeat
+    ap.add_argument("--corpus", type=Path, help="a folder of records (.txt): time the pass alone on them")
+    ap.add_argument("--records", type=int, default=200, help="with --corpus: how many records")
+    args = ap.parse_args()
+    n = args.repeat
+    if args.corpus:
+        ms, count = corpus_pass(args.corpus, args.records, n)
+        print(f"entities pass, median of {n} runs: {ms:.2f} ms CPU per record ({count} records of 3-40 KB)")
+        return
     rows = [
         ("python start (baseline)", in_new_process("pass", n)),
         ("import pass + load authority + compile en/zh matchers (cold)", in_new_process(

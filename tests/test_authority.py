@@ -142,3 +142,23 @@ def test_russian_romanisation_variants_are_matched(authority):
 def test_common_words_that_contain_names_are_not_names(authority):
     text = "其中共有三人，宪法国家，今日本报，开封了，人民军队，今日共有"
     assert [text[h.start:h.end] for h in matcher_for(authority, "zh-Hans").find(text) if h.unique] == []
+
+
+def test_english_matcher_matches_as_with_the_lookbehind_in_front(authority):
+    """The matcher writes (?<!\\w) after each name's first character (so re can skip ahead):
+    the same matches as the plain `(?<!\\w)(?:names)(?!\\w)`."""
+    import random
+
+    from teikit.regextrie import prefix_alternation
+
+    m = matcher_for(authority, "en")
+    loose = {" ": r"\s+", "-": r"-\s*"}
+    plain = prefix_alternation([loose.get(ch) or ("['’ʼ]" if ch in "'’ʼ" else re.escape(ch)) for ch in s] for s in m.surfaces)
+    first = re.compile(rf"(?<!\w)(?:{plain})(?!\w)")
+    rnd = random.Random(7)
+    names = sorted(m.surfaces)
+    for _ in range(2000):
+        text = "".join(rnd.choice(names)[: rnd.choice((None, 3, -1))] + rnd.choice(["", " ", "x", "-", "\n", "'", "1"])
+                       for _ in range(rnd.randint(1, 5)))
+        assert [h.start for h in m.find(text)] == [x.start() for x in first.finditer(text)], text
+        assert [h.end for h in m.find(text)] == [x.end() for x in first.finditer(text)], text

@@ -505,3 +505,25 @@ def test_date_patterns_skipped_only_when_they_cannot_match(case):
             dates._needs_in = saved
 
     assert found(True) == found(False)
+
+
+_GUESS_PIECES = ["Comrade", "Comrades", "Comrade-in-arms", "cde.", "Cdes.", "com.", "Vice-Premier", "Prime Minister",
+                 "Defence Minister", "Minister", "Vice President", "chairman", "General", "Generalissimo", "Mr.",
+                 "Zhou", "Enlai", "Liu", "Ningyi", "Sun", "Lü", "O'Neil", "Kai-shek", "A.", " ", "  ", "\n", "-",
+                 "'", "’", "x", ",", "é", "1"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_GUESS_PIECES), max_size=10).map("".join))
+def test_lookbehind_after_the_first_character_matches_as_before_it(text):
+    """The title and pinyin patterns check the character before the match after its first one
+    (so re can skip ahead): the same matches as with the lookbehind in front."""
+    import re
+
+    from teikit.entities import patterns as p
+
+    cap = p._CAP_WORD
+    title_first = re.compile(rf"(?<![\w-])(?:{p.TITLES_EN})\s+(?P<name>{cap}(?:\s+{cap}){{0,2}})(?![\w'’-])")
+    pinyin_first = re.compile(r"(?<![\w'’-])([A-Z][a-z]{0,5}) ([A-Z][a-zü]{1,9})(?![\w'’-])")
+    for moved, first in ((p.TITLE_NAME_EN, title_first), (p.PINYIN_NAME_EN, pinyin_first)):
+        assert [(m.span(), m.groups()) for m in moved.finditer(text)] == [(m.span(), m.groups()) for m in first.finditer(text)]
