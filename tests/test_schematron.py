@@ -283,3 +283,27 @@ def test_evaluators_get_only_the_namespaces_and_functions_their_expression_uses(
         assert (set(setup[0]), setup[1] is not None, setup[2]) == (used, key, regexp)
         full = etree.XPath(expr, namespaces=ns, extensions=xpath._EXTENSIONS)
         assert compiled(tree) == full(tree)
+
+
+def test_indexed_contexts_select_what_libxml2_selects(tei_rules):
+    """Contexts answered from the attribute index (`tei:*[@when]`, teikit's pointer rule): the
+    same elements, in the same order, as libxml2's `//context`, on the TEI samples and teikit's
+    examples."""
+    from teikit.validate.specialise import DocumentNames
+    from teikit.validate.xpath import compiled_xpath, context_selector, document_scope, indexed_context, indexed_select
+
+    teikit_rules = load_rules(parse_xml_file(TEIKIT_SCH).getroot(), "teikit")
+    contexts = [(r.context, rules.namespaces) for rules in (tei_rules, teikit_rules)
+                for p in rules.patterns for r in p.rules if indexed_context(r.context, rules.namespaces)]
+    assert len(contexts) >= 10
+    paths = sorted(TEI_SAMPLES.glob("test*.xml")) + sorted(INVALID.glob("*.xml")) + [DATA / "validate" / "minimal.tei.xml"]
+    found = 0
+    for path in paths:
+        tree = parse_xml_file(path)
+        names = DocumentNames(tree.getroot())
+        with document_scope():
+            for context, ns in contexts:
+                expected = compiled_xpath(context_selector(context), ns)(tree)
+                assert indexed_select(context, ns, names, lambda e: compiled_xpath(e, ns), tree) == expected
+                found += len(expected)
+    assert found > 100
