@@ -94,26 +94,27 @@ def solve(n: int, m: int, band: Band, beads: Sequence[tuple[int, int]], cost: Bl
     for start in range(0, n + 1, rows_per_block):
         rows = np.arange(start, min(n + 1, start + rows_per_block))
         js_block = np.minimum(lo[rows][:, None] + cells[None, :], m)
-        costs = cost(rows, js_block) if len(beads) else None
+        # each row's costs contiguous (rows, beads, cells): adding them to a row is then one fast call
+        costs = np.ascontiguousarray(cost(rows, js_block).transpose(1, 0, 2)) if len(beads) else None
         above, before = _predecessors(lo, rows, js_block, ks, ls, width + 2)
         for r, i in enumerate(rows.tolist()):
             w = widths[i]
             if i == 0:
                 t.B[0, 0] = 0.0  # lo[0] == 0: the path starts at (0, 0)
             else:
-                _row(t, i, above[r, :w], before[r, :, :w], None if costs is None else costs[:, r, :w])
+                _row(t, i, w, above[r], before[r], None if costs is None else costs[r])
             _close_row(t, i, w)
     if t.D[n, m - lo[n] + 1] == np.inf:
         from ..errors import TeikitError
 
         raise TeikitError(f"alignment failed: the search band lost the path at ({n}, {m})")
-    return _trace(t, lo, beads, n, m)
+    return _trace(t, lo, widths, beads, n, m)
 
 
 class _Tables:
-    """The DP's values per cell (row i, column j - lo[i]): D and E (padded, see `solve`), B and F,
-    and back-pointers of B (-1: from E, k >= 0: beads[k]). Which of two choices made D, E or F
-    is decided again on the traced path only, from the same values."""
+    """The DP's values per cell (row i, column j - lo[i]): D and E (padded, see `solve`), B, and
+    B's back-pointers (0: from E, b >= 1: beads[b - 1]). Which of two ways made D, E or F is
+    decided again on the traced path only, from the same values."""
 
     def __init__(self, n: int, width: int, skips: Skips):
         self.skips = skips
@@ -121,8 +122,7 @@ class _Tables:
         self.E = np.full((n + 1, width + 2), np.inf)
         self.flat_d, self.flat_e = self.D.reshape(-1), self.E.reshape(-1)  # views: cells read by flat index
         self.B = np.full((n + 1, width), np.inf)
-        self.F = np.full((n + 1, width), np.inf)
-        self.b_back = np.full((n + 1, width), -1, dtype=np.int16)
+        self.b_back = np.zeros((n + 1, width), dtype=np.int16)
         self.steps = np.arange(width) * skips.extend  # a run of t 0:1 beads: t * extend
 
 
@@ -142,58 +142,66 @@ def _predecessors(lo, rows, js_block, ks, ls, stride):
     return above, before
 
 
-def _row(t: _Tables, i: int, above, before, costs) -> None:
-    """E and B of row i, and B's back-pointers. (Each step writes into the tables where it can:
-    at a few dozen cells a row, the cost of an array operation is its call, not its arithmetic.)"""
-    w = len(above)
+def _row(t: _Tables, i: int, w: int, above, before, costs) -> None:
+    """E and B of row i (its first w cells), and B's back-pointers. The arrays span the block's
+    whole width: at a few dozen cells a row, the cost of an array operation is its call, not its
+    arithmetic, and full rows of contiguous arrays take the fast calls; only w cells are kept."""
     opened = t.flat_d.take(above)
     opened += t.skips.open
     extended = t.flat_e.take(above)
     extended += t.skips.extend
     if costs is None:
-        np.minimum(opened, extended, out=t.E[i, 1:w + 1])
-        t.B[i, :w] = t.E[i, 1:w + 1]
+        np.minimum(opened, extended, out=opened)
+        t.E[i, 1:w + 1] = t.B[i, :w] = opened[:w]
         return
-    # candidates of B: E first (it wins ties), then each bead (the first of equal ones wins)
-    total = np.empty((len(costs) + 1, w))
+    # the candidates of B: E first (it wins ties), then each bead (the first of equal ones wins)
+    total = np.empty((len(costs) + 1, len(above)))
     np.minimum(opened, extended, out=total[0])
-    t.E[i, 1:w + 1] = total[0]
-    t.flat_d.take(before, out=total[1:], mode="clip")  # (indexes are in range: no check)
+    t.E[i, 1:w + 1] = total[0, :w]
+    t.flat_d.take(before, out=total[1:], mode="clip")  # (the indexes are in range: no check)
     total[1:] += costs
-    pick = total.argmin(axis=0)
-    total.min(axis=0, out=t.B[i, :w])
-    np.subtract(pick, 1, out=t.b_back[i, :w], casting="unsafe")  # -1: from E
+    t.b_back[i, :w] = total.argmin(axis=0)[:w]
+    t.B[i, :w] = total.min(axis=0)[:w]
 
 
 def _close_row(t: _Tables, i: int, w: int) -> None:
-    """F and D of row i: F[j] = min(B[j-1] + open, F[j-1] + extend) for the whole row in one pass
-    (a run of 0:1 beads from t to j costs open + (j - t - 1) * extend), D = min(B, F)."""
+    """D of row i: min(B, F), F from `_target_skips`."""
     best = t.B[i, :w]
     t.D[i, 1] = best[0]  # F is infinite in the first cell
-    if w < 2:
-        return
-    steps = t.steps[:w]
+    if w > 1:
+        np.minimum(best[1:], _target_skips(t, best), out=t.D[i, 2:w + 1])
+
+
+def _target_skips(t: _Tables, best: np.ndarray) -> np.ndarray:
+    """F[1:] of a row from its B values: F[j] = min(B[j-1] + open, F[j-1] + extend) for the
+    whole row in one pass (a run of 0:1 beads from t to j costs open + (j - t - 1) * extend)."""
+    steps = t.steps[:len(best)]
     run_start = best - steps
     np.minimum.accumulate(run_start, out=run_start)  # min over t <= j of B[t] - t * extend
-    f_row = np.add(run_start[:-1], steps[1:], out=t.F[i, 1:w])
+    f_row = run_start[:-1]
+    f_row += steps[1:]
     f_row -= t.skips.extend
     f_row += t.skips.open
-    np.minimum(best[1:], f_row, out=t.D[i, 2:w + 1])
+    return f_row
 
 
-def _trace(t: _Tables, lo, beads, n, m) -> list[tuple[int, int]]:
+def _trace(t: _Tables, lo, widths, beads, n, m) -> list[tuple[int, int]]:
     """The beads of the cheapest path, followed back from (n, m) (whose cost is finite). Where
-    a state had two ways in, the same comparison of the same values as in the search picks one."""
+    a state had two ways in, the same comparison of the same values as in the search picks one
+    (F is computed again for the rows where the path has 0:1 beads)."""
     skips, last = t.skips, t.D.shape[1] - 1
     i, j, state = n, m, "D"
+    f_rows: dict[int, np.ndarray] = {}
     out: list[tuple[int, int]] = []
     while i > 0 or j > 0:
         c = j - lo[i]
         if state == "D":
-            state = "F" if t.F[i, c] < t.B[i, c] else "B"
+            state = "F" if t.D[i, c + 1] != t.B[i, c] else "B"  # D = min(B, F) is F only if F < B
         elif state == "F":
             out.append((0, 1))
-            extends = t.F[i, c] < t.B[i, c - 1] + skips.open - 1e-9  # else a run opens here
+            if i not in f_rows:
+                f_rows[i] = _target_skips(t, t.B[i, :widths[i]])
+            extends = f_rows[i][c - 1] < t.B[i, c - 1] + skips.open - 1e-9  # else a run opens here
             state = "F" if extends else "B"
             j -= 1
         elif state == "E":
@@ -204,10 +212,10 @@ def _trace(t: _Tables, lo, beads, n, m) -> list[tuple[int, int]]:
             i -= 1
         else:
             b = t.b_back[i, c]
-            if b == -1:
+            if b == 0:
                 state = "E"
             else:
-                k, l = beads[b]
+                k, l = beads[b - 1]
                 out.append((k, l))
                 i, j, state = i - k, j - l, "D"
     out.reverse()
