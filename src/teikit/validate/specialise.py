@@ -90,6 +90,18 @@ class DocumentNames:
 
 
 def _pair(clark: str) -> tuple[str, str]:
+    found = _PAIRS.get(clark)  # documents share their few dozen names: split each once
+    if found is None:
+        if len(_PAIRS) > 10_000:
+            _PAIRS.clear()
+        found = _PAIRS[clark] = _split_clark(clark)
+    return found
+
+
+_PAIRS: dict = {}
+
+
+def _split_clark(clark: str) -> tuple[str, str]:
     if clark[:1] == "{":
         ns, local = clark[1:].split("}", 1)
         return ns, local
