@@ -232,6 +232,9 @@ def test_key_values_of_attribute_regex_matches_are_those_of_re_match(monkeypatch
                                    ("a", f"{{{XML_NS}}}id"), "")),
     ("*[@a][count(*) > 1]", (None, "", ("a",), "[count(*) > 1]")),
     ("tei:*[@a][@b = 1 and c]", (None, "{http://www.tei-c.org/ns/1.0}", ("a",), "[@b = 1 and c]")),
+    ("tei:x[@a and @b]", ("{http://www.tei-c.org/ns/1.0}x", "{http://www.tei-c.org/ns/1.0}", ("a",), "[@a and @b]")),
+    ("tei:x[@n = 'v'][c or d]", ("{http://www.tei-c.org/ns/1.0}x", "{http://www.tei-c.org/ns/1.0}", ("n",),
+                                 "[@n = 'v'][c or d]")),
 ])
 def test_indexed_contexts(context, expected):
     from teikit.validate.xpath import indexed_context
@@ -240,7 +243,7 @@ def test_indexed_contexts(context, expected):
 
 
 @pytest.mark.parametrize("context", [
-    "tei:p", "tei:*[@a] | tei:x[@b]", "tei:x/tei:y[@a]", "tei:x[@a and @b]", "tei:x[@a or b]",
+    "tei:p", "tei:*[@a] | tei:x[@b]", "tei:x/tei:y[@a]", "tei:x[@a or b]", "tei:x[@n = 'v'][1]",
     "tei:*[@a][1]", "tei:*[@a][count(*)]", "tei:*[@a][position() = 1]", "tei:*[@a][last() > 1]",
     "tei:*[@a][@b]", "undeclared:*[@a]", "tei:x[@undeclared:a]", "ancestor::tei:x[@a]", "tei:x[@a]/@b",
 ])
@@ -266,6 +269,7 @@ def test_indexed_selection_is_libxml2s():
     names = DocumentNames(tree.getroot())
     ns = dict(NS, o="urn:o")
     for context in ("tei:*[@a]", "tei:*[@b or @a]", "*[@a or @xml:id]", "o:*[@a]", "tei:hi[@a or @b]",
-                    "tei:*[@a or @c]", "tei:*[@c]", "tei:*[@a or @b][@b > 1]", "tei:*[@b][count(*) = 0 or @a]"):
+                    "tei:*[@a or @c]", "tei:*[@c]", "tei:*[@a or @b][@b > 1]", "tei:*[@b][count(*) = 0 or @a]",
+                    "tei:hi[@b = '2' or @a > 4]", "tei:*[@a and not(@b)]", "tei:p[@b >= 1 and count(*) > 1]"):
         expected = compiled_xpath(context_selector(context), ns)(tree)
         assert indexed_select(context, ns, names, lambda e: compiled_xpath(e, ns), tree) == expected, context

@@ -364,10 +364,13 @@ def _indexed_context(context: str, namespaces: dict) -> IndexedContext | None:
     if m is None or len(_split_union(context)) != 1:
         return None
     predicates = _predicates(m.group(2))
-    attributes = _attribute_alternatives(predicates[0], namespaces) if predicates else None
+    if not predicates:
+        return None
+    attributes, rest = _attribute_alternatives(predicates[0], namespaces), predicates[1:]
+    if attributes is None:  # `x[@a = 'v']`: candidates carry @a, and every predicate runs on them
+        attributes, rest = _required_attributes(predicates[0], namespaces), predicates
     # `//x[@a][p]`: p's position is among siblings, `$nodes[p]`'s among all the candidates,
     # so the other predicates must be booleans that do not ask for positions
-    rest = predicates[1:]
     if attributes is None or not all(_is_boolean(p) and not CONTEXT_DEPENDENT.search(strip_strings(p)) for p in rest):
         return None
     name = m.group(1)
