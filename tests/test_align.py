@@ -288,11 +288,11 @@ def test_pair_weights_summed_in_chunks_equal_the_whole_sum_to_the_bit(monkeypatc
     ev = collect(EN * 3, ZH * 3)
     n, m = len(ev.en), len(ev.zh)
     lo, hi = np.zeros(n, dtype=np.int64), np.full(n, m, dtype=np.int64)
-    whole = band._pair_weights(ev, lo, hi, m, m)
+    whole = band._pair_weights(band.postings(ev), lo, hi, m)
     monkeypatch.setattr(band, "CHUNK_PAIRS", 7)
     calls = []
     monkeypatch.setattr(band, "_chunks", lambda *a, f=band._chunks: calls.append(f(*a)) or calls[-1])
-    chunked = band._pair_weights(ev, lo, hi, m, m)
+    chunked = band._pair_weights(band.postings(ev), lo, hi, m)
     assert len(calls[0]) > 1  # it was cut
     assert whole[0].sum() > 0
     assert all(np.array_equal(a, b) for a, b in zip(whole, chunked))

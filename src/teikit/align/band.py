@@ -43,12 +43,37 @@ def window_cells(offset: np.ndarray, rows: np.ndarray, js: np.ndarray, table_row
     return x
 
 
-def match_band(ev: Evidence, lo: np.ndarray, hi: np.ndarray, m: int) -> tuple[BandMatrix, BandMatrix]:
+@dataclass(frozen=True)
+class Postings:
+    """The (token, sentence) pairs of one Evidence, as every band search uses them: English ones
+    in sentence order with each token's weight, Chinese ones sorted by key token * (m + 1) +
+    sentence, with the characters covered. Built once per Evidence, not per search."""
+
+    en_tok: np.ndarray
+    en_sent: np.ndarray
+    en_weight: np.ndarray
+    zh_key: np.ndarray
+    zh_sent: np.ndarray
+    zh_cover: np.ndarray
+    n: int
+    m: int
+
+
+def postings(ev: Evidence) -> Postings:
+    n, m = len(ev.en), len(ev.zh)
+    et, ei = _postings(ev.en)
+    zt, zj = _postings(ev.zh)
+    zc = np.concatenate(ev.zh_cover) if len(zt) else np.zeros(0)
+    keys = zt * (m + 1) + zj
+    order = np.argsort(keys, kind="stable")
+    return Postings(et, ei, ev.weight[et], keys[order], zj[order], zc[order], n, m)
+
+
+def match_band(p: Postings, lo: np.ndarray, hi: np.ndarray) -> tuple[BandMatrix, BandMatrix]:
     """For lo[i] <= j < hi[i]: the idf weight of the tokens English i shares with Chinese j, and
     the number of characters of j that express them."""
-    n = len(ev.en)
-    width = int(max(1, (hi - lo).max() if n else 1))
-    return tuple(_band_matrix(flat, lo, n, width) for flat in _pair_weights(ev, lo, hi, m, width))
+    width = int(max(1, (hi - lo).max() if p.n else 1))
+    return tuple(_band_matrix(flat, lo, p.n, width) for flat in _pair_weights(p, lo, hi, width))
 
 
 def _band_matrix(flat: np.ndarray, lo: np.ndarray, n: int, width: int) -> BandMatrix:
@@ -68,20 +93,14 @@ def _postings(sents: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     return toks, sent_ids
 
 
-def _pair_weights(ev: Evidence, lo, hi, m: int, width: int) -> np.ndarray:
-    n = len(ev.en)
-    out_size = n * width
-    et, ei = _postings(ev.en)
-    zt, zj = _postings(ev.zh)
-    if not len(et) or not len(zt):
+def _pair_weights(p: Postings, lo, hi, width: int) -> tuple[np.ndarray, np.ndarray]:
+    out_size = p.n * width
+    if not len(p.en_tok) or not len(p.zh_key):
         return np.zeros(out_size), np.zeros(out_size)
-    zc = np.concatenate(ev.zh_cover) if len(zt) else np.zeros(0)
-    keys = zt * (m + 1) + zj
-    order = np.argsort(keys, kind="stable")
-    keys, zj, zc = keys[order], zj[order], zc[order]
-    base = et * (m + 1)
-    starts = np.searchsorted(keys, base + lo[ei])
-    ends = np.searchsorted(keys, base + hi[ei])
+    ei, zj = p.en_sent, p.zh_sent
+    base = p.en_tok * (p.m + 1)
+    starts = np.searchsorted(p.zh_key, base + lo[ei])
+    ends = np.searchsorted(p.zh_key, base + hi[ei])
     counts = ends - starts
     shared, covered = np.zeros(out_size), np.zeros(out_size)
     for a, b in _chunks(counts, ei, CHUNK_PAIRS):
@@ -93,8 +112,8 @@ def _pair_weights(ev: Evidence, lo, hi, m: int, width: int) -> np.ndarray:
         first = np.repeat(np.cumsum(c) - c, c)
         idx = np.repeat(starts[a:b], c) + (np.arange(total) - first)
         flat = rows * width + (zj[idx] - lo[rows])
-        shared += np.bincount(flat, weights=ev.weight[np.repeat(et[a:b], c)], minlength=out_size)
-        covered += np.bincount(flat, weights=zc[idx], minlength=out_size)
+        shared += np.bincount(flat, weights=np.repeat(p.en_weight[a:b], c), minlength=out_size)
+        covered += np.bincount(flat, weights=p.zh_cover[idx], minlength=out_size)
     return shared, covered
 
 

@@ -6,7 +6,7 @@ from typing import Sequence
 import numpy as np
 
 from . import AlignHints, AlignOptions, Bead
-from .band import BandMatrix, match_band, window_cells
+from .band import BandMatrix, match_band, postings, window_cells
 from .dp import Band, Skips, solve
 from .lexical import Evidence, draft, with_induced
 
@@ -59,6 +59,7 @@ class Model:
         self.cz = _prefix(ev.zh_chars)
         self.be = _prefix(_blocks(hints.src_blocks, self.n))
         self.bz = _prefix(_blocks(hints.tgt_blocks, self.m))
+        self.postings = postings(ev)
         self.shared: BandMatrix | None = None
         self.covered: BandMatrix | None = None
 
@@ -80,7 +81,7 @@ class Model:
 
     def search(self, band: Band, beads) -> list[tuple[int, int]]:
         """The cheapest beads inside `band`."""
-        self.shared, self.covered = match_band(self.ev, *self._sentence_band(band, beads), self.m)
+        self.shared, self.covered = match_band(self.postings, *self._sentence_band(band, beads))
         skips = Skips(self.o.skip_cost, self.o.skip_extend)
         return solve(self.n, self.m, band, beads, lambda rows, js: self.block_costs(rows, js, beads), skips)
 
