@@ -102,8 +102,9 @@ def with_induced(d: Draft, zh_sents: Sequence[str], induced: dict[str, set[str]]
     """The draft with induced Chinese bigrams (-> English tokens) marked where they occur."""
     zh_toks = [dict(toks) for toks in d.zh_toks]
     for toks, sent in zip(zh_toks, zh_sents):
-        for k in range(len(sent) - 1):
-            for tok in induced.get(sent[k: k + 2], ()):
+        grams = list(map(add, sent, sent[1:]))  # the character pairs, by start (built in C)
+        for k in compress(range(len(grams)), map(induced.__contains__, grams)):
+            for tok in induced[grams[k]]:
                 toks[tok] = toks.get(tok, 0) | (0b11 << k)
     return Draft(d.en_toks, zh_toks, d.zh_chars)
 

@@ -31,6 +31,7 @@ ORDINALS = {w: i + 1 for i, w in enumerate(
 ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "萬": 10000}
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _ZH_NUMERAL = re.compile(r"[〇零一二两兩三四五六七八九十百千万萬]+|[0-9０-９]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 PUNCTUATION_CUES = True
@@ -136,7 +137,7 @@ def chinese_number_spans(sentence: str) -> list[tuple[str, int, int]]:
 
 def zh_numeral_value(numeral: str) -> int | None:
     """Value of a numeral: Arabic, digit-by-digit (一九五〇) or positional (二十一)."""
-    numeral = numeral.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    numeral = numeral.translate(_FULL_WIDTH_DIGITS)
     if numeral.isdigit():
         return int(numeral)
     if not any(ch in ZH_UNITS for ch in numeral):
