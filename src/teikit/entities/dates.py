@@ -7,6 +7,7 @@ Without a known year the value is an XSD partial date (`--01-09`, `---02`), whic
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -350,6 +351,7 @@ def _part(ctx: DateContext, year: int | None, month: int, key: str) -> dict | No
     return {"notBefore": f"{prefix}{month:02d}-{first:02d}", "notAfter": f"{prefix}{month:02d}-{last:02d}"}
 
 
+@functools.lru_cache(maxsize=1024)
 def _last_day(year: int | None, month: int) -> int:
     return calendar.monthrange(year or 2000, month)[1]
 

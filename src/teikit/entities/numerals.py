@@ -1,6 +1,8 @@
 """Chinese numerals to integers: 二十 -> 20, 一九五〇 -> 1950 (digit by digit), 十一 -> 11."""
 from __future__ import annotations
 
+import functools
+
 DIGITS = {
     "〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3,
     "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
@@ -13,6 +15,7 @@ FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 NUMERAL_CHARS = "".join(DIGITS) + "".join(UNITS) + "0-9０-９"
 
 
+@functools.lru_cache(maxsize=1024)  # numerals recur (一九五〇, 十二): each is worked out once
 def chinese_to_int(text: str) -> int:
     """The value of a Chinese (or Arabic) numeral; ValueError if it is not one.
 
