@@ -160,9 +160,10 @@ def _has_rules(lang: str) -> bool:
 class _Intervals:
     """Pairwise disjoint, non-empty [start, end) intervals, sorted, for overlap and containment tests."""
 
-    def __init__(self):
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+    def __init__(self, intervals: list[tuple[int, int]] = ()):
+        """Start with `intervals`, already sorted (a matcher's hits are)."""
+        self.starts: list[int] = [start for start, _ in intervals]
+        self.ends: list[int] = [end for _, end in intervals]
 
     def add(self, start: int, end: int) -> None:
         at = bisect_left(self.starts, start)
@@ -265,9 +266,9 @@ class _Run:
     def _dates_and_guesses(self, hits: list[Hit], dates, guesses, lang: str) -> list[Span]:
         """The spans of the dates, then of the unknown names, that no name found in round one
         (`hits`) overlaps; a name inside a contextual name (left to round two) is not guessed."""
-        spans, taken, contextual = [], _Intervals(), _Intervals()
-        for hit in hits:
-            (contextual if hit.candidates and not hit.unique else taken).add(hit.start, hit.end)
+        spans = []
+        taken = _Intervals([(hit.start, hit.end) for hit in hits if not hit.candidates or hit.unique])
+        contextual = _Intervals([(hit.start, hit.end) for hit in hits if hit.candidates and not hit.unique])
         for found in dates:
             if not taken.overlaps(found.start, found.end) and not contextual.overlaps(found.start, found.end):
                 spans.append(Span(found.start, found.end, found.tag, _with_year_only(found.attrs)))
