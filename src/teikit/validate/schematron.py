@@ -345,9 +345,14 @@ def _reason(exc: Exception) -> str:
 
 
 def _node_key(node):
+    """The same key for a node whichever engine selected it: lxml gives the element itself,
+    elementpath a wrapper whose `obj` is that element (a rule of either kind claims it for its
+    pattern). Other nodes (attributes, text) are told apart by their name as well."""
     if type(node) is _ELEMENT:  # the common case, answered as below
         return (id(node), None)
     obj = getattr(node, "obj", node)
+    if isinstance(obj, _ELEMENT):
+        return (id(obj), None)
     name = getattr(node, "name", None) if not isinstance(node, etree._Element) else None
     return (id(obj), name if obj is not node else None)
 
