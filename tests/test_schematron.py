@@ -183,6 +183,23 @@ def test_a_node_claimed_by_a_rule_of_one_engine_is_not_seen_by_a_rule_of_the_oth
         (1, "element"), (2, "p with n"), (3, "element"), (4, "element")]
 
 
+def test_unresolved_pointers_search_the_identified_elements_once_per_document(monkeypatch):
+    """teikit-pointer-resolves lists a document's xml:ids once (a pattern let), not once per
+    failing element: that made a large TEI document with many outside pointers quadratic."""
+    from teikit.validate import xpath
+
+    calls = []
+    original = xpath.LxmlEngine.value
+    monkeypatch.setattr(xpath.LxmlEngine, "value",
+                        lambda self, expr, node, variables: calls.append(expr) or original(self, expr, node, variables))
+    refs = "".join(f'<ref target="#nowhere-{i}">x</ref>' for i in range(40))
+    doc = f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><p xml:id="here">{refs}</p></TEI>'.encode()
+    result = validate(doc, ValidateOptions(schema="teikit"))
+    unresolved = [d for d in result.diagnostics if d.code == "teikit-pointer-resolves"]
+    assert len(unresolved) == 40 and "#nowhere-7" in unresolved[7].message
+    assert calls.count("//*[@xml:id]") == 1
+
+
 def test_let_value_of_and_current_are_supported(tmp_path):
     sch = tmp_path / "y.sch"
     sch.write_text(f"""<schema xmlns="{SCH_NS}" queryBinding="xslt2">
