@@ -89,15 +89,18 @@ def test_parallel_run_matches_serial(records, tmp_path):
             assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes()
 
 
-def test_workers_are_replaced_after_their_share_of_records(records, tmp_path, monkeypatch):
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_workers_are_replaced_after_their_share_of_records(records, tmp_path, monkeypatch, jobs):
     """Each worker leaves after RECORDS_PER_WORKER records (its memory then goes back to the
-    system); the records after it go to new workers and every record is still done once."""
+    system); the records after it go to new workers and every record is still done once.
+    With --jobs 1 too, once a corpus has more records than one worker's share."""
     import teikit.batch as batch
 
-    monkeypatch.setattr(batch, "RECORDS_PER_WORKER", 1)
-    outcomes = run_batch(records, tmp_path / "out", BatchOptions(formats=("text",), jobs=2, validate=False))
+    monkeypatch.setattr(batch, "RECORDS_PER_WORKER", 2 // jobs)
+    outcomes = run_batch(records, tmp_path / "out", BatchOptions(formats=("text",), jobs=jobs, validate=False))
     assert len(outcomes) == 6 and len({o.source for o in outcomes}) == 6
-    assert len({o.worker for o in outcomes}) >= 3  # 6 records, 2 at a time: 3 generations
+    workers = {o.worker for o in outcomes}
+    assert len(workers) >= 3 and os.getpid() not in workers  # 6 records, 2 per generation
     assert sorted(o.status for o in outcomes) == ["failed", "failed", "valid", "valid", "valid", "valid"]
 
 

@@ -218,8 +218,8 @@ def run_batch(src: Path, out_dir: Path, options: BatchOptions, on_done=None) -> 
     jobs = [Job(str(p), str(p.relative_to(src)), str(out_dir), options) for p in records]
     workers = options.jobs or os.cpu_count() or 1
     outcomes: list[Outcome] = []
-    if workers == 1 or len(jobs) <= 1:
-        for job in jobs:
+    if len(jobs) <= 1 or (workers == 1 and len(jobs) <= RECORDS_PER_WORKER):
+        for job in jobs:  # in this process: nothing to gain from a worker
             outcomes.append(_notify(run_job(job), on_done))
         return outcomes
     for generation in _generations(_largest_first(jobs), workers * RECORDS_PER_WORKER):
@@ -228,11 +228,13 @@ def run_batch(src: Path, out_dir: Path, options: BatchOptions, on_done=None) -> 
     return sorted(outcomes, key=lambda o: order[o.source])
 
 
-# Workers are replaced after this many records each: a long-lived worker's memory kept growing
-# after large records (pymalloc arenas and libxml2 buffers stay fragmented even after
-# malloc_trim), so without it the memory per worker grew with the corpus. New workers are forked
-# from the warmed-up parent, so they start with its dictionaries and grammars.
-RECORDS_PER_WORKER = 1000
+# Workers are replaced after this many records each (also with --jobs 1, past this many
+# records): a long-lived worker's memory kept growing after large records (pymalloc arenas and
+# libxml2 buffers stay fragmented even after malloc_trim) and as its bounded caches filled, so it
+# grew with the corpus. New workers are forked from the warmed-up parent, so they start with its
+# dictionaries and grammars; a generation's last chunks are small records (largest first), and
+# five generations for 1,000 records took the same time as one (13.8-14.4 s either way).
+RECORDS_PER_WORKER = 500
 # Records sent to a worker at once: enough to make the hand-over negligible (~0.2 ms), few enough
 # that at the end of a generation no worker waits long for the others.
 CHUNK_RECORDS = 16
