@@ -104,6 +104,21 @@ def test_workers_are_replaced_after_their_share_of_records(records, tmp_path, mo
     assert sorted(o.status for o in outcomes) == ["failed", "failed", "valid", "valid", "valid", "valid"]
 
 
+def test_generations_give_each_worker_at_most_its_share_and_one_huge_record(monkeypatch):
+    import teikit.batch as batch
+
+    monkeypatch.setattr(batch, "RECORDS_PER_WORKER", 3)
+    monkeypatch.setattr(batch, "_size", lambda source: batch.HUGE_RECORD_BYTES if source[0] == "h" else 10)
+    jobs = [Job(name, name, "", BatchOptions()) for name in ["h0", "h1", "h2", "h3", "h4"] + [f"s{i}" for i in range(7)]]
+    sizes = {job.source: batch._size(job.source) for job in jobs}
+    groups = [[job.source for job in group] for group in batch._generations(jobs, sizes, 2)]
+    assert groups == [["h0", "h1"], ["h2", "h3"], ["h4", "s0", "s1", "s2", "s3", "s4"], ["s5", "s6"]]
+    assert batch._generations([], {}, 2) == []
+    many = jobs[:5] + [Job(f"s{i}", "", "", BatchOptions()) for i in range(100)]
+    chunks = [len(chunk) for chunk in batch._chunks(many, {job.source: batch._size(job.source) for job in many}, 1)]
+    assert chunks == [1] * 5 + [13] * 7 + [9]  # a huge record alone; 105 // 8 = 13 a chunk
+
+
 def test_output_names_are_distinct_per_format(tmp_path):
     job = Job(str(tmp_path / "r.txt"), "r.txt", str(tmp_path), BatchOptions(formats=("html", "text", "chicago", "json", "csl-json")))
     names = [p.name for p in output_paths(job)]

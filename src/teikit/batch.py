@@ -222,8 +222,11 @@ def run_batch(src: Path, out_dir: Path, options: BatchOptions, on_done=None) -> 
         for job in jobs:  # in this process: nothing to gain from a worker
             outcomes.append(_notify(run_job(job), on_done))
         return outcomes
-    for generation in _generations(_largest_first(jobs), workers * RECORDS_PER_WORKER):
-        outcomes.extend(_run_in_workers(generation, workers, on_done))
+    sizes = {job.source: _size(job.source) for job in jobs}
+    # Largest first: a large record started last would keep one worker busy while others wait.
+    ordered = sorted(jobs, key=lambda job: sizes[job.source], reverse=True)
+    for generation in _generations(ordered, sizes, workers):
+        outcomes.extend(_run_in_workers(_chunks(generation, sizes, workers), workers, on_done))
     order = {job.source: i for i, job in enumerate(jobs)}
     return sorted(outcomes, key=lambda o: order[o.source])
 
@@ -235,32 +238,55 @@ def run_batch(src: Path, out_dir: Path, options: BatchOptions, on_done=None) -> 
 # dictionaries and grammars; a generation's last chunks are small records (largest first), and
 # five generations for 1,000 records took the same time as one (13.8-14.4 s either way).
 RECORDS_PER_WORKER = 500
-# Records sent to a worker at once: enough to make the hand-over negligible (~0.2 ms), few enough
-# that at the end of a generation no worker waits long for the others.
+# A worker that aligned one of these went on to the next with its heap fragmented: five 1 MB
+# records in a row took a worker to 288-294 MB, though the most demanding of them needs 249 MB in
+# a new process. So a worker meets at most one (largest first: they come in the first generations).
+HUGE_RECORD_BYTES = 512 * 1024
+# Records sent to a worker at once: enough to make the hand-over negligible (~0.2 ms a chunk),
+# small enough that no worker is left with much more work than the others at a generation's
+# end; a record over CHUNK_BYTES is a chunk of its own.
 CHUNK_RECORDS = 16
+CHUNK_BYTES = 256 * 1024
 
 
-def _largest_first(jobs: list[Job]) -> list[Job]:
-    """Large records first: one started last would keep a worker busy while the others wait."""
-    return sorted(jobs, key=lambda job: _size(job.source), reverse=True)
+def _generations(jobs: list[Job], sizes: dict[str, int], workers: int) -> list[list[Job]]:
+    """Consecutive groups of jobs, one per generation of workers: at most RECORDS_PER_WORKER
+    records a worker, and at most one huge record a worker."""
+    return _split(jobs, workers * RECORDS_PER_WORKER, lambda job: sizes[job.source] >= HUGE_RECORD_BYTES, workers)
 
 
-def _generations(jobs: list[Job], size: int) -> list[list[Job]]:
-    return [jobs[i : i + size] for i in range(0, len(jobs), size)]
+def _chunks(jobs: list[Job], sizes: dict[str, int], workers: int) -> list[list[Job]]:
+    """Consecutive groups of jobs handed to a worker at once (at least 8 per worker)."""
+    records = max(1, min(CHUNK_RECORDS, len(jobs) // (workers * 8)))
+    return _split(jobs, records, lambda job: sizes[job.source], CHUNK_BYTES)
 
 
-def _run_in_workers(jobs: list[Job], workers: int, on_done) -> list[Outcome]:
+def _split(jobs: list[Job], most: int, weight, budget: int) -> list[list[Job]]:
+    """Consecutive groups of at most `most` jobs whose weights add up to at most `budget`
+    (a single job over the budget is a group of its own)."""
+    groups: list[list[Job]] = []
+    total = 0
+    for job in jobs:
+        w = weight(job)
+        if not groups or len(groups[-1]) == most or (groups[-1] and total + w > budget):
+            groups.append([])
+            total = 0
+        groups[-1].append(job)
+        total += w
+    return groups
+
+
+def _run_in_workers(chunks: list[list[Job]], workers: int, on_done) -> list[Outcome]:
     """One generation of worker processes, each taking chunks of records until none are left."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
     if context is not None:
-        warm_up(jobs[0].options)
-    chunk = max(1, min(CHUNK_RECORDS, len(jobs) // (workers * 8) or 1))
+        warm_up(chunks[0][0].options)
     outcomes: list[Outcome] = []
     with _frozen_for_fork(), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(_run_chunk, jobs[i : i + chunk]) for i in range(0, len(jobs), chunk)]
+        futures = [pool.submit(_run_chunk, chunk) for chunk in chunks]
         for future in as_completed(futures):
             for outcome in future.result():
                 outcomes.append(_notify(outcome, on_done))
