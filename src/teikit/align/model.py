@@ -96,8 +96,7 @@ class Model:
 
     def block_costs(self, rows: np.ndarray, js: np.ndarray, beads) -> np.ndarray:
         """Costs of the beads (k, l) ending at (rows[r], js[r, c]), as an array
-        (len(beads), len(rows), cells). Beads with k > row get finite values the search ignores.
-        (The arrays are updated in place, in the order the formulas give: same bits.)"""
+        (len(beads), len(rows), cells). Beads with k > row get finite values the search ignores."""
         ks = np.array([k for k, _ in beads])
         ls = np.array([l for _, l in beads])
         j0 = np.maximum(js[None, :, :] - ls[:, None, None], 0)  # (beads, rows, cells)
@@ -106,13 +105,10 @@ class Model:
         k = ks[:, None, None]
         l = ls[:, None, None]
         start = np.maximum(i - k, 0)
-        total = _scaled(self._length_cost(i, start, j0, js), self.o.length_weight)
-        total += self._lexical_cost(i, start, k, l, j0, js, shared, covered)
-        total += (self.o.merge_cost * (ks + ls - 2))[:, None, None]
-        crossed = self._blocks_crossed(i, k, l, js)
-        crossed *= self.o.block_cost
-        total += crossed
-        return total
+        return (self._length_cost(i, start, j0, js) * self.o.length_weight
+                + self._lexical_cost(i, start, k, l, j0, js, shared, covered)
+                + (self.o.merge_cost * (ks + ls - 2))[:, None, None]
+                + self.o.block_cost * self._blocks_crossed(i, k, l, js))
 
     def _overlaps(self, rows, beads, js):
         """Match weights of English rows i-k..i-1 with Chinese [j - l, j) for each bead (k, l):
@@ -149,69 +145,31 @@ class Model:
         return shared, covered
 
     def _length_cost(self, i, start, j0, js):
-        """Gale-Church: (lz - le) / sqrt(s2 * (le + lz) / 2 + 1), squared, halved."""
         le = self.pe[i] - self.pe[start]
-        lz = self.pz.take(j0)
-        np.subtract(self.pz[js][None, :, :], lz, out=lz)
-        delta = lz - le
-        spread = lz
-        spread += le
-        spread *= self.o.length_variance
-        spread /= 2
-        spread += 1.0
-        delta /= np.sqrt(spread, out=spread)
-        delta *= delta
-        delta /= 2
-        return delta
+        lz = self.pz[js][None, :, :] - self.pz[j0]
+        delta = (lz - le) / np.sqrt(self.o.length_variance * (le + lz) / 2 + 1.0)
+        return delta * delta / 2
 
     def _lexical_cost(self, i, start, k, l, j0, js, shared, covered):
-        """Lexical similarity from English-token recall (idf-weighted) and Chinese-character recall
-        (`shared` and `covered` are overwritten)."""
+        """Lexical similarity from English-token recall (idf-weighted) and Chinese-character recall."""
         w_en = self.we[i] - self.we[start]
-        c_zh = self.cz.take(j0)
-        np.subtract(self.cz[js][None, :, :], c_zh, out=c_zh)
+        c_zh = self.cz[js][None, :, :] - self.cz[j0]
         neutral = self.o.neutral_similarity
-        en_recall = np.minimum(shared, w_en, out=shared)
-        en_recall /= np.maximum(w_en, 1e-9)
-        np.copyto(en_recall, neutral, where=w_en <= 0)
-        zh_recall = np.minimum(covered, c_zh, out=covered)
-        no_chars = c_zh <= 0
-        zh_recall /= np.maximum(c_zh, 1, out=c_zh)
-        np.copyto(zh_recall, neutral, where=no_chars)
-        if self.o.harmonic:  # 2 * en * zh / max(en + zh, 1e-9)
-            both = np.maximum(en_recall + zh_recall, 1e-9)
-            sim = en_recall
-            sim *= 2
-            sim *= zh_recall
-            sim /= both
+        en_recall = np.where(w_en > 0, np.minimum(shared, w_en) / np.maximum(w_en, 1e-9), neutral)
+        zh_recall = np.where(c_zh > 0, np.minimum(covered, c_zh) / np.maximum(c_zh, 1), neutral)
+        if self.o.harmonic:
+            sim = 2 * en_recall * zh_recall / np.maximum(en_recall + zh_recall, 1e-9)
         else:
-            sim = en_recall
-            sim += zh_recall
-            sim /= 2
+            sim = (en_recall + zh_recall) / 2
         spread = 1 + self.o.lexical_spread * (k + l - 2)
-        if self.o.lexical_log:  # w * log(1.1 / (sim + 0.1)) * spread
-            sim += 0.1
-            np.divide(1.1, sim, out=sim)
-            cost = np.log(sim)
-        else:  # w * (1 - sim) * spread
-            cost = np.subtract(1, sim, out=sim)
-        cost = _scaled(cost, self.o.lexical_weight)
-        cost *= spread
-        return cost
+        if self.o.lexical_log:
+            return self.o.lexical_weight * np.log(1.1 / (sim + 0.1)) * spread
+        return self.o.lexical_weight * (1 - sim) * spread
 
     def _blocks_crossed(self, i, k, l, js):
         inside_en = self.be[i] - self.be[np.maximum(i - k + 1, 0)]
-        inside_zh = self.bz.take(np.maximum(js[None, :, :] - l + 1, 0))
-        np.subtract(self.bz[js][None, :, :], inside_zh, out=inside_zh)
-        inside_zh += inside_en
-        return inside_zh
-
-
-def _scaled(values: np.ndarray, weight: float) -> np.ndarray:
-    """weight * values, in place; a weight of 1 changes no bit and is skipped."""
-    if weight != 1.0:
-        values *= weight
-    return values
+        inside_zh = self.bz[js][None, :, :] - self.bz[np.maximum(js[None, :, :] - l + 1, 0)]
+        return inside_en + inside_zh
 
 
 def _prefix(values: np.ndarray) -> np.ndarray:
