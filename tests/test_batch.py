@@ -50,6 +50,7 @@ def test_mixed_inputs_complete_and_report(records, tmp_path):
     assert (out / "sub" / "113379.tei.xml").exists() and (out / "sub" / "113379.html").exists()
     assert (out / "wilson-110390.text.txt").read_text(encoding="utf-8").strip()
     assert "failed" in result.stderr and "broken.txt" in result.stderr
+    assert "6/6" in result.stderr  # the progress bar's record count (its bar and ETA go by bytes)
 
 
 def test_rerun_skips_up_to_date_and_force_redoes(records, tmp_path):
@@ -108,14 +109,14 @@ def test_generations_give_each_worker_at_most_its_share_and_one_huge_record(monk
     import teikit.batch as batch
 
     monkeypatch.setattr(batch, "RECORDS_PER_WORKER", 3)
-    monkeypatch.setattr(batch, "_size", lambda source: batch.HUGE_RECORD_BYTES if source[0] == "h" else 10)
+    monkeypatch.setattr(batch, "file_size", lambda source: batch.HUGE_RECORD_BYTES if source[0] == "h" else 10)
     jobs = [Job(name, name, "", BatchOptions()) for name in ["h0", "h1", "h2", "h3", "h4"] + [f"s{i}" for i in range(7)]]
-    sizes = {job.source: batch._size(job.source) for job in jobs}
+    sizes = {job.source: batch.file_size(job.source) for job in jobs}
     groups = [[job.source for job in group] for group in batch._generations(jobs, sizes, 2)]
     assert groups == [["h0", "h1"], ["h2", "h3"], ["h4", "s0", "s1", "s2", "s3", "s4"], ["s5", "s6"]]
     assert batch._generations([], {}, 2) == []
     many = jobs[:5] + [Job(f"s{i}", "", "", BatchOptions()) for i in range(100)]
-    chunks = [len(chunk) for chunk in batch._chunks(many, {job.source: batch._size(job.source) for job in many}, 1)]
+    chunks = [len(chunk) for chunk in batch._chunks(many, {job.source: batch.file_size(job.source) for job in many}, 1)]
     assert chunks == [1] * 5 + [13] * 7 + [9]  # a huge record alone; 105 // 8 = 13 a chunk
 
 

@@ -87,7 +87,7 @@ def run_job(job: Job) -> Outcome:
     except Exception as exc:  # a bug must not stop the other records; it is reported
         outcome.status, outcome.error = "failed", f"{job.source}: internal error: {type(exc).__name__}: {exc}"
     outcome.seconds = round(time.perf_counter() - started, 4)
-    if _size(job.source) > LARGE_RECORD_BYTES:
+    if file_size(job.source) > LARGE_RECORD_BYTES:
         release_memory()
     outcome.worker, outcome.worker_peak_rss_kb, outcome.worker_rss_kb = os.getpid(), _peak_rss_kb(), _rss_kb()
     return outcome
@@ -100,7 +100,8 @@ def run_job(job: Job) -> Outcome:
 LARGE_RECORD_BYTES = 32 * 1024
 
 
-def _size(path: str) -> int:
+def file_size(path: str) -> int:
+    """The size of a file in bytes, 0 if it cannot be read."""
     try:
         return os.path.getsize(path)
     except OSError:
@@ -222,7 +223,7 @@ def run_batch(src: Path, out_dir: Path, options: BatchOptions, on_done=None) -> 
         for job in jobs:  # in this process: nothing to gain from a worker
             outcomes.append(_notify(run_job(job), on_done))
         return outcomes
-    sizes = {job.source: _size(job.source) for job in jobs}
+    sizes = {job.source: file_size(job.source) for job in jobs}
     # Largest first: a large record started last would keep one worker busy while others wait.
     ordered = sorted(jobs, key=lambda job: sizes[job.source], reverse=True)
     for generation in _generations(ordered, sizes, workers):
