@@ -120,6 +120,22 @@ def test_generations_give_each_worker_at_most_its_share_and_one_huge_record(monk
     assert chunks == [1] * 5 + [13] * 7 + [9]  # a huge record alone; 105 // 8 = 13 a chunk
 
 
+def test_a_record_that_kills_its_worker_fails_alone(records, tmp_path, monkeypatch):
+    """A worker that dies (the OOM killer, a crash in a library) takes no other record with it:
+    the records it left are run again, and the one that killed it is reported as failed."""
+    import teikit.batch as batch
+
+    process = batch._process
+    monkeypatch.setattr(batch, "_process", lambda job, outcome: os._exit(9) if job.source.endswith("117031.txt")
+                        else process(job, outcome))  # the forked workers inherit this
+    outcomes = run_batch(records, tmp_path / "out", BatchOptions(formats=("text",), jobs=2, validate=False))
+    statuses = {os.path.basename(o.source): o.status for o in outcomes}
+    assert statuses == {"wilson-110390.txt": "valid", "113379.txt": "valid", "117031.txt": "failed",
+                        "122809.txt": "valid", "broken.txt": "failed", "empty.md": "failed"}
+    died = next(o for o in outcomes if o.source.endswith("117031.txt"))
+    assert "worker process died" in died.error and len(outcomes) == 6
+
+
 def test_output_names_are_distinct_per_format(tmp_path):
     job = Job(str(tmp_path / "r.txt"), "r.txt", str(tmp_path), BatchOptions(formats=("html", "text", "chicago", "json", "csl-json")))
     names = [p.name for p in output_paths(job)]

@@ -278,20 +278,48 @@ def _split(jobs: list[Job], most: int, weight, budget: int) -> list[list[Job]]:
 
 
 def _run_in_workers(chunks: list[list[Job]], workers: int, on_done) -> list[Outcome]:
-    """One generation of worker processes, each taking chunks of records until none are left."""
+    """One generation of worker processes, each taking chunks of records until none are left.
+    If a worker dies (killed for memory, a crash in a library), the records it and the others
+    had not finished run again one at a time in one worker: the record that kills that worker
+    is reported as failed, and the rest complete."""
+    outcomes, broken = _run_pool(chunks, workers, on_done)
+    jobs = [job for chunk in broken for job in chunk]
+    while jobs:
+        done, broken = _run_pool([[job] for job in jobs], 1, on_done)
+        outcomes += done
+        jobs = [chunk[0] for chunk in broken]
+        if jobs:  # one worker, records in order: the first unfinished one killed it
+            outcomes.append(_notify(_worker_died(jobs.pop(0)), on_done))
+    return outcomes
+
+
+def _run_pool(chunks: list[list[Job]], workers: int, on_done) -> tuple[list[Outcome], list[list[Job]]]:
+    """The outcomes of the chunks, and the chunks a dead worker left unfinished (in order)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
     if context is not None:
         warm_up(chunks[0][0].options)
     outcomes: list[Outcome] = []
     with _frozen_for_fork(), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(_run_chunk, chunk) for chunk in chunks]
+        futures = {pool.submit(_run_chunk, chunk): k for k, chunk in enumerate(chunks)}
+        broken = []
         for future in as_completed(futures):
-            for outcome in future.result():
+            try:
+                found = future.result()
+            except BrokenProcessPool:
+                broken.append(futures[future])
+                continue
+            for outcome in found:
                 outcomes.append(_notify(outcome, on_done))
-    return outcomes
+    return outcomes, [chunks[k] for k in sorted(broken)]
+
+
+def _worker_died(job: Job) -> Outcome:
+    return Outcome(source=job.source, status="failed",
+                   error=f"{job.source}: the worker process died on this record (out of memory, or a crash)")
 
 
 @contextmanager
