@@ -49,6 +49,37 @@ def test_a_written_file_gets_the_mode_of_any_new_file(tmp_path):
     assert os.stat(out).st_mode & 0o777 == os.stat(plain).st_mode & 0o777
 
 
+def test_an_existing_output_keeps_its_mode_and_a_link_stays_a_link(tmp_path):
+    import os
+
+    real = tmp_path / "real.tei.xml"
+    real.write_text("old")
+    os.chmod(real, 0o640)
+    link = tmp_path / "link.tei.xml"
+    link.symlink_to(real)
+    assert run("encode", str(SAMPLE), "-o", str(link)).exit_code == 0
+    assert link.is_symlink() and b"<teiHeader>" in real.read_bytes()
+    assert os.stat(real).st_mode & 0o777 == 0o640
+
+
+def test_a_pipe_is_written_to_not_replaced(tmp_path):
+    """`-o /dev/null` or a named pipe: a rename over it would put a regular file in its place
+    (as root, over /dev/null itself)."""
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = run("encode", str(SAMPLE), "-o", str(fifo))
+    reader.join(timeout=30)
+    assert result.exit_code == 0 and stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert b"<teiHeader>" in received[0]
+
+
 def test_parallel_texts(tmp_path):
     en = tmp_path / "en.txt"
     zh = tmp_path / "zh.txt"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -69,13 +70,23 @@ _NEW_FILE_MODE = _new_file_mode()
 
 
 def atomic_write(target: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder and rename: never half-written."""
+    """Write via a temporary file in the same folder and rename: never half-written. A symbolic
+    link keeps its place (the file it names is replaced), a file keeps its mode, and a device or
+    pipe (`-o /dev/null`, `-o /dev/stdout`) is written to as it is: renaming over it would put a
+    regular file in its place (as root, /dev/null itself)."""
+    target = Path(os.path.realpath(target))
+    existing = _mode(target)
+    if existing is not None and not stat.S_ISREG(existing) and not stat.S_ISDIR(existing):
+        with open(target, "wb") as fh:
+            fh.write(data)
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        os.chmod(tmp, _NEW_FILE_MODE)  # mkstemp makes it private (0600); a new file is not
+        # mkstemp makes it private (0600): give it the mode of the file it replaces, or a new file's
+        os.chmod(tmp, stat.S_IMODE(existing) if existing is not None else _NEW_FILE_MODE)
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -83,3 +94,10 @@ def atomic_write(target: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _mode(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_mode
+    except OSError:
+        return None
