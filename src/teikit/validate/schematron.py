@@ -353,8 +353,7 @@ def _node_key(node):
     obj = getattr(node, "obj", node)
     if isinstance(obj, _ELEMENT):
         return (id(obj), None)
-    name = getattr(node, "name", None) if not isinstance(node, etree._Element) else None
-    return (id(obj), name if obj is not node else None)
+    return (id(obj), getattr(node, "name", None) if obj is not node else None)
 
 
 _ELEMENT = etree._Element
