@@ -1,7 +1,9 @@
-"""Where the schemas are: tei_all (option, env var, user cache) and teikit's own profile."""
+"""Where the schemas are: tei_all (option, env var, user cache, the copy in the wheel) and
+teikit's own profile."""
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,8 +32,14 @@ def cached_tei_all() -> Path:
     return user_cache_dir() / "schema" / "tei_all.rng"
 
 
+def shipped_tei_all() -> Path:
+    """The tei_all.rng shipped in the wheel (TEI P5 4.12.0; see NOTICE)."""
+    return _shipped_schema("tei_all.rng")
+
+
 def find_tei_all(explicit: str | None = None) -> Path | None:
-    """tei_all.rng from an explicit path, $TEIKIT_TEI_ALL, or the user cache; None if absent."""
+    """tei_all.rng from an explicit path, $TEIKIT_TEI_ALL, the user cache (`teikit schema
+    fetch`), or the copy shipped in the wheel; None only if every one is absent."""
     if explicit:
         path = Path(explicit)
         if not path.is_file():
@@ -43,8 +51,24 @@ def find_tei_all(explicit: str | None = None) -> Path | None:
         if not path.is_file():
             raise UsageError(f"${ENV_TEI_ALL} points to a missing file: {env}")
         return path
-    cached = cached_tei_all()
-    return cached if cached.is_file() else None
+    for candidate in (cached_tei_all(), shipped_tei_all()):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+NOT_FOUND_HINT = ("pass --tei-all PATH, set $TEIKIT_TEI_ALL, or run `teikit schema fetch` "
+                  "(or `teikit schema fetch --from PATH` for a local copy)")
+
+_EDITION = re.compile(rb"TEI Edition:\s*P5\s+Version\s+([0-9][0-9A-Za-z.\-]*?)\.?\s")
+
+
+def tei_all_version(path: Path) -> str | None:
+    """The TEI P5 version named in a tei_all.rng's header comment ("4.12.0"), if any."""
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+    found = _EDITION.search(head.replace("\u00a0".encode(), b" "))
+    return found.group(1).decode() if found else None
 
 
 def teikit_rng() -> Path:
