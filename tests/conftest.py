@@ -42,3 +42,14 @@ def tei_all_rng():
 @pytest.fixture(scope="session")
 def sample_path() -> Path:
     return SAMPLE
+
+
+@pytest.fixture
+def no_tei_all(tmp_path, monkeypatch):
+    """A machine where no tei_all can be found: empty user cache, no $TEIKIT_TEI_ALL, and the
+    copy shipped in the wheel missing (as in a stripped install)."""
+    from teikit.validate import schemas
+
+    monkeypatch.setenv("TEIKIT_CACHE_DIR", str(tmp_path / "empty-cache"))
+    monkeypatch.delenv("TEIKIT_TEI_ALL", raising=False)
+    monkeypatch.setattr(schemas, "shipped_tei_all", lambda: tmp_path / "not-shipped" / "tei_all.rng")

@@ -88,9 +88,15 @@ def test_missing_schema_is_a_usage_error():
     assert result.stderr == "teikit: schema not found: no/such/schema.rng\n"
 
 
-def test_tei_all_requested_without_any_copy_is_a_usage_error():
+def test_tei_all_requested_without_any_copy_is_a_usage_error(no_tei_all):
     result = run("validate", "--schema", "tei_all", str(MINIMAL))
     assert result.exit_code == 2 and "teikit schema fetch" in result.stderr
+
+
+def test_without_any_tei_all_validation_never_says_valid(no_tei_all):
+    result = run("validate", str(MINIMAL))
+    assert result.exit_code == 2 and "valid" not in result.stdout
+    assert result.stderr.startswith("teikit: tei_all.rng not found") and "--from PATH" in result.stderr
 
 
 def test_quiet_prints_errors_only():
@@ -129,7 +135,7 @@ def test_fetch_then_validate_uses_the_cached_copy(schema_server, tmp_path):
     cached = tmp_path / "cache" / "schema" / "tei_all.rng"
     assert result.stdout.strip() == str(cached)
     assert cached.read_bytes() == TEI_ALL.read_bytes()
-    assert run("schema", "path").stdout.splitlines()[1] == f"tei_all\t{cached}"
+    assert run("schema", "path").stdout.splitlines()[1] == f"tei_all\t{cached}\tP5 4.12.0"
     validated = run("validate", "--schema", "tei_all", "--rng-only", str(MINIMAL))
     assert validated.exit_code == 0, validated.stderr
 
@@ -146,11 +152,40 @@ def test_fetch_reports_http_errors(schema_server):
     assert result.stderr.strip() == f"teikit: {schema_server}/missing.rng: HTTP 404 File not found"
 
 
-def test_fetch_refuses_non_http_urls():
-    result = run("schema", "fetch", "file:///etc/passwd")
-    assert result.exit_code == 1 and "not an http(s) URL" in result.stderr
+def test_fetch_refuses_other_schemes_and_files_that_are_not_grammars(tmp_path):
+    result = run("schema", "fetch", "ftp://example.org/tei_all.rng")
+    assert result.exit_code == 1 and "not an http(s) or file: URL" in result.stderr
+    result = run("schema", "fetch", "--from", "file:///etc/passwd")
+    assert result.exit_code == 1 and "not a RELAX NG schema" in result.stderr
+    assert not (tmp_path / "cache" / "schema" / "tei_all.rng").exists()
 
 
-def test_schema_path_without_tei_all_exits_1():
+def test_fetch_from_a_local_path(shared, tmp_path):
+    result = run("schema", "fetch", "--from", str(TEI_ALL))
+    assert result.exit_code == 0, result.stderr
+    cached = tmp_path / "cache" / "schema" / "tei_all.rng"
+    assert cached.read_bytes() == TEI_ALL.read_bytes()
+    assert run("schema", "path").stdout.splitlines()[1] == f"tei_all\t{cached}\tP5 4.12.0"
+
+
+def test_fetch_from_a_missing_path_is_one_line(tmp_path):
+    result = run("schema", "fetch", "--from", str(tmp_path / "nope.rng"))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "nope.rng: cannot read" in result.stderr
+
+
+def test_fetch_offline_says_the_shipped_copy_is_still_used():
+    result = run("schema", "fetch", "http://127.0.0.1:9/tei_all.rng", "--timeout", "5")
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert "cannot download" in result.stderr and "--from PATH" in result.stderr
+
+
+def test_schema_path_names_the_shipped_copy_and_its_version():
+    result = run("schema", "path")
+    assert result.exit_code == 0
+    label, path, version = result.stdout.splitlines()[1].split("\t")
+    assert (label, Path(path).name, version) == ("tei_all", "tei_all.rng", "P5 4.12.0")
+
+
+def test_schema_path_without_tei_all_exits_1(no_tei_all):
     result = run("schema", "path")
     assert result.exit_code == 1 and "teikit schema fetch" in result.stderr

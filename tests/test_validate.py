@@ -118,23 +118,44 @@ def test_tei_all_found_in_the_user_cache(shared, tmp_path, monkeypatch):
     assert validate(str(MINIMAL), ValidateOptions(schema="tei_all", rng_only=True)).valid
 
 
-def test_without_tei_all_the_teikit_profile_is_used(tmp_path, monkeypatch):
-    monkeypatch.setenv("TEIKIT_CACHE_DIR", str(tmp_path))
-    assert validate(str(MINIMAL)).checked == ("rng:teikit", "sch:teikit")
+def test_without_tei_all_nothing_is_called_valid(no_tei_all):
+    with pytest.raises(UsageError, match="teikit schema fetch"):
+        validate(str(MINIMAL))  # teikit output: its profile alone would pass it
 
 
-def test_without_tei_all_third_party_tei_is_a_usage_error(tmp_path, monkeypatch, shared):
-    monkeypatch.setenv("TEIKIT_CACHE_DIR", str(tmp_path))
+def test_without_tei_all_third_party_tei_is_a_usage_error(no_tei_all, shared):
     with pytest.raises(UsageError, match="teikit schema fetch"):
         validate(str(TEI_SAMPLES / "testNotes1.xml"))
 
 
-def test_tei_all_requested_but_missing_is_a_usage_error(tmp_path, monkeypatch):
-    monkeypatch.setenv("TEIKIT_CACHE_DIR", str(tmp_path))
+def test_teikit_profile_alone_only_when_asked_for(no_tei_all):
+    assert validate(str(MINIMAL), ValidateOptions(schema="teikit")).checked == ("rng:teikit", "sch:teikit")
+
+
+def test_tei_all_requested_but_missing_is_a_usage_error(no_tei_all, tmp_path):
     with pytest.raises(UsageError, match="teikit schema fetch"):
         validate(str(MINIMAL), ValidateOptions(schema="tei_all"))
     with pytest.raises(UsageError, match="schema not found"):
         validate(str(MINIMAL), ValidateOptions(schema=str(tmp_path / "nope.rng")))
+
+
+def test_a_fresh_install_uses_the_shipped_tei_all(tmp_path, monkeypatch):
+    monkeypatch.setenv("TEIKIT_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("TEIKIT_TEI_ALL", raising=False)
+    result = validate(str(MINIMAL))
+    assert result.valid and result.checked == ("rng:tei_all", "sch:tei_all", "rng:teikit", "sch:teikit")
+
+
+def test_shipped_tei_all_is_the_official_release(shared):
+    from teikit.validate.schemas import shipped_tei_all, tei_all_version
+
+    assert shipped_tei_all().read_bytes() == TEI_ALL.read_bytes()
+    assert tei_all_version(shipped_tei_all()) == "4.12.0"
+
+
+def test_rng_only_is_tei_all_alone_even_for_teikit_output(tmp_path, monkeypatch):
+    monkeypatch.setenv("TEIKIT_CACHE_DIR", str(tmp_path))
+    assert validate(str(MINIMAL), ValidateOptions(rng_only=True)).checked == ("rng:tei_all",)
 
 
 def test_schema_given_as_a_path(tmp_path):

@@ -18,8 +18,8 @@ from ._common import reports_errors
 @click.option("-j", "--jobs", type=click.IntRange(0, 256), default=0, help="Worker processes (default: the machine's cores).")
 @click.option("--force", is_flag=True, help="Redo records whose outputs are newer than their inputs.")
 @click.option("--no-validate", is_flag=True, help="Do not validate the TEI.")
-@click.option("--schema", default=None, help="tei_all | teikit | PATH (default: both where tei_all is available).")
-@click.option("--tei-all", "tei_all", default=None, help="Path of tei_all.rng (else $TEIKIT_TEI_ALL or the fetched copy).")
+@click.option("--schema", default=None, help="tei_all | teikit | PATH (default: tei_all, plus teikit's profile).")
+@click.option("--tei-all", "tei_all", default=None, help="Path of tei_all.rng (else $TEIKIT_TEI_ALL, the fetched copy, or the shipped one).")
 @reports_errors
 def command(src_dir, out_dir, formats, jobs, force, no_validate, schema, tei_all):
     """Encode, validate and export every record (*.txt, *.md) under SRC_DIR.

@@ -12,11 +12,12 @@ from ._common import reports_errors
 @click.command("validate")
 @click.argument("files", nargs=-1, required=True, type=str)
 @click.option("--schema", type=str, default=None,
-              help="tei_all, teikit, or a RELAX NG/Schematron file (default: tei_all where available, "
+              help="tei_all, teikit, or a RELAX NG/Schematron file (default: tei_all, "
                    "plus teikit's profile for teikit output).")
 @click.option("--tei-all", "tei_all", type=str, default=None, envvar="TEIKIT_TEI_ALL",
-              help="Path of tei_all.rng (default: $TEIKIT_TEI_ALL, else `teikit schema fetch`'s copy).")
-@click.option("--rng-only", is_flag=True, help="Check the grammar alone (what Jing checks), no Schematron.")
+              help="Path of tei_all.rng (default: $TEIKIT_TEI_ALL, else `teikit schema fetch`'s copy, "
+                   "else the one shipped with teikit).")
+@click.option("--rng-only", is_flag=True, help="Check tei_all's grammar alone (what Jing checks): no Schematron, no teikit profile.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Output format.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only, no 'valid' lines.")
 @reports_errors

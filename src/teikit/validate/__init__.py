@@ -24,10 +24,11 @@ __all__ = ["validate", "ValidateOptions", "ValidationResult"]
 class ValidateOptions:
     """What to check.
 
-    schema: None (default: tei_all where available, plus teikit's profile for teikit output),
-    "tei_all", "teikit", or a path to a RELAX NG file (its embedded Schematron is applied too).
-    tei_all: path of tei_all.rng (else $TEIKIT_TEI_ALL, else the `teikit schema fetch` cache).
-    rng_only: the grammar alone, as Jing checks it (no Schematron).
+    schema: None (default: tei_all, plus teikit's profile for teikit output), "tei_all",
+    "teikit", or a path to a RELAX NG file (its embedded Schematron is applied too).
+    tei_all: path of tei_all.rng (else $TEIKIT_TEI_ALL, else the `teikit schema fetch` cache,
+    else the copy shipped in the wheel); without any, validation is a usage error.
+    rng_only: the grammar alone, as Jing checks it: no Schematron, and by default tei_all alone.
     """
 
     schema: str | None = None
@@ -193,26 +194,20 @@ def is_teikit_output(tree: etree._ElementTree) -> bool:
 
 def _check_schema_option(options: ValidateOptions) -> None:
     """Fail early (exit 2) on a schema that cannot be found, before reading any document."""
-    from .schemas import find_tei_all
-
     if options.schema not in (None, "teikit", "tei_all") and not Path(options.schema).is_file():
         raise UsageError(f"schema not found: {options.schema}")
-    if options.tei_all or options.schema == "tei_all":
-        find_tei_all(options.tei_all)
+    if options.tei_all or options.schema in (None, "tei_all"):
+        _required_tei_all(options)
 
 
 def _plans(options: ValidateOptions, tree) -> list[_Plan]:
-    from .schemas import find_tei_all, teikit_rng, teikit_sch
+    from .schemas import teikit_rng, teikit_sch
 
     choice = options.schema
     if choice == "teikit":
         return [_Plan("teikit", teikit_rng(), teikit_sch())]
     if choice == "tei_all":
-        path = find_tei_all(options.tei_all)
-        if path is None:
-            raise UsageError("tei_all.rng not found: pass --tei-all PATH, set $TEIKIT_TEI_ALL, "
-                             "or run `teikit schema fetch`")
-        return [_Plan("tei_all", path, None)]
+        return [_Plan("tei_all", _required_tei_all(options), None)]
     if choice:
         path = Path(choice)
         if not path.is_file():
@@ -220,16 +215,20 @@ def _plans(options: ValidateOptions, tree) -> list[_Plan]:
         if path.suffix == ".sch":
             return [_Plan(path.stem, None, path)]
         return [_Plan(path.stem, path, None)]
-    plans = []
-    tei_all = find_tei_all(options.tei_all)
-    if tei_all is not None:
-        plans.append(_Plan("tei_all", tei_all, None))
-    if is_teikit_output(tree):
+    plans = [_Plan("tei_all", _required_tei_all(options), None)]
+    if is_teikit_output(tree) and not options.rng_only:
         plans.append(_Plan("teikit", teikit_rng(), teikit_sch()))
-    if not plans:
-        raise UsageError("tei_all.rng not found: pass --tei-all PATH, set $TEIKIT_TEI_ALL, or run "
-                         "`teikit schema fetch` (teikit's own profile, --schema teikit, fits teikit output only)")
     return plans
+
+
+def _required_tei_all(options: ValidateOptions) -> Path:
+    """tei_all.rng, or a usage error (exit 2): a document is never called valid without it."""
+    from .schemas import NOT_FOUND_HINT, find_tei_all
+
+    path = find_tei_all(options.tei_all)
+    if path is None:
+        raise UsageError(f"tei_all.rng not found: {NOT_FOUND_HINT}")
+    return path
 
 
 def _rules_for(plan: _Plan, schema_files: dict):
