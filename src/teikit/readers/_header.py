@@ -146,6 +146,8 @@ def _date_el(iso: str | None, text: str | None) -> etree._Element:
 
 
 def _source_bibl(source: Source, orig_lang: str | None) -> etree._Element:
+    if source.signature and not source.title:
+        return _ms_desc(source)
     bibl = etree.Element(tei("biblStruct"), type=source.kind)
     if source.reprint:
         bibl.set("subtype", "reprint")
@@ -169,6 +171,15 @@ def _source_bibl(source: Source, orig_lang: str | None) -> etree._Element:
     if source.pages:
         monogr.append(_pages_el(source.pages))
     return bibl
+
+
+def _ms_desc(source: Source) -> etree._Element:
+    """An archival original: its repository and shelfmark (msDesc/msIdentifier)."""
+    desc = etree.Element(tei("msDesc"))
+    ident = etree.SubElement(desc, tei("msIdentifier"))
+    ident.append(_text_el("repository", source.repository))
+    ident.append(_text_el("idno", source.signature, type="shelfmark"))
+    return desc
 
 
 def _romanised(lang: str) -> str:
