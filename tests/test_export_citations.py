@@ -154,8 +154,8 @@ def test_transliterated_titles_are_not_title_cased(specimen, style):
 def test_nothing_is_printed_twice(specimen, style):
     text = cite(specimen, style)
     title = "Cable, Mao Zedong to the Central Committee of the CCP"
-    assert text.count(title) == 1, text
-    for line in text.splitlines():
+    for line in text.splitlines():  # each entry (the record, the record as printed in a book) once
+        assert line.count(title) == 1, line
         assert line.count("Shuguang") <= 1 and line.count("Zhonggong") <= 1, line
 
 
@@ -183,8 +183,13 @@ def test_csl_json_is_the_model(specimen):
     items = items_of(specimen)
     assert [item["id"] for item in items] == ["wilson-110390", "wilson-110390-original-1", "wilson-110390-translation"]
     record, original, translation = items
-    assert record["type"] == "document" and record["issued"] == {"date-parts": [[1950, 1, 2]]}
+    assert record["type"] == "manuscript" and record["issued"] == {"date-parts": [[1950, 1, 2]]}
+    assert record["archive"] == "History and Public Policy Program Digital Archive"
+    assert record["archive_location"] == archive_citation(specimen).split("Digital Archive, ", 1)[1]
     assert record["URL"] == "http://digitalarchive.wilsoncenter.org/document/110390"
+    assert record["language"] == "zh-Hans" and "shelfmark" not in record and "number" not in record
+    assert original["type"] == "chapter" and original["title"] == record["title"]
+    assert original["container-title"].startswith("Jianguo yilai Mao Zedong wengao (Mao Zedong’s Manuscripts")
     assert original["editor"] == [{"literal": "Zhonggong zhongyang wenxian yanjiushi"}]
     assert original["language"] == "zh-Latn-pinyin" and original["volume"] == "1" and original["page"] == "211-212"
     assert translation["editor"] == [{"family": "Zhang", "given": "Shuguang"}, {"family": "Chen", "given": "Jian"}]
@@ -201,26 +206,39 @@ def bibtex_names(names: list[dict]) -> str:
     return " and ".join("{%s}" % n["literal"] if "literal" in n else f"{n['family']}, {n['given']}" for n in names)
 
 
-BIBTEX_FIELDS = {"title": "title", "container-title": "howpublished", "publisher": "publisher",
-                 "publisher-place": "address", "volume": "volume", "genre": "type", "number": "number",
-                 "language": "language", "URL": "url", "abstract": "abstract", "archive": "library",
-                 "archive_location": "addendum"}
+BIBTEX_TYPES = {"manuscript": "unpublished", "chapter": "incollection", "book": "book", "letter": "letter"}
+BIBTEX_FIELDS = {"title": "title", "collection-title": "series", "publisher": "publisher",
+                 "publisher-place": "address", "volume": "volume", "part-number": "part", "genre": "type",
+                 "URL": "url", "abstract": "abstract", "archive": "library"}
 
 
 def check_bibtex_reads_back(doc):
+    """Every item an entry of the type Zotero's BibTeX importer maps to the item's type, with every field."""
     items = items_of(doc)
+    helpers = json.loads(export_with_helpers(doc))
     library = bibtexparser.parse_string(export(doc, "bibtex").decode("utf-8"))
     assert not library.failed_blocks
     entries = {entry.key: entry for entry in library.entries}
     assert list(entries) == [item["id"] for item in items]
-    for item in items:
-        fields = {f.key: f.value for f in entries[item["id"]].fields}
+    for item, helper in zip(items, helpers):
+        entry = entries[item["id"]]
+        assert entry.entry_type == BIBTEX_TYPES.get(item["type"], "misc")
+        fields = {f.key: f.value for f in entry.fields}
         expected = {BIBTEX_FIELDS[k]: v for k, v in item.items() if k in BIBTEX_FIELDS}
+        if item["type"] == "chapter":
+            expected["booktitle"] = item["container-title"]
+        if "language" in item:
+            expected["language"] = helper.get("language-name", item["language"])
         for role in ("author", "editor", "translator"):
             if role in item:
                 expected[role] = bibtex_names(item[role])
-        if "page" in item:
+        note = [item[k] for k in ("archive", "archive_location") if k in item]
+        if "page" in item and item["type"] == "book":
+            note.append("pages " + item["page"])
+        elif "page" in item:
             expected["pages"] = item["page"].replace("-", "--")
+        if note:
+            expected["note"] = ", ".join(note)
         if "issued" in item:
             parts = item["issued"]["date-parts"][0]
             expected["year"] = str(parts[0])
@@ -230,6 +248,12 @@ def check_bibtex_reads_back(doc):
         actual = {k: latex_unescape(v) if k not in ("url", "author", "editor", "translator") else v
                   for k, v in fields.items()}
         assert actual == expected, item["id"]
+
+
+def export_with_helpers(doc) -> bytes:
+    from teikit.writers._xslt import run_bytes
+
+    return run_bytes("csl-json", doc, helpers="yes")
 
 
 def test_bibtex_reads_back_with_every_field(specimen):
@@ -244,9 +268,10 @@ def test_bibtex_escapes_special_characters(specimen):
     assert r"50\% of \{all\} \$ \& \#1 a\_b" in export(variant, "bibtex").decode()
 
 
+RIS_TYPES = {"manuscript": "MANSCPT", "chapter": "CHAP", "book": "BOOK", "letter": "PCOMM"}
 RIS_FIELDS = {"title": "title", "publisher": "publisher", "publisher-place": "place_published",
-              "volume": "volume", "genre": "type_of_work", "number": "number", "language": "language",
-              "abstract": "abstract", "id": "id"}
+              "volume": "volume", "genre": "type_of_work", "abstract": "abstract", "id": "id",
+              "archive": "name_of_database", "archive_location": "accession_number", "source": "database_provider"}
 
 
 def ris_name(name: dict) -> str:
@@ -254,27 +279,38 @@ def ris_name(name: dict) -> str:
 
 
 def check_ris_reads_back(doc):
+    """Every item a record of the RIS type Zotero's RIS importer maps to the item's type, tagged as it reads them."""
     items = items_of(doc)
+    helpers = json.loads(export_with_helpers(doc))
     records = rispy.loads(export(doc, "ris").decode("utf-8"))
     assert len(records) == len(items)
-    for item, record in zip(items, records):
+    for item, helper, record in zip(items, helpers, records):
         expected = {RIS_FIELDS[k]: v for k, v in item.items() if k in RIS_FIELDS}
-        expected["type_of_reference"] = {"document": "GEN", "manuscript": "MANSCPT"}.get(
-            item["type"], "EDBOOK" if "editor" in item and "author" not in item else "BOOK")
-        for role, key in (("author", "authors"), ("editor", "secondary_authors"), ("translator", "subsidiary_authors")):
+        expected["type_of_reference"] = RIS_TYPES.get(item["type"], "GEN")
+        editors = "tertiary_authors" if item["type"] == "book" else "secondary_authors"
+        for role, key in (("author", "authors"), ("recipient", "secondary_authors"), ("editor", editors),
+                          ("translator", "subsidiary_authors")):
             if role in item:
                 expected[key] = [ris_name(n) for n in item[role]]
-        if "container-title" in item or "archive" in item:
-            expected["secondary_title"] = item.get("container-title") or item["archive"]
-        if "archive_location" in item:
-            expected["unknown_tag"] = {"AV": [item["archive_location"]]}
+        if "container-title" in item or "collection-title" in item:
+            expected["secondary_title"] = item.get("container-title") or item["collection-title"]
+        if "language" in item:
+            expected["language"] = helper.get("language-name", item["language"])
         if "URL" in item:
             expected["urls"] = [item["URL"]]
-        if "page" in item:
+        notes = []
+        if "page" in item and item["type"] == "book":
+            notes.append("Pages: " + item["page"])
+        elif "page" in item:
             start, _, end = item["page"].partition("-")
             expected["start_page"] = start
             if end:
                 expected["end_page"] = end
+        if "part-number" in item:
+            label = "Book" if helper.get("part-label") == "book" else "Part"
+            notes.append(f"{label} {item['part-number']}" + (f" of volume {item['volume']}" if "volume" in item else ""))
+        if notes:
+            expected["notes"] = notes
         if "issued" in item:
             parts = item["issued"]["date-parts"][0] + [None, None]
             expected["year"] = f"{parts[0]:04d}"
@@ -286,53 +322,49 @@ def test_ris_reads_back_with_every_field(specimen):
     check_ris_reads_back(specimen)
 
 
-def test_archival_source_and_translators(specimen):
-    variant = copy.deepcopy(specimen)
-    (monogr,) = variant.xpath("//tei:biblStruct[@type='original']/tei:monogr", namespaces=NSMAP)
-    monogr.append(etree.fromstring(f'<idno xmlns="{TEI_NS}" type="archival">APRF: F. 45, Op. 1, D. 331, Ll. 119</idno>'))
-    (translation,) = variant.xpath("//tei:biblStruct[@type='translation']", namespaces=NSMAP)
-    translation.append(etree.fromstring(
-        f'<respStmt xmlns="{TEI_NS}"><resp>Translated by</resp><persName>Danny Rozas</persName></respStmt>'))
-    items = items_of(variant)
-    assert items[1]["type"] == "manuscript" and items[1]["archive_location"].startswith("APRF")
-    assert items[2]["translator"] == [{"literal": "Danny Rozas"}]
-    check_bibtex_reads_back(variant)
-    check_ris_reads_back(variant)
-    for style in ("chicago", "mla", "apa"):
-        assert cite(variant, style).strip()
-
-
 def test_archival_original_reprint_and_translator_as_the_archive_cites_them(specimen):
     """The shape of records whose original is in an archive (APRF: F. 45, …), reprinted in a book."""
     variant = copy.deepcopy(specimen)
     (source_desc,) = variant.xpath("//tei:sourceDesc", namespaces=NSMAP)
     for old in variant.xpath("//tei:biblStruct[@type!='archive']", namespaces=NSMAP):
         source_desc.remove(old)
+    citation = source_desc.find(f"{{{TEI_NS}}}bibl")
+    citation.text = ("“Cable, Mao Zedong to the Central Committee of the CCP,” January 02, 1950, History and Public "
+                     "Policy Program Digital Archive, APRF: F. 45, Op. 1, D. 331, Ll. 119. Reprinted in Andrei "
+                     "Ledovskii, Sovetsko-Kitaiskie Otnosheniia, Vol. 5, Book 2 (Moscow, 2005), p. 148. "
+                     "Translated for CWIHP by Sergey Radchenko.")
     source_desc.append(etree.fromstring(
-        f'<biblStruct xmlns="{TEI_NS}" type="original"><monogr><title level="m" type="repository">APRF</title>'
-        '<idno type="archival">F. 45, Op. 1, D. 331, Ll. 119</idno><imprint><date type="unknown">n.d.</date></imprint>'
-        '</monogr></biblStruct>'))
+        f'<msDesc xmlns="{TEI_NS}"><msIdentifier><repository>APRF</repository>'
+        '<idno type="shelfmark">F. 45, Op. 1, D. 331, Ll. 119</idno></msIdentifier></msDesc>'))
     source_desc.append(etree.fromstring(
         f'<biblStruct xmlns="{TEI_NS}" type="original" subtype="reprint"><monogr>'
-        '<author><persName><forename>Andrei</forename> <surname>Ledovskii</surname></persName></author>'
+        '<editor><persName><forename>Andrei</forename> <surname>Ledovskii</surname></persName></editor>'
         '<title level="m">Sovetsko-Kitaiskie Otnosheniia</title><imprint><pubPlace>Moscow</pubPlace>'
-        '<date when="2005">2005</date></imprint><biblScope unit="page" from="148" to="148">148</biblScope>'
+        '<date when="2005">2005</date></imprint><biblScope unit="volume" n="5">5</biblScope>'
+        '<biblScope unit="book" n="2">2</biblScope><biblScope unit="page" from="148" to="148">148</biblScope>'
         '</monogr></biblStruct>'))
     (title_stmt,) = variant.xpath("//tei:titleStmt", namespaces=NSMAP)
     title_stmt.append(etree.fromstring(
         f'<respStmt xmlns="{TEI_NS}"><resp>translation</resp><persName><forename>Sergey</forename> '
         '<surname>Radchenko</surname></persName></respStmt>'))
     record, reprint = items_of(variant)
-    assert (record["archive"], record["archive_location"]) == ("APRF", "F. 45, Op. 1, D. 331, Ll. 119")
+    assert record["type"] == "manuscript" and record["archive"] == "History and Public Policy Program Digital Archive"
+    assert record["archive_location"].startswith("APRF: F. 45, Op. 1, D. 331, Ll. 119. Reprinted in Andrei Ledovskii")
+    assert record["archive_location"].endswith("Translated for CWIHP by Sergey Radchenko.")
     assert record["translator"] == [{"family": "Radchenko", "given": "Sergey"}]
-    assert reprint["id"] == "wilson-110390-reprint-1" and reprint["page"] == "148"
+    assert reprint["id"] == "wilson-110390-reprint-1" and reprint["type"] == "chapter"
+    assert (reprint["volume"], reprint["part-number"], reprint["page"]) == ("5", "2", "148")
+    assert reprint["editor"] == [{"family": "Ledovskii", "given": "Andrei"}]
     note = cite(variant, "chicago")
-    assert "January 2, 1950, F. 45, Op. 1, D. 331, Ll. 119, APRF, reprinted in Andrei Ledovskii, " in note
+    assert note.startswith("“Cable, Mao Zedong to the Central Committee of the CCP,” January 2, 1950, "
+                           "APRF, F. 45, Op. 1, D. 331, Ll. 119, History and Public Policy Program Digital Archive, "
+                           "reprinted in Andrei Ledovskii, ed., Sovetsko-Kitaiskie Otnosheniia, vol. 5, book 2 (Moscow")
     assert note.rstrip().endswith("148. Translated by Sergey Radchenko. http://digitalarchive.wilsoncenter.org/document/110390")
     assert "n.d." not in note
     for style in ("mla", "apa"):
         text = cite(variant, style)
-        assert text.count("Radchenko") == 1 and "APRF" in text and "Ledovskii" in text
+        assert text.count("Radchenko") == 1 and "APRF" in text and "Ledovskii" in text and "n.d." not in text
+    assert "vol. 5, book 2" in cite(variant, "mla") and "Vol. 5, Pt. 2" in cite(variant, "apa")
     check_bibtex_reads_back(variant)
     check_ris_reads_back(variant)
 
@@ -340,7 +372,7 @@ def test_archival_original_reprint_and_translator_as_the_archive_cites_them(spec
 def test_tei_without_source_descriptions_still_cites(shared):
     doc = parse_xml_file(shared / "tei-samples" / "testNotes1.xml", collect_ids=False)
     (item,) = items_of(doc)
-    assert item["title"] and item["type"] == "document"
+    assert item["title"] and item["type"] == "book"
     check_bibtex_reads_back(doc)
     check_ris_reads_back(doc)
     for style in ("chicago", "mla", "apa"):
