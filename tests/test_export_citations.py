@@ -287,7 +287,7 @@ def check_ris_reads_back(doc):
     for item, helper, record in zip(items, helpers, records):
         expected = {RIS_FIELDS[k]: v for k, v in item.items() if k in RIS_FIELDS}
         expected["type_of_reference"] = RIS_TYPES.get(item["type"], "GEN")
-        editors = "tertiary_authors" if item["type"] == "book" else "secondary_authors"
+        editors = "tertiary_authors" if item["type"] in ("book", "letter") else "secondary_authors"
         for role, key in (("author", "authors"), ("recipient", "secondary_authors"), ("editor", editors),
                           ("translator", "subsidiary_authors")):
             if role in item:

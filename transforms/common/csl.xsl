@@ -208,7 +208,7 @@
     <xsl:variable name="type">
       <xsl:choose>
         <xsl:when test="$sent/*[self::tei:persName or self::tei:name or self::tei:orgName]">letter</xsl:when>
-        <xsl:when test="$src/tei:msDesc">manuscript</xsl:when>
+        <xsl:when test="$src//tei:msDesc">manuscript</xsl:when>
         <xsl:otherwise>book</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
@@ -219,7 +219,8 @@
     <xsl:variable name="d2" select="$header/tei:profileDesc/tei:creation/tei:date[normalize-space() or @when or @notBefore or @from] | $header/tei:profileDesc/tei:creation[not(tei:date)][normalize-space()]"/>
     <xsl:variable name="d3" select="$ps/tei:date[normalize-space() or @when or @notBefore or @from]"/>
     <xsl:variable name="d4" select="$src-bibl//tei:date[normalize-space() or @when or @notBefore or @from]"/>
-    <xsl:variable name="dates" select="$d1[1] | $d2[not($d1)][1] | $d3[not($d1 or $d2)][1] | $d4[not($d1 or $d2 or $d3)][1]"/>
+    <xsl:variable name="d5" select="$header/following-sibling::tei:standOff//tei:event[@type='print' or @type='written' or @type='premiere'][@when or @notBefore]"/>
+    <xsl:variable name="dates" select="$d1[1] | $d2[not($d1)][1] | $d3[not($d1 or $d2)][1] | $d4[not($d1 or $d2 or $d3)][1] | $d5[not($d1 or $d2 or $d3 or $d4)][1]"/>
     <item>
       <v name="id"><xsl:value-of select="$id"/></v>
       <v name="type"><xsl:value-of select="$type"/></v>
@@ -263,8 +264,8 @@
       </xsl:call-template>
       <xsl:call-template name="var"><xsl:with-param name="name" select="'publisher'"/><xsl:with-param name="node" select="($ps/tei:publisher | $ps/tei:authority | $ps/tei:distributor)[normalize-space()][1]"/></xsl:call-template>
       <xsl:call-template name="var"><xsl:with-param name="name" select="'publisher-place'"/><xsl:with-param name="node" select="$ps/tei:pubPlace[1]"/></xsl:call-template>
-      <xsl:if test="$type = 'manuscript'">
-        <xsl:variable name="ms" select="$src/tei:msDesc[1]/tei:msIdentifier"/>
+      <xsl:if test="$type != 'book'">
+        <xsl:variable name="ms" select="($src//tei:msDesc)[1]/tei:msIdentifier"/>
         <xsl:call-template name="var"><xsl:with-param name="name" select="'archive'"/><xsl:with-param name="node" select="($ms/tei:repository | $ms/tei:institution)[1]"/></xsl:call-template>
         <xsl:call-template name="var"><xsl:with-param name="name" select="'archive-place'"/><xsl:with-param name="node" select="$ms/tei:settlement[1]"/></xsl:call-template>
         <xsl:call-template name="var"><xsl:with-param name="name" select="'archive_location'"/><xsl:with-param name="node" select="($ms/tei:idno | $ms/tei:altIdentifier/tei:idno)[1]"/></xsl:call-template>
@@ -351,7 +352,13 @@
     <xsl:if test="$nodes[normalize-space()]">
       <names name="{$name}">
         <xsl:for-each select="$nodes[normalize-space()]">
-          <xsl:call-template name="one-name"/>
+          <xsl:choose>
+            <!-- one editor element naming several people -->
+            <xsl:when test="count(tei:persName | tei:name | tei:orgName) &gt; 1">
+              <xsl:for-each select="(tei:persName | tei:name | tei:orgName)[normalize-space()]"><xsl:call-template name="one-name"/></xsl:for-each>
+            </xsl:when>
+            <xsl:otherwise><xsl:call-template name="one-name"/></xsl:otherwise>
+          </xsl:choose>
         </xsl:for-each>
       </names>
     </xsl:if>
@@ -377,6 +384,10 @@
       </xsl:when>
       <xsl:when test="contains($text, ', ') and not(contains(substring-after($text, ', '), ',')) and translate($text, '0123456789()', '') = $text">
         <name family="{substring-before($text, ', ')}" given="{substring-after($text, ', ')}"/>
+      </xsl:when>
+      <!-- a catalogue heading: "Psalmanazar, George, 1679?-1763." -->
+      <xsl:when test="contains($text, ', ') and contains(substring-after($text, ', '), ', ') and translate(substring-before(substring-after($text, ', '), ','), '0123456789', '') = substring-before(substring-after($text, ', '), ',') and translate(substring-after(substring-after($text, ', '), ', '), '0123456789', '') != substring-after(substring-after($text, ', '), ', ')">
+        <name family="{substring-before($text, ', ')}" given="{substring-before(substring-after($text, ', '), ',')}"/>
       </xsl:when>
       <xsl:otherwise>
         <name literal="{$text}"/>

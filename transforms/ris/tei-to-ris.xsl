@@ -5,7 +5,8 @@
 
   TY: MANSCPT (manuscript: an archive's record), CHAP (the record as printed in a book),
   BOOK, PCOMM (letter), GEN otherwise. Tags: ID, TI, AU (authors), A2 (a chapter's editors; a
-  letter's recipients), A3 (a book's editors), A4 (translators), T2 (the book of a chapter, the
+  letter's recipients), A3 (the editors of a book, or of a letter's edition: Zotero's A2 of a
+  letter is its recipient), A4 (translators), T2 (the book of a chapter, the
   series of a book), PB, CY, VL, SP/EP (a chapter's pages; a book's cited pages go to N1, since
   Zotero reads a book's SP as its number of pages), PY (year), DA (YYYY/MM/DD), M3 (type of
   manuscript or letter), DB (archive), AN (archive location), DP (the catalogue:
@@ -48,7 +49,7 @@
       <xsl:call-template name="name-tag">
         <xsl:with-param name="tag">
           <xsl:choose>
-            <xsl:when test="$type = 'book'">A3</xsl:when>
+            <xsl:when test="$type = 'book' or $type = 'letter'">A3</xsl:when>
             <xsl:otherwise>A2</xsl:otherwise>
           </xsl:choose>
         </xsl:with-param>
