@@ -16,6 +16,7 @@ from teikit.tei import NSMAP, TEI_NS, parse_xml_file
 from teikit.writers import ExportOptions, export
 
 DATA = Path(__file__).parent / "data" / "writers"
+SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"  # absent: only the sample is read
 SPECIMEN = DATA / "specimen.tei.xml"
 GOLDEN = {
     ("chicago", "text"): "specimen.chicago.txt",
@@ -377,3 +378,144 @@ def test_tei_without_source_descriptions_still_cites(shared):
     check_ris_reads_back(doc)
     for style in ("chicago", "mla", "apa"):
         assert item["title"].lower() in cite(doc, style).lower()
+
+
+# ---------------------------------------------------------------- any TEI header
+
+def header_doc(title_stmt: str, rest: str = "", lang: str | None = None, profile: str = ""):
+    """A TEI document with the given titleStmt content, the rest of fileDesc and a profileDesc."""
+    attr = f' xml:lang="{lang}"' if lang else ""
+    xml = (f'<TEI xmlns="{TEI_NS}"{attr}><teiHeader><fileDesc><titleStmt>{title_stmt}</titleStmt>'
+           f'{rest or "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>"}'
+           f'</fileDesc>{profile and "<profileDesc>" + profile + "</profileDesc>"}</teiHeader>'
+           '<text><body><p>x</p></body></text></TEI>')
+    return etree.ElementTree(etree.fromstring(xml))
+
+
+def test_a_play_cites_its_author_without_identifiers_and_its_own_title():
+    """DraCor's shape: an untyped title and a subtitle, author with a Wikidata id inside,
+    the print date in the source's bibl, a German title that no style title-cases."""
+    doc = header_doc(
+        '<title>Liebelei</title><title type="sub">Schauspiel in drei Akten</title>'
+        '<author><persName><forename>Arthur</forename><surname>Schnitzler</surname></persName>'
+        '<idno type="wikidata">Q44331</idno></author>'
+        '<author>Anonymus<idno type="wikidata">Q4233718</idno></author>',
+        '<publicationStmt><publisher>DraCor</publisher><idno type="URL">https://dracor.org</idno></publicationStmt>'
+        '<sourceDesc><bibl type="digitalSource"><name>Zeno</name><bibl type="originalSource">'
+        '<title>Liebelei</title> <pubPlace>Berlin</pubPlace> <date>1896</date></bibl></bibl></sourceDesc>',
+        lang="ger")
+    (item,) = items_of(doc)
+    assert item["title"] == "Liebelei: Schauspiel in drei Akten" and item["type"] == "book"
+    assert item["author"] == [{"family": "Schnitzler", "given": "Arthur"}, {"literal": "Anonymus"}]
+    assert item["issued"] == {"date-parts": [[1896]]} and item["publisher"] == "DraCor"
+    assert cite(doc, "chicago").startswith("Arthur Schnitzler and Anonymus, Liebelei: Schauspiel in drei Akten")
+    assert "Schauspiel in drei Akten" in cite(doc, "mla") and "Q44331" not in export(doc, "ris").decode()
+
+
+def test_a_letter_cites_the_letter_not_its_series():
+    """The Schnitzler letters' shape: the series title first, the letter's title level="a",
+    an inverted author, one editor element naming two editors, correspDesc, a witness's shelfmark."""
+    doc = header_doc(
+        '<title level="s">Briefwechsel mit Autorinnen und Autoren</title>'
+        '<title type="iso-date" when-iso="1903-10-12">1903-10-12</title>'
+        '<title level="a">Franz Blei an Arthur Schnitzler, 12. 10. 1903</title>'
+        '<author ref="#p1">Blei, Franz</author>'
+        '<editor><name>Müller, Martin Anton</name><name>Susen, Gerd-Hermann</name></editor>',
+        '<publicationStmt><publisher>ACDH</publisher><pubPlace>Wien</pubPlace><date when="2023">2023</date>'
+        '<idno type="handle">https://hdl.handle.net/21.11115/0000-000E-704F-C</idno></publicationStmt>'
+        '<sourceDesc><listWit><witness><msDesc><msIdentifier><settlement>Cambridge</settlement>'
+        '<repository>University Library</repository><idno>Schnitzler, B 14</idno></msIdentifier></msDesc>'
+        '</witness></listWit></sourceDesc>', lang="de", profile=(
+            '<correspDesc><correspAction type="sent"><persName ref="#p1">Franz Blei</persName>'
+            '<date when="1903-10-12">12. 10. 1903</date></correspAction>'
+            '<correspAction type="received"><persName>Arthur Schnitzler</persName></correspAction></correspDesc>'))
+    (item,) = items_of(doc)
+    assert item["type"] == "letter" and item["title"] == "Franz Blei an Arthur Schnitzler, 12. 10. 1903"
+    assert item["container-title"] == "Briefwechsel mit Autorinnen und Autoren"
+    assert item["author"] == [{"family": "Blei", "given": "Franz"}]
+    assert item["recipient"] == [{"literal": "Arthur Schnitzler"}]
+    assert item["editor"] == [{"family": "Müller", "given": "Martin Anton"}, {"family": "Susen", "given": "Gerd-Hermann"}]
+    assert item["issued"] == {"date-parts": [[1903, 10, 12]]}  # the letter's date, not the edition's
+    assert (item["archive"], item["archive_location"]) == ("University Library", "Schnitzler, B 14")
+    assert item["URL"].startswith("https://hdl.handle.net/")
+    check_bibtex_reads_back(doc)
+    check_ris_reads_back(doc)
+    assert "Franz Blei an Arthur Schnitzler" in cite(doc, "chicago")
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("1895", [1895]), ("October, 2017", [2017, 10]), ("June 18, 1949", [1949, 6, 18]),
+    ("3. Mai 1890", [1890, 5, 3]), ("2017-10-05", [2017, 10, 5]), ("1950-01", [1950, 1]),
+    ("c. 1900", [1900]), ("le 14 juillet 1789", [1789]), ("undated", None),
+])
+def test_dates_in_iso_or_prose(text, parts):
+    doc = header_doc("<title>T</title><author>A</author>",
+                     f"<publicationStmt><date>{text}</date></publicationStmt><sourceDesc><p>x</p></sourceDesc>")
+    (item,) = items_of(doc)
+    assert item.get("issued") == ({"date-parts": [parts]} if parts else None)
+    if parts:
+        assert "n.d." not in cite(doc, "chicago")
+
+
+def test_main_title_wins_and_respstmt_names_translators_and_editors():
+    doc = header_doc('<title type="sub">Sub</title><title type="main">Main</title>'
+                     '<respStmt><resp>Übersetzung</resp><persName>Ivan Petrov</persName></respStmt>'
+                     '<respStmt><resp>edited by</resp><persName><surname>Li</surname><forename>Hua</forename></persName></respStmt>')
+    (item,) = items_of(doc)
+    assert item["title"] == "Main: Sub"
+    assert item["translator"] == [{"literal": "Ivan Petrov"}]
+    assert item["editor"] == [{"family": "Li", "given": "Hua", "literal": "Li Hua", "static-ordering": True}]
+    assert "Li Hua" in cite(doc, "chicago")
+
+
+def test_headers_with_an_author_cite_the_author_and_their_own_title(shared):
+    """Over ../shared/tei-samples: each header naming an author gives an item with that author's
+    name and the header's own title."""
+    checked = cited = 0
+    for path in sorted((shared / "tei-samples").glob("*.xml")):
+        doc = parse_xml_file(path, collect_ids=False)
+        header = doc.xpath("(//tei:teiHeader)[1]/tei:fileDesc/tei:titleStmt", namespaces=NSMAP)
+        if not header or not header[0].xpath("tei:author[normalize-space()]", namespaces=NSMAP):
+            continue
+        checked += 1
+        own = (header[0].xpath("tei:title[@type='main']", namespaces=NSMAP)
+               or header[0].xpath("tei:title[@level='a']", namespaces=NSMAP) or header[0].xpath("tei:title", namespaces=NSMAP))
+        title = " ".join("".join(own[0].itertext()).split())
+        author = header[0].xpath("tei:author[normalize-space()]", namespaces=NSMAP)[0]
+        words = " ".join(author.xpath(".//text()[not(ancestor::tei:idno)]", namespaces=NSMAP)).replace(",", " ").split()
+        item = items_of(doc)[0]
+        names = " ".join(n.get("literal") or f"{n.get('given', '')} {n.get('family', '')}" for n in item.get("author", []))
+        cited += item.get("title", "").startswith(title) and bool(words) and words[0] in names
+    assert checked >= 5 and cited / checked >= 0.9, (cited, checked)
+
+
+def test_partial_metadata_is_cited_with_a_warning():
+    from teikit.writers.citation_check import citation_diagnostics
+
+    doc = header_doc("<title>Only a title</title>")
+    (item,) = items_of(doc)
+    assert item["title"] == "Only a title" and set(item) == {"id", "type", "title"}
+    codes = {d.code for d in citation_diagnostics(doc, "x.xml")}
+    assert codes == {"citation-no-date", "citation-no-author"}
+    assert export(doc, "ris").decode().startswith("TY  - BOOK\nID  - tei-document\nTI  - Only a title\n")
+
+
+def test_every_wilson_record_is_a_manuscript_with_its_archive(sample_path):
+    """The encoded records (markdown and PDF-text): manuscript, title, date, archive, archive
+    location, translator when credited; RIS TY - MANSCPT; no n.d."""
+    from teikit.api import encode_file
+
+    paths = [sample_path, *sorted((SHARED_CORPUS / "wilson-pdf-text").glob("*.txt"))]
+    for path in paths:
+        doc = encode_file(str(path))
+        record = items_of(doc)[0]
+        assert record["type"] == "manuscript" and record["title"] and record["issued"], path
+        assert record["archive"] == "History and Public Policy Program Digital Archive"
+        assert record["archive_location"] and record["source"] == "Woodrow Wilson International Center for Scholars"
+        credit = archive_citation(doc)
+        if "Translated by" in credit:
+            assert record["translator"], path
+        assert export(doc, "ris").decode().startswith("TY  - MANSCPT\n")
+        assert export(doc, "bibtex").decode().startswith("@unpublished{")
+        for style in ("chicago", "mla", "apa"):
+            assert "n.d." not in cite(doc, style), (path, style)

@@ -44,8 +44,8 @@
     exclude-result-prefixes="tei str">
   <xsl:import href="plain.xsl"/>
 
-  <xsl:variable name="UPPER" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
-  <xsl:variable name="LOWER" select="'abcdefghijklmnopqrstuvwxyz'"/>
+  <xsl:variable name="UPPER" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜÉÈÀÂÛÎ'"/>
+  <xsl:variable name="LOWER" select="'abcdefghijklmnopqrstuvwxyzäöüéèàâûî'"/>
 
   <xsl:template name="csl-model">
     <xsl:param name="header" select="(/tei:teiCorpus/tei:teiHeader | (//tei:TEI)[1]/tei:teiHeader)[1]"/>
@@ -433,8 +433,8 @@
     <xsl:param name="text"/>
     <xsl:variable name="tokens" select="str:tokenize(translate($text, '.,;:()[]/–', '          '), ' -')"/>
     <xsl:variable name="year" select="$tokens[string-length(.) = 4 and translate(., '0123456789', '') = '' and . &gt;= 1000 and . &lt; 2200][1]"/>
-    <xsl:variable name="month-token" select="$tokens[string-length(.) &gt;= 3 and translate(., '0123456789', '') = . and contains($MONTHS, concat(' ', substring(translate(., concat($UPPER, 'ÄÉÛ'), concat($LOWER, 'äéû')), 1, 3)))][1]"/>
-    <xsl:variable name="month" select="substring(substring-after($MONTHS, concat(' ', substring(translate($month-token, concat($UPPER, 'ÄÉÛ'), concat($LOWER, 'äéû')), 1, 3))), 1, 2)"/>
+    <xsl:variable name="month-token" select="$tokens[string-length(.) &gt;= 3 and translate(., '0123456789', '') = . and contains($MONTHS, concat(' ', substring(translate(., $UPPER, $LOWER), 1, 3)))][1]"/>
+    <xsl:variable name="month" select="substring(substring-after($MONTHS, concat(' ', substring(translate($month-token, $UPPER, $LOWER), 1, 3))), 1, 2)"/>
     <xsl:variable name="day" select="$tokens[string-length(.) &lt;= 2 and translate(., '0123456789', '') = '' and . &gt;= 1 and . &lt;= 31][1]"/>
     <xsl:if test="$year">
       <xsl:value-of select="$year"/>

@@ -42,6 +42,10 @@ def export_one(source: str, fmt: str, options, output: str | None) -> None:
     else:
         doc = parse_xml_file(source, collect_ids=False)
     write_output(export(doc, fmt, options), output, inputs=(source,))
+    from ..writers.citation_check import CITATION_FORMATS, citation_diagnostics
+
+    for diagnostic in citation_diagnostics(doc, source) if fmt in CITATION_FORMATS else ():
+        click.echo(f"teikit: {diagnostic.format()}", err=True)
 
 
 @click.command(name="export")
