@@ -519,3 +519,28 @@ def test_every_wilson_record_is_a_manuscript_with_its_archive(sample_path):
         assert export(doc, "bibtex").decode().startswith("@unpublished{")
         for style in ("chicago", "mla", "apa"):
             assert "n.d." not in cite(doc, style), (path, style)
+
+
+def test_batch_writes_one_bibliography_for_the_corpus(tmp_path, sample_path):
+    from teikit.batch import BatchOptions, run_batch
+    from teikit.writers.bibliography import write_corpus_bibliographies
+
+    src = tmp_path / "records"
+    src.mkdir()
+    (src / "a.txt").write_bytes(sample_path.read_bytes())
+    (src / "b.txt").write_text(sample_path.read_text(encoding="utf-8").replace("/document/110390", "/document/999"), encoding="utf-8")
+    (src / "broken.txt").write_text("not a record\n", encoding="utf-8")
+    out = tmp_path / "out"
+    options = BatchOptions(formats=("ris", "html", "bibtex", "csl-json"), jobs=1, validate=False)
+    outcomes = run_batch(src, out, options)
+    assert write_corpus_bibliographies(src, out, options, outcomes) == []
+    records = rispy.load(out / "bibliography.ris")
+    assert [r["id"] for r in records if r["type_of_reference"] == "MANSCPT"] == ["wilson-110390", "wilson-999"]
+    library = bibtexparser.parse_string((out / "bibliography.bib").read_text(encoding="utf-8"))
+    assert not library.failed_blocks and [e.key for e in library.entries] == [r["id"] for r in records]
+    items = json.loads((out / "bibliography.json").read_text(encoding="utf-8"))
+    assert [i["id"] for i in items] == [r["id"] for r in records]
+    # a second run skips the up-to-date records and still lists them
+    outcomes = run_batch(src, out, options)
+    assert write_corpus_bibliographies(src, out, options, outcomes) == []
+    assert len(rispy.load(out / "bibliography.ris")) == len(records)
