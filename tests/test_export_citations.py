@@ -544,3 +544,29 @@ def test_batch_writes_one_bibliography_for_the_corpus(tmp_path, sample_path):
     outcomes = run_batch(src, out, options)
     assert write_corpus_bibliographies(src, out, options, outcomes) == []
     assert len(rispy.load(out / "bibliography.ris")) == len(records)
+
+
+# ---------------------------------------------------------------- the HTML page's citation
+
+def test_html_carries_the_citation_for_machines_and_readers(specimen):
+    import lxml.html
+
+    page = lxml.html.fromstring(export(specimen, "html"))
+    meta = {}
+    for element in page.xpath("//head/meta[@name]"):
+        meta.setdefault(element.get("name"), []).append(element.get("content"))
+    record = items_of(specimen)[0]
+    assert meta["citation_title"] == meta["DC.title"] == [record["title"]]
+    assert meta["citation_date"] == ["1950/01/02"] and meta["DC.date"] == ["1950-01-02"]
+    assert meta["DC.type"] == ["manuscript"] and meta["citation_public_url"] == [record["URL"]]
+    assert meta["DC.source"] == [f"{record['archive']}, {record['archive_location']}"]
+    assert not {"citation_journal_title", "citation_inbook_title"} & set(meta)  # not an article or chapter
+    (box,) = page.xpath("//section[@class='cite']")
+    assert box.xpath("string(.//pre[@id='cite-ris'])") == export(specimen, "ris").decode()
+    assert box.xpath("string(.//pre[@id='cite-bibtex'])") == export(specimen, "bibtex").decode()
+    assert json.loads(box.xpath("string(.//pre[@id='cite-csl-json'])")) == items_of(specimen)
+    assert box.xpath(".//button[@data-download='cite-ris']/@data-file") == ["wilson-110390.ris"]
+    assert "As the archive cites it" in box.text_content() and not box.xpath(".//*[@id='cite-chicago']")
+    styled = lxml.html.fromstring(export(specimen, "html", ExportOptions(cite_styles=True)))
+    assert styled.xpath("string(//*[@id='cite-chicago'])").strip() == cite(specimen, "chicago").strip()
+    assert [p.text_content() for p in styled.xpath("//*[@id='cite-mla']/p")] == cite(specimen, "mla").strip().split("\n")
