@@ -136,6 +136,7 @@
         <xsl:with-param name="citation" select="normalize-space($fd/tei:sourceDesc/tei:bibl[@type='citation'][1])"/>
         <xsl:with-param name="name" select="$name"/>
         <xsl:with-param name="shelfmarks" select="string($shelfmarks)"/>
+        <xsl:with-param name="source" select="normalize-space($fd/tei:sourceDesc/tei:bibl[@type='source'][1])"/>
       </xsl:call-template>
       <xsl:if test="normalize-space($shelfmarks)"><v name="shelfmark" internal="yes"><xsl:value-of select="normalize-space($shelfmarks)"/></v></xsl:if>
       <xsl:call-template name="var"><xsl:with-param name="name" select="'source'"/><xsl:with-param name="node" select="($archive/tei:monogr/tei:imprint/tei:publisher | $fd/tei:publicationStmt/tei:publisher)[1]"/></xsl:call-template>
@@ -155,11 +156,13 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- the archive's own citation after the archive's name (Zotero's archiveLocation), else the shelfmarks -->
+  <!-- the archive's own citation after the archive's name (Zotero's archiveLocation), else the
+       shelfmarks, else the source's citation (bibl[@type='source'], records without an archive citation) -->
   <xsl:template name="archive-location">
     <xsl:param name="citation"/>
     <xsl:param name="name"/>
     <xsl:param name="shelfmarks"/>
+    <xsl:param name="source" select="''"/>
     <xsl:variable name="after" select="normalize-space(substring-after($citation, $name))"/>
     <xsl:variable name="rest">
       <xsl:choose>
@@ -170,6 +173,7 @@
     <xsl:choose>
       <xsl:when test="$name and string-length($rest) &gt; 1"><v name="archive_location"><xsl:value-of select="$rest"/></v></xsl:when>
       <xsl:when test="normalize-space($shelfmarks)"><v name="archive_location"><xsl:value-of select="normalize-space($shelfmarks)"/></v></xsl:when>
+      <xsl:when test="$source"><v name="archive_location"><xsl:value-of select="$source"/></v></xsl:when>
     </xsl:choose>
   </xsl:template>
 

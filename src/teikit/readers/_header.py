@@ -36,6 +36,10 @@ AVAILABILITY = (
 def build_header(record: Record, title_original: tuple[str, str] | None, place: str | None = None) -> etree._Element:
     """The teiHeader; `place` is where the document was sent from, when the text says so."""
     citation = parse_citation(record.citation) if record.citation else None
+    if citation is None and record.source:  # no archive citation: the source's own
+        # free-form: kept whole as bibl[@type='source']; only its translator credit is read
+        parsed = parse_citation(re.sub(r"^(?:Source:\s*\.?\s*|See\s+)+", "", record.source))
+        citation = Citation(raw=parsed.raw, translators=parsed.translators)
     header = etree.Element(tei("teiHeader"))
     file_desc = etree.SubElement(header, tei("fileDesc"))
     file_desc.append(_title_stmt(record, title_original, citation))
@@ -75,6 +79,9 @@ def _title_stmt(record: Record, title_original, citation: Citation | None) -> et
     if title_original:
         text, lang = title_original
         stmt.append(_with_lang(_text_el("title", text, type="original"), lang))
+    if record.author:
+        author = etree.SubElement(stmt, tei("author"))
+        author.append(_markup_el("persName", record.author))
     if citation:
         for name in citation.translators:
             resp = etree.SubElement(stmt, tei("respStmt"))
@@ -115,6 +122,8 @@ def _source_desc(record: Record, citation: Citation | None) -> etree._Element:
     desc = etree.Element(tei("sourceDesc"))
     if record.citation:
         desc.append(_text_el("bibl", " ".join(record.citation.split()), type="citation"))
+    elif record.source:
+        desc.append(_text_el("bibl", record.source, type="source"))
     desc.append(_archive_bibl(record, citation))
     orig_lang = _original_lang(record)
     for source in citation.sources if citation else []:

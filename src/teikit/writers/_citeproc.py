@@ -130,7 +130,7 @@ def render_with_citeproc(items: list[dict], style: str, markup: str) -> Rendered
             texts = [entries.get(item["id"].lower(), "") for item in items]
     texts = [with_part(fix_quote_punctuation(t), item, style) for t, item in zip(texts, items)]
     if style == "chicago" and texts:  # citeproc-py drops the comma after a note's quoted title
-        texts[0] = re.sub(r"^((?:“|&#8220;)[^”&]*?[^.,;:?!])(”|&#8221;) (?=\S)", r"\1,\2 ", texts[0])
+        texts[0] = re.sub(r"((?:“|&#8220;)[^”&]*?[^.,;:?!])(”|&#8221;) (?=\w)", r"\1,\2 ", texts[0], count=1)
     return Rendered(texts[0], tuple(texts[1:]))
 
 
