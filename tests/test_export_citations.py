@@ -570,3 +570,108 @@ def test_html_carries_the_citation_for_machines_and_readers(specimen):
     styled = lxml.html.fromstring(export(specimen, "html", ExportOptions(cite_styles=True)))
     assert styled.xpath("string(//*[@id='cite-chicago'])").strip() == cite(specimen, "chicago").strip()
     assert [p.text_content() for p in styled.xpath("//*[@id='cite-mla']/p")] == cite(specimen, "mla").strip().split("\n")
+
+
+# ---------------------------------------------------------------- the reader's part
+
+ARCHIVE = "History and Public Policy Program Digital Archive"
+
+
+@pytest.mark.parametrize(("rest", "repository", "signature", "translators"), [
+    ("RGASPI, f. 558, op. 11, d. 328, ll. 32-50. Translated for CWIHP by Sergey Radchenko.",
+     "RGASPI", "f. 558, op. 11, d. 328, ll. 32-50", ["Sergey Radchenko"]),
+    ("APRF: F. 45, Op. 1, D. 331, Ll. 119. Translated by Sergey Radchenko.", "APRF", "F. 45, Op. 1, D. 331, Ll. 119", ["Sergey Radchenko"]),
+    ("Archive of the President, Russian Federation (APRF), fond (f.) 45, opis (op.) 1, delo (d.) 329, listy (ll.) 9-17.",
+     "Archive of the President, Russian Federation (APRF)", "fond (f.) 45, opis (op.) 1, delo (d.) 329, listy (ll.) 9-17", []),
+    ("Obtained by Béla Révész; translated and edited by Barnabás Vajd, Laura Deal, and Karl P. Benziger.",
+     None, None, ["Barnabás Vajd", "Laura Deal", "Karl P. Benziger"]),
+    ("Provided to the National Security Archive by Sergo Mikoyan. With permission of the National Security Archive.",
+     None, None, []),
+    ("AVPRF, f. 0100, op. 42, ll. 81-85; translation from Russian by David Wolff. “One Finger’s Worth” Working Paper No. 30",
+     "AVPRF", "f. 0100, op. 42, ll. 81-85", ["David Wolff"]),
+])
+def test_the_archive_citation_is_read_without_junk_sources(rest, repository, signature, translators):
+    from teikit.readers._citation import parse_citation
+
+    citation = parse_citation(f"“A Record,” January 02, 1950, {ARCHIVE}, {rest}")
+    assert [name.text for name in citation.translators] == translators
+    archival = [s for s in citation.sources if s.signature]
+    assert [(s.repository, s.signature) for s in archival] == ([(repository, signature)] if repository else [])
+    assert all(s.signature or s.year or s.publisher or s.pages for s in citation.sources)  # no bare-title items
+
+
+def test_a_reprint_keeps_its_editors_volume_book_and_pages():
+    from teikit.readers._citation import parse_citation
+
+    citation = parse_citation(
+        f"“A,” June 18, 1949, {ARCHIVE}, APRF: F. 45, Op. 1, D. 331, Ll. 119. Reprinted in Andrei Ledovskii, "
+        "Raisa Mirovitskaia and Vladimir Miasnikov, Sovetsko-Kitaiskie Otnosheniia, Vol. 5, Book 2, 1946-February 1950 "
+        "(Moscow: Pamiatniki Istoricheskoi Mysli, 2005), p. 148. Translated by Sergey Radchenko.")
+    (archival, reprint) = citation.sources
+    assert reprint.reprint and [n.text for n in reprint.editors] == ["Andrei Ledovskii", "Raisa Mirovitskaia", "Vladimir Miasnikov"]
+    assert reprint.scopes == [("volume", "5"), ("book", "2")] and reprint.pages == "148" and reprint.year == "2005"
+
+
+DOCUMENTS_LAYOUT = """1950          Speeches/Documents
+
+Title: Letter on the Supply of Grain
+
+Author: Ivan Petrovich Sidorov
+
+Date: March               Source:. Source: GARF, f. 5446, op. 52, d. 12, ll. 3-4;
+3,1950                    translation from Russian by Jane Example. Printed in
+                          Example Papers No. 7. http://digitalarchive.wilsoncenter.org/document/900001
+
+Description:. A short description of the letter
+
+                                 MEMORANDUM
+To the Council of Ministers:
+The grain requested in the letter of 20 February was sent by rail. The
+first trains reached the border on 1 March and the others will follow.
+The receipt of the grain should be confirmed by telegram.
+I. Sidorov
+"""
+
+
+def test_the_speeches_documents_layout_is_read_as_a_record():
+    from teikit.api import encode
+    from teikit.readers import detect_format, read_record
+
+    assert detect_format(DOCUMENTS_LAYOUT) == "wilson-documents"
+    record = read_record(DOCUMENTS_LAYOUT)
+    assert (record.title, record.author, record.date_iso) == ("Letter on the Supply of Grain", "Ivan Petrovich Sidorov", "1950-03-03")
+    assert record.url == "http://digitalarchive.wilsoncenter.org/document/900001"
+    assert record.source.startswith("GARF, f. 5446") and "Source:" not in record.source
+    assert record.summary == "A short description of the letter"
+    paragraphs = record.parts[0].paragraphs
+    assert paragraphs[0] == "MEMORANDUM" and paragraphs[-1] == "I. Sidorov"
+    doc = encode(DOCUMENTS_LAYOUT)
+    (item,) = items_of(doc)
+    assert item["type"] == "manuscript" and item["author"] == [{"literal": "Ivan Petrovich Sidorov"}]
+    assert item["archive_location"] == record.source and item["translator"] == [{"family": "Example", "given": "Jane"}]
+    assert item["issued"] == {"date-parts": [[1950, 3, 3]]} and item["id"] == "wilson-900001"
+    assert export(doc, "ris").decode().startswith("TY  - MANSCPT\n")
+    assert "n.d." not in cite(doc, "chicago")
+
+
+def test_pdf_text_headings_and_archive_remarks(shared):
+    """A centred heading over two lines is the division's head; a first paragraph restating the
+    record's title is its head; "[Classification level blacked out: …]" is an editorial note."""
+    from teikit.api import encode
+
+    text = (shared / "corpus" / "wilson-pdf-text" / "113379.txt").read_text(encoding="utf-8")
+    text = text.replace("         Convey to c[omrade]",
+                        "[Classification level blacked out: Top Secret]:\n\n         Convey to c[omrade]", 1)
+    doc = encode(text)
+    (note,) = doc.xpath("//tei:body//tei:note[@type='editorial']", namespaces=NSMAP)
+    assert note.text == "Classification level blacked out: Top Secret" and not doc.xpath("//tei:salute", namespaces=NSMAP)
+    record = (shared / "corpus" / "wilson-pdf-text" / "122809.txt").read_text(encoding="utf-8")
+    head = encode(record).xpath("string(//tei:div[@xml:lang='en']/tei:head)", namespaces=NSMAP)
+    assert head.startswith("Record of conversation between Soviet Ambassador") and head.endswith("October 10, 1945.")
+    lines = record.split("\n")
+    first = next(i for i, line in enumerate(lines) if line.strip().startswith("Record of conversation between"))
+    lines[first: first + 2] = ["                        MEMORANDUM OF CONVERSATION",
+                               "                 with Mao Zedong and Zhou Enlai"]
+    doc = encode("\n".join(lines))
+    assert doc.xpath("string(//tei:div[@xml:lang='en']/tei:head)", namespaces=NSMAP) == "MEMORANDUM OF CONVERSATION with Mao Zedong and Zhou Enlai"
+    assert doc.xpath("string(//tei:div[@xml:lang='en']/tei:p[1])", namespaces=NSMAP).startswith("On October 10")
