@@ -675,3 +675,17 @@ def test_pdf_text_headings_and_archive_remarks(shared):
     doc = encode("\n".join(lines))
     assert doc.xpath("string(//tei:div[@xml:lang='en']/tei:head)", namespaces=NSMAP) == "MEMORANDUM OF CONVERSATION with Mao Zedong and Zhou Enlai"
     assert doc.xpath("string(//tei:div[@xml:lang='en']/tei:p[1])", namespaces=NSMAP).startswith("On October 10")
+
+
+def test_chinese_names_written_family_first_stay_in_their_order(sample_path):
+    from teikit.api import encode
+
+    text = sample_path.read_text(encoding="utf-8").replace("Shuguang Zhang and Jian Chen, eds.", "Zhang Shuguang and Chen Jian, eds.")
+    doc = encode(text)
+    translation = items_of(doc)[-1]
+    assert translation["editor"] == [
+        {"family": "Zhang", "given": "Shuguang", "literal": "Zhang Shuguang", "static-ordering": True},
+        {"family": "Chen", "given": "Jian", "literal": "Chen Jian", "static-ordering": True}]
+    assert "Zhang Shuguang and Chen Jian, eds." in cite(doc, "chicago")
+    original = items_of(encode(sample_path.read_text(encoding="utf-8")))[-1]
+    assert original["editor"][0] == {"family": "Zhang", "given": "Shuguang"}  # written given name first

@@ -219,7 +219,29 @@ def _pages_el(pages: str) -> etree._Element:
     return el
 
 
+# common Chinese surnames in pinyin: "Pei Jianzhang", "Han Nianlong" are written family name first
+_CHINESE_SURNAMES = set(
+    "bai cai cao chen cheng deng ding dong du fan fang feng gao gong guo han he hu huang jiang jin kang kong "
+    "lei li liang liao lin liu lu luo ma mao meng pan pei peng qian qiao qin ren shen shi song sun tan tang tao "
+    "tian wan wang wei wu xiao xie xu xue yan yang yao ye yu yuan zeng zhang zhao zheng zhou zhu".split()
+)
+
+
+def _family_first(text: str) -> bool:
+    """A Chinese name in its native order: two words, a common surname first and not last."""
+    words = text.split()
+    return (len(words) == 2 and words[0].lower() in _CHINESE_SURNAMES and words[1].lower() not in _CHINESE_SURNAMES
+            and words[1][:1].isupper() and words[1][1:].islower())
+
+
 def _name_el(name: Name) -> etree._Element:
+    if name.is_person and _family_first(name.text):
+        pers = etree.Element(tei("persName"))
+        family, given = name.text.split()
+        etree.SubElement(pers, tei("surname")).text = family
+        pers[0].tail = " "
+        etree.SubElement(pers, tei("forename")).text = given
+        return pers
     if name.is_person and len(name.text.split()) >= 2:
         pers = etree.Element(tei("persName"))
         etree.SubElement(pers, tei("forename")).text = name.forename
