@@ -497,7 +497,7 @@ def test_partial_metadata_is_cited_with_a_warning():
     assert item["title"] == "Only a title" and set(item) == {"id", "type", "title"}
     codes = {d.code for d in citation_diagnostics(doc, "x.xml")}
     assert codes == {"citation-no-date", "citation-no-author"}
-    assert export(doc, "ris").decode().startswith("TY  - BOOK\nID  - tei-document\nTI  - Only a title\n")
+    assert export(doc, "ris").decode().startswith("TY  - BOOK\nID  - doc-only-a-title\nTI  - Only a title\n")
 
 
 def test_every_wilson_record_is_a_manuscript_with_its_archive(sample_path):
@@ -689,3 +689,12 @@ def test_chinese_names_written_family_first_stay_in_their_order(sample_path):
     assert "Zhang Shuguang and Chen Jian, eds." in cite(doc, "chicago")
     original = items_of(encode(sample_path.read_text(encoding="utf-8")))[-1]
     assert original["editor"][0] == {"family": "Zhang", "given": "Shuguang"}  # written given name first
+
+
+def test_the_corpus_json_keeps_every_record_once():
+    from teikit.writers.bibliography import join
+
+    a = json.dumps([{"id": "x", "title": "A"}]).encode()
+    b = json.dumps([{"id": "x", "title": "B"}]).encode()
+    merged = json.loads(join("csl-json", [a, a, b]))
+    assert merged == [{"id": "x", "title": "A"}, {"id": "x-2", "title": "B"}]

@@ -103,6 +103,12 @@
       <xsl:when test="$wilson"><xsl:value-of select="concat('wilson-', $wilson)"/></xsl:when>
       <xsl:when test="$fd/ancestor::tei:TEI[1]/@xml:id"><xsl:value-of select="$fd/ancestor::tei:TEI[1]/@xml:id"/></xsl:when>
       <xsl:when test="/*/@xml:id"><xsl:value-of select="/*/@xml:id"/></xsl:when>
+      <xsl:when test="normalize-space($fd/tei:titleStmt/tei:title[1])">
+        <!-- no identifier: one from the date and the title, so that a corpus's items differ -->
+        <xsl:variable name="date" select="($fd/tei:sourceDesc/tei:biblStruct[@type='archive']//tei:date/@when | $fd/ancestor::tei:teiHeader/tei:profileDesc/tei:creation/tei:date/@when)[1]"/>
+        <xsl:variable name="slug" select="translate(normalize-space(translate($fd/tei:titleStmt/tei:title[1], concat($UPPER, ' ,.;:!?()[]/&quot;“”’‘-'), concat($LOWER, '                   '))), ' ', '-')"/>
+        <xsl:value-of select="concat('doc-', substring(concat(translate($date, '-', ''), '-'), 1, 9 * boolean($date)), substring($slug, 1, 48))"/>
+      </xsl:when>
       <xsl:otherwise>tei-document</xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -3,8 +3,8 @@
 `teikit batch --to bibtex,ris,csl-json` writes each record's citation file, then one file per
 format for the corpus beside them: bibliography.bib, bibliography.ris, bibliography.json. The
 corpus files are joined from the record files on disk (so records skipped as up to date are
-included), in the order of the records; CSL-JSON arrays are merged into one array, and an item
-id that two records share is kept once.
+included), in the order of the records; CSL-JSON arrays are merged into one array (an item met
+twice is kept once; a different item with a taken id is renamed).
 """
 from __future__ import annotations
 
@@ -50,10 +50,16 @@ def join(fmt: str, payloads: list[bytes]) -> bytes:
 
 
 def join_csl_json(payloads: list[bytes]) -> bytes:
-    items, seen = [], set()
+    """One array; an item met again is kept once, another item with a taken id gets '-2', '-3' …"""
+    items, seen = [], {}
     for payload in payloads:
         for item in json.loads(payload):
-            if item.get("id") not in seen:
-                seen.add(item.get("id"))
-                items.append(item)
+            key = item.get("id")
+            if key in seen and seen[key] == item:
+                continue
+            number = 2
+            while key in seen:
+                key, number = f"{item.get('id')}-{number}", number + 1
+            seen[key] = item
+            items.append({**item, "id": key} if key != item.get("id") else item)
     return (json.dumps(items, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
