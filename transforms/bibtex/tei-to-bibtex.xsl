@@ -1,15 +1,19 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  TEI header -> BibTeX (biblatex-compatible), one entry per CSL item of common/csl.xsl.
+  TEI header -> BibTeX (biblatex-compatible), one entry per CSL item of common/csl.xsl, typed
+  as Zotero's BibTeX translator reads them (zotero/translators BibTeX.js: bibtex2zoteroTypeMap).
 
-  Types: book -> @book; the record (document, manuscript) -> @misc.
-  Fields: title, author, editor, translator, howpublished (the archive), publisher, address,
-  volume, pages (with "-" as "-"), year, month, date (ISO), url, abstract, type (genre), number,
-  language, addendum (archival signature) and archive location.
+  Types: manuscript -> @unpublished (Zotero: manuscript), chapter -> @incollection (book
+  section), book -> @book, letter -> @letter, otherwise @misc.
+  Fields: title, booktitle, author, editor, translator, publisher, address, volume, part (a
+  book or part of the volume), pages (a range with two hyphens; a book's cited pages go to note, since
+  Zotero reads a book's pages as its number of pages), year, month, date (ISO), type (kind of
+  manuscript), library (the archive), note (the archive and its location: what @unpublished
+  prints), language, url, abstract.
   Names: "Family, Given" for personal names written given-name first; a name written family-name
   first (Chinese), an organisation or an unstructured name in braces ("{Mao Zedong}") so that
   BibTeX neither inverts nor abbreviates it.
-  Special characters \ { } % & $ # _ ~ ^ are escaped; other text is UTF-8.
+  Special characters \ { } % &amp; $ # _ ~ ^ are escaped; other text is UTF-8.
   No parameters.
 -->
 <xsl:stylesheet version="1.0"
@@ -29,19 +33,24 @@
   </xsl:template>
 
   <xsl:template match="item" mode="bibtex">
+    <xsl:variable name="type" select="string(v[@name='type'])"/>
     <xsl:text>@</xsl:text>
     <xsl:choose>
-      <xsl:when test="v[@name='type'] = 'book'">book</xsl:when>
+      <xsl:when test="$type = 'manuscript'">unpublished</xsl:when>
+      <xsl:when test="$type = 'chapter'">incollection</xsl:when>
+      <xsl:when test="$type = 'book' or $type = 'letter'"><xsl:value-of select="$type"/></xsl:when>
       <xsl:otherwise>misc</xsl:otherwise>
     </xsl:choose>
     <xsl:text>{</xsl:text><xsl:value-of select="translate(v[@name='id'], ' ,{}', '____')"/>
     <xsl:call-template name="field"><xsl:with-param name="key" select="'title'"/><xsl:with-param name="value" select="v[@name='title']"/></xsl:call-template>
-    <xsl:apply-templates select="names" mode="bibtex"/>
-    <xsl:call-template name="field"><xsl:with-param name="key" select="'howpublished'"/><xsl:with-param name="value" select="v[@name='container-title']"/></xsl:call-template>
+    <xsl:call-template name="field"><xsl:with-param name="key" select="'booktitle'"/><xsl:with-param name="value" select="v[@name='container-title'][$type = 'chapter']"/></xsl:call-template>
+    <xsl:call-template name="field"><xsl:with-param name="key" select="'series'"/><xsl:with-param name="value" select="v[@name='collection-title']"/></xsl:call-template>
+    <xsl:apply-templates select="names[@name != 'recipient']" mode="bibtex"/>
     <xsl:call-template name="field"><xsl:with-param name="key" select="'publisher'"/><xsl:with-param name="value" select="v[@name='publisher']"/></xsl:call-template>
-    <xsl:call-template name="field"><xsl:with-param name="key" select="'address'"/><xsl:with-param name="value" select="v[@name='publisher-place']"/></xsl:call-template>
+    <xsl:call-template name="field"><xsl:with-param name="key" select="'address'"/><xsl:with-param name="value" select="(v[@name='publisher-place'] | v[@name='archive-place'])[1]"/></xsl:call-template>
     <xsl:call-template name="field"><xsl:with-param name="key" select="'volume'"/><xsl:with-param name="value" select="v[@name='volume']"/></xsl:call-template>
-    <xsl:call-template name="field"><xsl:with-param name="key" select="'pages'"/><xsl:with-param name="value" select="str:replace(string(v[@name='page']), '-', '--')"/></xsl:call-template>
+    <xsl:call-template name="field"><xsl:with-param name="key" select="'part'"/><xsl:with-param name="value" select="v[@name='part-number']"/></xsl:call-template>
+    <xsl:call-template name="field"><xsl:with-param name="key" select="'pages'"/><xsl:with-param name="value" select="str:replace(string(v[@name='page'][$type != 'book']), '-', '--')"/></xsl:call-template>
     <xsl:for-each select="date[@name='issued']">
       <xsl:call-template name="field"><xsl:with-param name="key" select="'year'"/><xsl:with-param name="value" select="@y"/></xsl:call-template>
       <xsl:call-template name="field"><xsl:with-param name="key" select="'month'"/><xsl:with-param name="value" select="@m"/></xsl:call-template>
@@ -55,10 +64,18 @@
       </xsl:call-template>
     </xsl:for-each>
     <xsl:call-template name="field"><xsl:with-param name="key" select="'type'"/><xsl:with-param name="value" select="v[@name='genre']"/></xsl:call-template>
-    <xsl:call-template name="field"><xsl:with-param name="key" select="'number'"/><xsl:with-param name="value" select="v[@name='number']"/></xsl:call-template>
     <xsl:call-template name="field"><xsl:with-param name="key" select="'library'"/><xsl:with-param name="value" select="v[@name='archive']"/></xsl:call-template>
-    <xsl:call-template name="field"><xsl:with-param name="key" select="'addendum'"/><xsl:with-param name="value" select="v[@name='archive_location']"/></xsl:call-template>
-    <xsl:call-template name="field"><xsl:with-param name="key" select="'language'"/><xsl:with-param name="value" select="v[@name='language']"/></xsl:call-template>
+    <xsl:call-template name="field">
+      <xsl:with-param name="key" select="'note'"/>
+      <xsl:with-param name="value">
+        <xsl:for-each select="v[@name='archive'] | v[@name='archive_location'] | v[@name='page'][$type = 'book']">
+          <xsl:if test="position() &gt; 1">, </xsl:if>
+          <xsl:if test="@name = 'page'">pages </xsl:if>
+          <xsl:value-of select="."/>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="field"><xsl:with-param name="key" select="'language'"/><xsl:with-param name="value" select="(v[@name='language-name'] | v[@name='language'][not(../v[@name='language-name'])])[1]"/></xsl:call-template>
     <xsl:call-template name="field"><xsl:with-param name="key" select="'url'"/><xsl:with-param name="value" select="v[@name='URL']"/><xsl:with-param name="raw" select="true()"/></xsl:call-template>
     <xsl:call-template name="field"><xsl:with-param name="key" select="'abstract'"/><xsl:with-param name="value" select="v[@name='abstract']"/></xsl:call-template>
     <xsl:text>&#10;}&#10;</xsl:text>

@@ -5,7 +5,8 @@
   family-name first (Chinese order, surname before forename in the TEI) {"family","given",
   "literal","static-ordering": true}; organisations and unstructured names as {"literal"}.
   Dates: {"date-parts": [[y, m, d]]} at the precision of the TEI.
-  No parameters.
+  Parameter helpers: 'no' (default) leaves out the model's helpers (shelfmark, language-name,
+  part-label); 'yes' keeps them, for the styled citations.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -14,6 +15,7 @@
   <xsl:import href="../common/csl.xsl"/>
   <xsl:import href="../common/json.xsl"/>
   <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:param name="helpers" select="'no'"/>
 
   <xsl:template match="/">
     <xsl:variable name="model"><xsl:call-template name="csl-model"/></xsl:variable>
@@ -21,7 +23,7 @@
     <xsl:for-each select="exsl:node-set($model)/items/item">
       <xsl:if test="position() &gt; 1">,</xsl:if>
       <xsl:text>&#10;  {</xsl:text>
-      <xsl:for-each select="*">
+      <xsl:for-each select="*[not(@internal) or $helpers = 'yes']">
         <xsl:if test="position() &gt; 1">,</xsl:if>
         <xsl:text>&#10;    </xsl:text>
         <xsl:call-template name="json-string"><xsl:with-param name="s" select="@name"/></xsl:call-template>

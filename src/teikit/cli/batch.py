@@ -49,6 +49,10 @@ def command(src_dir, out_dir, formats, jobs, force, no_validate, schema, tei_all
     started = time.perf_counter()
     outcomes = _run_with_progress(src_dir, out_dir, options)
     elapsed = time.perf_counter() - started
+    from ..writers.bibliography import write_corpus_bibliographies
+
+    for message in write_corpus_bibliographies(src_dir, out_dir, options, outcomes):
+        click.echo(f"teikit: {message}", err=True)
     report = write_report(out_dir, outcomes, options, elapsed)
     _print_summary(outcomes, summarise(outcomes), elapsed, report)
     counts = summarise(outcomes)

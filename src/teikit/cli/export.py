@@ -42,6 +42,10 @@ def export_one(source: str, fmt: str, options, output: str | None) -> None:
     else:
         doc = parse_xml_file(source, collect_ids=False)
     write_output(export(doc, fmt, options), output, inputs=(source,))
+    from ..writers.citation_check import CITATION_FORMATS, citation_diagnostics
+
+    for diagnostic in citation_diagnostics(doc, source) if fmt in CITATION_FORMATS else ():
+        click.echo(f"teikit: {diagnostic.format()}", err=True)
 
 
 @click.command(name="export")
@@ -53,9 +57,11 @@ def export_one(source: str, fmt: str, options, output: str | None) -> None:
               help="Language divisions for text, markdown and json; the first view of html.")
 @click.option("--markup", type=click.Choice(["text", "html"]), default="text", show_default=True,
               help="Markup of the styled citations (chicago, mla, apa).")
+@click.option("--cite-styles", is_flag=True,
+              help="html: add the Chicago, MLA and APA citations to the page's citation box (slower).")
 @click.option("--list", "show_list", is_flag=True, help="List the formats and exit.")
 @reports_errors
-def command(files, fmt, output, lang, markup, show_list):
+def command(files, fmt, output, lang, markup, show_list, cite_styles=False):
     """Export TEI FILE(s) to FORMAT.
 
     \b
@@ -76,7 +82,7 @@ def command(files, fmt, output, lang, markup, show_list):
     if not files:
         raise UsageError("no input FILE given")
     writer_module(fmt)  # unknown format: fail before reading anything
-    options = ExportOptions(lang=lang, markup=markup)
+    options = ExportOptions(lang=lang, markup=markup, cite_styles=cite_styles)
     if len(files) == 1:
         if output and output != "-" and (Path(output).is_dir() or output.endswith("/")):
             output = str(output_name(files[0] if files[0] != "-" else "stdin", Path(output), fmt, markup))

@@ -12,11 +12,12 @@ from lxml import etree
 from ..errors import InputError, UsageError
 from ._build import build_tei
 from ._record import Record
-from . import wilson_markdown, wilson_pdftext
+from . import wilson_documents, wilson_markdown, wilson_pdftext
 
 READERS: dict[str, tuple[Callable[[str], bool], Callable[..., Record]]] = {
     "wilson-markdown": (wilson_markdown.detect, wilson_markdown.read_wilson_markdown),
     "wilson-pdftext": (wilson_pdftext.detect, wilson_pdftext.read_wilson_pdftext),
+    "wilson-documents": (wilson_documents.detect, wilson_documents.read_wilson_documents),
 }
 
 

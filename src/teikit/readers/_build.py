@@ -4,6 +4,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..tei import NSMAP, TEI_NS, XML_ID, XML_LANG, tei
+from ._editorial import editorial_note, editorial_remark
 from ._header import build_header, place_in_datelines
 from ._inline import InlineContext, fill, leading_enumerator
 from ._record import Note, Part, Record
@@ -57,6 +58,8 @@ def build_division(part: Part, lay: Layout) -> tuple[etree._Element, etree._Elem
         if rejoined and len(div) and div[-1].tag == tei("p"):
             etree.SubElement(div[-1], tei("milestone"), unit="paragraph", type="spuriousBreak")
             fill(div[-1], text, ctx)
+        elif editorial_remark(text):
+            div.append(editorial_note(editorial_remark(text), prefix, len(div.findall(tei("note"))) + 1))
         else:
             div.append(_paragraph(text, ctx))
     if lay.closer:

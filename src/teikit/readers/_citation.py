@@ -58,12 +58,18 @@ _QUOTED_TITLE = re.compile(r"^\s*[“\"](?P<title>.+?)[,，]?[”\"]\s*,?\s*")
 _DATE = re.compile(r"^(?P<date>(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{4}|\d{4}|c\.\s*\d{4}|[Nn]\.\s?d\.))\s*,\s*")
 _IMPRINT = re.compile(r"\((?P<place>[^():]+?):\s*(?P<publisher>[^()]+?),\s*(?P<year>\d{4})\)")
 _SIGNATURE = re.compile(
-    r"^(?P<repo>[A-Z][A-Za-z.&\s-]{1,40}?):?\s*(?P<sig>(?:[Ff]\.|[Ff]ond|[Oo]p\.|[Oo]pis|[Dd]\.|[Dd]elo|[Ll]l?\.|[Ll]isty|[Pp]apka|[Ff]ile|[Bb]ox|No\.|\d).*)$"
+    r"^(?P<repo>[A-Z][\w.&\s,()'’-]{1,80}?)[:,]?\s*(?P<sig>(?:[Ff]\.|[Ff]ond|[Oo]p\.|[Oo]pis|[Dd]\.|[Dd]elo|[Ll]l?\.|[Ll]isty|[Pp]apka|[Ff]ile|[Bb]ox|No\.|\d).*)$"
 )
 _SCOPE = re.compile(r"^(?P<unit>[Vv]ol|[Bb]ook|[Nn]o|[Pp]t|[Pp]art|[Ii]ssue)\.?\s+(?P<value>[\w-]+)$")
 _PAGES = re.compile(r"^(?:pp?\.\s*)?(?P<pages>\d+(?:\s*[-–]\s*\d+)?)\.?$")
 _EDITOR_MARK = re.compile(r",\s*eds?\.\s*,\s*")
-_TRANSLATED_BY = re.compile(r"^Translated by\s+(?P<names>.+?)\.?$", re.I)
+_TRANSLATED_BY = re.compile(
+    r"^(?:English\s+)?[Tt]ranslat(?:ed|ion)(?:\s+(?:and|&)\s+(?:edited|annotated|introduced))?"
+    r"(?:\s+(?:for|from)\s+[^;]+?)?\s+by\s+(?P<names>.+?)\.?$"
+)
+# credits that are neither a source nor a translator: kept in the citation text only
+_CREDIT = re.compile(r"^(?:(?:Obtained|Donated|Provided|Contributed|Edited|Introduced|Transcribed|Compiled)\b.*\bby\b"
+                     r"|(?:With (?:the )?permission|Courtesy|Used (?:by|with) permission|Reproduced)\b)", re.I)
 _TRANSLATION_FROM = re.compile(r"^(?:English\s+)?translation\s+(?:from|in)\s+", re.I)
 _REPRINTED = re.compile(r"^(?:Reprinted|Published|Also published|Originally published)\s+in\s+", re.I)
 _PERSON = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der)){1,3}$")
@@ -132,14 +138,24 @@ def _is_abbreviation_before(text: str, i: int) -> bool:
 def _add_segment(cit: Citation, segment: str) -> None:
     m = _TRANSLATED_BY.match(segment)
     if m:
-        cit.translators.extend(split_names(m.group("names")))
+        # the names end where the next sentence starts ("… by David Wolff. “One Finger’s …”")
+        names = split_names(re.split(r"\.\s+(?=[“\"‘(]|[A-Z][a-z]+\s+[a-z])", m.group("names"))[0])
+        if all(name.is_person for name in names):  # else a credit run into the next sentence: text only
+            cit.translators.extend(names)
         return
     kind, reprint = "original", False
+    if _CREDIT.match(segment):
+        return
     if _TRANSLATION_FROM.match(segment):
         kind, segment = "translation", _TRANSLATION_FROM.sub("", segment)
     elif _REPRINTED.match(segment):
         reprint, segment = True, _REPRINTED.sub("", segment)
-    cit.sources.append(parse_source(segment, kind, reprint))
+    source = parse_source(segment, kind, reprint)
+    if reprint and source.authors and not source.editors:  # a reprint's named people compiled the volume
+        source.editors, source.authors = source.authors, []
+    published = source.year or source.publisher or source.place or source.pages or source.editors or source.scopes
+    if source.signature or source.title and published:  # else not a source: the citation text keeps it
+        cit.sources.append(source)
 
 
 def parse_source(segment: str, kind: str = "original", reprint: bool = False) -> Source:
@@ -196,7 +212,7 @@ def _split_commas(text: str) -> list[str]:
 
 
 def _scope_unit(unit: str) -> str:
-    return {"vol": "volume", "book": "part", "pt": "part", "part": "part", "no": "issue", "issue": "issue"}[unit.lower()]
+    return {"vol": "volume", "book": "book", "pt": "part", "part": "part", "no": "issue", "issue": "issue"}[unit.lower()]
 
 
 def split_names(text: str) -> list[Name]:

@@ -36,6 +36,10 @@ AVAILABILITY = (
 def build_header(record: Record, title_original: tuple[str, str] | None, place: str | None = None) -> etree._Element:
     """The teiHeader; `place` is where the document was sent from, when the text says so."""
     citation = parse_citation(record.citation) if record.citation else None
+    if citation is None and record.source:  # no archive citation: the source's own
+        # free-form: kept whole as bibl[@type='source']; only its translator credit is read
+        parsed = parse_citation(re.sub(r"^(?:Source:\s*\.?\s*|See\s+)+", "", record.source))
+        citation = Citation(raw=parsed.raw, translators=parsed.translators)
     header = etree.Element(tei("teiHeader"))
     file_desc = etree.SubElement(header, tei("fileDesc"))
     file_desc.append(_title_stmt(record, title_original, citation))
@@ -75,6 +79,9 @@ def _title_stmt(record: Record, title_original, citation: Citation | None) -> et
     if title_original:
         text, lang = title_original
         stmt.append(_with_lang(_text_el("title", text, type="original"), lang))
+    if record.author:
+        author = etree.SubElement(stmt, tei("author"))
+        author.append(_markup_el("persName", record.author))
     if citation:
         for name in citation.translators:
             resp = etree.SubElement(stmt, tei("respStmt"))
@@ -115,6 +122,8 @@ def _source_desc(record: Record, citation: Citation | None) -> etree._Element:
     desc = etree.Element(tei("sourceDesc"))
     if record.citation:
         desc.append(_text_el("bibl", " ".join(record.citation.split()), type="citation"))
+    elif record.source:
+        desc.append(_text_el("bibl", record.source, type="source"))
     desc.append(_archive_bibl(record, citation))
     orig_lang = _original_lang(record)
     for source in citation.sources if citation else []:
@@ -146,6 +155,8 @@ def _date_el(iso: str | None, text: str | None) -> etree._Element:
 
 
 def _source_bibl(source: Source, orig_lang: str | None) -> etree._Element:
+    if source.signature and not source.title:
+        return _ms_desc(source)
     bibl = etree.Element(tei("biblStruct"), type=source.kind)
     if source.reprint:
         bibl.set("subtype", "reprint")
@@ -169,6 +180,15 @@ def _source_bibl(source: Source, orig_lang: str | None) -> etree._Element:
     if source.pages:
         monogr.append(_pages_el(source.pages))
     return bibl
+
+
+def _ms_desc(source: Source) -> etree._Element:
+    """An archival original: its repository and shelfmark (msDesc/msIdentifier)."""
+    desc = etree.Element(tei("msDesc"))
+    ident = etree.SubElement(desc, tei("msIdentifier"))
+    ident.append(_text_el("repository", source.repository))
+    ident.append(_text_el("idno", source.signature, type="shelfmark"))
+    return desc
 
 
 def _romanised(lang: str) -> str:
@@ -199,7 +219,29 @@ def _pages_el(pages: str) -> etree._Element:
     return el
 
 
+# common Chinese surnames in pinyin: "Pei Jianzhang", "Han Nianlong" are written family name first
+_CHINESE_SURNAMES = set(
+    "bai cai cao chen cheng deng ding dong du fan fang feng gao gong guo han he hu huang jiang jin kang kong "
+    "lei li liang liao lin liu lu luo ma mao meng pan pei peng qian qiao qin ren shen shi song sun tan tang tao "
+    "tian wan wang wei wu xiao xie xu xue yan yang yao ye yu yuan zeng zhang zhao zheng zhou zhu".split()
+)
+
+
+def _family_first(text: str) -> bool:
+    """A Chinese name in its native order: two words, a common surname first and not last."""
+    words = text.split()
+    return (len(words) == 2 and words[0].lower() in _CHINESE_SURNAMES and words[1].lower() not in _CHINESE_SURNAMES
+            and words[1][:1].isupper() and words[1][1:].islower())
+
+
 def _name_el(name: Name) -> etree._Element:
+    if name.is_person and _family_first(name.text):
+        pers = etree.Element(tei("persName"))
+        family, given = name.text.split()
+        etree.SubElement(pers, tei("surname")).text = family
+        pers[0].tail = " "
+        etree.SubElement(pers, tei("forename")).text = given
+        return pers
     if name.is_person and len(name.text.split()) >= 2:
         pers = etree.Element(tei("persName"))
         etree.SubElement(pers, tei("forename")).text = name.forename

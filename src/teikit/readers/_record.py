@@ -35,6 +35,8 @@ class Record:
     summary: str | None = None
     original_language: str | None = None
     credits: str | None = None
+    author: str | None = None  # the record's author, when the archive names one ("Author:")
+    source: str | None = None  # the source's own citation, when there is no archive citation
     contents: list[str] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
     source_name: str = "<input>"

@@ -191,6 +191,16 @@ def layout(paragraphs: list[str]) -> Layout:
 
 
 def _take_opener(paras: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
+    from ._editorial import editorial_remark
+
+    remarks = 0  # "[Classification level blacked out: …]" first: a note of the body, never the salute
+    while remarks < len(paras) - 1 and editorial_remark(paras[remarks]):
+        remarks += 1
+    opener, rest = _take_opener_after(paras[remarks:])
+    return opener, paras[:remarks] + rest
+
+
+def _take_opener_after(paras: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
     opener: list[tuple[str, str]] = []
     i = 0
     if i < len(paras) - 1 and looks_like_parenthesised_date(paras[i]):

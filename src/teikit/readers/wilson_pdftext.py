@@ -24,7 +24,7 @@ _FIELD_RE = re.compile(r"(?:(?<=\s)|^)(?P<name>" + "|".join(FIELDS) + r"):(?=\s|
 _DATE_AT_START = re.compile(r"^\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})\s+")
 _CONTENTS_ITEM = re.compile(
     r"^\s*(English Translation|Scan of Original Document|Original Scan|Original Document|Transcript(?:ion)?|"
-    r"[A-Z][a-z]+ (?:Transcription|Translation|Original))\b\s*"
+    r"[A-Z][a-z]+ (?:Transcription|Translation|Original))\b[ \t]*\n?"
 )
 _URL = re.compile(r"https?://\S+")
 
@@ -95,9 +95,42 @@ def _read_contents(record: Record, contents: str) -> None:
             break
         record.contents.append(m.group(1))
         body = body[m.end() :]
+    head, body = _centred_heading(body)
     paragraphs = _paragraphs(body)
+    if not head and paragraphs and "\n" in body.strip() and restates_title(paragraphs[0], record.title):
+        head, paragraphs = paragraphs[0], paragraphs[1:]
     if paragraphs:
-        record.parts.append(Part(lang="en", paragraphs=paragraphs))
+        record.parts.append(Part(lang="en", paragraphs=paragraphs, head=head))
+
+
+_CENTRED = re.compile(r"^[ \t]{14,}(?P<text>\S.{0,78}?)[ \t]*$")
+
+
+def _centred_heading(body: str) -> tuple[str | None, str]:
+    """Page layout: the document's own heading, centred over one to four lines at the start of
+    the text ("MEMORANDUM OF CONVERSATION / between …"), with or without a blank line after it."""
+    lines = body.lstrip("\n").split("\n")
+    taken = []
+    for line in lines[:4]:
+        m = _CENTRED.match(line)
+        if not m or re.search(r"[,;:]$", m.group("text")):
+            break
+        taken.append(m.group("text").strip())
+    following = lines[len(taken)] if len(taken) < len(lines) else ""
+    if not taken or (following.strip() and _CENTRED.match(following)):
+        return None, body
+    return " ".join(taken), "\n".join(lines[len(taken):])
+
+
+def restates_title(paragraph: str, title: str | None) -> bool:
+    """The text's first paragraph is the document's heading: short, and it repeats the record's
+    title ("Record of conversation between … October 10, 1945.")."""
+    words = re.findall(r"\w+", paragraph.lower())
+    title_words = re.findall(r"\w+", (title or "").lower())
+    if not title_words or len(words) > len(title_words) + 12:
+        return False
+    shared = sum(1 for w in title_words if w in set(words))
+    return shared / len(title_words) >= 0.8
 
 
 def _paragraphs(body: str) -> list[str]:

@@ -46,10 +46,13 @@ class ExportOptions:
     lang:   which language divisions the reading formats show: 'all', 'en', 'zh' (or any
             language tag prefix such as 'zh-Hans').
     markup: 'text' or 'html' for the styled citations (chicago, mla, apa).
+    cite_styles: html only: put the Chicago, MLA and APA citations in the page's citation box
+            (citeproc-py: ~0.5 s a page, so off by default; RIS, BibTeX and CSL-JSON are always there).
     """
 
     lang: str = "all"
     markup: str = "text"
+    cite_styles: bool = False
 
 
 def formats() -> list[str]:

