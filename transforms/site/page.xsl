@@ -30,7 +30,6 @@
     <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;</xsl:text>
     <html lang="{@lang}">
       <head>
-        <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="teikit"/>
         <title><xsl:value-of select="@title"/> · <xsl:value-of select="$site-title"/></title>

@@ -47,13 +47,19 @@ function renderFilters(filters) {
   });
 }
 
-function sentenceAnchor(data) {
-  const first = (data.locations || [])[0];
-  let best = null;
-  for (const a of data.anchors || []) {
-    if (first !== undefined && a.location <= first && a.element === "span") best = a;
+function sentenceAnchor(data, query) {
+  // the first match inside a sentence: the last span anchor at or before a match location that
+  // contains a word of the query (a match in the metadata above the text, or in a heading
+  // between sentences, is passed over); no anchor when none does
+  const spans = (data.anchors || []).filter((a) => a.element === "span" && a.id);
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean).map((w) => w.slice(0, Math.max(2, w.length - 2)));
+  for (const loc of data.locations || []) {
+    let best = null;
+    for (const a of spans) { if (a.location <= loc) best = a; else break; }
+    const text = best ? best.text.toLowerCase() : "";
+    if (best && words.some((w) => text.includes(w))) return `#${best.id}`;
   }
-  return best ? `#${best.id}` : "";
+  return "";
 }
 
 async function run() {
@@ -67,7 +73,7 @@ async function run() {
   results.replaceChildren(...data.map((d) => {
     const li = document.createElement("li");
     const a = document.createElement("a");
-    a.href = d.url.replace(/^\//, "") + sentenceAnchor(d);
+    a.href = d.url.replace(/^\//, "") + sentenceAnchor(d, q);
     a.textContent = (d.meta && d.meta.title) || d.url;
     const p = document.createElement("p");
     p.className = "excerpt";
