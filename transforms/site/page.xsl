@@ -49,9 +49,12 @@
               <xsl:call-template name="nav-item"><xsl:with-param name="href" select="'registers/places.html'"/><xsl:with-param name="label" select="'Places'"/><xsl:with-param name="kinds" select="' register-place '"/></xsl:call-template>
               <xsl:call-template name="nav-item"><xsl:with-param name="href" select="'registers/organisations.html'"/><xsl:with-param name="label" select="'Organisations'"/><xsl:with-param name="kinds" select="' register-organisation '"/></xsl:call-template>
               <xsl:call-template name="nav-item"><xsl:with-param name="href" select="'timeline.html'"/><xsl:with-param name="label" select="'Timeline'"/><xsl:with-param name="kinds" select="' timeline '"/></xsl:call-template>
+              <!-- between these comments: the map link, rewritten in place when the map appears or goes -->
+              <xsl:comment>map</xsl:comment>
               <xsl:if test="$map = 'yes'">
                 <xsl:call-template name="nav-item"><xsl:with-param name="href" select="'map.html'"/><xsl:with-param name="label" select="'Map'"/><xsl:with-param name="kinds" select="' map '"/></xsl:call-template>
               </xsl:if>
+              <xsl:comment>/map</xsl:comment>
               <xsl:call-template name="nav-item"><xsl:with-param name="href" select="'search.html'"/><xsl:with-param name="label" select="'Search'"/><xsl:with-param name="kinds" select="' search '"/></xsl:call-template>
             </ul>
           </nav>

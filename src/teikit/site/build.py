@@ -80,7 +80,7 @@ def build_site(src: Path, out: Path, options: SiteOptions = SiteOptions(), run_r
         if has_map != frame.has_map:  # the map link is in every page's navigation
             store.set_meta("has_map", "1" if has_map else "0")
             frame = Frame(title=frame.title, has_map=has_map)
-            changed |= _update_documents(store, out, tasks, frame, True, options, result)
+            _set_map_links(out, has_map)
         _update_pagers(store, out, changed)
         pages.write_corpus_pages(store, out, frame, changed["keys"], full)
         store.set_meta("signature", _signature(frame))
@@ -276,6 +276,20 @@ def _mentioned(found: list[dict], entities: dict) -> dict[str, list[str]]:
         if kind in facets:
             facets[kind].append(primary_name(entities[key], key))
     return facets
+
+
+MAP_LINK = re.compile(rb"<!--map-->.*?<!--/map-->", re.S)
+
+
+def _set_map_links(out: Path, has_map: bool) -> None:
+    """Add or remove the map link in the navigation of the pages already written."""
+    for folder, root in (("records", "../"), ("registers", "../"), ("facets", "../")):
+        for path in (out / folder).glob("*.html"):
+            link = f'<li><a href="{root}map.html">Map</a></li>'.encode() if has_map else b""
+            data = path.read_bytes()
+            new = MAP_LINK.sub(lambda _: b"<!--map-->" + link + b"<!--/map-->", data, count=1)
+            if new != data:
+                atomic_write(path, new)
 
 
 def _update_pagers(store: Store, out: Path, changed: dict) -> None:
