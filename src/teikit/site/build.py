@@ -14,7 +14,7 @@ import os
 import re
 import shutil
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import __version__
@@ -26,7 +26,8 @@ from .store import Store
 
 STATE_DIR = ".teikit-site"
 DOWNLOADS = (("ris", ".ris", "RIS"), ("bibtex", ".bib", "BibTeX"), ("csl-json", ".csl.json", "CSL-JSON"))
-FILTER_KINDS = {"person": "person", "place": "place"}
+# At most this many records to encode: no worker processes (they would cost more to start).
+FEW_STALE = 4
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def build_site(src: Path, out: Path, options: SiteOptions = SiteOptions(), run_r
 
 def _inputs(src: Path, out: Path, state: Path, options: SiteOptions, run_records, result) -> dict[str, tuple[str, str]]:
     """slug -> (TEI file, name for errors): the TEI files under src and the records encoded."""
-    from ..batch import BatchOptions, Job, find_records, output_paths, run_batch
+    from ..batch import BatchOptions, Job, Outcome, find_records, is_up_to_date, output_paths, run_batch
 
     found: dict[str, tuple[str, str]] = {}
     out_resolved = out.resolve()
@@ -111,7 +112,14 @@ def _inputs(src: Path, out: Path, state: Path, options: SiteOptions, run_records
         return found
     tei_dir = state / "tei"
     batch_options = BatchOptions(formats=(), jobs=options.jobs, force=options.force, validate=options.validate)
-    outcomes = (run_records or run_batch)(src, tei_dir, batch_options)
+    jobs = [Job(str(p), str(p.relative_to(src)), str(tei_dir), batch_options) for p in records]
+    stale = len(jobs) if options.force else sum(1 for job in jobs if not is_up_to_date(job))
+    if not stale:
+        outcomes = [Outcome(job.source, "skipped") for job in jobs]  # no worker start-up for nothing
+    else:
+        if stale <= FEW_STALE:  # a few changed records: encoded here, without starting workers
+            batch_options = replace(batch_options, jobs=1)
+        outcomes = (run_records or run_batch)(src, tei_dir, batch_options)
     for outcome in outcomes:
         source = Path(outcome.source)
         if outcome.status == "failed":

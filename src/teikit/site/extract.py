@@ -7,6 +7,7 @@ document gets a page with what it says, and empty facets for what it does not.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from lxml import etree
@@ -23,14 +24,20 @@ _SPACE = re.compile(r"\s+")
 _YEAR = re.compile(r"^-?\d{4}")
 
 
+@functools.lru_cache(maxsize=None)
+def _compiled(path: str) -> etree.XPath:
+    return etree.XPath(path, namespaces=NS)
+
+
 def _x(node, path: str) -> list:
-    return node.xpath(path, namespaces=NS)
+    return _compiled(path)(node)
 
 
 def text_of(el) -> str:
     """The element's text content, whitespace collapsed (notes left out)."""
-    parts = [t for t in el.xpath(".//text()[not(ancestor::t:note)]", namespaces=NS)]
-    return _SPACE.sub(" ", "".join(parts)).strip()
+    if el.find(".//{%s}note" % TEI_NS) is None:
+        return _SPACE.sub(" ", "".join(el.itertext())).strip()
+    return _SPACE.sub(" ", "".join(_x(el, ".//text()[not(ancestor::t:note)]"))).strip()
 
 
 def _first_text(root, *paths: str) -> str:
@@ -178,13 +185,14 @@ def mentions(root: etree._Element) -> tuple[list[dict], dict[str, dict]]:
     found: list[dict] = []
     entities: dict[str, dict] = {}
     contexts: dict[str, str] = {}
+    keys: dict[str, str] = {}
     for el in _x(root, "t:text//*[(self::t:persName or self::t:placeName or self::t:orgName or self::t:name) and @ref]"):
         for ref in (el.get("ref") or "").split():
             record = records.get(ref[1:]) if ref.startswith("#") else None
             kind = KINDS.get(etree.QName(record).localname) if record is not None else NAME_KINDS[etree.QName(el).localname]
             if kind is None:
                 continue
-            key = entity_key(record, ref)
+            key = keys.get(ref) or keys.setdefault(ref, entity_key(record, ref))
             if key not in entities:
                 entities[key] = entity_record(record, kind) if record is not None else {
                     "kind": kind, "names": [], "idnos": _uri_idnos(ref), "geo": "", "cert": ""}
