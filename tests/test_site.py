@@ -201,3 +201,21 @@ def test_server_listens_on_loopback_only(corpus, tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_pages_parse_as_html5_with_landmarks(corpus, tmp_path):
+    html5lib = pytest.importorskip("html5lib")
+    site = tmp_path / "site"
+    build_site(corpus, site, FAST)
+    pages = [p for p in site.rglob("*.html") if ".teikit-site" not in p.parts]
+    assert len(pages) > 10
+    for path in pages:
+        parser = html5lib.HTMLParser(strict=False, namespaceHTMLElements=False)
+        doc = parser.parse(path.read_bytes())
+        assert parser.errors == [], (path, parser.errors[:3])
+        assert doc.get("lang"), path
+        assert len(doc.findall(".//main")) == 1, path
+        assert len(doc.findall(".//h1")) == 1, path
+        body = doc.find("body")
+        assert [el.tag for el in body if el.tag in ("header", "footer")] == ["header", "footer"], path
+        assert body[0].tag == "a" and body[0].get("href") == "#content", path  # skip link first
