@@ -219,3 +219,17 @@ def test_pages_parse_as_html5_with_landmarks(corpus, tmp_path):
         body = doc.find("body")
         assert [el.tag for el in body if el.tag in ("header", "footer")] == ["header", "footer"], path
         assert body[0].tag == "a" and body[0].get("href") == "#content", path  # skip link first
+
+
+def test_long_registers_are_split_into_pages(corpus, tmp_path, monkeypatch):
+    from teikit.site import pages
+
+    monkeypatch.setattr(pages, "MENTIONS_PER_PAGE", 1)
+    site = tmp_path / "site"
+    build_site(corpus, site, FAST)
+    first, second = (site / "registers" / "wd-Q1394.html"), (site / "registers" / "wd-Q1394.2.html")
+    assert "records/a.html#s1" in first.read_text("utf-8") and "records/b.html#zh-s4" in second.read_text("utf-8")
+    assert 'href="wd-Q1394.2.html"' in first.read_text("utf-8")
+    (corpus / "b.xml").unlink()
+    build_site(corpus, site, FAST)
+    assert first.exists() and not second.exists()

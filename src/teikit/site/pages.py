@@ -15,6 +15,7 @@ from .render import E, FACETS, KIND_PAGES, Frame, add, file_key, page, render
 from .store import Store
 
 ASSETS = ("site.css", "site.js", "search.js")
+MENTIONS_PER_PAGE = 1000  # mentions on one register page (a record's mentions stay together when they can)
 SIDEBAR_VALUES = 40  # values of a facet shown beside the list (all of them are on its page)
 
 
@@ -33,10 +34,9 @@ def write_corpus_pages(store: Store, out: Path, frame: Frame, keys: set[str], fu
         _write(out / "registers" / f"{file}.html", render(register_page(kind, chosen, counts), frame, 1))
     titles = {slug: info for slug, info in docs}
     for key in (entities if full else keys & set(entities)):
-        rows = store.entity_mentions(key)
-        _write(out / "registers" / f"{file_key(key)}.html", render(entity_page(key, entities[key], rows, titles), frame, 1))
+        write_entity_pages(out, frame, key, entities[key], store.entity_mentions(key), titles)
     for key in keys - set(entities):
-        (out / "registers" / f"{file_key(key)}.html").unlink(missing_ok=True)
+        _remove_entity_pages(out, key, 0)
     _write(out / "timeline.html", render(timeline_page(docs), frame, 0))
     if frame.has_map:
         _write(out / "map.html", render(map_page(entities), frame, 0))
@@ -210,10 +210,45 @@ def _lang(entity: dict, value: str) -> str | None:
     return next((n[0] for n in entity["names"] if n[2] == value and n[0]), None)
 
 
-def entity_page(key: str, entity: dict, rows: list, docs: dict):
-    """An entity's names, identifiers and every mention with its sentence and a link to it."""
+def entity_file(key: str, number: int = 1) -> str:
+    """The file of an entity's page: <key>.html, then <key>.2.html ... (keys have no dots)."""
+    return f"{file_key(key)}.html" if number == 1 else f"{file_key(key)}.{number}.html"
+
+
+def write_entity_pages(out: Path, frame: Frame, key: str, entity: dict, rows: list, docs: dict) -> None:
+    """An entity's page, split every MENTIONS_PER_PAGE mentions (at a record's end when possible)."""
+    chunks = _chunks(rows)
+    records = len({r[0] for r in rows})
+    for number, chunk in enumerate(chunks, 1):
+        description = entity_page(key, entity, chunk, docs, (number, len(chunks), len(rows), records))
+        _write(out / "registers" / entity_file(key, number), render(description, frame, 1))
+    _remove_entity_pages(out, key, len(chunks))
+
+
+def _chunks(rows: list) -> list[list]:
+    chunks: list[list] = [[]]
+    for row in rows:
+        last = chunks[-1]
+        if len(last) >= MENTIONS_PER_PAGE and (row[0] != last[-1][0] or len(last) >= 2 * MENTIONS_PER_PAGE):
+            chunks.append([])
+        chunks[-1].append(row)
+    return chunks
+
+
+def _remove_entity_pages(out: Path, key: str, keep: int) -> None:
+    for path in (out / "registers").glob(f"{file_key(key)}.*html"):
+        parts = path.name.split(".")
+        number = 1 if len(parts) == 2 else int(parts[1]) if parts[1].isdigit() else None
+        if number is not None and number > keep:
+            path.unlink(missing_ok=True)
+
+
+def entity_page(key: str, entity: dict, rows: list, docs: dict, numbers=None):
+    """An entity's names, identifiers and its mentions (one page of them), each with its
+    sentence and a link to it. numbers: (this page, pages, all mentions, all records)."""
     file, label = KIND_PAGES[entity["kind"]]
     name = primary_name(entity, key)
+    number, count, total, records = numbers or (1, 1, len(rows), len({r[0] for r in rows}))
     names = E("ul", {"class": "names"}, [E("li", None, E("span", {"lang": n[0] or None}, n[2]),
                                            f" ({n[0] or 'no language'}{', ' + n[1] if n[1] else ''})")
                                          for n in entity["names"]])
@@ -224,9 +259,10 @@ def entity_page(key: str, entity: dict, rows: list, docs: dict):
         add(facts, [E("dt", None, "Identifiers"), E("dd", None, E("ul", None, [E("li", None, a) for a in links]))])
     if entity.get("geo"):
         add(facts, [E("dt", None, "Coordinates"), E("dd", None, entity["geo"])])
-    records = len({r[0] for r in rows})
-    body = [E("h1", None, name), facts,
-            E("h2", {"id": "mentions"}, f"{len(rows)} mention{'s' * (len(rows) != 1)} in {records} record{'s' * (records != 1)}")]
+    heading = f"{total} mention{'s' * (total != 1)} in {records} record{'s' * (records != 1)}"
+    body = [E("h1", None, name), facts, E("h2", {"id": "mentions"}, heading)]
+    if count > 1:
+        body.append(_pages_nav(key, number, count, "top"))
     by_doc: dict[str, list] = defaultdict(list)
     for slug, sid, lang, written, context in rows:
         by_doc[slug].append((sid, lang, written, context))
@@ -238,8 +274,17 @@ def entity_page(key: str, entity: dict, rows: list, docs: dict):
                     E("ul", None, [E("li", {"lang": lang or None},
                                      E("a", {"href": f"../records/{slug}.html" + (f"#{sid}" if sid else ""), "class": "mention"},
                                        _marked(context, written))) for sid, lang, written, context in items])))
-    return page(f"register-{entity['kind']}", name, [(f"registers/{file}.html", label),
-                                                      (f"registers/{file_key(key)}.html", name)], body)
+    if count > 1:
+        body.append(_pages_nav(key, number, count, "bottom"))
+    title = name if number == 1 else f"{name} ({number}/{count})"
+    return page(f"register-{entity['kind']}", title, [(f"registers/{file}.html", label),
+                                                       (f"registers/{entity_file(key, number)}", title)], body)
+
+
+def _pages_nav(key: str, number: int, count: int, where: str):
+    return E("nav", {"class": "pages", "aria-label": f"Pages of mentions ({where})"},
+             E("ul", None, [E("li", None, E("a", {"href": entity_file(key, n), "aria-current": "page" if n == number else None},
+                                            f"{n}")) for n in range(1, count + 1)]))
 
 
 def _marked(context: str, name: str) -> list:
