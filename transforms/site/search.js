@@ -13,7 +13,12 @@ const chosen = {};
 
 async function load() {
   if (!pagefind) {
-    pagefind = await import("../pagefind/pagefind.js");
+    try {
+      pagefind = await import("../pagefind/pagefind.js");
+    } catch (e) {
+      status.textContent = "This site was built without its search index.";
+      return null;
+    }
     await pagefind.options({ excerptLength: 24 });
     renderFilters(await pagefind.filters());
   }
@@ -65,6 +70,7 @@ function sentenceAnchor(data, query) {
 async function run() {
   const q = input.value.trim();
   const pf = await load();
+  if (!pf) return;
   const filters = {};
   Object.keys(chosen).forEach((k) => { filters[k] = { any: chosen[k] }; });
   if (!q && !Object.keys(filters).length) { results.replaceChildren(); status.textContent = ""; return; }

@@ -52,6 +52,7 @@ def _first_text(root, *paths: str) -> str:
 def document_info(root: etree._Element) -> dict:
     """Title, date, languages and the facet values of one document (JSON-ready)."""
     header = (_x(root, "t:teiHeader") or [root])[0]
+    records = _records_by_id(root)
     when, label = document_date(header)
     info = {
         "title": _first_text(header, "t:fileDesc/t:titleStmt/t:title[@type='main']", "t:fileDesc/t:titleStmt/t:title",
@@ -65,8 +66,8 @@ def document_info(root: etree._Element) -> dict:
     }
     info["facets"] = {
         "year": [info["year"]] if info["year"] else [],
-        "author": _correspondents(header, "sent") or _names(header, "t:fileDesc/t:titleStmt/t:author"),
-        "recipient": _correspondents(header, "received"),
+        "author": _correspondents(header, "sent", records) or _names(header, "t:fileDesc/t:titleStmt/t:author", records),
+        "recipient": _correspondents(header, "received", records),
         "language": original_languages(root, header),
         "archive": _archives(header),
         "type": _unique(text_of(t) for t in _x(header, "t:profileDesc/t:textClass/t:keywords/t:term")),
@@ -85,13 +86,22 @@ def document_date(header) -> tuple[str, str]:
     return "", ""
 
 
-def _correspondents(header, action: str) -> list[str]:
+def _correspondents(header, action: str, records: dict) -> list[str]:
     return _names(header, f"t:profileDesc/t:correspDesc/t:correspAction[@type='{action}']"
-                          "/*[self::t:persName or self::t:orgName or self::t:name]")
+                          "/*[self::t:persName or self::t:orgName or self::t:name]", records)
 
 
-def _names(header, path: str) -> list[str]:
-    return _unique(_display_name(el) for el in _x(header, path))
+def _names(header, path: str, records: dict) -> list[str]:
+    """The names at path; a name whose @ref points to a record of the document is given as the
+    record's main name (so 'Filippov [Stalin]' and 'Stalin' are one facet value)."""
+    names = []
+    for el in _x(header, path):
+        ref = (el.get("ref") or "").split()
+        record = records.get(ref[0][1:]) if ref and ref[0].startswith("#") else None
+        kind = KINDS.get(etree.QName(record).localname) if record is not None else None
+        main = primary_name(entity_record(record, kind)) if kind else ""
+        names.append(main or _display_name(el))
+    return _unique(names)
 
 
 def _display_name(el) -> str:
