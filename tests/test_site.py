@@ -233,3 +233,10 @@ def test_long_registers_are_split_into_pages(corpus, tmp_path, monkeypatch):
     (corpus / "b.xml").unlink()
     build_site(corpus, site, FAST)
     assert first.exists() and not second.exists()
+
+
+def test_record_that_cannot_be_encoded_is_left_out(corpus, tmp_path):
+    (corpus / "empty.txt").write_bytes(b"")
+    result = build_site(corpus, tmp_path / "site", FAST)
+    assert result.records == 2
+    assert [Path(s).name for s, _ in result.failed] == ["empty.txt"]
