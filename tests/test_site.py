@@ -240,3 +240,16 @@ def test_record_that_cannot_be_encoded_is_left_out(corpus, tmp_path):
     result = build_site(corpus, tmp_path / "site", FAST)
     assert result.records == 2
     assert [Path(s).name for s, _ in result.failed] == ["empty.txt"]
+
+
+def test_tei_corpus_page_has_one_main_and_is_indexed_whole(corpus, tmp_path):
+    inner = doc_a().decode().replace("<TEI", "<TEI", 1)
+    inner = inner.replace(' xmlns="http://www.tei-c.org/ns/1.0"', "")
+    (corpus / "c.xml").write_text(f'<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+                                  f'<title>A corpus</title></titleStmt></fileDesc></teiHeader>{inner}'
+                                  f'{inner.replace("First letter", "Inner two").replace("s1", "t1").replace("s2", "t2").replace("lenin", "l2").replace("kazan", "k2")}'
+                                  f'</teiCorpus>', "utf-8")
+    site = tmp_path / "site"
+    build_site(corpus, site, FAST)
+    page = (site / "records" / "c.html").read_text("utf-8")
+    assert page.count("<main") == 1 and page.count("data-pagefind-body") == 2

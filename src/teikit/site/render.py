@@ -118,11 +118,16 @@ def record_page(reader: etree._ElementTree, slug: str, info: dict, downloads: li
         if el.tag == "footer":
             continue  # the frame's footer replaces the reader's
         content.append(el)
-    article = next((el for el in content if el.tag == "article"), None)
-    if article is not None:
-        _mark_for_search(article, facet_labels)
-        _add_downloads(article, downloads)
+    articles = [el for el in content if el.tag == "article"]
+    for k, article in enumerate(articles):  # a teiCorpus is one article per TEI
+        _mark_for_search(article, facet_labels if k == 0 else {})
         _link_registers(article, ref_keys)
+    if articles:
+        _add_downloads(articles[0], downloads)
+    mains = [m for el in content if isinstance(el.tag, str) for m in el.iter("main")]
+    if len(mains) > 1:  # one main per page: the frame's, around them all
+        for m in mains:
+            m.tag = "div"
     title = info.get("title") or slug
     crumbs = [("index.html", "Records")]
     if info.get("year"):
@@ -160,6 +165,8 @@ def _mark_for_search(article: etree._Element, facet_labels: dict[str, list[str]]
         cls = (el.get("class") or "").split()
         if el.tag == "table" and "pairs" in cls or el.tag == "section" and "authority" in cls:
             el.set("data-pagefind-ignore", "")
+    if not facet_labels:
+        return
     filters = E("div", {"hidden": "hidden", "class": "search-filters"})
     for facet, values in facet_labels.items():
         for value in values:
