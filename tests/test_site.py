@@ -253,3 +253,13 @@ def test_tei_corpus_page_has_one_main_and_is_indexed_whole(corpus, tmp_path):
     build_site(corpus, site, FAST)
     page = (site / "records" / "c.html").read_text("utf-8")
     assert page.count("<main") == 1 and page.count("data-pagefind-body") == 2
+
+
+def test_document_broken_on_rebuild_loses_its_page(corpus, tmp_path):
+    site = tmp_path / "site"
+    build_site(corpus, site, FAST)
+    (corpus / "b.xml").write_bytes(b"<TEI")
+    result = build_site(corpus, site, FAST)
+    assert [Path(s).name for s, _ in result.failed] == ["b.xml"] and result.records == 1
+    assert not (site / "records" / "b.html").exists() and not (site / "records" / "b.tei.xml").exists()
+    assert 'rel="next"' not in (site / "records" / "a.html").read_text("utf-8")

@@ -181,9 +181,7 @@ def _update_documents(store: Store, out: Path, inputs: dict, frame: Frame, full:
     for slug in removed:
         keys |= store.keys_of(slug)
         store.remove(slug)
-        for path in (out / "records").glob(f"{slug}.*"):
-            if path.name.split(".")[0] == slug:
-                path.unlink(missing_ok=True)
+        _remove_files(out, slug)
     tasks = [DocTask(slug, inputs[slug][0], inputs[slug][1], str(out), frame) for slug in dirty]
     written = []
     for done in _run_tasks(tasks, options.jobs):
@@ -191,6 +189,7 @@ def _update_documents(store: Store, out: Path, inputs: dict, frame: Frame, full:
         if "error" in done:
             result.failed.append((done["label"], done["error"]))
             store.remove(done["slug"])
+            _remove_files(out, done["slug"])  # an earlier version's page is not left behind
             continue
         store.put(done["slug"], done["label"], hashes[done["slug"]], done["info"], done["mentions"], done["entities"])
         keys |= set(done["entities"])
@@ -198,6 +197,13 @@ def _update_documents(store: Store, out: Path, inputs: dict, frame: Frame, full:
     result.rendered += len(written)
     result.removed += len(removed)
     return {"docs": set(written), "removed": set(removed), "keys": keys}
+
+
+def _remove_files(out: Path, slug: str) -> None:
+    """A document's page and downloads."""
+    for path in (out / "records").glob(f"{slug}.*"):
+        if path.name.split(".")[0] == slug:
+            path.unlink(missing_ok=True)
 
 
 def _run_tasks(tasks: list[DocTask], jobs: int):
