@@ -3,7 +3,8 @@
   One page of a teikit site: the site's header, navigation, breadcrumbs and footer around a
   page's content. The input is a small page description built by teikit.site.render:
 
-    <page title="…" kind="record|browse|register|entity|timeline|map|search|facet" lang="en">
+    <page title="…" kind="record|browse|register-*|timeline|map|search|facet" lang="en"
+          root="../" site-title="…" built="…" map="yes|no">
       <meta name="citation_title" content="…"/>…      copied into head
       <head>…</head>                                 nodes copied into head (a reader's style)
       <crumb href="…">label</crumb>…                 breadcrumbs; the last is the page itself
@@ -13,7 +14,8 @@
       <script src="…" type="module|classic"/>…      scripts, loaded deferred
     </page>
 
-  Parameters:
+  What every page shares comes as attributes of page (not as stylesheet parameters: the frame is
+  part of the page description, built with it):
     root        relative path from the page to the site's root ('', '../')
     site-title  the edition's name
     built       a line for the footer (what was built from what)
@@ -21,10 +23,10 @@
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
-  <xsl:param name="root" select="''"/>
-  <xsl:param name="site-title" select="'Digital edition'"/>
-  <xsl:param name="built" select="''"/>
-  <xsl:param name="map" select="'no'"/>
+  <xsl:variable name="root" select="string(/page/@root)"/>
+  <xsl:variable name="site-title" select="string(/page/@site-title)"/>
+  <xsl:variable name="built" select="string(/page/@built)"/>
+  <xsl:variable name="map" select="string(/page/@map)"/>
 
   <xsl:template match="/page">
     <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;</xsl:text>

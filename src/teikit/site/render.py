@@ -76,11 +76,11 @@ def page(kind: str, title: str, crumbs: list[tuple[str, str]], content, *, lang:
 
 def render(description: etree._Element, frame: Frame, depth: int) -> bytes:
     """The HTML of a page description; depth: folders between the page and the site root."""
-    result = _page_xslt()(etree.ElementTree(description), root=etree.XSLT.strparam("../" * depth),
-                          **{"site-title": etree.XSLT.strparam(frame.title),
-                             "built": etree.XSLT.strparam(f"{frame.title} · built with teikit from TEI P5"),
-                             "map": etree.XSLT.strparam("yes" if frame.has_map else "no")})
-    return bytes(result)
+    description.set("root", "../" * depth)
+    description.set("site-title", frame.title)
+    description.set("built", f"{frame.title} · built with teikit from TEI P5")
+    description.set("map", "yes" if frame.has_map else "no")
+    return bytes(_page_xslt()(etree.ElementTree(description)))
 
 
 # --- record pages ---------------------------------------------------------------------------
