@@ -263,3 +263,10 @@ def test_document_broken_on_rebuild_loses_its_page(corpus, tmp_path):
     assert [Path(s).name for s, _ in result.failed] == ["b.xml"] and result.records == 1
     assert not (site / "records" / "b.html").exists() and not (site / "records" / "b.tei.xml").exists()
     assert 'rel="next"' not in (site / "records" / "a.html").read_text("utf-8")
+
+
+def test_batch_report_is_kept(corpus, tmp_path):
+    (corpus / "empty.txt").write_bytes(b"")
+    build_site(corpus, tmp_path / "site", FAST)
+    report = json.loads((tmp_path / "site" / ".teikit-site" / "tei" / "report.json").read_text("utf-8"))
+    assert report["counts"]["failed"] == 1

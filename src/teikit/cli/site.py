@@ -48,6 +48,8 @@ def command(src_dir, out_dir, title, jobs, force, validate, no_search, serve, po
     result = build_site(src_dir, out_dir, options, run_records=_records_with_progress)
     for source, error in result.failed:
         click.echo(f"teikit: left out: {error}", err=True)
+    for source, error in result.invalid:
+        click.echo(f"teikit: invalid (on the site all the same): {error}", err=True)
     click.echo(f"site: {result.records} records ({result.rendered} pages written, {result.removed} removed, "
                f"{len(result.failed)} left out) in {result.seconds:.2f} s -> {out_dir}"
                + (f"; {result.search}" if result.search else ""), err=True)

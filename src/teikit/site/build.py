@@ -49,6 +49,7 @@ class SiteResult:
     rendered: int = 0  # document pages (re)written this time
     removed: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, one-line error)
+    invalid: list[tuple[str, str]] = field(default_factory=list)  # with --validate: (source, first error)
     search: str = ""  # what the search index step did
     seconds: float = 0.0
 
@@ -99,7 +100,8 @@ def build_site(src: Path, out: Path, options: SiteOptions = SiteOptions(), run_r
 
 def _inputs(src: Path, out: Path, state: Path, options: SiteOptions, run_records, result) -> dict[str, tuple[str, str]]:
     """slug -> (TEI file, name for errors): the TEI files under src and the records encoded."""
-    from ..batch import BatchOptions, Job, Outcome, find_records, is_up_to_date, output_paths, run_batch
+    from ..batch import (BatchOptions, Job, Outcome, find_records, is_up_to_date, output_paths, run_batch,
+                         write_report)
 
     found: dict[str, tuple[str, str]] = {}
     out_resolved = out.resolve()
@@ -119,12 +121,16 @@ def _inputs(src: Path, out: Path, state: Path, options: SiteOptions, run_records
     else:
         if stale <= FEW_STALE:  # a few changed records: encoded here, without starting workers
             batch_options = replace(batch_options, jobs=1)
+        started = time.perf_counter()
         outcomes = (run_records or run_batch)(src, tei_dir, batch_options)
+        write_report(tei_dir, outcomes, batch_options, time.perf_counter() - started)
     for outcome in outcomes:
         source = Path(outcome.source)
         if outcome.status == "failed":
             result.failed.append((outcome.source, outcome.error or f"{outcome.source}: failed"))
             continue
+        if outcome.status == "invalid":  # on the site all the same, and reported
+            result.invalid.append((outcome.source, outcome.messages[0] if outcome.messages else "invalid"))
         if out_resolved in source.resolve().parents:
             continue
         tei = output_paths(Job(outcome.source, str(source.relative_to(src)), str(tei_dir), batch_options))[0]
