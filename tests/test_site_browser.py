@@ -99,11 +99,26 @@ def test_facet_filters_the_list(page):
     button.wait_for()
     total = page.locator("li[data-i]").count()
     expected = int(page.locator("section.facet[data-facet='year'] .count").first.inner_text())
-    button.click()
+    button.focus()  # by keyboard
+    page.keyboard.press("Enter")
     assert button.get_attribute("aria-pressed") == "true"
     assert page.locator("li[data-i]:visible").count() == expected < total
     button.click()
     assert page.locator("li[data-i]:visible").count() == total
+
+
+def test_pages_without_javascript_keep_plain_facet_lists(served):
+    browser, base = served
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "index.html")
+    link = page.locator("section.facet[data-facet='year'] a").first
+    year = link.inner_text()
+    link.click()
+    target = urlparse(page.url).fragment
+    assert year in page.inner_text(f"[id='{target}'] h2")
+    assert page.locator(f"[id='{target}'] li a").count() >= 1  # the year's records, as a plain list
+    context.close()
 
 
 def test_register_entry_leads_to_its_sentence(page):
