@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -334,8 +333,3 @@ def _search_index(out: Path, changed: bool, result: SiteResult) -> str:
     if not changed and (out / "pagefind" / "pagefind.js").exists():
         return "search index up to date"
     return build_index(out, result)
-
-
-def clean(out: Path) -> None:
-    """Remove a site's build state (the next build is a full one)."""
-    shutil.rmtree(out / STATE_DIR, ignore_errors=True)
