@@ -23,6 +23,7 @@ COMMANDS = {
     "schema": "schema",
     "batch": "batch",
     "query": "query",
+    "site": "site",
 }
 
 

@@ -1,0 +1,111 @@
+"""teikit site on the synthetic corpus: build time against `teikit batch --to html` on the same
+records, memory at two corpus sizes, an incremental rebuild, and the weight of record pages.
+
+    python bench/bench_site.py [--records 250,1000] [--jobs 2] [--repeat 1]
+
+For each size N (a fresh synthetic corpus, bench/synth.py): `teikit batch SRC -o OUT --to html
+--no-validate` and `teikit site SRC -o SITE` (with and without the Pagefind index), each in its
+own process, timed (median of --repeat runs) with the peak resident memory of the main process
+and of its largest worker; then one record changed and the site rebuilt. Page weight: HTML of
+each record page plus the site's CSS (record pages load no other file; the reader's CSS and JS
+are inline), before search. Prints figures, asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "bench"))
+ENV = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+
+RUNNER = """
+import json, resource, sys, time
+from teikit.cli import main
+started = time.perf_counter()
+try:
+    main(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+else:
+    code = 0
+print(json.dumps({"seconds": time.perf_counter() - started, "code": code,
+                  "main_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                  "worker_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}), file=sys.stderr)
+"""
+
+
+def run(args: list[str]) -> dict:
+    """One teikit command in a fresh process; its time and peak memory (last stderr line)."""
+    done = subprocess.run([sys.executable, "-c", RUNNER, *args], env=ENV, capture_output=True, text=True)
+    return json.loads(done.stderr.strip().splitlines()[-1])
+
+
+def timed(make_args, repeat: int, reset) -> dict:
+    runs = []
+    for _ in range(repeat):
+        reset()
+        runs.append(run(make_args()))
+    return {"seconds": statistics.median(r["seconds"] for r in runs), "main_kb": max(r["main_kb"] for r in runs),
+            "worker_kb": max(r["worker_kb"] for r in runs), "code": runs[-1]["code"]}
+
+
+def page_weights(site: Path) -> list[int]:
+    css = (site / "assets" / "site.css").stat().st_size
+    return sorted(p.stat().st_size + css for p in (site / "records").glob("*.html"))
+
+
+def bench_size(n: int, jobs: int, repeat: int, work: Path) -> None:
+    from synth import make_corpus
+
+    src, out, site = work / f"src{n}", work / f"batch{n}", work / f"site{n}"
+    make_corpus(src, n)
+    size_mb = sum(p.stat().st_size for p in src.iterdir()) / 1e6
+    rm = lambda *paths: (lambda: [shutil.rmtree(p, ignore_errors=True) for p in paths])  # noqa: E731
+    batch = timed(lambda: ["batch", str(src), "-o", str(out), "--to", "html", "--no-validate", "-j", str(jobs)],
+                  repeat, rm(out))
+    bare = timed(lambda: ["site", str(src), "-o", str(site), "-j", str(jobs), "--no-search"], repeat, rm(site))
+    full = timed(lambda: ["site", str(src), "-o", str(site), "-j", str(jobs)], repeat, rm(site))
+    first = sorted(src.iterdir())[0]
+    first.write_text(first.read_text("utf-8").replace("Moscow", "Moskva", 1), "utf-8")
+    again = run(["site", str(src), "-o", str(site), "-j", str(jobs)])
+    nothing = run(["site", str(src), "-o", str(site), "-j", str(jobs)])
+    weights = page_weights(site)
+    print(f"\n{n} records ({size_mb:.1f} MB of input), {jobs} worker processes, median of {repeat}:")
+    print(f"  teikit batch --to html --no-validate  {batch['seconds']:8.1f} s   main {batch['main_kb'] / 1024:5.0f} MB"
+          f"   largest worker {batch['worker_kb'] / 1024:5.0f} MB")
+    for label, r in (("teikit site --no-search", bare), ("teikit site (with Pagefind)", full)):
+        print(f"  {label:37s} {r['seconds']:8.1f} s   main {r['main_kb'] / 1024:5.0f} MB"
+              f"   largest worker {r['worker_kb'] / 1024:5.0f} MB   ratio to batch {r['seconds'] / batch['seconds']:.2f}")
+    print(f"  rebuild after one record changed       {again['seconds']:8.1f} s")
+    print(f"  rebuild with nothing changed           {nothing['seconds']:8.1f} s")
+    print(f"  record page weight (HTML + site CSS): median {statistics.median(weights) / 1024:.1f} KB, "
+          f"90th percentile {weights[int(0.9 * (len(weights) - 1))] / 1024:.1f} KB, largest {weights[-1] / 1024:.1f} KB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--records", default="250,1000")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="teikit-bench-site-"))
+    started = time.perf_counter()
+    try:
+        for n in (int(x) for x in args.records.split(",")):
+            bench_size(n, args.jobs, args.repeat, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"\n(total {time.perf_counter() - started:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()
