@@ -29,6 +29,8 @@ from ..entities.patterns import (
     suffix_names_zh,
     title_names_en,
 )
+from ..entities.people import hsg_ids, lone_surnames
+from ..entities.shapes import shape_names_en, surname_of
 from ..entities.tagging import Span, Visit, flatten, tag_again, tag_tree
 from ..tei import NSMAP, XML_ID, XML_LANG, ensure_standoff, language_divisions, local_name, slug, tei
 
@@ -191,7 +193,7 @@ def _head_of(flat: str, hit: Hit, lang: str) -> bool:
 
 
 def _guesses_en(flat: str) -> list[NameGuess]:
-    return title_names_en(flat) + pinyin_names_en(flat)
+    return title_names_en(flat) + pinyin_names_en(flat) + shape_names_en(flat)
 
 
 def _guesses_zh(flat: str) -> list[NameGuess]:
@@ -221,6 +223,7 @@ class _Run:
         self.doc_ids = set(_ALL_IDS(self.root))
         self._refs: set[str] | None = None  # ids the document's names refer to (see _document_refs)
         self._hits: dict[tuple[str, str], list[Hit]] = {}  # (language, text) -> names found (see _names)
+        self.surnames: dict[str, set[str]] = {}  # English surname -> the people of the document who bear it
 
     def _names(self, matcher: NameMatcher, flat: str) -> list[Hit]:
         """matcher.find(flat), kept for the document: round two sees again every text that round
@@ -257,6 +260,8 @@ class _Run:
             ]
             if dates or unknown:  # most texts have neither
                 spans += self._dates_and_guesses(hits, dates, unknown, lang)
+            if not chinese and rules:
+                self._note_surnames(flat, spans)
             return spans
 
         visits: list[Visit] = []
@@ -279,6 +284,58 @@ class _Run:
                 taken.add(guess.start, guess.end)
         return spans
 
+    def _note_surnames(self, flat: str, spans: list[Span]) -> None:
+        """Remember the surname of each full name tagged as a person ("Walter S. Robertson")."""
+        for span in spans:
+            if span.tag == "persName":
+                surname = surname_of(flat[span.start : span.end])
+                if surname:
+                    ref = dict(span.attrs)["ref"].lstrip("#")
+                    self.surnames.setdefault(surname, set()).add(ref)
+
+    def _surname_spans(self, flat: str, hits: list[Hit]) -> list[Span]:
+        """A bare surname of one person the document names in full: that person ("Robertson"
+        after "Walter S. Robertson"); a surname two people share is left alone."""
+        pattern = self._surname_pattern()
+        taken = _Intervals([(hit.start, hit.end) for hit in hits])
+        spans = []
+        for m in pattern.finditer(flat) if pattern else ():
+            people = self.surnames[m.group()]
+            if len(people) == 1 and not taken.overlaps(m.start(), m.end()):
+                ref = next(iter(people))
+                spans.append(_name_span(m.start(), m.end(), self._kind_of(ref), [ref]))
+                taken.add(m.start(), m.end())
+        for start, end in lone_surnames(flat, self._lower_words()):
+            if not taken.overlaps(start, end) and flat[start:end] not in self.surnames:
+                spans.append(_name_span(start, end, "person", [self._local_id(flat[start:end], "en")]))
+        return sorted(spans, key=lambda span: span.start)
+
+    def _lower_words(self) -> frozenset[str]:
+        """The words the English text writes in lower case ("wood", "house": then "Wood" may be a word)."""
+        if getattr(self, "_lower", None) is None:
+            text = " ".join("".join(d.itertext()) for d in text_divisions(self.root) if not _is_chinese(_lang_of(d)))
+            self._lower = frozenset(re.findall(r"\b[a-z]+\b", text))
+        return self._lower
+
+    def _with_surnames(self, spans: list[Span], flat: str, hits: list[Hit]) -> list[Span]:
+        """`spans` and the surname spans (_surname_spans) that overlap none of them, in order."""
+        made = _Intervals(sorted((span.start, span.end) for span in spans))
+        more = [span for span in self._surname_spans(flat, hits) if not made.overlaps(span.start, span.end)]
+        return sorted(spans + more, key=lambda span: span.start) if more else spans
+
+    def _surname_pattern(self):
+        if not self.surnames:
+            return None
+        if getattr(self, "_surname_re", (None,))[0] != len(self.surnames):
+            names = sorted(self.surnames, key=len, reverse=True)
+            alternation = "|".join(re.escape(n) for n in names)
+            self._surname_re = (len(self.surnames), re.compile(rf"(?<![\w'’.-])(?:{alternation})(?=['’]s\b|(?![\w'’-]))"))
+        return self._surname_re[1]
+
+    def _kind_of(self, ref: str) -> str:
+        entity = self.authority.entities.get(ref)
+        return entity.kind if entity else "person"
+
     def _local_id(self, name: str, lang: str) -> str:
         """A local record for a name not in the authority: id from the name, cert="low".
 
@@ -294,10 +351,18 @@ class _Run:
             rid, n = base, 2
             while rid in self.authority.entities or rid in self.doc_ids or rid in self.local:
                 rid, n = f"{base}-{n}", n + 1
-            self.local[rid] = etree.Element(tei("person"), {XML_ID: rid, "cert": "low"})
+            hsg = hsg_ids(name) if not _is_chinese(lang) else ()
+            if len(hsg) == 1:  # one person of the database bears this full name: its record
+                self.local[rid] = etree.Element(tei("person"), {XML_ID: rid})
+                etree.SubElement(self.local[rid], tei("idno"), {"type": "HSG"}).text = hsg[0]
+            else:
+                self.local[rid] = etree.Element(tei("person"), {XML_ID: rid, "cert": "low"})
             self.local_ids[("slug", base)] = rid
         record = self.local[rid]
-        etree.SubElement(record, tei("persName"), {XML_LANG: lang}).text = name
+        names = record.findall(tei("persName"))
+        name_el = etree.Element(tei("persName"), {XML_LANG: lang})
+        name_el.text = name
+        (names[-1].addnext(name_el) if names else record.insert(0, name_el))
         if _is_chinese(lang):
             etree.SubElement(record, tei("persName"), {XML_LANG: "zh-Latn-pinyin"}).text = _latin(name, tones=True)
         self.local_ids[key] = rid
@@ -315,10 +380,12 @@ class _Run:
         # 刘宁一 ↔ "Liu Ningyi": only English local names are looked for, and round two adds none
         by_pinyin = chinese and any(key[0].startswith("en") for key in self.local_ids)
 
+        surnames = not chinese and _has_rules(lang) and self.surnames
+
         def find(flat: str, el) -> list[Span]:
             hits = [hit for hit in self._names(matcher, flat) if hit.candidates and not hit.unique]
             contracted = contractions_zh(flat) if chinese else []
-            if not (hits or contracted or by_pinyin):
+            if not (hits or contracted or by_pinyin or surnames):
                 return []
             aligned = self._aligned_refs(el, inside, memo)
             spans = []
@@ -332,6 +399,8 @@ class _Run:
                 spans.extend(self._contractions(contracted, aligned, known))
             if by_pinyin:
                 spans.extend(self._local_names_by_pinyin(flat, lang, aligned))
+            if surnames:
+                spans = self._with_surnames(spans, flat, self._names(matcher, flat))
             return spans
 
         for span in tag_again(visits, find):  # the names it wrapped: now refs of the document
