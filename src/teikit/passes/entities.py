@@ -29,6 +29,7 @@ from ..entities.patterns import (
     suffix_names_zh,
     title_names_en,
 )
+from ..entities.orgs import defined_acronyms, shaped_names
 from ..entities.people import hsg_ids, lone_surnames
 from ..entities.shapes import shape_names_en, surname_of
 from ..entities.tagging import Span, Visit, flatten, tag_again, tag_tree
@@ -216,6 +217,7 @@ class _Run:
     authority: Authority
     local: dict[str, etree._Element] = field(default_factory=dict)  # id -> local record
     local_ids: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, name) -> id
+    local_others: dict[tuple[str, str, str], str] = field(default_factory=dict)  # (lang, name, kind) -> id
 
     def __post_init__(self):
         self.date = record_date(self.root)
@@ -253,11 +255,17 @@ class _Run:
             hits = self._names(matcher, flat)
             dates = find_dates(flat, lang, context) if rules else ()
             unknown = guesses(flat)
+            shaped = self._shaped(flat, hits) if rules and not chinese else []
+            if shaped:  # a longer name of its own: the names inside it are part of it
+                within = _Intervals([(s.start, s.end) for s in shaped])
+                hits = [hit for hit in hits if not within.overlaps(hit.start, hit.end)]
             spans = [
                 _name_span(hit.start, hit.end, hit.unique.kind, [hit.unique.entity_id])
                 for hit in hits
                 if hit.unique and not (chinese and _head_of(flat, hit, lang))
             ]
+            if shaped:
+                spans = sorted(spans + shaped + self._acronyms(flat, spans + shaped), key=lambda s: s.start)
             if dates or unknown:  # most texts have neither
                 spans += self._dates_and_guesses(hits, dates, unknown, lang)
             if not chinese and rules:
@@ -283,6 +291,52 @@ class _Run:
                 spans.append(_name_span(guess.start, guess.end, "person", [self._local_id(guess.name, lang)]))
                 taken.add(guess.start, guess.end)
         return spans
+
+    def _shaped(self, flat: str, hits: list[Hit]) -> list[Span]:
+        """Spans of the organisations and places found by their shape (entities.orgs) that no
+        authority name crosses and whose head noun no authority name covers ("Central Committee
+        of the CCP" stays the authority's; "Revolutionary Committee of the Guomindang" is one)."""
+        found = shaped_names(flat)
+        if not found:
+            return []
+        names = [(hit.start, hit.end) for hit in hits if hit.candidates]
+        spans, made = [], _Intervals()
+        for guess in found:
+            if made.overlaps(guess.start, guess.end):
+                continue
+            inside = [(a, b) for a, b in names if a < guess.end and guess.start < b]
+            if any(a < guess.start or b > guess.end for a, b in inside):
+                continue
+            if any(a <= guess.head[0] and guess.head[1] <= b for a, b in inside) or (guess.start, guess.end) in inside:
+                continue
+            spans.append(_name_span(guess.start, guess.end, guess.kind, [self._local_id(guess.name, "en", guess.kind)]))
+            made.add(guess.start, guess.end)
+        return spans
+
+    def _acronyms(self, flat: str, spans: list[Span]) -> list[Span]:
+        """The acronym defined in brackets after an organisation or place ("NSC"): tagged there,
+        and remembered so that it is tagged wherever it stands alone (round two)."""
+        named = sorted((s for s in spans if s.tag in ("orgName", "placeName")), key=lambda s: s.start)
+        out = []
+        for i, start, end, acronym in defined_acronyms(flat, [(s.start, s.end) for s in named]):
+            ref = dict(named[i].attrs)["ref"]
+            self.surnames.setdefault(acronym, set()).add(ref.lstrip("#"))
+            out.append(Span(start, end, named[i].tag, (("ref", ref),)))
+        return out
+
+    def _local_record(self, name: str, lang: str, kind: str) -> str:
+        """A local organisation or place record (cert="low") named `name` (one per name and kind)."""
+        key = (lang, name, kind)
+        if key in self.local_others:
+            return self.local_others[key]
+        base = slug(name)
+        rid, n = base, 2
+        while rid in self.authority.entities or rid in self.doc_ids or rid in self.local:
+            rid, n = f"{base}-{n}", n + 1
+        self.local[rid] = etree.Element(tei(kind), {XML_ID: rid, "cert": "low"})
+        etree.SubElement(self.local[rid], tei(RECORD_KINDS[kind]), {XML_LANG: lang}).text = name
+        self.local_others[key] = rid
+        return rid
 
     def _note_surnames(self, flat: str, spans: list[Span]) -> None:
         """Remember the surname of each full name tagged as a person ("Walter S. Robertson")."""
@@ -334,14 +388,18 @@ class _Run:
 
     def _kind_of(self, ref: str) -> str:
         entity = self.authority.entities.get(ref)
-        return entity.kind if entity else "person"
+        if entity:
+            return entity.kind
+        return local_name(self.local[ref]) if ref in self.local else "person"
 
-    def _local_id(self, name: str, lang: str) -> str:
+    def _local_id(self, name: str, lang: str, kind: str = "person") -> str:
         """A local record for a name not in the authority: id from the name, cert="low".
 
         A Chinese name whose pinyin is an English name already found (谢觉哉, "Xie Juezai") shares
         that record, so both languages point to one person.
         """
+        if kind != "person":
+            return self._local_record(name, lang, kind)
         key = (lang, name)
         if key in self.local_ids:
             return self.local_ids[key]
