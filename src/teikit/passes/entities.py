@@ -247,7 +247,8 @@ class _Run:
         """Tag what needs no context; return the elements seen, for round two."""
         lang = _lang_of(division)
         matcher = matcher_for(self.authority, lang)
-        context = DateContext.from_iso(self.date)
+        # "yesterday" only where the text itself states the record's full date (not in the notes)
+        context = DateContext.from_iso(self.date, relative=self._date_is_stated(division))
         chinese, rules = _is_chinese(lang), _has_rules(lang)
         guesses = _guesses_zh if chinese else _guesses_en if rules else _no_guesses
 
@@ -275,6 +276,14 @@ class _Run:
         visits: list[Visit] = []
         tag_tree(division, find, visits)
         return visits
+
+    def _date_is_stated(self, division: etree._Element) -> bool:
+        """Does the division (a body division) write the record's full date itself, with no part
+        of it supplied by an editor ("October 10, 1945"; not "2 January [1950]")?"""
+        parent = division.getparent()
+        if not self.date or len(self.date) != 10 or parent is None or local_name(parent) != "body":
+            return False
+        return bool(written_date(self.date).search(_own_text(division)))
 
     def _dates_and_guesses(self, hits: list[Hit], dates, guesses, lang: str) -> list[Span]:
         """The spans of the dates, then of the unknown names, that no name found in round one
@@ -605,6 +614,26 @@ def _person_initials(authority: Authority) -> dict[str, str]:
         if name:
             initials[entity.id] = name[0]
     return initials
+
+
+_MONTH_NAMES = "January February March April May June July August September October November December".split()
+
+
+def written_date(iso: str) -> re.Pattern:
+    """A full date as English text writes it: 2 January 1950, January 2, 1950, 1950-01-02."""
+    year, month, day = iso[:4], _MONTH_NAMES[int(iso[5:7]) - 1], str(int(iso[8:10]))
+    return re.compile(rf"(?<!\d){day}(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+{year}\b|"
+                      rf"\b{month}\s+{day}(?:st|nd|rd|th)?,?\s+{year}\b|\b{iso}\b")
+
+
+def _own_text(element: etree._Element) -> str:
+    """The text of `element` without what an editor supplied."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and local_name(child) != "supplied":
+            parts.append(_own_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _only(found: list[str]) -> str | None:
