@@ -83,6 +83,14 @@ def full_forms(form: str) -> tuple[str, str] | None:
     return " ".join(words), words[0]
 
 
+def _east_asian_surname(form: str) -> str:
+    """'Wang' of 'Wang Bingnan' (an East Asian name, surname first, written without a comma)."""
+    from .shapes import SURNAMES_EAST_ASIA
+
+    words = form.split()
+    return words[0] if 2 <= len(words) <= 3 and words[0] in SURNAMES_EAST_ASIA else ""
+
+
 def build_hsg(source: Path) -> None:
     ids_of: dict[str, set[str]] = defaultdict(set)
     given_by: dict[str, set[str]] = defaultdict(set)
@@ -91,7 +99,7 @@ def build_hsg(source: Path) -> None:
         cols = line.split("\t")
         pid, names = cols[0], cols[1]
         for form in names.split(" | "):
-            surname = form.split(",")[0].strip() if "," in form else ""
+            surname = form.split(",")[0].strip() if "," in form else _east_asian_surname(form)
             if re.fullmatch(r"(?:Ma?c|O')?[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-Z][a-zß-ÿ]+)?", surname):
                 surnames.add(surname)
             found = full_forms(form)

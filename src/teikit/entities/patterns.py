@@ -14,6 +14,9 @@ from .numerals import DIGITS, chinese_to_int
 
 # Each alternative starts with a plain character (see _after_first).
 TITLE_ALTERNATIVES_EN = (
+    r"Consul General", r"Governor General", r"Major General", r"Lieutenant General", r"Brigadier General",
+    r"Lieutenant Colonel", r"Rear Admiral", r"Vice Admiral", r"Attorney General", r"Secretary General",
+    r"Assistant Secretary", r"Deputy Secretary", r"Under Secretary", r"Field Marshal", r"Air Marshal",
     r"Comrades?", r"Cdes?\.", r"cdes?\.", r"Com\.", r"com\.", r"comrades?", r"Generalissimo", r"General",
     r"general", r"Marshal", r"marshal", r"Premier", r"premier", r"Vice[- ]Premier", r"Prime Minister",
     r"Foreign Minister", r"Defen[cs]e Minister", r"Deputy Minister", r"Minister", r"Vice[- ]President",
@@ -24,7 +27,7 @@ TITLE_ALTERNATIVES_EN = (
     r"Sir", r"Lord", r"Lady", r"Miss", r"Ms\.", r"Mme\.", r"Mlle\.", r"Gen\.", r"Adm\.", r"Col\.", r"Lt\.",
     r"Capt\.", r"Sen\.", r"Rep\.", r"Gov\.", r"Amb\.", r"Prof\.", r"King", r"Queen", r"Prince", r"Princess",
     r"Emperor", r"Shah", r"Sheikh", r"Judge", r"Justice", r"Bishop", r"Cardinal", r"Father", r"Brigadier",
-    r"Sergeant", r"Ambassador-at-Large", r"Chargé", r"Charge", r"Envoy", r"Undersecretary", r"Under Secretary",
+    r"Sergeant", r"Ambassador-at-Large", r"Chargé", r"Charge", r"Envoy", r"Undersecretary",
 )
 TITLES_EN = "|".join(TITLE_ALTERNATIVES_EN)
 

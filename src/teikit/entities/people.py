@@ -54,18 +54,19 @@ def _countries() -> frozenset[str]:
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’.-])(?:Ma?c|O['’])?[A-Z][a-zß-ÿ]+(?:-[A-Z][a-z]+)?(?=['’]s\b|(?![\w'’-]))")
-_CAP_NEIGHBOUR_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*|&)[ \t]+$")
-_CAP_NEIGHBOUR_AFTER = re.compile(r"^(?:['’]s)?[ \t]+(?:[A-Z]|&|of [A-Z])")
+_CAP_NEIGHBOUR_BEFORE = re.compile(r"(?:(?<![\w'’.-])(?!I[ \t])[A-Z](?:[\w'’-]*[\w'’]|\.)?|&)[ \t]+$")
+_CAP_NEIGHBOUR_AFTER = re.compile(r"^(?:['’]s)?[ \t]+(?:(?!I\b)[A-Z]|&|of [A-Z])")
 
 
-def lone_surnames(text: str, lower_words: frozenset[str]) -> list[tuple[int, int]]:
-    """(start, end) of capitalised words standing alone that are surnames of the database and that
-    the document never writes in lower case ("Menon", "Wang"; not "July", "Japan", "New York")."""
+def lone_surnames(text: str, lower_words: frozenset[str], also: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """(start, end) of capitalised words standing alone that are surnames of the database (or in
+    `also`) and that the document never writes in lower case ("Menon", "Wang"; not "July",
+    "Japan", "New York")."""
     out = []
     known = surnames()
     for m in _CAPITALISED.finditer(text):
         word = m.group()
-        if word not in known or word.lower() in lower_words:
+        if not (word in known or word in also) or word.lower() in lower_words or len(word) < 3:
             continue
         if _CAP_NEIGHBOUR_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue
@@ -77,8 +78,14 @@ def lone_surnames(text: str, lower_words: frozenset[str]) -> list[tuple[int, int
     return out
 
 
-_SAYS = re.compile(r"['’]s\b|,|[ \t]+(?:said|says|stated|asked|replied|told|added|noted|agreed|"
-                   r"was|is|had|has|will|would|and|also|then|thought|felt|believed|suggested|indicated)\b")
+_SAYS = re.compile(
+    r"['’]s\b|,|[ \t]+(?:[a-z]+ly[ \t]+)?(?:said|says|stated|asked|replied|told|added|noted|agreed|was|is|had|has|will|would|"
+    r"and|also|then|thought|thinks|felt|believed|suggested|indicated|called|came|expressed|declared|"
+    r"concurred|continued|proposed|delivered|hoped|hopes|wrote|reported|made|saw|left|arrived|went|"
+    r"informed|emphasized|emphasised|stressed|pointed|remarked|explained|commented|observed|repeated|"
+    r"insisted|promised|requested|urged|handed|sent|gave|read|raised|responded|answered|inquired|"
+    r"mentioned|referred|spoke|met|visited|received|presented|did|does|may|might|could|should|can|must|"
+    r"cabled|telegraphed|recommended|approved|opened|closed|stated|reiterated|countered|objected)\b")
 
 
 def _sentence_start(text: str, start: int) -> bool:

@@ -86,11 +86,12 @@ def _person_in(pieces: list[re.Match], offset: int) -> NameGuess | None:
         words, pieces = words[1:], pieces[1:]  # "The", titles: the title patterns cover those
     if len(words) < 2:
         return None
+    at = next((i for i, w in enumerate(words[:-1]) if w.endswith(".") or w in given_names()), None)
+    if at is None:  # "State Herbert Hoover": the name starts at its given name
+        return None
+    words, pieces = words[at:], pieces[at:]
     first = words[0]
-    if first.endswith("."):
-        if "".join(first.replace(" ", "").split(".")) in ABBREVIATIONS:
-            return None
-    elif first not in given_names():
+    if first.endswith(".") and "".join(first.replace(" ", "").split(".")) in ABBREVIATIONS:
         return None
     # the name: first word, then words up to the last capitalised one before a non-name
     end = 1
@@ -152,3 +153,19 @@ def _pinyin_given(word: str) -> bool:
     from .patterns import _PY_GIVEN
 
     return bool(_PY_GIVEN.fullmatch(word.lower().replace("ü", "v")))
+
+
+_CAPS_RUN = re.compile(rf"(?<![\w'’-])[{_UP}][{_UP}.'’-]+(?:[ \t]+[{_UP}][{_UP}.'’-]*)+(?![\w'’-])")
+
+
+def caps_as_title(text: str) -> str | None:
+    """`text` with its runs of words in capitals written as titles, same length ("COMRADE I.V.
+    STALIN" -> "Comrade I.V. Stalin"), or None if it has no such run (most texts)."""
+    if not _CAPS_RUN.search(text):
+        return None
+    titled = _CAPS_RUN.sub(lambda m: _title(m.group()), text)
+    return titled if len(titled) == len(text) else None
+
+
+def _title(run: str) -> str:
+    return re.sub(r"[^\W\d_]+", lambda w: w.group() if len(w.group()) == 1 else w.group().capitalize(), run)

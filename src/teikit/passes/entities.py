@@ -31,7 +31,7 @@ from ..entities.patterns import (
 )
 from ..entities.orgs import defined_acronyms, shaped_names
 from ..entities.people import hsg_ids, lone_surnames
-from ..entities.shapes import shape_names_en, surname_of
+from ..entities.shapes import caps_as_title, shape_names_en, surname_of
 from ..entities.tagging import Span, Visit, flatten, tag_again, tag_tree
 from ..tei import NSMAP, XML_ID, XML_LANG, ensure_standoff, language_divisions, local_name, slug, tei
 
@@ -194,7 +194,9 @@ def _head_of(flat: str, hit: Hit, lang: str) -> bool:
 
 
 def _guesses_en(flat: str) -> list[NameGuess]:
-    return title_names_en(flat) + pinyin_names_en(flat) + shape_names_en(flat)
+    titled = caps_as_title(flat)
+    in_caps = title_names_en(titled) if titled else []  # "COMRADE PETRENKOV"
+    return title_names_en(flat) + pinyin_names_en(flat) + shape_names_en(flat) + in_caps
 
 
 def _guesses_zh(flat: str) -> list[NameGuess]:
@@ -234,6 +236,12 @@ class _Run:
         hits = self._hits.get(key)
         if hits is None:
             hits = self._hits[key] = matcher.find(flat)
+            titled = caps_as_title(flat) if matcher.latin else None
+            if titled:  # a heading in capitals is still text: "COMRADE I.V. STALIN"
+                have = _Intervals([(h.start, h.end) for h in hits])
+                more = [h for h in matcher.find(titled) if not have.overlaps(h.start, h.end)]
+                if more:
+                    hits = self._hits[key] = sorted(hits + more, key=lambda h: h.start)
         return hits
 
     def _document_refs(self) -> set[str]:
@@ -303,8 +311,9 @@ class _Run:
 
     def _shaped(self, flat: str, hits: list[Hit]) -> list[Span]:
         """Spans of the organisations and places found by their shape (entities.orgs) that no
-        authority name crosses and whose head noun no authority name covers ("Central Committee
-        of the CCP" stays the authority's; "Revolutionary Committee of the Guomindang" is one)."""
+        authority name crosses and that do not start with an authority name covering their head
+        noun ("Central Committee of the CCP" stays the authority's; "Revolutionary Committee of
+        the Guomindang" and "National Security Council" are names of their own)."""
         found = shaped_names(flat)
         if not found:
             return []
@@ -316,8 +325,9 @@ class _Run:
             inside = [(a, b) for a, b in names if a < guess.end and guess.start < b]
             if any(a < guess.start or b > guess.end for a, b in inside):
                 continue
-            if any(a <= guess.head[0] and guess.head[1] <= b for a, b in inside) or (guess.start, guess.end) in inside:
-                continue
+            if (guess.start, guess.end) in inside or any(
+                    a == guess.start and a <= guess.head[0] and guess.head[1] <= b for a, b in inside):
+                continue  # the authority's name (with a complement: "Central Committee of the CCP")
             spans.append(_name_span(guess.start, guess.end, guess.kind, [self._local_id(guess.name, "en", guess.kind)]))
             made.add(guess.start, guess.end)
         return spans
@@ -356,11 +366,12 @@ class _Run:
                     ref = dict(span.attrs)["ref"].lstrip("#")
                     self.surnames.setdefault(surname, set()).add(ref)
 
-    def _surname_spans(self, flat: str, hits: list[Hit]) -> list[Span]:
+    def _surname_spans(self, flat: str, hits: list[Hit], unresolved=()) -> list[Span]:
         """A bare surname of one person the document names in full: that person ("Robertson"
         after "Walter S. Robertson"); a surname two people share is left alone."""
         pattern = self._surname_pattern()
-        taken = _Intervals([(hit.start, hit.end) for hit in hits])
+        open_ = {(hit.start, hit.end) for hit in unresolved}
+        taken = _Intervals([(hit.start, hit.end) for hit in hits if (hit.start, hit.end) not in open_])
         spans = []
         for m in pattern.finditer(flat) if pattern else ():
             people = self.surnames[m.group()]
@@ -368,7 +379,8 @@ class _Run:
                 ref = next(iter(people))
                 spans.append(_name_span(m.start(), m.end(), self._kind_of(ref), [ref]))
                 taken.add(m.start(), m.end())
-        for start, end in lone_surnames(flat, self._lower_words()):
+        also = frozenset(flat[a:b] for a, b in open_)
+        for start, end in lone_surnames(flat, self._lower_words(), also):
             if not taken.overlaps(start, end) and flat[start:end] not in self.surnames:
                 spans.append(_name_span(start, end, "person", [self._local_id(flat[start:end], "en")]))
         return sorted(spans, key=lambda span: span.start)
@@ -380,10 +392,12 @@ class _Run:
             self._lower = frozenset(re.findall(r"\b[a-z]+\b", text))
         return self._lower
 
-    def _with_surnames(self, spans: list[Span], flat: str, hits: list[Hit]) -> list[Span]:
-        """`spans` and the surname spans (_surname_spans) that overlap none of them, in order."""
+    def _with_surnames(self, spans: list[Span], flat: str, hits: list[Hit], unresolved=()) -> list[Span]:
+        """`spans` and the surname spans (_surname_spans) that overlap none of them, in order;
+        `unresolved`: the authority's bare surnames that the context did not resolve ("Wang" with
+        three Wangs in the authority, none named in full): people all the same, with a local record."""
         made = _Intervals(sorted((span.start, span.end) for span in spans))
-        more = [span for span in self._surname_spans(flat, hits) if not made.overlaps(span.start, span.end)]
+        more = [span for span in self._surname_spans(flat, hits, unresolved) if not made.overlaps(span.start, span.end)]
         return sorted(spans + more, key=lambda span: span.start) if more else spans
 
     def _surname_pattern(self):
@@ -456,18 +470,21 @@ class _Run:
                 return []
             aligned = self._aligned_refs(el, inside, memo)
             spans = []
+            unresolved = []
             for hit in hits:
                 chosen = self._resolve(hit, flat, lang, aligned, known)
                 if chosen:
                     kind = self.authority.entities[chosen].kind
                     spans.append(_name_span(hit.start, hit.end, kind, [chosen]))
                     known.add(chosen)
+                elif all(c.kind == "person" for c in hit.candidates):
+                    unresolved.append(hit)
             if contracted:
                 spans.extend(self._contractions(contracted, aligned, known))
             if by_pinyin:
                 spans.extend(self._local_names_by_pinyin(flat, lang, aligned))
             if surnames:
-                spans = self._with_surnames(spans, flat, self._names(matcher, flat))
+                spans = self._with_surnames(spans, flat, self._names(matcher, flat), unresolved)
             return spans
 
         for span in tag_again(visits, find):  # the names it wrapped: now refs of the document
