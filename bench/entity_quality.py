@@ -245,15 +245,28 @@ def score_dates(docs: list[Doc], kind: str = "date") -> tuple[int, int, int, lis
     return gold_n, right, wrong, problems
 
 
-def report(show: bool = False) -> None:
+# People whom ../shared/ner/README.md names as present in the texts but untagged by the editors.
+KNOWN_UNTAGGED = ("Cordier", "Downey", "Fecteau", "Eisenhower")
+
+
+def report(show: bool = False, bare: bool = False) -> None:
     frus = frus_docs()
     wilson = wilson_docs()
-    run(frus + wilson)
+    if bare:
+        with _authority_without_records():
+            run(frus + wilson)
+        print("WITHOUT the shipped authority's records (states and capitals only): what the rules find alone")
+    else:
+        run(frus + wilson)
     tune, held = split_frus(frus)
-    print("FRUS persons (editors' tags; precision is a lower bound, their tagging is not exhaustive)")
+    print("FRUS persons (editors' tags; precision is a lower bound, their tagging is not exhaustive;")
+    print(f"  'adj.': not counting as wrong the people the README lists as untagged: {', '.join(KNOWN_UNTAGGED)})")
     for label, docs in (("tuning half (odd d)", tune), ("held-out half (even d)", held), ("all 32", frus)):
         s = score(docs, "person")
-        print(f"  {label:<24} recall {s.recall():.3f} ({s.found}/{s.gold})  precision {s.precision():.3f} ({s.right}/{s.predicted})")
+        untagged = sum(1 for _, text in s.extras if text in KNOWN_UNTAGGED)
+        adjusted = (s.right + untagged) / s.predicted if s.predicted else float("nan")
+        print(f"  {label:<24} recall {s.recall():.3f} ({s.found}/{s.gold})  precision {s.precision():.3f} "
+              f"({s.right}/{s.predicted}), adj. {adjusted:.3f}")
         if show and label != "all 32":
             print("    missed:", sorted(set(s.misses)))
             print("    unmatched:", sorted(set(s.extras)))
@@ -269,3 +282,24 @@ def report(show: bool = False) -> None:
     print(f"  dates      right {right}/{gold_n} ({right / gold_n:.3f}), wrong {wrong}")
     if show:
         print("    ", problems)
+
+
+class _authority_without_records:
+    """Within: the shipped authority file replaced by one with a single unused record."""
+
+    def __enter__(self):
+        import tempfile
+
+        import teikit.entities.authority as authority
+
+        self.dir = tempfile.TemporaryDirectory()
+        path = Path(self.dir.name) / "authority.xml"
+        path.write_text(f'<listPerson xmlns="{TEI_NS}"><person xml:id="nobody"><persName xml:lang="en">'
+                        'Nobody Atall</persName></person></listPerson>', encoding="utf-8")
+        self.module, self.saved = authority, authority.shipped_authority_path
+        authority.shipped_authority_path = lambda: path
+        return self
+
+    def __exit__(self, *exc):
+        self.module.shipped_authority_path = self.saved
+        self.dir.cleanup()

@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -154,3 +155,68 @@ def _spells(letters: str, initials: str) -> bool:
             return False
         pos += 1
     return len(letters) * 2 >= len(initials)
+
+
+# A single capitalised word made of two or three pinyin syllables of two letters or more
+# ("Qinzhou", "Taiyuan", "Shijiazhuang") names a Chinese place: Chinese people are written with
+# their surname apart ("Mao Zedong"), and a given name alone is rare in English text.
+_PINYIN_WORD = re.compile(r"(?<![\w'’.])([A-Z][a-z]{4,13})(?![\w'’]|-[a-z])")
+# English words that happen to be pinyin syllables
+_ENGLISH_PINYIN = frozenset("""
+Change Changes Banana Bananas Chinese Sedan Canon Hangman Genuine Manage Manages Lineage Tango Mango
+Bandana Sonata Dinner Mania Manila Lasagna Angina Nausea Bonanza Zenana Mosaic Hosanna Guano Liana
+""".split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _pinyin_syllables(word: str) -> int:
+    """How many pinyin syllables of two letters or more make up `word` (0: none does)."""
+    from .patterns import PINYIN_SYLLABLES
+
+    best = 0
+    for size in range(min(6, len(word)), 1, -1):
+        head = word[:size]
+        if head in PINYIN_SYLLABLES:
+            if size == len(word):
+                return 1
+            rest = _pinyin_syllables(word[size:])
+            if rest:
+                return rest + 1
+    return best
+
+
+def pinyin_places(text: str, lower_words: frozenset[str], not_places: frozenset[str]) -> list[Guess]:
+    """Chinese places written as one pinyin word, standing alone, that the text never writes in
+    lower case and that are no one's surname or given name (`not_places`)."""
+    from .patterns import SURNAMES_PINYIN
+
+    out = []
+    for m in _PINYIN_WORD.finditer(text):
+        word = m.group(1)
+        if word in not_places or word in _ENGLISH_PINYIN or word.lower() in lower_words:
+            continue
+        if not 2 <= _pinyin_syllables(word.lower()) <= 3:
+            continue
+        if word.endswith("ing") and _starts_sentence(text, m.start()):
+            continue  # "Lining up …"
+        if word.endswith(("dang", "tang")):
+            continue  # a party (党): Guomindang
+        if any(_pinyin_syllables(w.lower().strip(",.;:()")) for w in _neighbours(text, m.start(), m.end())):
+            continue  # a phrase in pinyin: "Dangdai Zhongguo waijiao", "Zhongguo shehui kexue"
+        before = text[max(0, m.start() - 12) : m.start()].split()
+        if before and before[-1] in SURNAMES_PINYIN:
+            continue  # the given name of "Mao Zedong"
+        out.append(Guess(m.start(), m.end(), word, "place", (m.start(), m.end())))
+    return out
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" \t\n\"“‘'(")
+    return not before or before[-1] in ".!?:;]\ufffc"
+
+
+def _neighbours(text: str, start: int, end: int) -> list[str]:
+    """The words right before and after [start, end), across spaces only."""
+    before = re.search(r"(\S+)[ \t]+$", text[max(0, start - 20) : start])
+    after = re.match(r"[ \t]+(\S+)", text[end : end + 20])
+    return [m.group(1) for m in (before, after) if m and len(m.group(1).strip(",.;:()")) >= 4]

@@ -91,3 +91,14 @@ _SAYS = re.compile(
 def _sentence_start(text: str, start: int) -> bool:
     before = text[max(0, start - 4) : start].rstrip(" \t\n\"“‘'(")
     return not before or before[-1] in ".!?:;]\ufffc"
+
+
+@functools.lru_cache(maxsize=1)
+def not_places() -> frozenset[str]:
+    """Words that are no Chinese place when they stand alone: surnames and given names of the
+    database, and the capitalised words that are not names (teikit.entities.patterns)."""
+    from .patterns import NOT_NAMES_EN
+    from .shapes import NOT_SURNAMES, given_names
+
+    text = (data_dir() / "surnames.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.splitlines() if w and not w.startswith("#")) | given_names() | NOT_NAMES_EN | NOT_SURNAMES

@@ -29,8 +29,8 @@ from ..entities.patterns import (
     suffix_names_zh,
     title_names_en,
 )
-from ..entities.orgs import defined_acronyms, shaped_names
-from ..entities.people import hsg_ids, lone_surnames
+from ..entities.orgs import defined_acronyms, pinyin_places, shaped_names
+from ..entities.people import hsg_ids, lone_surnames, not_places
 from ..entities.shapes import caps_as_title, shape_names_en, surname_of
 from ..entities.tagging import Span, Visit, flatten, tag_again, tag_tree
 from ..tei import NSMAP, XML_ID, XML_LANG, ensure_standoff, language_divisions, local_name, slug, tei
@@ -383,6 +383,10 @@ class _Run:
         for start, end in lone_surnames(flat, self._lower_words(), also):
             if not taken.overlaps(start, end) and flat[start:end] not in self.surnames:
                 spans.append(_name_span(start, end, "person", [self._local_id(flat[start:end], "en")]))
+                taken.add(start, end)
+        for guess in pinyin_places(flat, self._lower_words(), not_places() | frozenset(self.surnames)):
+            if not taken.overlaps(guess.start, guess.end):
+                spans.append(_name_span(guess.start, guess.end, "place", [self._local_id(guess.name, "en", "place")]))
         return sorted(spans, key=lambda span: span.start)
 
     def _lower_words(self) -> frozenset[str]:
