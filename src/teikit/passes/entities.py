@@ -264,6 +264,8 @@ class _Run:
             hits = self._names(matcher, flat)
             dates = find_dates(flat, lang, context) if rules else ()
             unknown = guesses(flat)
+            if unknown and not chinese:
+                hits = self._without_other_bearers(hits, unknown)
             shaped = self._shaped(flat, hits) if rules and not chinese else []
             if shaped:  # a longer name of its own: the names inside it are part of it
                 within = _Intervals([(s.start, s.end) for s in shaped])
@@ -308,6 +310,24 @@ class _Run:
                 spans.append(_name_span(guess.start, guess.end, "person", [self._local_id(guess.name, lang)]))
                 taken.add(guess.start, guess.end)
         return spans
+
+    def _without_other_bearers(self, hits: list[Hit], guesses: list[NameGuess]) -> list[Hit]:
+        """`hits` without the authority surnames inside a full name of someone else: "E. F.
+        Kovalev" is not Ivan Kovalev, "Allen Dulles" not John Foster Dulles (initials or given
+        name that none of the authority person's full names starts with)."""
+        drop = set()
+        for guess in guesses:
+            for hit in hits:
+                if (hit.unique and hit.unique.kind == "person" and guess.start < hit.start and hit.end == guess.end
+                        and not self._may_be(hit.unique.entity_id, guess.name)):
+                    drop.add((hit.start, hit.end))
+        return [hit for hit in hits if (hit.start, hit.end) not in drop] if drop else hits
+
+    def _may_be(self, entity_id: str, full_name: str) -> bool:
+        """Could `full_name` be the authority person's (a full name of theirs starts with its first letter)?"""
+        first = full_name[:1]
+        names = [n.text for n in self.authority.entities[entity_id].names if n.lang == "en" and " " in n.text]
+        return not names or any(n[:1] == first for n in names)
 
     def _shaped(self, flat: str, hits: list[Hit]) -> list[Span]:
         """Spans of the organisations and places found by their shape (entities.orgs) that no
@@ -643,8 +663,8 @@ _MONTH_NAMES = "January February March April May June July August September Octo
 def written_date(iso: str) -> re.Pattern:
     """A full date as English text writes it: 2 January 1950, January 2, 1950, 1950-01-02."""
     year, month, day = iso[:4], _MONTH_NAMES[int(iso[5:7]) - 1], str(int(iso[8:10]))
-    return re.compile(rf"(?<!\d){day}(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+{year}\b|"
-                      rf"\b{month}\s+{day}(?:st|nd|rd|th)?,?\s+{year}\b|\b{iso}\b")
+    return re.compile(rf"(?<!\d){day}(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+{year}(?!\d)|"
+                      rf"\b{month}\s+{day}(?:st|nd|rd|th)?,?\s+{year}(?!\d)|(?<!\d){iso}(?!\d)")
 
 
 def _own_text(element: etree._Element) -> str:
