@@ -185,15 +185,15 @@ def _pinyin_syllables(word: str) -> int:
     return best
 
 
-def pinyin_places(text: str, lower_words: frozenset[str], not_places: frozenset[str]) -> list[Guess]:
+def pinyin_places(text: str, lower_words: frozenset[str], not_places, also_not=()) -> list[Guess]:
     """Chinese places written as one pinyin word, standing alone, that the text never writes in
-    lower case and that are no one's surname or given name (`not_places`)."""
+    lower case and that are no one's surname or given name (in `not_places` or `also_not`)."""
     from .patterns import SURNAMES_PINYIN
 
     out = []
     for m in _PINYIN_WORD.finditer(text):
         word = m.group(1)
-        if word in not_places or word in _ENGLISH_PINYIN or word.lower() in lower_words:
+        if word in not_places or word in also_not or word in _ENGLISH_PINYIN or word.lower() in lower_words:
             continue
         if not 2 <= _pinyin_syllables(word.lower()) <= 3:
             continue

@@ -115,6 +115,9 @@ def _langs_of(elements: dict[str, etree._Element]) -> dict[str, str]:
     return langs
 
 
+# a capitalised word or acronym (its 's apart), the lookbehind after the first character (fast)
+_CAPITALISED_WORD = re.compile(r"([A-Z](?<![\w'’.-].)(?:[\w'’-]*\w)?)(?:['’]s\b)?(?![\w'’-])")
+_OWN_TEXT = etree.XPath(".//text()[not(ancestor::tei:supplied)]", namespaces=NSMAP, smart_strings=False)
 _NAME_ELEMENTS = tuple(tei(t) for t in ("persName", "placeName", "orgName"))
 # plain strings (no smart strings: nothing asks for their parent)
 _LINK_TARGETS = etree.XPath("tei:standOff/tei:linkGrp[@type='translation']/tei:link/@target",
@@ -293,7 +296,7 @@ class _Run:
         parent = division.getparent()
         if not self.date or len(self.date) != 10 or parent is None or local_name(parent) != "body":
             return False
-        return bool(written_date(self.date).search(_own_text(division)))
+        return bool(written_date(self.date).search("".join(_OWN_TEXT(division))))
 
     def _dates_and_guesses(self, hits: list[Hit], dates, guesses, lang: str) -> list[Span]:
         """The spans of the dates, then of the unknown names, that no name found in round one
@@ -389,22 +392,22 @@ class _Run:
     def _surname_spans(self, flat: str, hits: list[Hit], unresolved=()) -> list[Span]:
         """A bare surname of one person the document names in full: that person ("Robertson"
         after "Walter S. Robertson"); a surname two people share is left alone."""
-        pattern = self._surname_pattern()
         open_ = {(hit.start, hit.end) for hit in unresolved}
         taken = _Intervals([(hit.start, hit.end) for hit in hits if (hit.start, hit.end) not in open_])
         spans = []
-        for m in pattern.finditer(flat) if pattern else ():
-            people = self.surnames[m.group()]
-            if len(people) == 1 and not taken.overlaps(m.start(), m.end()):
+        for m in _CAPITALISED_WORD.finditer(flat) if self.surnames else ():
+            word = m.group(1)
+            people = self.surnames.get(word)
+            if people and len(people) == 1 and not taken.overlaps(m.start(), m.start() + len(word)):
                 ref = next(iter(people))
-                spans.append(_name_span(m.start(), m.end(), self._kind_of(ref), [ref]))
-                taken.add(m.start(), m.end())
+                spans.append(_name_span(m.start(), m.start() + len(word), self._kind_of(ref), [ref]))
+                taken.add(m.start(), m.start() + len(word))
         also = frozenset(flat[a:b] for a, b in open_)
         for start, end in lone_surnames(flat, self._lower_words(), also):
             if not taken.overlaps(start, end) and flat[start:end] not in self.surnames:
                 spans.append(_name_span(start, end, "person", [self._local_id(flat[start:end], "en")]))
                 taken.add(start, end)
-        for guess in pinyin_places(flat, self._lower_words(), not_places() | frozenset(self.surnames)):
+        for guess in pinyin_places(flat, self._lower_words(), not_places(), self.surnames):
             if not taken.overlaps(guess.start, guess.end):
                 spans.append(_name_span(guess.start, guess.end, "place", [self._local_id(guess.name, "en", "place")]))
         return sorted(spans, key=lambda span: span.start)
@@ -423,15 +426,6 @@ class _Run:
         made = _Intervals(sorted((span.start, span.end) for span in spans))
         more = [span for span in self._surname_spans(flat, hits, unresolved) if not made.overlaps(span.start, span.end)]
         return sorted(spans + more, key=lambda span: span.start) if more else spans
-
-    def _surname_pattern(self):
-        if not self.surnames:
-            return None
-        if getattr(self, "_surname_re", (None,))[0] != len(self.surnames):
-            names = sorted(self.surnames, key=len, reverse=True)
-            alternation = "|".join(re.escape(n) for n in names)
-            self._surname_re = (len(self.surnames), re.compile(rf"(?<![\w'’.-])(?:{alternation})(?=['’]s\b|(?![\w'’-]))"))
-        return self._surname_re[1]
 
     def _kind_of(self, ref: str) -> str:
         entity = self.authority.entities.get(ref)
@@ -665,16 +659,6 @@ def written_date(iso: str) -> re.Pattern:
     year, month, day = iso[:4], _MONTH_NAMES[int(iso[5:7]) - 1], str(int(iso[8:10]))
     return re.compile(rf"(?<!\d){day}(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+{year}(?!\d)|"
                       rf"\b{month}\s+{day}(?:st|nd|rd|th)?,?\s+{year}(?!\d)|(?<!\d){iso}(?!\d)")
-
-
-def _own_text(element: etree._Element) -> str:
-    """The text of `element` without what an editor supplied."""
-    parts = [element.text or ""]
-    for child in element:
-        if isinstance(child.tag, str) and local_name(child) != "supplied":
-            parts.append(_own_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
 
 
 def _only(found: list[str]) -> str | None:
