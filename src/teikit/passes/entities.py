@@ -116,7 +116,7 @@ def _langs_of(elements: dict[str, etree._Element]) -> dict[str, str]:
 
 
 # a capitalised word or acronym (its 's apart), the lookbehind after the first character (fast)
-_CAPITALISED_WORD = re.compile(r"([A-Z](?<![\w'’.-].)(?:[\w'’-]*\w)?)(?:['’]s\b)?(?![\w'’-])")
+_CAPITALISED_WORD = re.compile(r"([A-Z](?<![\w'’.-].)(?:[\w-]*\w)?(?:['’](?!s\b)\w+)?)(?:['’]s\b)?(?![\w'’-])")
 _OWN_TEXT = etree.XPath(".//text()[not(ancestor::tei:supplied)]", namespaces=NSMAP, smart_strings=False)
 _NAME_ELEMENTS = tuple(tei(t) for t in ("persName", "placeName", "orgName"))
 # plain strings (no smart strings: nothing asks for their parent)
