@@ -58,8 +58,8 @@ def test_person_shapes(text, expected):
 
 def test_surnames_of_full_names():
     assert [surname_of(n) for n in ("Wang Ping-nan", "Chiang Kai-shek", "Mao Zedong", "Walter S. Robertson",
-                                    "Herbert Hoover, Jr.", "Miklashevskii")] == [
-        "Wang", "Chiang", "Mao", "Robertson", "Hoover", None]
+                                    "Herbert Hoover, Jr.", "E. F. Kovalev", "Miklashevskii")] == [
+        "Wang", "Chiang", "Mao", "Robertson", "Hoover", "Kovalev", None]
 
 
 def test_a_surname_resolves_to_the_full_name_used_in_the_document():
@@ -75,6 +75,13 @@ def test_two_people_with_one_surname_stay_apart():
     assert ("persName", "E. F. Kovalev", "#e-f-kovalev") in got and ("persName", "Ivan Kovalev", "#kovalev") in got
     assert ("persName", "Allen Dulles", "#allen-dulles") in got and ("persName", "John Foster Dulles", "#dulles") in got
     assert ("persName", "Martin", "#edwin-w-martin") not in got and ("persName", "Martin", "#harold-martin") not in got
+
+
+def test_a_bare_authority_surname_is_the_one_bearer_the_document_names_in_full():
+    got = tags(tagged("E. F. Kovalev arrived. Kovalev said so."))
+    assert got == [("persName", "E. F. Kovalev", "#e-f-kovalev"), ("persName", "Kovalev", "#e-f-kovalev")]
+    assert tags(tagged("I. V. Kovalev came; Kovalev spoke.")) == [("persName", "I. V. Kovalev", "#kovalev"),
+                                                                   ("persName", "Kovalev", "#kovalev")]
 
 
 def test_a_full_name_borne_by_one_person_of_the_database_is_linked_never_a_shared_one():

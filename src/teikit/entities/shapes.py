@@ -138,10 +138,12 @@ def surname_of(name: str) -> str | None:
     """The surname of a full name as written: the first word of an East Asian name
     ("Wang Ping-nan", "Chiang Kai-shek", "Mao Zedong"), else the last word that is no initial or
     suffix ("Walter S. Robertson", "Herbert Hoover, Jr."); None for a single word."""
-    words = [w for w in re.split(r"[\s,]+", name) if w and w not in ("Jr.", "Sr.", "Jr", "Sr")]
-    words = [w for w in words if not re.fullmatch(r"(?:[A-Z]\.)+", w)]
-    if len(words) < 2:
+    tokens = [w for w in re.split(r"[\s,]+", name) if w and w not in ("Jr.", "Sr.", "Jr", "Sr")]
+    words = [w for w in tokens if not re.fullmatch(r"(?:[A-Z]\.)+", w)]
+    if len(tokens) < 2 or not words:
         return None
+    if len(words) == 1:  # "E. F. Kovalev"
+        return words[0] if words[0][:1].isupper() else None
     if words[0] in SURNAMES_EAST_ASIA and ("-" in words[1] or len(words) == 2 and words[1][:1].isupper()
                                           and _pinyin_given(words[1])):
         return words[0]

@@ -60,6 +60,7 @@ def tag_entities(tree: etree._ElementTree, options=None) -> etree._ElementTree:
     visits = [run.tag_plain(division) for division in divisions]
     for division, seen in zip(divisions, visits):
         run.tag_in_context(division, seen)
+    run.keep_bearers_apart(divisions)
     if getattr(options, "roles", False):
         for division in divisions:
             run.tag_roles(division)
@@ -411,6 +412,23 @@ class _Run:
             if not taken.overlaps(guess.start, guess.end):
                 spans.append(_name_span(guess.start, guess.end, "place", [self._local_id(guess.name, "en", "place")]))
         return sorted(spans, key=lambda span: span.start)
+
+    def keep_bearers_apart(self, divisions: list[etree._Element]) -> None:
+        """A bare authority surname ("Kovalev") in a document that names in full only someone
+        else who bears it ("E. F. Kovalev"): that person, not the authority's (Ivan Kovalev)."""
+        if not any(rid in self.local for people in self.surnames.values() for rid in people):
+            return
+        for division in divisions:
+            if _is_chinese(_lang_of(division)):
+                continue
+            for el in division.iter(tei("persName")):
+                ref, text = (el.get("ref") or "").lstrip("#"), "".join(el.itertext()).strip()
+                people = self.surnames.get(text)
+                if ref in self.authority.entities and people and len(people) == 1:
+                    other = next(iter(people))
+                    names = self.local[other].findall(tei("persName")) if other in self.local else []
+                    if names and not self._may_be(ref, names[0].text or ""):
+                        el.set("ref", f"#{other}")
 
     def _lower_words(self) -> frozenset[str]:
         """The words the English text writes in lower case ("wood", "house": then "Wood" may be a word)."""
