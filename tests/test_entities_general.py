@@ -112,6 +112,9 @@ def test_organisations_and_places_by_their_shape():
         ("General Staff", "org"), ("Ministry of the Military", "org"), ("18th Army Group", "org"),
         ("Taiwan Strait", "place"), ("Lake Baikal", "place"), ("Joint Chiefs of Staff", "org")]
     assert [(g.name, g.kind) for g in shaped_names("Seoul, January 8, 1955—2 p.m.")] == [("Seoul", "place")]
+    assert [g.name for g in shaped_names("the Department of Defense Files; the Government of the United Kingdom "
+                                         "for the Government of India; the Committee for State Security")] == [
+        "Department of Defense", "Government of the United Kingdom", "Committee for State Security"]
 
 
 def test_longest_name_wins_but_the_authority_keeps_its_own():
@@ -140,8 +143,10 @@ def test_states_and_capitals_beyond_the_authority():
 
 
 def test_chinese_places_written_as_one_pinyin_word():
-    text = "to Qinzhou station and the Beiping-Haikou railroad; Mao Zedong; Dangdai Zhongguo waijiao; the Guomindang"
-    assert [g.name for g in pinyin_places(text, frozenset(), frozenset())] == ["Qinzhou", "Beiping", "Haikou"]
+    text = ("to Qinzhou station and the Beiping-Haikou railroad; Taiyuan, Hankou; Mao Zedong; Dangdai Zhongguo "
+            "waijiao; the Guomindang; one Minute, Madame")
+    assert [g.name for g in pinyin_places(text, frozenset(), frozenset())] == [
+        "Qinzhou", "Beiping", "Haikou", "Taiyuan", "Hankou"]
 
 
 def test_a_heading_in_capitals_is_still_text():

@@ -44,6 +44,7 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March 
 July August September October November December Top Secret Confidential Eyes Only Drafted Source
 Memorandum Telegram Letter Despatch Dispatch Note Record Minutes Report
 """.split())
+_DOCUMENTS = frozenset("Files Papers Records Collection Archives Minutes Report".split())
 # offices: what stands before them is a person's name, not part of the organisation
 _TITLES = frozenset("""
 Chairman Chairwoman President Secretary Minister Ambassador Director Commander General Admiral
@@ -90,6 +91,14 @@ def _in_run(text: str, m: re.Match) -> list[Guess]:
         first += 1
     words, pieces = words[first:], pieces[first:]
     while words and (words[-1].startswith(("of", "for", "on", "and")) or words[-1] in _NOT_START):
+        words, pieces = words[:-1], pieces[:-1]
+    if len(words) < 2:
+        return []
+    for i, w in enumerate(words):  # "Department of Defense Files": the records are not the department
+        if i and (w in _DOCUMENTS or (w.split()[0] == "for" and any(x in ORG_HEADS for x in words[i + 1 :]))):
+            words, pieces = words[:i], pieces[:i]  # two organisations joined by "for"
+            break
+    while words and (words[-1] in ("of", "for", "on", "of the", "for the", "on the") or words[-1].startswith(("of ", "for ", "on "))):
         words, pieces = words[:-1], pieces[:-1]
     if len(words) < 2:
         return []
@@ -185,6 +194,19 @@ def _pinyin_syllables(word: str) -> int:
     return best
 
 
+@functools.lru_cache(maxsize=4096)
+def _long_syllable(word: str) -> bool:
+    """Can `word` be split into pinyin syllables of which one has three letters or more?"""
+    from .patterns import PINYIN_SYLLABLES
+
+    for size in range(min(6, len(word)), 1, -1):
+        head, rest = word[:size], word[size:]
+        if head in PINYIN_SYLLABLES and (not rest or _pinyin_syllables(rest)):
+            if size >= 3 or (rest and _long_syllable(rest)):
+                return True
+    return False
+
+
 def pinyin_places(text: str, lower_words: frozenset[str], not_places, also_not=()) -> list[Guess]:
     """Chinese places written as one pinyin word, standing alone, that the text never writes in
     lower case and that are no one's surname or given name (in `not_places` or `also_not`)."""
@@ -195,8 +217,8 @@ def pinyin_places(text: str, lower_words: frozenset[str], not_places, also_not=(
         word = m.group(1)
         if word in not_places or word in also_not or word in _ENGLISH_PINYIN or word.lower() in lower_words:
             continue
-        if not 2 <= _pinyin_syllables(word.lower()) <= 3:
-            continue
+        if not 2 <= _pinyin_syllables(word.lower()) <= 3 or not _long_syllable(word.lower()):
+            continue  # "Minute", "Madame": two-letter syllables only
         if word.endswith("ing") and _starts_sentence(text, m.start()):
             continue  # "Lining up …"
         if word.endswith(("dang", "tang")):
@@ -217,6 +239,6 @@ def _starts_sentence(text: str, start: int) -> bool:
 
 def _neighbours(text: str, start: int, end: int) -> list[str]:
     """The words right before and after [start, end), across spaces only."""
-    before = re.search(r"(\S+)[ \t]+$", text[max(0, start - 20) : start])
-    after = re.match(r"[ \t]+(\S+)", text[end : end + 20])
-    return [m.group(1) for m in (before, after) if m and len(m.group(1).strip(",.;:()")) >= 4]
+    before = re.search(r"([\w'’-]+)[ \t]+$", text[max(0, start - 20) : start])
+    after = re.match(r"[ \t]+([\w'’-]+)", text[end : end + 20])
+    return [m.group(1) for m in (before, after) if m and len(m.group(1)) >= 4]
