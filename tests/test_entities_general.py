@@ -46,6 +46,7 @@ def record(root, rid):
     ("Walter S. Robertson and Robert Murphy, with Herbert Hoover, Jr., and the U.S. Army",
      ["Walter S. Robertson", "Robert Murphy", "Herbert Hoover Jr."]),
     ("V.K. Wellington Koo and R. B. Anderson", ["V.K. Wellington Koo", "R. B. Anderson"]),
+    ("A. Ya. Vyshinsky and Yu. V. Andropov; St. Petersburg", ["A. Ya. Vyshinsky", "Yu. V. Andropov"]),
     ("Telegram From the Ambassador in Czechoslovakia (Johnson) to the Department of State", ["Johnson"]),
     ("Under Secretary of State Herbert Hoover, Jr., wrote", ["Herbert Hoover Jr."]),
     ("Dwight D. Eisenhower Library, Dulles Papers", []),  # an institution named after a person

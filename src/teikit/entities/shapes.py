@@ -20,7 +20,9 @@ from .patterns import NOT_NAMES_EN, SURNAMES_PINYIN, NameGuess
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
 _CAP = rf"(?:Ma?c|O['’])?[{_UP}][{_LOW}]+(?:['’][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)*"
-_INITIALS = rf"[{_UP}]\.(?:[ \t]?[{_UP}]\.){{0,2}}"
+# an initial: one capital, or a Russian digraph (A. Ya. Vyshinsky, Yu. V. Andropov)
+_INITIAL = rf"(?:Ya|Yu|Ye|Yo|Zh|Ch|Sh|Kh|Ts|[{_UP}])\."
+_INITIALS = rf"{_INITIAL}(?:[ \t]?{_INITIAL}){{0,2}}"
 _TOKEN = rf"(?:{_INITIALS}(?=[ \t\n]*[{_UP}])|{_CAP})"
 # A run of capitalised words and initials (one line break allowed between two of them).
 RUN = re.compile(rf"(?<![\w.'’-]){_TOKEN}(?:(?:[ \t]+\n?|\n)[ \t]*{_TOKEN}){{0,5}}(?:,?[ \t]+(?:Jr|Sr)\.)?")
@@ -139,7 +141,7 @@ def surname_of(name: str) -> str | None:
     ("Wang Ping-nan", "Chiang Kai-shek", "Mao Zedong"), else the last word that is no initial or
     suffix ("Walter S. Robertson", "Herbert Hoover, Jr."); None for a single word."""
     tokens = [w for w in re.split(r"[\s,]+", name) if w and w not in ("Jr.", "Sr.", "Jr", "Sr")]
-    words = [w for w in tokens if not re.fullmatch(r"(?:[A-Z]\.)+", w)]
+    words = [w for w in tokens if not re.fullmatch(r"(?:(?:Ya|Yu|Ye|Yo|Zh|Ch|Sh|Kh|Ts|[A-Z])\.)+", w)]
     if len(tokens) < 2 or not words:
         return None
     if len(words) == 1:  # "E. F. Kovalev"
