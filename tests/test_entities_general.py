@@ -181,3 +181,10 @@ def test_new_constructs_are_valid_tei_and_teikit(shared, tmp_path):
     for schema in ("tei_all", "teikit"):  # the official grammar (specialised: fast) and teikit's profile
         result = validate.validate(root.getroottree(), validate.ValidateOptions(schema=schema, tei_all=tei_all))
         assert result.valid, (schema, [d.format() for d in result.diagnostics][:3])
+
+
+def test_one_name_each_the_longest():
+    root = tagged("The VKP(b) CC discussed North China, North Korea and East Germany; in the North they waited.")
+    assert tags(root) == [("orgName", "VKP(b) CC", "#cpsu-cc"), ("placeName", "North China", "#north-china"),
+                          ("placeName", "North Korea", "#north-korea"), ("placeName", "East Germany", "#east-germany")]
+    assert record(root, "north-china").get("cert") == "low"

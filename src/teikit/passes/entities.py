@@ -338,9 +338,10 @@ class _Run:
         authority name crosses and that do not start with an authority name covering their head
         noun ("Central Committee of the CCP" stays the authority's; "Revolutionary Committee of
         the Guomindang" and "National Security Council" are names of their own)."""
-        found = shaped_names(flat)
+        found = shaped_names(flat) + _compass_places(flat, hits)
         if not found:
             return []
+        found.sort(key=lambda g: (g.start, -g.end))
         names = [(hit.start, hit.end) for hit in hits if hit.candidates]
         spans, made = [], _Intervals()
         for guess in found:
@@ -677,6 +678,25 @@ def written_date(iso: str) -> re.Pattern:
     year, month, day = iso[:4], _MONTH_NAMES[int(iso[5:7]) - 1], str(int(iso[8:10]))
     return re.compile(rf"(?<!\d){day}(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+{year}(?!\d)|"
                       rf"\b{month}\s+{day}(?:st|nd|rd|th)?,?\s+{year}(?!\d)|(?<!\d){iso}(?!\d)")
+
+
+_COMPASS = re.compile(r"(?:North|South|East|West|North-?[Ee]ast|North-?[Ww]est|South-?[Ee]ast|South-?[Ww]est|Central|"
+                      r"Northern|Southern|Eastern|Western|Inner|Outer|Upper|Lower)[ \t]+$")
+
+
+def _compass_places(flat: str, hits: list[Hit]):
+    """"North China", "Western Europe": a compass word before a place is part of its name (a place of
+    its own, unless the authority has it: then the hit already covers it)."""
+    from ..entities.orgs import Guess
+
+    out = []
+    for hit in hits:
+        if hit.unique and hit.unique.kind == "place":
+            m = _COMPASS.search(flat, max(0, hit.start - 16), hit.start)
+            if m and (m.start() == 0 or not flat[m.start() - 1].isalnum()):
+                name = " ".join(flat[m.start() : hit.end].split())
+                out.append(Guess(m.start(), hit.end, name, "place", (hit.start, hit.end)))
+    return out
 
 
 def _only(found: list[str]) -> str | None:
