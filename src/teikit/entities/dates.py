@@ -132,17 +132,24 @@ _NEEDS_RE = {
     "月": re.compile("月"), "旬": re.compile("旬"), "日": re.compile("[日号]"), "年": re.compile("年"),
     "时": re.compile("[时点]"),
     "rel": re.compile(r"(?i)yesterday|today|tomorrow|(?:this|last|next) (?:year|month)"),
+    "year4": re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)"),
+    "roman": re.compile(r"\d[./][IVX]"),
+    "ampm": re.compile(r"\d\s?[ap]\.?\s?m", re.I),
+    "range": re.compile(r"\d(?:st|nd|rd|th)?[ \t]?(?:and|[–-]|to)[ \t]?\d"),
+    "monthrange": re.compile(r"(?:ary|rch|pril|May|une|uly|ust|ber)[ \t]?(?:[–-]|to)[ \t]?[A-Z]"),
 }
-_NEEDS_EN = ("digit", "Month", "part", "rel")  # and "clock", looked for only where there is a digit
+_NEEDS_EN = ("digit", "Month", "part", "rel", "monthrange")  # and the DIGIT_NEEDS, only where there is a digit
+_DIGIT_NEEDS = ("clock", "year4", "roman", "ampm", "range")
 _NEEDS_ZH = ("月", "旬", "日", "年", "时")
 _ANY_ZH = re.compile("[月旬日号年时点]")  # any Chinese need: one search for most Chinese texts
 # month_alone is case-sensitive: its month is capitalised ("Month", cheaper than "month").
 NEEDS = {
-    "dmy": ("digit", "Month"), "mdy": ("digit", "Month"), "day_range": ("digit", "Month"),
-    "month_day_range": ("digit", "Month"), "month_range": ("Month",), "roman": ("digit",),
-    "bare_year": ("digit",), "relative": ("rel",), "time_range": ("digit",), "part_month": ("part",),
+    "dmy": ("digit", "Month"), "mdy": ("digit", "Month"), "day_range": ("digit", "Month", "range"),
+    "month_day_range": ("digit", "Month", "range"), "month_range": ("Month", "monthrange"),
+    "roman": ("digit", "roman"), "bare_year": ("digit", "year4"), "relative": ("rel",),
+    "time_range": ("digit", "ampm", "range"), "part_month": ("part",),
     "part_this_month": ("part",), "month_year": ("digit", "Month"), "month_alone": ("Month",),
-    "day_alone": ("digit",), "year_alone": ("digit",), "time": ("digit",), "time24": ("digit", "clock"),
+    "day_alone": ("digit",), "year_alone": ("digit", "year4"), "time": ("digit", "ampm"), "time24": ("digit", "clock"),
     "zh_ymd": ("月",), "zh_part": ("旬",), "zh_month_part": ("月",), "zh_day": ("日",),
     "zh_year": ("年",), "zh_time": ("时",),
 }
@@ -209,8 +216,8 @@ def _needs_in(text: str, chinese: bool) -> frozenset[str]:
             return frozenset()
         return frozenset(need for need in _NEEDS_ZH if _NEEDS_RE[need].search(text))
     present = {need for need in _NEEDS_EN if _NEEDS_RE[need].search(text)}
-    if "digit" in present and _NEEDS_RE["clock"].search(text):
-        present.add("clock")
+    if "digit" in present:
+        present.update(need for need in _DIGIT_NEEDS if _NEEDS_RE[need].search(text))
     return frozenset(present)
 
 
