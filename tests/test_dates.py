@@ -194,3 +194,12 @@ def test_relative_dates_need_an_anchor_and_say_so():
     assert find_dates("yesterday", "en", DateContext.from_iso("1950-01-02", relative=False)) == []
     assert [f.attributes for f in find_dates("yesterday and this year", "en", DateContext.from_iso("1950"))] == [
         {"when": "1950", "type": "relative"}]  # a year alone: no day to count back from
+
+
+def test_year_ranges_and_years_after_words_ending_like_abbreviations():
+    assert found("in 1949-1950 and 1958–62; pp. 1949-1950", "en") == [
+        ("1949-1950", "date", {"notBefore": "1949", "notAfter": "1950"}),
+        ("1958–62", "date", {"notBefore": "1958", "notAfter": "1962"}),
+    ]
+    assert found("round 1945 treaty; and 1947 was hard; D. 1950", "en") == [
+        ("1945", "date", {"when": "1945"}), ("1947", "date", {"when": "1947"})]

@@ -80,7 +80,7 @@ _RELATIVE = {
 }
 # words before a number that make it a reference, not a year ("telegram 1953", "p. 1949")
 _NUMBERED = re.compile(
-    r"(?:telegrams?|tels?|deptel|despatch|dispatch|cables?|airgram|circular|no|nos|number|p|pp|page|pages|vol|"
+    r"(?<!\w)(?:telegrams?|tels?|deptel|despatch|dispatch|cables?|airgram|circular|no|nos|number|p|pp|page|pages|vol|"
     r"op|d|f|file|doc|document|room|para|paragraph|resolution|item|case|memo|serial|sheet|ll?|listy?|delo)\.?[ \t]*$",
     re.I,
 )
@@ -98,7 +98,8 @@ EN_PATTERNS = [
     ("month_alone", re.compile(rf"\b(?:[Ii]n|[Bb]y|of|[Ss]ince|[Uu]ntil|till|[Ff]rom|to|[Bb]efore|[Aa]fter|[Dd]uring) (?P<x>({_MONTH_RE}))(?![\w-])")),
     ("day_alone", re.compile(r"\b[Oo]n (?P<x>the (\d{1,2})(?:st|nd|rd|th))(?![\w-])(?! of\b)")),
     ("year_alone", re.compile(rf"\b(?:in|of|since|between|and|until|till|by|from|to|year|before|after|during) (?P<x>{_YEAR})(?![\w-]|\.\d)")),
-    ("bare_year", re.compile(rf"(?<![\w$£.,/–-]){_YEAR}(?![\w,]|[.,:/]\d|[ \t]?[–-][ \t]?\d)")),
+    ("year_range", re.compile(rf"(?<![\w$£.,/–-]){_YEAR}[ \t]?[–-][ \t]?(1[6-9]\d\d|20\d\d|\d\d)(?!\w|[.,:/–-]\d)")),
+    ("bare_year", re.compile(rf"(?<![\w$£.,/–-]){_YEAR}(?!\w|[.,:/]\d|[ \t]?[–-][ \t]?\d)")),
     ("relative", re.compile(r"\b(?:the day (?:before yesterday|after tomorrow)|yesterday|today|tomorrow|"
                             r"(?:this|last|next) (?:year|month))\b", re.I)),
     ("time_range", re.compile(r"\b(\d{1,2})(?::(\d{2}))?[ \t]?(?:[–-]|to)[ \t]?(\d{1,2})(?::(\d{2}))?\s?([ap])\.?\s?m\.?(?![\w])", re.I)),
@@ -146,7 +147,7 @@ _ANY_ZH = re.compile("[月旬日号年时点]")  # any Chinese need: one search 
 NEEDS = {
     "dmy": ("digit", "Month"), "mdy": ("digit", "Month"), "day_range": ("digit", "Month", "range"),
     "month_day_range": ("digit", "Month", "range"), "month_range": ("Month", "monthrange"),
-    "roman": ("digit", "roman"), "bare_year": ("digit", "year4"), "relative": ("rel",),
+    "roman": ("digit", "roman"), "bare_year": ("digit", "year4"), "year_range": ("digit", "year4", "range"), "relative": ("rel",),
     "time_range": ("digit", "ampm", "range"), "part_month": ("part",),
     "part_this_month": ("part",), "month_year": ("digit", "Month"), "month_alone": ("Month",),
     "day_alone": ("digit",), "year_alone": ("digit", "year4"), "time": ("digit", "ampm"), "time24": ("digit", "clock"),
@@ -276,6 +277,18 @@ def _roman(m, ctx, text):
         return None  # "2.I" alone is likelier a section number
     month = _ROMAN[m.group(3)]
     return _in_sentence_year(m, ctx, text, m.group(4), lambda year: _day(ctx, year, month, int(m.group(1))))
+
+
+def _year_range(m, _ctx, text):
+    """1949-1950, 1958–62: notBefore the first year, notAfter the second."""
+    if _NUMBERED.search(text, max(0, m.start() - 14), m.start()):
+        return None
+    first, second = m.group(1), m.group(2)
+    if len(second) == 2:
+        second = first[:2] + second
+    if second <= first:
+        return None
+    return {"notBefore": first, "notAfter": second}
 
 
 def _bare_year(m, _ctx, text):
