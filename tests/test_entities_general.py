@@ -188,3 +188,19 @@ def test_one_name_each_the_longest():
     assert tags(root) == [("orgName", "VKP(b) CC", "#cpsu-cc"), ("placeName", "North China", "#north-china"),
                           ("placeName", "North Korea", "#north-korea"), ("placeName", "East Germany", "#east-germany")]
     assert record(root, "north-china").get("cert") == "low"
+
+
+def test_hand_annotations_resolve_in_their_records(shared):
+    """Every mention of tests/data/entities/gold/*.tsv is found, in order, in its record's contents
+    (the files `bench/bench_entities.py --quality` scores against)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from entity_quality import wilson_docs
+
+    docs = wilson_docs()
+    assert {d.name for d in docs} == {"113379", "117031", "122809"}
+    for doc in docs:
+        assert doc.gold and all(doc.text[m.start:m.end].replace("\n", " ").startswith(m.text[:3]) for m in doc.gold)
+        assert [m.start for m in doc.gold] == sorted(m.start for m in doc.gold)
