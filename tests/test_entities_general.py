@@ -115,7 +115,9 @@ def test_organisations_and_places_by_their_shape():
     assert [(g.name, g.kind) for g in shaped_names("Seoul, January 8, 1955—2 p.m.")] == [("Seoul", "place")]
     assert [g.name for g in shaped_names("the Department of Defense Files; the Government of the United Kingdom "
                                          "for the Government of India; the Committee for State Security")] == [
-        "Department of Defense", "Government of the United Kingdom", "Committee for State Security"]
+        "Department of Defense", "Government of the United Kingdom", "Government of India",
+        "Committee for State Security"]
+    assert [g.name for g in shaped_names("the Indian Embassy Washington")] == ["Indian Embassy"]
 
 
 def test_longest_name_wins_but_the_authority_keeps_its_own():
@@ -204,3 +206,12 @@ def test_hand_annotations_resolve_in_their_records(shared):
     for doc in docs:
         assert doc.gold and all(doc.text[m.start:m.end].replace("\n", " ").startswith(m.text[:3]) for m in doc.gold)
         assert [m.start for m in doc.gold] == sorted(m.start for m in doc.gold)
+
+
+def test_a_second_run_changes_nothing_and_reuses_the_local_records():
+    from teikit.tei import serialize
+
+    once = tag_entities(parse_xml_bytes(_doc(
+        "“Indian Embassy Washington met Walter S. Robertson and the National Security Council (NSC) in "
+        "Qinzhou; the Government of the United Kingdom for the Government of India agreed. Robertson left.")))
+    assert serialize(tag_entities(parse_xml_bytes(serialize(once)))) == serialize(once)

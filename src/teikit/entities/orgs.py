@@ -94,27 +94,34 @@ def _in_run(text: str, m: re.Match) -> list[Guess]:
         words, pieces = words[:-1], pieces[:-1]
     if len(words) < 2:
         return []
+    rest = []
     for i, w in enumerate(words):  # "Department of Defense Files": the records are not the department
         if i and (w in _DOCUMENTS or (w.split()[0] == "for" and any(x in ORG_HEADS for x in words[i + 1 :]))):
-            words, pieces = words[:i], pieces[:i]  # two organisations joined by "for"
+            if w not in _DOCUMENTS:  # two organisations joined by "for": the second one too
+                rest = [g for m2 in ORG_RUN.finditer(text, m.start() + pieces[i].end(), m.end()) for g in _in_run(text, m2)]
+            words, pieces = words[:i], pieces[:i]
             break
     while words and (words[-1] in ("of", "for", "on", "of the", "for the", "on the") or words[-1].startswith(("of ", "for ", "on "))):
         words, pieces = words[:-1], pieces[:-1]
     if len(words) < 2:
-        return []
+        return rest
     cut = max((i + 1 for i, w in enumerate(words) if w in _TITLES), default=0)
     if len(words) - cut >= 2:  # "Arthur Radford Chairman Joint Chiefs of Staff"; not "General Staff"
         words, pieces = words[cut:], pieces[cut:]
     bare = [re.sub(r"['’]s$", "", w) for w in words]
+    if bare[-1] not in ORG_HEADS and not any(w[:1].islower() for w in bare):
+        last = max((i for i, w in enumerate(bare) if w in ORG_HEADS and i), default=0)
+        if last:  # "Indian Embassy Washington", "Security Council Resolution": up to the head
+            words, pieces, bare = words[: last + 1], pieces[: last + 1], bare[: last + 1]
     found = _kind_of(bare)
     if found is None:
-        return []
+        return rest
     kind, i = found
     start, end = m.start() + pieces[0].start(), m.start() + pieces[-1].end()
     if words[-1].endswith(("'s", "’s")):
         end -= 2
     head = (m.start() + pieces[i].start(), m.start() + pieces[i].start() + len(bare[i]))
-    return [Guess(start, end, " ".join(text[start:end].split()), kind, head)]
+    return [Guess(start, end, " ".join(text[start:end].split()), kind, head)] + rest
 
 
 def _kind_of(words: list[str]) -> tuple[str, int] | None:

@@ -232,6 +232,7 @@ class _Run:
         self._refs: set[str] | None = None  # ids the document's names refer to (see _document_refs)
         self._hits: dict[tuple[str, str], list[Hit]] = {}  # (language, text) -> names found (see _names)
         self.surnames: dict[str, set[str]] = {}  # English surname -> the people of the document who bear it
+        self.existing = _records_by_name(self.root)  # (kind, name) -> id of a record already in standOff
 
     def _names(self, matcher: NameMatcher, flat: str) -> list[Hit]:
         """matcher.find(flat), kept for the document: round two sees again every text that round
@@ -458,6 +459,8 @@ class _Run:
         A Chinese name whose pinyin is an English name already found (谢觉哉, "Xie Juezai") shares
         that record, so both languages point to one person.
         """
+        if (kind, name) in self.existing:  # tagged by an earlier run: its record
+            return self.existing[(kind, name)]
         if kind != "person":
             return self._local_record(name, lang, kind)
         key = (lang, name)
@@ -696,6 +699,18 @@ def _compass_places(flat: str, hits: list[Hit]):
             if m and (m.start() == 0 or not flat[m.start() - 1].isalnum()):
                 name = " ".join(flat[m.start() : hit.end].split())
                 out.append(Guess(m.start(), hit.end, name, "place", (hit.start, hit.end)))
+    return out
+
+
+def _records_by_name(root: etree._Element) -> dict[tuple[str, str], str]:
+    """(kind, name) -> xml:id of the person/place/org records already in the document's standOff."""
+    out = {}
+    for record in root.xpath("tei:standOff/tei:listPerson/tei:person|tei:standOff/tei:listPlace/tei:place"
+                             "|tei:standOff/tei:listOrg/tei:org", namespaces=NSMAP):
+        kind, rid = local_name(record), record.get(XML_ID)
+        for name in record.findall(tei(RECORD_KINDS[kind])):
+            if rid and name.text:
+                out.setdefault((kind, name.text), rid)
     return out
 
 
