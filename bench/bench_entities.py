@@ -3,6 +3,9 @@
     python bench/bench_entities.py               # 7 repeats
     python bench/bench_entities.py --repeat 21
     python bench/bench_entities.py --corpus DIR  # the pass alone on DIR's records (CPU ms/record)
+    python bench/bench_entities.py --quality     # recall/precision per type (FRUS dev set, Wilson gold)
+    python bench/bench_entities.py --quality --show   # and list what is missed or unmatched
+    python bench/bench_entities.py --quality --bare   # the same without the authority's records
 
 Measures: the cold cost a single `teikit encode` pays for entities (import, authority parse,
 regex compile), the pass on the sample (warm), a cold `teikit encode` of the sample with and
@@ -94,8 +97,17 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--corpus", type=Path, help="a folder of records (.txt): time the pass alone on them")
     ap.add_argument("--records", type=int, default=200, help="with --corpus: how many records")
+    ap.add_argument("--quality", action="store_true", help="recall and precision on annotated text")
+    ap.add_argument("--show", action="store_true", help="with --quality: list misses and unmatched tags")
+    ap.add_argument("--bare", action="store_true", help="with --quality: without the shipped authority's records")
     args = ap.parse_args()
     n = args.repeat
+    if args.quality:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from entity_quality import report
+
+        report(args.show, args.bare)
+        return
     if args.corpus:
         ms, count = corpus_pass(args.corpus, args.records, n)
         print(f"entities pass, median of {n} runs: {ms:.2f} ms CPU per record ({count} records of 3-40 KB)")

@@ -134,3 +134,72 @@ def test_english_day_of_month_forms():
         ("the 5th", "date", {"when": "1950-05-05"}),
         ("20th of June", "date", {"when": "1950-06-20"}),
     ]
+
+
+# -- issue 12: dates as historians write them ------------------------------------------------
+
+def test_day_and_month_ranges():
+    assert found("on 5 and 6 July, in September–October 1949, in June-July", "en") == [
+        ("5 and 6 July", "date", {"notBefore": "1950-07-05", "notAfter": "1950-07-06"}),
+        ("September–October 1949", "date", {"notBefore": "1949-09-01", "notAfter": "1949-10-31"}),
+        ("June-July", "date", {"notBefore": "1949-06-01", "notAfter": "1949-07-31"}),
+    ]
+    assert found("May 12-14", "en") == [("May 12-14", "date", {"notBefore": "1950-05-12", "notAfter": "1950-05-14"})]
+    assert found("on 6 and 5 July", "en") == [("5 July", "date", {"when": "1950-07-05"})]  # not a range backwards
+
+
+def test_roman_numeral_months():
+    assert found("until 31/XII; signed 3.XI.1949", "en") == [
+        ("31/XII", "date", {"when": "1950-12-31"}),
+        ("3.XI.1949", "date", {"when": "1949-11-03"}),
+    ]
+    assert found("see 2.I and 12/XIII", "en") == []
+
+
+def test_bare_years_in_running_text_but_not_numbered_references():
+    assert found("the current 1945 treaty", "en") == [("1945", "date", {"when": "1945"})]
+    assert found("telegram 1953 from Geneva, p. 1949, No. 1950", "en") == []
+
+
+def test_sic_inside_a_date():
+    assert found("on June 2 [sic], 1950 and 31 [sic] May", "en")[0] == (
+        "June 2 [sic], 1950", "date", {"when": "1950-06-02"})
+
+
+def test_a_year_in_the_sentence_beats_the_record_year_and_does_not_carry_on():
+    assert found("The May 1st appeals in 1948 were printed. On 9 May it rained.", "en") == [
+        ("May 1st", "date", {"when": "1948-05-01"}),
+        ("1948", "date", {"when": "1948"}),
+        ("9 May", "date", {"when": "1950-05-09"}),
+    ]
+
+
+def test_the_beginning_of_the_month_of_september_is_september():
+    assert found("at the beginning of the month of September", "en") == [
+        ("the beginning of the month of September", "date", {"notBefore": "1950-09-01", "notAfter": "1950-09-10"})]
+
+
+def test_clock_time_ranges():
+    assert found("from 11–12 a.m. and 9 to 11 p.m.", "en") == [
+        ("11–12 a.m.", "time", {"notBefore": "11:00:00", "notAfter": "12:00:00"}),
+        ("9 to 11 p.m.", "time", {"notBefore": "21:00:00", "notAfter": "23:00:00"}),
+    ]
+
+
+def test_relative_dates_need_an_anchor_and_say_so():
+    ctx = DateContext.from_iso("1950-01-02")
+    got = [(f.attributes) for f in find_dates("yesterday, this year, last month, the day after tomorrow", "en", ctx)]
+    assert got == [{"when": "1950-01-01", "type": "relative"}, {"when": "1950", "type": "relative"},
+                   {"when": "1949-12", "type": "relative"}, {"when": "1950-01-04", "type": "relative"}]
+    assert find_dates("yesterday", "en", DateContext.from_iso("1950-01-02", relative=False)) == []
+    assert [f.attributes for f in find_dates("yesterday and this year", "en", DateContext.from_iso("1950"))] == [
+        {"when": "1950", "type": "relative"}]  # a year alone: no day to count back from
+
+
+def test_year_ranges_and_years_after_words_ending_like_abbreviations():
+    assert found("in 1949-1950 and 1958–62; pp. 1949-1950", "en") == [
+        ("1949-1950", "date", {"notBefore": "1949", "notAfter": "1950"}),
+        ("1958–62", "date", {"notBefore": "1958", "notAfter": "1962"}),
+    ]
+    assert found("round 1945 treaty; and 1947 was hard; D. 1950", "en") == [
+        ("1945", "date", {"when": "1945"}), ("1947", "date", {"when": "1947"})]

@@ -100,11 +100,21 @@ def _version(path: str) -> float:
 @functools.lru_cache(maxsize=8)
 def _load(paths: tuple[tuple[str, float], ...]) -> Authority:
     records: dict[str, etree._Element] = {}
-    for path, _ in paths:
+    for i, (path, _) in enumerate(paths):
         for record in _records_in(path):
             _merge(records, record)
+        if i == 0:  # after the shipped file: the states and capitals it lacks
+            _add_places(records)
     entities = {rid: _entity(rid, el) for rid, el in records.items()}
     return Authority(entities, records)
+
+
+def _add_places(records: dict[str, etree._Element]) -> None:
+    from .places import derived_places
+
+    names = {" ".join("".join(n.itertext()).split()) for r in records.values() for n in _name_elements(r)}
+    for place in derived_places(set(records), names):
+        records[place.get(XML_ID)] = place
 
 
 def _records_in(path: str) -> list[etree._Element]:

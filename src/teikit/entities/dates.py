@@ -20,13 +20,14 @@ class DateContext:
 
     year: int | None = None
     month: int | None = None
+    anchor: str | None = None  # the record's own date (ISO), for "yesterday", "this year"; None: not used
 
     @classmethod
-    def from_iso(cls, iso: str | None) -> "DateContext":
+    def from_iso(cls, iso: str | None, relative: bool = True) -> "DateContext":
         m = re.match(r"^(\d{4})(?:-(\d{2}))?", iso or "")
         if not m:
             return cls()
-        return cls(int(m.group(1)), int(m.group(2)) if m.group(2) else None)
+        return cls(int(m.group(1)), int(m.group(2)) if m.group(2) else None, iso if relative else None)
 
 
 @dataclass(frozen=True)
@@ -67,16 +68,41 @@ PARTS = {
     "底": (21, None), "末": (21, None), "下旬": (21, None),
 }
 _PART_EN = r"(early|mid|late|the (?:beginning|start|middle|end|first half|second half) of)"
+_SIC = r"(?:[ \t]?\[sic\])?"
+_DAY = rf"(\d{{1,2}}){_ORD}"
+_TO = r"[ \t]?(?:and|[–-]|to)[ \t]?"
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
+_ROMAN_RE = "XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I"
+_RELATIVE = {
+    "the day before yesterday": ("day", -2), "the day after tomorrow": ("day", 2), "yesterday": ("day", -1),
+    "today": ("day", 0), "tomorrow": ("day", 1), "this year": ("year", 0), "last year": ("year", -1),
+    "next year": ("year", 1), "this month": ("month", 0), "last month": ("month", -1), "next month": ("month", 1),
+}
+# words before a number that make it a reference, not a year ("telegram 1953", "p. 1949")
+_NUMBERED = re.compile(
+    r"(?<!\w)(?:telegrams?|tels?|deptel|despatch|dispatch|cables?|airgram|circular|no|nos|number|p|pp|page|pages|vol|"
+    r"op|d|f|file|doc|document|room|para|paragraph|resolution|item|case|memo|serial|sheet|ll?|listy?|delo)\.?[ \t]*$",
+    re.I,
+)
 
 EN_PATTERNS = [
-    ("dmy", re.compile(rf"\b(\d{{1,2}}){_ORD} (?:of )?({_MONTH_RE})(?:,? {_YEAR})?(?![\w-])")),
-    ("mdy", re.compile(rf"\b({_MONTH_RE}) (\d{{1,2}}){_ORD}(?:, ?{_YEAR})?(?![\w-])")),
-    ("part_month", re.compile(rf"\b{_PART_EN}[- ]({_MONTH_RE})(?:,? {_YEAR})?(?![\w-])", re.I)),
-    ("part_this_month", re.compile(rf"\b{_PART_EN} (?:the|this|that) month\b", re.I)),
+    ("day_range", re.compile(rf"\b{_DAY}{_TO}{_DAY} (?:of )?({_MONTH_RE})(?:,? {_YEAR})?(?![\w-])")),
+    ("month_day_range", re.compile(rf"\b({_MONTH_RE}) {_DAY}{_TO}{_DAY}(?:, ?{_YEAR})?(?![\w-])")),
+    ("month_range", re.compile(rf"\b({_MONTH_RE})[ \t]?(?:[–-]|to)[ \t]?({_MONTH_RE})(?:,? {_YEAR})?(?![\w-])")),
+    ("dmy", re.compile(rf"\b(\d{{1,2}}){_ORD}{_SIC} (?:of )?({_MONTH_RE}){_SIC}(?:,? {_YEAR}{_SIC})?(?![\w-])")),
+    ("mdy", re.compile(rf"\b({_MONTH_RE}){_SIC} (\d{{1,2}}){_ORD}{_SIC}(?:, ?{_YEAR}{_SIC})?(?![\w-])")),
+    ("roman", re.compile(rf"(?<![\d./])(\d{{1,2}})([./])({_ROMAN_RE})(?:\2(\d{{4}}))?(?![\w/]|\.\w)")),
+    ("part_month", re.compile(rf"\b{_PART_EN}[- ](?:the month of )?({_MONTH_RE})(?:,? {_YEAR})?(?![\w-])", re.I)),
+    ("part_this_month", re.compile(rf"\b{_PART_EN} (?:the|this|that) month\b(?! of [A-Z])", re.I)),
     ("month_year", re.compile(rf"\b({_MONTH_RE}),? {_YEAR}(?![\w-])")),
     ("month_alone", re.compile(rf"\b(?:[Ii]n|[Bb]y|of|[Ss]ince|[Uu]ntil|till|[Ff]rom|to|[Bb]efore|[Aa]fter|[Dd]uring) (?P<x>({_MONTH_RE}))(?![\w-])")),
     ("day_alone", re.compile(r"\b[Oo]n (?P<x>the (\d{1,2})(?:st|nd|rd|th))(?![\w-])(?! of\b)")),
     ("year_alone", re.compile(rf"\b(?:in|of|since|between|and|until|till|by|from|to|year|before|after|during) (?P<x>{_YEAR})(?![\w-]|\.\d)")),
+    ("year_range", re.compile(rf"(?<![\w$£.,/–-]){_YEAR}[ \t]?[–-][ \t]?(1[6-9]\d\d|20\d\d|\d\d)(?!\w|[.,:/–-]\d)")),
+    ("bare_year", re.compile(rf"(?<![\w$£.,/–-]){_YEAR}(?!\w|[.,:/]\d|[ \t]?[–-][ \t]?\d)")),
+    ("relative", re.compile(r"\b(?:the day (?:before yesterday|after tomorrow)|yesterday|today|tomorrow|"
+                            r"(?:this|last|next) (?:year|month))\b", re.I)),
+    ("time_range", re.compile(r"\b(\d{1,2})(?::(\d{2}))?[ \t]?(?:[–-]|to)[ \t]?(\d{1,2})(?::(\d{2}))?\s?([ap])\.?\s?m\.?(?![\w])", re.I)),
     ("time", re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s?([ap])\.?\s?m\.?(?![\w])", re.I)),
     ("time24", re.compile(r"(?<![\d:.])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")),
 ]
@@ -106,15 +132,25 @@ _NEEDS_RE = {
     ),
     "月": re.compile("月"), "旬": re.compile("旬"), "日": re.compile("[日号]"), "年": re.compile("年"),
     "时": re.compile("[时点]"),
+    "rel": re.compile(r"(?i)yesterday|today|tomorrow|(?:this|last|next) (?:year|month)"),
+    "year4": re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)"),
+    "roman": re.compile(r"\d[./][IVX]"),
+    "ampm": re.compile(r"\d\s?[ap]\.?\s?m", re.I),
+    "range": re.compile(r"\d(?:st|nd|rd|th)?[ \t]?(?:and|[–-]|to)[ \t]?\d"),
+    "monthrange": re.compile(r"(?:ary|rch|pril|May|une|uly|ust|ber)[ \t]?(?:[–-]|to)[ \t]?[A-Z]"),
 }
-_NEEDS_EN = ("digit", "Month", "part")  # and "clock", looked for only where there is a digit
+_NEEDS_EN = ("digit", "Month", "part", "rel", "monthrange")  # and the DIGIT_NEEDS, only where there is a digit
+_DIGIT_NEEDS = ("clock", "year4", "roman", "ampm", "range")
 _NEEDS_ZH = ("月", "旬", "日", "年", "时")
 _ANY_ZH = re.compile("[月旬日号年时点]")  # any Chinese need: one search for most Chinese texts
 # month_alone is case-sensitive: its month is capitalised ("Month", cheaper than "month").
 NEEDS = {
-    "dmy": ("digit", "Month"), "mdy": ("digit", "Month"), "part_month": ("part",),
+    "dmy": ("digit", "Month"), "mdy": ("digit", "Month"), "day_range": ("digit", "Month", "range"),
+    "month_day_range": ("digit", "Month", "range"), "month_range": ("Month", "monthrange"),
+    "roman": ("digit", "roman"), "bare_year": ("digit", "year4"), "year_range": ("digit", "year4", "range"), "relative": ("rel",),
+    "time_range": ("digit", "ampm", "range"), "part_month": ("part",),
     "part_this_month": ("part",), "month_year": ("digit", "Month"), "month_alone": ("Month",),
-    "day_alone": ("digit",), "year_alone": ("digit",), "time": ("digit",), "time24": ("digit", "clock"),
+    "day_alone": ("digit",), "year_alone": ("digit", "year4"), "time": ("digit", "ampm"), "time24": ("digit", "clock"),
     "zh_ymd": ("月",), "zh_part": ("旬",), "zh_month_part": ("月",), "zh_day": ("日",),
     "zh_year": ("年",), "zh_time": ("时",),
 }
@@ -134,7 +170,7 @@ class _Rule:
 
 def _rules(patterns) -> tuple[_Rule, ...]:
     return tuple(
-        _Rule(kind, rx, frozenset(NEEDS[kind]), "time" if kind.endswith("time") or kind == "time24" else "date",
+        _Rule(kind, rx, frozenset(NEEDS[kind]), "time" if kind.startswith("time") or kind.endswith("time") else "date",
               globals()[f"_{kind}"], "x" if "x" in rx.groupindex else 0)
         for kind, rx in patterns
     )
@@ -181,8 +217,8 @@ def _needs_in(text: str, chinese: bool) -> frozenset[str]:
             return frozenset()
         return frozenset(need for need in _NEEDS_ZH if _NEEDS_RE[need].search(text))
     present = {need for need in _NEEDS_EN if _NEEDS_RE[need].search(text)}
-    if "digit" in present and _NEEDS_RE["clock"].search(text):
-        present.add("clock")
+    if "digit" in present:
+        present.update(need for need in _DIGIT_NEEDS if _NEEDS_RE[need].search(text))
     return frozenset(present)
 
 
@@ -199,16 +235,98 @@ def _month_number(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
-def _dmy(m, ctx, _text):
-    return _day(ctx, _year_or(m.group(3), ctx), _month_number(m.group(2)), int(m.group(1)))
+def _dmy(m, ctx, text):
+    return _in_sentence_year(m, ctx, text, m.group(3), lambda year: _day(ctx, year, _month_number(m.group(2)), int(m.group(1))))
 
 
-def _mdy(m, ctx, _text):
-    return _day(ctx, _year_or(m.group(3), ctx), _month_number(m.group(1)), int(m.group(2)))
+def _mdy(m, ctx, text):
+    return _in_sentence_year(m, ctx, text, m.group(3), lambda year: _day(ctx, year, _month_number(m.group(1)), int(m.group(2))))
 
 
-def _part_month(m, ctx, _text):
-    return _part(ctx, _year_or(m.group(3), ctx), _month_number(m.group(2)), _part_key(m.group(1)))
+def _part_month(m, ctx, text):
+    month, key = _month_number(m.group(2)), _part_key(m.group(1))
+    return _in_sentence_year(m, ctx, text, m.group(3), lambda year: _part(ctx, year, month, key))
+
+
+def _day_range(m, ctx, text):
+    """5 and 6 July, 5-6 July [1950]: notBefore the first day, notAfter the second."""
+    month = _month_number(m.group(3))
+    return _in_sentence_year(m, ctx, text, m.group(4), lambda year: _span(ctx, year, month, int(m.group(1)), month, int(m.group(2))))
+
+
+def _month_day_range(m, ctx, text):
+    month = _month_number(m.group(1))
+    return _in_sentence_year(m, ctx, text, m.group(4), lambda year: _span(ctx, year, month, int(m.group(2)), month, int(m.group(3))))
+
+
+def _month_range(m, ctx, text):
+    """September-October 1949, June-July: from the first month's first day to the second's last."""
+    first, second = _month_number(m.group(1)), _month_number(m.group(2))
+    if second <= first:
+        return None
+
+    def value(year):
+        return _span(ctx, year, first, 1, second, _last_day(year, second))
+
+    return _in_sentence_year(m, ctx, text, m.group(3), value)
+
+
+def _roman(m, ctx, text):
+    """31/XII, 3.XI.1949: a day and a month in Roman numerals."""
+    if not m.group(4) and m.group(2) == "." and m.group(3) in ("I", "V", "X"):
+        return None  # "2.I" alone is likelier a section number
+    month = _ROMAN[m.group(3)]
+    return _in_sentence_year(m, ctx, text, m.group(4), lambda year: _day(ctx, year, month, int(m.group(1))))
+
+
+def _year_range(m, _ctx, text):
+    """1949-1950, 1958–62: notBefore the first year, notAfter the second."""
+    if _NUMBERED.search(text, max(0, m.start() - 14), m.start()):
+        return None
+    first, second = m.group(1), m.group(2)
+    if len(second) == 2:
+        second = first[:2] + second
+    if second <= first:
+        return None
+    return {"notBefore": first, "notAfter": second}
+
+
+def _bare_year(m, _ctx, text):
+    """A year standing alone in running text ("the current 1945 treaty"), not a numbered reference."""
+    if _NUMBERED.search(text, max(0, m.start() - 14), m.start()):
+        return None
+    return {"when": m.group(1)}
+
+
+def _relative(m, ctx, _text):
+    """yesterday, this year …: from the record's own date, only if it is precise enough."""
+    import datetime
+
+    unit, delta = _RELATIVE[" ".join(m.group().lower().split())]
+    anchor = ctx.anchor or ""
+    if unit == "day" and re.fullmatch(r"\d{4}-\d\d-\d\d", anchor):
+        day = datetime.date.fromisoformat(anchor) + datetime.timedelta(days=delta)
+        return {"when": day.isoformat(), "type": "relative"}
+    if unit == "month" and re.match(r"\d{4}-\d\d", anchor):
+        index = int(anchor[:4]) * 12 + int(anchor[5:7]) - 1 + delta
+        return {"when": f"{index // 12:04d}-{index % 12 + 1:02d}", "type": "relative"}
+    if unit == "year" and re.match(r"\d{4}", anchor):
+        return {"when": f"{int(anchor[:4]) + delta:04d}", "type": "relative"}
+    return None
+
+
+def _time_range(m, _ctx, _text):
+    """11-12 a.m., 9 to 11 p.m.: notBefore the first time, notAfter the second (12 after 11 a.m. is noon)."""
+    first, second = int(m.group(1)), int(m.group(3))
+    minutes = (int(m.group(2) or 0), int(m.group(4) or 0))
+    if not (1 <= first <= 12 and 1 <= second <= 12) or max(minutes) > 59:
+        return None
+    pm = m.group(5).lower() == "p"
+    end = second % 12 + (12 if pm or second == 12 else 0)
+    start = first % 12 + (12 if pm and first <= second and first != 12 else 0)
+    if start >= end:
+        return None
+    return {"notBefore": f"{start:02d}:{minutes[0]:02d}:00", "notAfter": f"{end:02d}:{minutes[1]:02d}:00"}
 
 
 def _part_this_month(m, ctx, _text):
@@ -249,6 +367,45 @@ def _time(m, _ctx, _text):
 
 def _time24(m, _ctx, _text):
     return {"when": f"{int(m.group(1)):02d}:{m.group(2)}:00"}
+
+
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n\s*\n")
+_ANY_YEAR = re.compile(r"(?<![\d.,/])(1[6-9]\d\d|20\d\d)(?![\d,])")
+
+
+def _in_sentence_year(m, ctx: DateContext, text: str, explicit: str | None, make):
+    """make(year): with the explicit year, else the one year the sentence states elsewhere ("May 1st
+    appeals in 1948"), which does not carry forward, else the context's year."""
+    if explicit:
+        return make(int(explicit))
+    year = _sentence_year(text, m.start(), m.end())
+    if year is None or year == ctx.year:
+        return make(ctx.year)
+    before = (ctx.year, ctx.month)
+    value = make(year)
+    ctx.year, ctx.month = before
+    return value
+
+
+def _sentence_year(text: str, start: int, end: int) -> int | None:
+    left = max((e.end() for e in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
+    stop = _SENTENCE_END.search(text, end)
+    right = stop.start() if stop else min(len(text), end + 300)
+    years = {int(y.group(1)) for y in _ANY_YEAR.finditer(text, left, right) if not start <= y.start() < end}
+    return years.pop() if len(years) == 1 else None
+
+
+def _span(ctx: DateContext, year, first_month: int, first_day: int, last_month: int, last_day: int) -> dict | None:
+    """notBefore/notAfter of a range of days within a year (None if a day does not exist)."""
+    if not (1 <= first_day <= _last_day(year, first_month) and 1 <= last_day <= _last_day(year, last_month)):
+        return None
+    if (first_month, first_day) >= (last_month, last_day):
+        return None
+    ctx.month = last_month
+    if year:
+        ctx.year = year
+    prefix = f"{year:04d}-" if year else "--"
+    return {"notBefore": f"{prefix}{first_month:02d}-{first_day:02d}", "notAfter": f"{prefix}{last_month:02d}-{last_day:02d}"}
 
 
 def _part_key(phrase: str) -> str:

@@ -148,6 +148,13 @@ def _spellings(name: str) -> set[str]:
             break
     for a, b in (("Yu", "Iu"), ("Ya", "Ia"), ("Iu", "Yu"), ("Ia", "Ya")):
         forms |= {f.replace(f" {a}", f" {b}") for f in forms} | {b + f[2:] for f in forms if f.startswith(a)}
+    for form in list(forms):  # Chiang Kai-shek: also Kai-Shek and Kai Shek (headings, older texts)
+        if re.search(r"\w-[a-z]", form) and " " in form:
+            forms.add(re.sub(r"(?<=\w)-([a-z])", lambda m: "-" + m.group(1).upper(), form))
+            forms.add(re.sub(r"(?<=\w)-([a-z])", lambda m: " " + m.group(1).upper(), form))
+    for form in list(forms):  # I. V. Stalin and I.V. Stalin
+        if re.search(r"\b[A-Z]\. [A-Z]\.", form):
+            forms.add(re.sub(r"\b([A-Z]\.) (?=[A-Z]\.)", r"\1", form))
     return forms
 
 

@@ -14,13 +14,20 @@ from .numerals import DIGITS, chinese_to_int
 
 # Each alternative starts with a plain character (see _after_first).
 TITLE_ALTERNATIVES_EN = (
+    r"Consul General", r"Governor General", r"Major General", r"Lieutenant General", r"Brigadier General",
+    r"Lieutenant Colonel", r"Rear Admiral", r"Vice Admiral", r"Attorney General", r"Secretary General",
+    r"Assistant Secretary", r"Deputy Secretary", r"Under Secretary", r"Field Marshal", r"Air Marshal",
     r"Comrades?", r"Cdes?\.", r"cdes?\.", r"Com\.", r"com\.", r"comrades?", r"Generalissimo", r"General",
     r"general", r"Marshal", r"marshal", r"Premier", r"premier", r"Vice[- ]Premier", r"Prime Minister",
     r"Foreign Minister", r"Defen[cs]e Minister", r"Deputy Minister", r"Minister", r"Vice[- ]President",
     r"President", r"Vice[- ]Chairman", r"Chairman", r"chairman", r"Ambassador", r"ambassador",
     r"Secretary", r"Admiral", r"Colonel", r"Lieutenant", r"Captain", r"Major", r"Counsell?or",
     r"counsell?or", r"Consul", r"Governor", r"Commander", r"Mr\.", r"Mrs\.", r"Madame", r"Dr\.",
-    r"Professor", r"Comrade-in-arms",
+    r"Professor", r"Comrade-in-arms", r"Senator", r"Congressman", r"Congresswoman", r"Representative",
+    r"Sir", r"Lord", r"Lady", r"Miss", r"Ms\.", r"Mme\.", r"Mlle\.", r"Gen\.", r"Adm\.", r"Col\.", r"Lt\.",
+    r"Capt\.", r"Sen\.", r"Rep\.", r"Gov\.", r"Amb\.", r"Prof\.", r"King", r"Queen", r"Prince", r"Princess",
+    r"Emperor", r"Shah", r"Sheikh", r"Judge", r"Justice", r"Bishop", r"Cardinal", r"Father", r"Brigadier",
+    r"Sergeant", r"Ambassador-at-Large", r"Chargé", r"Charge", r"Envoy", r"Undersecretary",
 )
 TITLES_EN = "|".join(TITLE_ALTERNATIVES_EN)
 
@@ -54,6 +61,11 @@ Western Eastern Northern Southern European Asian Allied Red White Yellow Great E
 Polish Czech Hungarian Romanian Bulgarian Yugoslav Albanian Italian Turkish Persian Arab Allies
 Headquarters Staffs Forces Force Navy Air Fleet Front Division Corps Group District Region
 Province City Street Square Station Hall Palace Embassy Mission Delegation Commissariat
+Memoranda Correspondence Declaration Chiefs Joint Memorandum Papers Library Files Records Report
+Senate House Representatives Congress Court Church Nations Kingdom Empire Crown Council Cabinet
+Parliament Diet Assembly Legislature Treasury Defense Justice Interior Commerce Labor Agriculture
+Affairs Relations Services Intelligence Security Operations Plans Policy Planning Research Near Far
+Middle East West North South Eastern Western Office Desk Division Branch Section
 """.split())
 _CAP_WORD = r"(?:[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Za-z][a-z]+)*|[A-Z]\.)"
 _TITLE_NOT_IN_WORD = _after_first(TITLE_ALTERNATIVES_EN, r"(?<![\w-].)")  # (?<![\w-]) before the title

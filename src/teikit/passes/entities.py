@@ -29,6 +29,9 @@ from ..entities.patterns import (
     suffix_names_zh,
     title_names_en,
 )
+from ..entities.orgs import defined_acronyms, pinyin_places, shaped_names
+from ..entities.people import hsg_ids, lone_surnames, not_places
+from ..entities.shapes import caps_as_title, shape_names_en, surname_of
 from ..entities.tagging import Span, Visit, flatten, tag_again, tag_tree
 from ..tei import NSMAP, XML_ID, XML_LANG, ensure_standoff, language_divisions, local_name, slug, tei
 
@@ -57,6 +60,7 @@ def tag_entities(tree: etree._ElementTree, options=None) -> etree._ElementTree:
     visits = [run.tag_plain(division) for division in divisions]
     for division, seen in zip(divisions, visits):
         run.tag_in_context(division, seen)
+    run.keep_bearers_apart(divisions)
     if getattr(options, "roles", False):
         for division in divisions:
             run.tag_roles(division)
@@ -112,6 +116,9 @@ def _langs_of(elements: dict[str, etree._Element]) -> dict[str, str]:
     return langs
 
 
+# a capitalised word or acronym (its 's apart), the lookbehind after the first character (fast)
+_CAPITALISED_WORD = re.compile(r"([A-Z](?<![\w'’.-].)(?:[\w-]*\w)?(?:['’](?!s\b)\w+)?)(?:['’]s\b)?(?![\w'’-])")
+_OWN_TEXT = etree.XPath(".//text()[not(ancestor::tei:supplied)]", namespaces=NSMAP, smart_strings=False)
 _NAME_ELEMENTS = tuple(tei(t) for t in ("persName", "placeName", "orgName"))
 # plain strings (no smart strings: nothing asks for their parent)
 _LINK_TARGETS = etree.XPath("tei:standOff/tei:linkGrp[@type='translation']/tei:link/@target",
@@ -191,7 +198,9 @@ def _head_of(flat: str, hit: Hit, lang: str) -> bool:
 
 
 def _guesses_en(flat: str) -> list[NameGuess]:
-    return title_names_en(flat) + pinyin_names_en(flat)
+    titled = caps_as_title(flat)
+    in_caps = title_names_en(titled) if titled else []  # "COMRADE PETRENKOV"
+    return title_names_en(flat) + pinyin_names_en(flat) + shape_names_en(flat) + in_caps
 
 
 def _guesses_zh(flat: str) -> list[NameGuess]:
@@ -214,6 +223,7 @@ class _Run:
     authority: Authority
     local: dict[str, etree._Element] = field(default_factory=dict)  # id -> local record
     local_ids: dict[tuple[str, str], str] = field(default_factory=dict)  # (lang, name) -> id
+    local_others: dict[tuple[str, str, str], str] = field(default_factory=dict)  # (lang, name, kind) -> id
 
     def __post_init__(self):
         self.date = record_date(self.root)
@@ -221,6 +231,8 @@ class _Run:
         self.doc_ids = set(_ALL_IDS(self.root))
         self._refs: set[str] | None = None  # ids the document's names refer to (see _document_refs)
         self._hits: dict[tuple[str, str], list[Hit]] = {}  # (language, text) -> names found (see _names)
+        self.surnames: dict[str, set[str]] = {}  # English surname -> the people of the document who bear it
+        self.existing = _records_by_name(self.root)  # (kind, name) -> id of a record already in standOff
 
     def _names(self, matcher: NameMatcher, flat: str) -> list[Hit]:
         """matcher.find(flat), kept for the document: round two sees again every text that round
@@ -229,6 +241,12 @@ class _Run:
         hits = self._hits.get(key)
         if hits is None:
             hits = self._hits[key] = matcher.find(flat)
+            titled = caps_as_title(flat) if matcher.latin else None
+            if titled:  # a heading in capitals is still text: "COMRADE I.V. STALIN"
+                have = _Intervals([(h.start, h.end) for h in hits])
+                more = [h for h in matcher.find(titled) if not have.overlaps(h.start, h.end)]
+                if more:
+                    hits = self._hits[key] = sorted(hits + more, key=lambda h: h.start)
         return hits
 
     def _document_refs(self) -> set[str]:
@@ -242,7 +260,8 @@ class _Run:
         """Tag what needs no context; return the elements seen, for round two."""
         lang = _lang_of(division)
         matcher = matcher_for(self.authority, lang)
-        context = DateContext.from_iso(self.date)
+        # "yesterday" only where the text itself states the record's full date (not in the notes)
+        context = DateContext.from_iso(self.date, relative=self._date_is_stated(division))
         chinese, rules = _is_chinese(lang), _has_rules(lang)
         guesses = _guesses_zh if chinese else _guesses_en if rules else _no_guesses
 
@@ -250,18 +269,36 @@ class _Run:
             hits = self._names(matcher, flat)
             dates = find_dates(flat, lang, context) if rules else ()
             unknown = guesses(flat)
+            if unknown and not chinese:
+                hits = self._without_other_bearers(hits, unknown)
+            shaped = self._shaped(flat, hits) if rules and not chinese else []
+            if shaped:  # a longer name of its own: the names inside it are part of it
+                within = _Intervals([(s.start, s.end) for s in shaped])
+                hits = [hit for hit in hits if not within.overlaps(hit.start, hit.end)]
             spans = [
                 _name_span(hit.start, hit.end, hit.unique.kind, [hit.unique.entity_id])
                 for hit in hits
                 if hit.unique and not (chinese and _head_of(flat, hit, lang))
             ]
+            if shaped:
+                spans = sorted(spans + shaped + self._acronyms(flat, spans + shaped), key=lambda s: s.start)
             if dates or unknown:  # most texts have neither
                 spans += self._dates_and_guesses(hits, dates, unknown, lang)
+            if not chinese and rules:
+                self._note_surnames(flat, spans)
             return spans
 
         visits: list[Visit] = []
         tag_tree(division, find, visits)
         return visits
+
+    def _date_is_stated(self, division: etree._Element) -> bool:
+        """Does the division (a body division) write the record's full date itself, with no part
+        of it supplied by an editor ("October 10, 1945"; not "2 January [1950]")?"""
+        parent = division.getparent()
+        if not self.date or len(self.date) != 10 or parent is None or local_name(parent) != "body":
+            return False
+        return bool(written_date(self.date).search("".join(_OWN_TEXT(division))))
 
     def _dates_and_guesses(self, hits: list[Hit], dates, guesses, lang: str) -> list[Span]:
         """The spans of the dates, then of the unknown names, that no name found in round one
@@ -279,12 +316,153 @@ class _Run:
                 taken.add(guess.start, guess.end)
         return spans
 
-    def _local_id(self, name: str, lang: str) -> str:
+    def _without_other_bearers(self, hits: list[Hit], guesses: list[NameGuess]) -> list[Hit]:
+        """`hits` without the authority surnames inside a full name of someone else: "E. F.
+        Kovalev" is not Ivan Kovalev, "Allen Dulles" not John Foster Dulles (initials or given
+        name that none of the authority person's full names starts with)."""
+        drop = set()
+        for guess in guesses:
+            for hit in hits:
+                if (hit.unique and hit.unique.kind == "person" and guess.start < hit.start and hit.end == guess.end
+                        and not self._may_be(hit.unique.entity_id, guess.name)):
+                    drop.add((hit.start, hit.end))
+        return [hit for hit in hits if (hit.start, hit.end) not in drop] if drop else hits
+
+    def _may_be(self, entity_id: str, full_name: str) -> bool:
+        """Could `full_name` be the authority person's (a full name of theirs starts with its first letter)?"""
+        first = full_name[:1]
+        names = [n.text for n in self.authority.entities[entity_id].names if n.lang == "en" and " " in n.text]
+        return not names or any(n[:1] == first for n in names)
+
+    def _shaped(self, flat: str, hits: list[Hit]) -> list[Span]:
+        """Spans of the organisations and places found by their shape (entities.orgs) that no
+        authority name crosses and that do not start with an authority name covering their head
+        noun ("Central Committee of the CCP" stays the authority's; "Revolutionary Committee of
+        the Guomindang" and "National Security Council" are names of their own)."""
+        found = shaped_names(flat) + _compass_places(flat, hits)
+        if not found:
+            return []
+        found.sort(key=lambda g: (g.start, -g.end))
+        names = [(hit.start, hit.end) for hit in hits if hit.candidates]
+        spans, made = [], _Intervals()
+        for guess in found:
+            if made.overlaps(guess.start, guess.end):
+                continue
+            inside = [(a, b) for a, b in names if a < guess.end and guess.start < b]
+            if any(a < guess.start or b > guess.end for a, b in inside):
+                continue
+            if (guess.start, guess.end) in inside or any(
+                    a == guess.start and a <= guess.head[0] and guess.head[1] <= b for a, b in inside):
+                continue  # the authority's name (with a complement: "Central Committee of the CCP")
+            spans.append(_name_span(guess.start, guess.end, guess.kind, [self._local_id(guess.name, "en", guess.kind)]))
+            made.add(guess.start, guess.end)
+        return spans
+
+    def _acronyms(self, flat: str, spans: list[Span]) -> list[Span]:
+        """The acronym defined in brackets after an organisation or place ("NSC"): tagged there,
+        and remembered so that it is tagged wherever it stands alone (round two)."""
+        named = sorted((s for s in spans if s.tag in ("orgName", "placeName")), key=lambda s: s.start)
+        out = []
+        for i, start, end, acronym in defined_acronyms(flat, [(s.start, s.end) for s in named]):
+            ref = dict(named[i].attrs)["ref"]
+            self.surnames.setdefault(acronym, set()).add(ref.lstrip("#"))
+            out.append(Span(start, end, named[i].tag, (("ref", ref),)))
+        return out
+
+    def _local_record(self, name: str, lang: str, kind: str) -> str:
+        """A local organisation or place record (cert="low") named `name` (one per name and kind)."""
+        key = (lang, name, kind)
+        if key in self.local_others:
+            return self.local_others[key]
+        base = slug(name)
+        rid, n = base, 2
+        while rid in self.authority.entities or rid in self.doc_ids or rid in self.local:
+            rid, n = f"{base}-{n}", n + 1
+        self.local[rid] = etree.Element(tei(kind), {XML_ID: rid, "cert": "low"})
+        etree.SubElement(self.local[rid], tei(RECORD_KINDS[kind]), {XML_LANG: lang}).text = name
+        self.local_others[key] = rid
+        return rid
+
+    def _note_surnames(self, flat: str, spans: list[Span]) -> None:
+        """Remember the surname of each full name tagged as a person ("Walter S. Robertson")."""
+        for span in spans:
+            if span.tag == "persName":
+                surname = surname_of(flat[span.start : span.end])
+                if surname:
+                    ref = dict(span.attrs)["ref"].lstrip("#")
+                    self.surnames.setdefault(surname, set()).add(ref)
+
+    def _surname_spans(self, flat: str, hits: list[Hit], unresolved=()) -> list[Span]:
+        """A bare surname of one person the document names in full: that person ("Robertson"
+        after "Walter S. Robertson"); a surname two people share is left alone."""
+        open_ = {(hit.start, hit.end) for hit in unresolved}
+        taken = _Intervals([(hit.start, hit.end) for hit in hits if (hit.start, hit.end) not in open_])
+        spans = []
+        for m in _CAPITALISED_WORD.finditer(flat) if self.surnames else ():
+            word = m.group(1)
+            people = self.surnames.get(word)
+            if people and len(people) == 1 and not taken.overlaps(m.start(), m.start() + len(word)):
+                ref = next(iter(people))
+                spans.append(_name_span(m.start(), m.start() + len(word), self._kind_of(ref), [ref]))
+                taken.add(m.start(), m.start() + len(word))
+        also = frozenset(flat[a:b] for a, b in open_)
+        for start, end in lone_surnames(flat, self._lower_words(), also):
+            if not taken.overlaps(start, end) and flat[start:end] not in self.surnames:
+                spans.append(_name_span(start, end, "person", [self._local_id(flat[start:end], "en")]))
+                taken.add(start, end)
+        for guess in pinyin_places(flat, self._lower_words(), not_places(), self.surnames):
+            if not taken.overlaps(guess.start, guess.end):
+                spans.append(_name_span(guess.start, guess.end, "place", [self._local_id(guess.name, "en", "place")]))
+        return sorted(spans, key=lambda span: span.start)
+
+    def keep_bearers_apart(self, divisions: list[etree._Element]) -> None:
+        """A bare authority surname ("Kovalev") in a document that names in full only someone
+        else who bears it ("E. F. Kovalev"): that person, not the authority's (Ivan Kovalev)."""
+        if not any(rid in self.local for people in self.surnames.values() for rid in people):
+            return
+        for division in divisions:
+            if _is_chinese(_lang_of(division)):
+                continue
+            for el in division.iter(tei("persName")):
+                ref, text = (el.get("ref") or "").lstrip("#"), "".join(el.itertext()).strip()
+                people = self.surnames.get(text)
+                if ref in self.authority.entities and people and len(people) == 1:
+                    other = next(iter(people))
+                    names = self.local[other].findall(tei("persName")) if other in self.local else []
+                    if names and not self._may_be(ref, names[0].text or ""):
+                        el.set("ref", f"#{other}")
+
+    def _lower_words(self) -> frozenset[str]:
+        """The words the English text writes in lower case ("wood", "house": then "Wood" may be a word)."""
+        if getattr(self, "_lower", None) is None:
+            text = " ".join("".join(d.itertext()) for d in text_divisions(self.root) if not _is_chinese(_lang_of(d)))
+            self._lower = frozenset(re.findall(r"\b[a-z]+\b", text))
+        return self._lower
+
+    def _with_surnames(self, spans: list[Span], flat: str, hits: list[Hit], unresolved=()) -> list[Span]:
+        """`spans` and the surname spans (_surname_spans) that overlap none of them, in order;
+        `unresolved`: the authority's bare surnames that the context did not resolve ("Wang" with
+        three Wangs in the authority, none named in full): people all the same, with a local record."""
+        made = _Intervals(sorted((span.start, span.end) for span in spans))
+        more = [span for span in self._surname_spans(flat, hits, unresolved) if not made.overlaps(span.start, span.end)]
+        return sorted(spans + more, key=lambda span: span.start) if more else spans
+
+    def _kind_of(self, ref: str) -> str:
+        entity = self.authority.entities.get(ref)
+        if entity:
+            return entity.kind
+        return local_name(self.local[ref]) if ref in self.local else "person"
+
+    def _local_id(self, name: str, lang: str, kind: str = "person") -> str:
         """A local record for a name not in the authority: id from the name, cert="low".
 
         A Chinese name whose pinyin is an English name already found (谢觉哉, "Xie Juezai") shares
         that record, so both languages point to one person.
         """
+        if (kind, name) in self.existing:  # tagged by an earlier run: its record
+            return self.existing[(kind, name)]
+        if kind != "person":
+            return self._local_record(name, lang, kind)
         key = (lang, name)
         if key in self.local_ids:
             return self.local_ids[key]
@@ -294,10 +472,18 @@ class _Run:
             rid, n = base, 2
             while rid in self.authority.entities or rid in self.doc_ids or rid in self.local:
                 rid, n = f"{base}-{n}", n + 1
-            self.local[rid] = etree.Element(tei("person"), {XML_ID: rid, "cert": "low"})
+            hsg = hsg_ids(name) if not _is_chinese(lang) else ()
+            if len(hsg) == 1:  # one person of the database bears this full name: its record
+                self.local[rid] = etree.Element(tei("person"), {XML_ID: rid})
+                etree.SubElement(self.local[rid], tei("idno"), {"type": "HSG"}).text = hsg[0]
+            else:
+                self.local[rid] = etree.Element(tei("person"), {XML_ID: rid, "cert": "low"})
             self.local_ids[("slug", base)] = rid
         record = self.local[rid]
-        etree.SubElement(record, tei("persName"), {XML_LANG: lang}).text = name
+        names = record.findall(tei("persName"))
+        name_el = etree.Element(tei("persName"), {XML_LANG: lang})
+        name_el.text = name
+        (names[-1].addnext(name_el) if names else record.insert(0, name_el))
         if _is_chinese(lang):
             etree.SubElement(record, tei("persName"), {XML_LANG: "zh-Latn-pinyin"}).text = _latin(name, tones=True)
         self.local_ids[key] = rid
@@ -315,23 +501,30 @@ class _Run:
         # 刘宁一 ↔ "Liu Ningyi": only English local names are looked for, and round two adds none
         by_pinyin = chinese and any(key[0].startswith("en") for key in self.local_ids)
 
+        surnames = not chinese and _has_rules(lang) and self.surnames
+
         def find(flat: str, el) -> list[Span]:
             hits = [hit for hit in self._names(matcher, flat) if hit.candidates and not hit.unique]
             contracted = contractions_zh(flat) if chinese else []
-            if not (hits or contracted or by_pinyin):
+            if not (hits or contracted or by_pinyin or surnames):
                 return []
             aligned = self._aligned_refs(el, inside, memo)
             spans = []
+            unresolved = []
             for hit in hits:
                 chosen = self._resolve(hit, flat, lang, aligned, known)
                 if chosen:
                     kind = self.authority.entities[chosen].kind
                     spans.append(_name_span(hit.start, hit.end, kind, [chosen]))
                     known.add(chosen)
+                elif all(c.kind == "person" for c in hit.candidates):
+                    unresolved.append(hit)
             if contracted:
                 spans.extend(self._contractions(contracted, aligned, known))
             if by_pinyin:
                 spans.extend(self._local_names_by_pinyin(flat, lang, aligned))
+            if surnames:
+                spans = self._with_surnames(spans, flat, self._names(matcher, flat), unresolved)
             return spans
 
         for span in tag_again(visits, find):  # the names it wrapped: now refs of the document
@@ -478,6 +671,47 @@ def _person_initials(authority: Authority) -> dict[str, str]:
         if name:
             initials[entity.id] = name[0]
     return initials
+
+
+_MONTH_NAMES = "January February March April May June July August September October November December".split()
+
+
+def written_date(iso: str) -> re.Pattern:
+    """A full date as English text writes it: 2 January 1950, January 2, 1950, 1950-01-02."""
+    year, month, day = iso[:4], _MONTH_NAMES[int(iso[5:7]) - 1], str(int(iso[8:10]))
+    return re.compile(rf"(?<!\d){day}(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+{year}(?!\d)|"
+                      rf"\b{month}\s+{day}(?:st|nd|rd|th)?,?\s+{year}(?!\d)|(?<!\d){iso}(?!\d)")
+
+
+_COMPASS = re.compile(r"(?:North|South|East|West|North-?[Ee]ast|North-?[Ww]est|South-?[Ee]ast|South-?[Ww]est|Central|"
+                      r"Northern|Southern|Eastern|Western|Inner|Outer|Upper|Lower)[ \t]+$")
+
+
+def _compass_places(flat: str, hits: list[Hit]):
+    """"North China", "Western Europe": a compass word before a place is part of its name (a place of
+    its own, unless the authority has it: then the hit already covers it)."""
+    from ..entities.orgs import Guess
+
+    out = []
+    for hit in hits:
+        if hit.unique and hit.unique.kind == "place":
+            m = _COMPASS.search(flat, max(0, hit.start - 16), hit.start)
+            if m and (m.start() == 0 or not flat[m.start() - 1].isalnum()):
+                name = " ".join(flat[m.start() : hit.end].split())
+                out.append(Guess(m.start(), hit.end, name, "place", (hit.start, hit.end)))
+    return out
+
+
+def _records_by_name(root: etree._Element) -> dict[tuple[str, str], str]:
+    """(kind, name) -> xml:id of the person/place/org records already in the document's standOff."""
+    out = {}
+    for record in root.xpath("tei:standOff/tei:listPerson/tei:person|tei:standOff/tei:listPlace/tei:place"
+                             "|tei:standOff/tei:listOrg/tei:org", namespaces=NSMAP):
+        kind, rid = local_name(record), record.get(XML_ID)
+        for name in record.findall(tei(RECORD_KINDS[kind])):
+            if rid and name.text:
+                out.setdefault((kind, name.text), rid)
+    return out
 
 
 def _only(found: list[str]) -> str | None:

@@ -1,0 +1,251 @@
+"""Organisations and places of English text found by their shape, and acronyms defined in the text.
+
+* an organisation: capitalised words around a head noun (Committee, Ministry, Party, Army …),
+  with "of the …" complements: "National Security Council", "Ministry of the Military",
+  "Revolutionary Committee of the Guomindang", "18th Army Group", "the Joint Chiefs of Staff";
+* a place: capitalised words before a geographic noun ("Taiwan Strait", "Yalu River",
+  "Quemoy Islands") or after one ("Lake Baikal", "Gulf of Tonkin"), and the place of a dateline
+  ("Seoul, January 8, 1955");
+* an acronym defined in brackets after a name whose initials it spells
+  ("National Security Council (NSC)"): the acronym then names the same thing everywhere.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
+_WORD = rf"(?:[{_UP}][{_LOW}]+(?:['’]s)?(?:-[{_UP}][{_LOW}]+)?|[{_UP}]{{2,6}}|\d{{1,3}}(?:st|nd|rd|th))"
+ORG_HEADS = frozenset("""
+Committee Committees Commission Council Ministry Department Bureau Office Agency Administration
+Party Army Navy Fleet Corps Command Staff Government Embassy Consulate Legation Mission Delegation
+Assembly Congress Senate Parliament Cabinet Politburo Presidium Secretariat Union League Federation
+Association Society Organization Organisation Institute University Academy Bank Company Corporation
+Front Group Chiefs Court Tribunal Foundation Service Authority Board Trust Alliance Nations Forces
+Guard Police Headquarters Directorate Commissariat Comintern Cominform Agency Station Radio
+Press Agency Herald Times Post Daily Tribune Gazette Review Club Movement Conference Chamber
+""".split())
+# head nouns that name an organisation only with a complement or a modifier of their own
+_WEAK_HEADS = frozenset("Station Radio Press Times Post Daily Review Conference Office Service Group Front".split())
+PLACE_AFTER = frozenset("""
+River Strait Straits Sea Ocean Island Islands Mountains Mountain Range Peninsula Province Prefecture
+Bay Gulf Lake Desert Plateau Plain Valley Canal Harbor Harbour Port Coast Region Oblast Krai County
+District Territory Territories Pass
+""".split())
+PLACE_BEFORE = frozenset("Lake Mount Gulf Bay Cape Port Strait Sea Isle Fort".split())
+_LINK = r"(?:of|for|on)(?:[ \t]+the)?"
+_NOT_START = frozenset("""
+The A An This That These Those Our Your Their His Her Its Every Each Any Some No Both All Such Which
+What Whose In On At By For From To With As Of And Or But If When While After Before During Since
+Until Under Over Between Among Through Against Without Within Mr Mrs Dr Comrade Comrades
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+July August September October November December Top Secret Confidential Eyes Only Drafted Source
+Memorandum Telegram Letter Despatch Dispatch Note Record Minutes Report
+""".split())
+_DOCUMENTS = frozenset("Files Papers Records Collection Archives Minutes Report".split())
+# offices: what stands before them is a person's name, not part of the organisation
+_TITLES = frozenset("""
+Chairman Chairwoman President Secretary Minister Ambassador Director Commander General Admiral
+Marshal Premier Governor Consul Counselor Counsellor Deputy Representative Delegate Adviser Advisor
+Mr Mrs Dr Senator Comrade Administrator Officer Attache Attaché Envoy
+""".split())
+ORG_RUN = re.compile(
+    rf"(?<![\w'’.-]){_WORD}(?:[ \t]+\n?[ \t]*{_WORD}|[ \t\n]+{_LINK}[ \t\n]+{_WORD}){{0,9}}"
+)
+_PIECES = re.compile(rf"{_WORD}|{_LINK}")
+DEFINED = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{0,2}[A-Z]{1,5}(?:\([a-z]\))?)\)")
+_DATELINE = re.compile(
+    rf"(?:^|\n)[ \t]*((?:[{_UP}][{_LOW}]+(?:[ \t]+[{_UP}][{_LOW}]+){{0,2}}))(?:,[ \t]+[{_UP}][{_LOW}.]+)?,[ \t]+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)[ \t]+\d"
+)
+
+
+@dataclass(frozen=True)
+class Guess:
+    start: int
+    end: int
+    name: str
+    kind: str  # "org" | "place"
+    head: tuple[int, int] = (0, 0)  # the head noun's [start, end): a name found there decides
+
+
+def shaped_names(text: str) -> list[Guess]:
+    """Organisations and places found by their shape (see the module docstring), in text order."""
+    out = []
+    for m in ORG_RUN.finditer(text):
+        out.extend(_in_run(text, m))
+    for m in _DATELINE.finditer(text):
+        name = m.group(1)
+        if name.split()[0] not in _NOT_START:
+            out.append(Guess(m.start(1), m.end(1), name, "place", (m.start(1), m.end(1))))
+    return sorted(out, key=lambda g: (g.start, -g.end))
+
+
+def _in_run(text: str, m: re.Match) -> list[Guess]:
+    pieces = list(_PIECES.finditer(m.group()))
+    words = [p.group() for p in pieces]
+    first = 0
+    while first < len(words) and (words[first] in _NOT_START or words[first].startswith(("of", "for", "on", "and"))):
+        first += 1
+    words, pieces = words[first:], pieces[first:]
+    while words and (words[-1].startswith(("of", "for", "on", "and")) or words[-1] in _NOT_START):
+        words, pieces = words[:-1], pieces[:-1]
+    if len(words) < 2:
+        return []
+    rest = []
+    for i, w in enumerate(words):  # "Department of Defense Files": the records are not the department
+        if i and (w in _DOCUMENTS or (w.split()[0] == "for" and any(x in ORG_HEADS for x in words[i + 1 :]))):
+            if w not in _DOCUMENTS:  # two organisations joined by "for": the second one too
+                rest = [g for m2 in ORG_RUN.finditer(text, m.start() + pieces[i].end(), m.end()) for g in _in_run(text, m2)]
+            words, pieces = words[:i], pieces[:i]
+            break
+    while words and (words[-1] in ("of", "for", "on", "of the", "for the", "on the") or words[-1].startswith(("of ", "for ", "on "))):
+        words, pieces = words[:-1], pieces[:-1]
+    if len(words) < 2:
+        return rest
+    cut = max((i + 1 for i, w in enumerate(words) if w in _TITLES), default=0)
+    if len(words) - cut >= 2:  # "Arthur Radford Chairman Joint Chiefs of Staff"; not "General Staff"
+        words, pieces = words[cut:], pieces[cut:]
+    bare = [re.sub(r"['’]s$", "", w) for w in words]
+    if bare[-1] not in ORG_HEADS and not any(w[:1].islower() for w in bare):
+        last = max((i for i, w in enumerate(bare) if w in ORG_HEADS and i), default=0)
+        if last:  # "Indian Embassy Washington", "Security Council Resolution": up to the head
+            words, pieces, bare = words[: last + 1], pieces[: last + 1], bare[: last + 1]
+    found = _kind_of(bare)
+    if found is None:
+        return rest
+    kind, i = found
+    start, end = m.start() + pieces[0].start(), m.start() + pieces[-1].end()
+    if words[-1].endswith(("'s", "’s")):
+        end -= 2
+    head = (m.start() + pieces[i].start(), m.start() + pieces[i].start() + len(bare[i]))
+    return [Guess(start, end, " ".join(text[start:end].split()), kind, head)] + rest
+
+
+def _kind_of(words: list[str]) -> tuple[str, int] | None:
+    """("org" or "place", index of the head word), or None."""
+    heads = [i for i, w in enumerate(words) if w in ORG_HEADS]
+    if heads:
+        of = next((i for i, w in enumerate(words) if w[:1].islower()), len(words))
+        i = of - 1  # the head ends the name, or its part before "of"
+        if i not in heads or (words[i] in _WEAK_HEADS and i == 0):
+            return None
+        return "org", i
+    if words[-1] in PLACE_AFTER:
+        return "place", len(words) - 1
+    if words[0] in PLACE_BEFORE:
+        return "place", 0
+    return None
+
+
+def initials_of(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def defined_acronyms(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int, str]]:
+    """(index of the span, start, end, acronym) for each span followed by "(ACRONYM)" whose
+    letters are the initials of the span's capitalised words, in order (NSC, VKP(b), CPSU)."""
+    out = []
+    for i, (start, end) in enumerate(spans):
+        m = DEFINED.match(text, end)
+        if not m:
+            continue
+        acronym = m.group(1)
+        letters = re.sub(r"\(.*\)|[^A-Z]", "", acronym)
+        words = re.findall(r"[A-Z][\w'’-]*", text[start:end])
+        if _spells(letters, initials_of(words)):
+            out.append((i, m.start(1), m.end(1), acronym))
+    return out
+
+
+def _spells(letters: str, initials: str) -> bool:
+    """Are `letters` the initials, allowing initials that the acronym skips (but never its first)?"""
+    if len(letters) < 2 or not initials or letters[0] != initials[0]:
+        return False
+    pos = 0
+    for ch in letters:
+        pos = initials.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return len(letters) * 2 >= len(initials)
+
+
+# A single capitalised word made of two or three pinyin syllables of two letters or more
+# ("Qinzhou", "Taiyuan", "Shijiazhuang") names a Chinese place: Chinese people are written with
+# their surname apart ("Mao Zedong"), and a given name alone is rare in English text.
+_PINYIN_WORD = re.compile(r"(?<![\w'’.])([A-Z][a-z]{4,13})(?![\w'’]|-[a-z])")
+# English words that happen to be pinyin syllables
+_ENGLISH_PINYIN = frozenset("""
+Change Changes Banana Bananas Chinese Sedan Canon Hangman Genuine Manage Manages Lineage Tango Mango
+Bandana Sonata Dinner Mania Manila Lasagna Angina Nausea Bonanza Zenana Mosaic Hosanna Guano Liana
+""".split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _pinyin_syllables(word: str) -> int:
+    """How many pinyin syllables of two letters or more make up `word` (0: none does)."""
+    from .patterns import PINYIN_SYLLABLES
+
+    best = 0
+    for size in range(min(6, len(word)), 1, -1):
+        head = word[:size]
+        if head in PINYIN_SYLLABLES:
+            if size == len(word):
+                return 1
+            rest = _pinyin_syllables(word[size:])
+            if rest:
+                return rest + 1
+    return best
+
+
+@functools.lru_cache(maxsize=4096)
+def _long_syllable(word: str) -> bool:
+    """Can `word` be split into pinyin syllables of which one has three letters or more?"""
+    from .patterns import PINYIN_SYLLABLES
+
+    for size in range(min(6, len(word)), 1, -1):
+        head, rest = word[:size], word[size:]
+        if head in PINYIN_SYLLABLES and (not rest or _pinyin_syllables(rest)):
+            if size >= 3 or (rest and _long_syllable(rest)):
+                return True
+    return False
+
+
+def pinyin_places(text: str, lower_words: frozenset[str], not_places, also_not=()) -> list[Guess]:
+    """Chinese places written as one pinyin word, standing alone, that the text never writes in
+    lower case and that are no one's surname or given name (in `not_places` or `also_not`)."""
+    from .patterns import SURNAMES_PINYIN
+
+    out = []
+    for m in _PINYIN_WORD.finditer(text):
+        word = m.group(1)
+        if word in not_places or word in also_not or word in _ENGLISH_PINYIN or word.lower() in lower_words:
+            continue
+        if not 2 <= _pinyin_syllables(word.lower()) <= 3 or not _long_syllable(word.lower()):
+            continue  # "Minute", "Madame": two-letter syllables only
+        if word.endswith("ing") and _starts_sentence(text, m.start()):
+            continue  # "Lining up …"
+        if word.endswith(("dang", "tang")):
+            continue  # a party (党): Guomindang
+        if any(_pinyin_syllables(w.lower().strip(",.;:()")) for w in _neighbours(text, m.start(), m.end())):
+            continue  # a phrase in pinyin: "Dangdai Zhongguo waijiao", "Zhongguo shehui kexue"
+        before = text[max(0, m.start() - 12) : m.start()].split()
+        if before and before[-1] in SURNAMES_PINYIN:
+            continue  # the given name of "Mao Zedong"
+        out.append(Guess(m.start(), m.end(), word, "place", (m.start(), m.end())))
+    return out
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" \t\n\"“‘'(")
+    return not before or before[-1] in ".!?:;]\ufffc"
+
+
+def _neighbours(text: str, start: int, end: int) -> list[str]:
+    """The words right before and after [start, end), across spaces only."""
+    before = re.search(r"([\w'’-]+)[ \t]+$", text[max(0, start - 20) : start])
+    after = re.match(r"[ \t]+([\w'’-]+)", text[end : end + 20])
+    return [m.group(1) for m in (before, after) if m and len(m.group(1)) >= 4]
