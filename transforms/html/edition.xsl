@@ -234,15 +234,21 @@
 
   <!-- ================= figures and facsimiles ================= -->
   <xsl:template match="tei:figure" mode="body">
+    <xsl:variable name="caption" select="tei:head | tei:figDesc"/>
+    <xsl:variable name="first" select="boolean(*[1][self::tei:head or self::tei:figDesc])"/>
     <figure><xsl:call-template name="attrs"/>
+      <xsl:if test="$caption and $first"><xsl:call-template name="figcaption"/></xsl:if>
       <xsl:apply-templates select="node()[not(self::tei:head or self::tei:figDesc)]" mode="body"/>
-      <xsl:if test="tei:head | tei:figDesc">
-        <figcaption>
-          <xsl:for-each select="tei:head"><span class="fig-head"><xsl:apply-templates mode="inline"/></span><xsl:text> </xsl:text></xsl:for-each>
-          <xsl:for-each select="tei:figDesc"><span class="figDesc"><xsl:apply-templates mode="inline"/></span></xsl:for-each>
-        </figcaption>
-      </xsl:if>
+      <xsl:if test="$caption and not($first)"><xsl:call-template name="figcaption"/></xsl:if>
     </figure>
+  </xsl:template>
+  <xsl:template name="figcaption">
+    <figcaption>
+      <xsl:for-each select="tei:head | tei:figDesc">
+        <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+        <span class="{local-name()}"><xsl:apply-templates mode="inline"/></span>
+      </xsl:for-each>
+    </figcaption>
   </xsl:template>
   <xsl:template match="tei:figDesc" mode="inline"/>
   <xsl:template match="tei:graphic | tei:media" mode="body"><xsl:apply-templates select="." mode="inline"/></xsl:template>
@@ -407,7 +413,7 @@
        instead by the page's "original readings" switch (or reading='original') -->
   <xsl:template match="tei:choice" mode="inline">
     <xsl:variable name="ed" select="(tei:corr | tei:reg | tei:expan | tei:choice[tei:corr | tei:reg | tei:expan])[1]"/>
-    <xsl:variable name="shown" select="($ed | *)[1]"/>
+    <xsl:variable name="shown" select="$ed | *[1][not($ed)]"/>
     <xsl:variable name="others" select="*[count(. | $shown) != 1]"/>
     <xsl:variable name="tip"><xsl:for-each select="$others"><xsl:if test="position() &gt; 1"> / </xsl:if><xsl:call-template name="plain-text"/></xsl:for-each></xsl:variable>
     <span class="choice" title="{local-name($others[1])}: {$tip}">
@@ -488,8 +494,9 @@
     <xsl:variable name="b" select="string-length($t) - ($trail and substring($t, string-length($t)) = ' ')"/>
     <xsl:value-of select="substring($t, $a, $b - $a + 1)"/>
   </xsl:template>
+  <!-- a line break inside a word (break="no", or a hidden/in-word break between letters) joins -->
   <xsl:template match="tei:lb" mode="inline">
-    <xsl:if test="not(@break = 'no')"><br/></xsl:if>
+    <xsl:if test="not(@break = 'no' or contains(@type, 'nWord') or contains(@type, 'hyphen') or @rend = 'hidden' and not(contains(' &#9;&#10;&#13;', substring(preceding-sibling::node()[1][self::text()], string-length(preceding-sibling::node()[1])))))"><br/></xsl:if>
   </xsl:template>
   <xsl:template match="tei:cb" mode="inline"><xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if></xsl:template>
   <xsl:template match="tei:lb | tei:cb | tei:milestone | tei:anchor | tei:fw | tei:index | tei:link | tei:linkGrp | tei:join | tei:span | tei:spanGrp | tei:interpGrp | tei:interp | tei:alt | tei:altGrp" mode="body"><xsl:apply-templates select="." mode="inline"/></xsl:template>
