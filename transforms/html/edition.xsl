@@ -484,16 +484,6 @@
   <xsl:template match="text()[preceding-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no']]" mode="inline" priority="1">
     <xsl:call-template name="trim-at-break"><xsl:with-param name="lead" select="true()"/></xsl:call-template>
   </xsl:template>
-  <!-- the text with white space collapsed, without its leading ($lead) or trailing ($trail) space -->
-  <xsl:template name="trim-at-break">
-    <xsl:param name="lead" select="false()"/>
-    <xsl:param name="trail" select="false()"/>
-    <xsl:variable name="x" select="normalize-space(concat('x', ., 'x'))"/>
-    <xsl:variable name="t" select="substring($x, 2, string-length($x) - 2)"/>
-    <xsl:variable name="a" select="1 + ($lead and starts-with($t, ' '))"/>
-    <xsl:variable name="b" select="string-length($t) - ($trail and substring($t, string-length($t)) = ' ')"/>
-    <xsl:value-of select="substring($t, $a, $b - $a + 1)"/>
-  </xsl:template>
   <!-- a line break inside a word (break="no", or a hidden/in-word break between letters) joins -->
   <xsl:template match="tei:lb" mode="inline">
     <xsl:if test="not(@break = 'no' or contains(@type, 'nWord') or contains(@type, 'hyphen') or @rend = 'hidden' and not(contains(' &#9;&#10;&#13;', substring(preceding-sibling::node()[1][self::text()], string-length(preceding-sibling::node()[1])))))"><br/></xsl:if>
