@@ -300,7 +300,8 @@
     <xsl:choose>
       <xsl:when test="$fn = 'true'">
         <xsl:variable name="id"><xsl:call-template name="fn-id"/></xsl:variable>
-        <a class="fnref" id="fnref-{$id}" href="#{$id}" role="doc-noteref"><sup><xsl:call-template name="fn-label"/></sup></a>
+        <xsl:variable name="label"><xsl:call-template name="fn-label"/></xsl:variable>
+        <a class="fnref" id="fnref-{$id}" href="#{$id}" role="doc-noteref" aria-label="note {$label}" data-n="{$label}"></a>
       </xsl:when>
       <xsl:otherwise><span class="endnote-inline"><xsl:call-template name="endnote"/></span></xsl:otherwise>
     </xsl:choose>
@@ -386,7 +387,8 @@
   <xsl:template match="tei:app" mode="inline">
     <span><xsl:call-template name="attrs"><xsl:with-param name="class" select="'app'"/></xsl:call-template>
       <xsl:apply-templates select="(tei:lem | tei:rdg | tei:rdgGrp/tei:rdg)[1]" mode="inline"/>
-      <a class="appref" id="ref-app-{generate-id()}" href="#app-{generate-id()}" role="doc-noteref"><sup><xsl:call-template name="app-label"/></sup></a>
+      <xsl:variable name="label"><xsl:call-template name="app-label"/></xsl:variable>
+      <a class="appref" id="ref-app-{generate-id()}" href="#app-{generate-id()}" role="doc-noteref" aria-label="apparatus {$label}" data-n="{$label}"></a>
     </span>
   </xsl:template>
   <xsl:template match="tei:app" mode="body"><div class="app-block"><xsl:apply-templates select="." mode="inline"/></div></xsl:template>
@@ -466,7 +468,11 @@
       </xsl:choose>
     </span>
   </xsl:template>
-  <xsl:template match="tei:ex" mode="inline"><span class="ex" title="expanded abbreviation">[<xsl:apply-templates mode="inline"/>]</span></xsl:template>
+  <!-- ex: in parentheses (Leiden), in brackets in teikit's own records (as they always were) -->
+  <xsl:template match="tei:ex" mode="inline">
+    <xsl:variable name="b" select="substring('()[]', 1 + 2 * boolean(ancestor::tei:TEI[1]/tei:teiHeader/tei:encodingDesc/tei:appInfo/tei:application[@ident = 'teikit']), 2)"/>
+    <span class="ex" title="expanded abbreviation"><xsl:value-of select="substring($b, 1, 1)"/><xsl:apply-templates mode="inline"/><xsl:value-of select="substring($b, 2, 1)"/></span>
+  </xsl:template>
   <xsl:template name="reason-title">
     <xsl:param name="what"/>
     <xsl:attribute name="title"><xsl:value-of select="$what"/><xsl:if test="@reason">: <xsl:value-of select="@reason"/></xsl:if><xsl:if test="@rend"> (<xsl:value-of select="@rend"/>)</xsl:if></xsl:attribute>

@@ -602,7 +602,8 @@ footer{margin-top:3rem;color:var(--muted);font-size:.8rem}
 section.tei-div{margin:1rem 0}
 .p{margin:1em 0}
 .fnref,.appref{text-decoration:none;padding:0 .1em}
-.fnref sup,.appref sup,.noteref sup{font-size:.75em;line-height:0}
+.fnref::after,.appref::after{content:attr(data-n);vertical-align:super;font-size:.75em;line-height:0}
+.noteref sup{font-size:.75em;line-height:0}
 .appref{color:var(--org)}
 .listApp{list-style:none;padding-left:0;font-size:.92rem}.app-loc{font-weight:bold}
 .footnotes,.apparatus{border-top:1px solid var(--rule);margin-top:2rem;font-size:.9rem}
@@ -626,7 +627,7 @@ ins.add{text-decoration:none;color:var(--pers)}
 ins.add::before{content:"`";color:var(--muted)}ins.add::after{content:"\B4";color:var(--muted)}
 .unclear{text-decoration:underline dotted var(--muted);cursor:help}
 .surplus{color:var(--muted)}
-.space{display:inline-block;min-width:1.5em}
+.space{padding-right:.5em}
 .pb{font:normal .75rem/1 system-ui,sans-serif;color:var(--muted);border:1px solid var(--rule);border-radius:3px;padding:0 .25em;margin:0 .2em;text-decoration:none;vertical-align:.15em}
 .pb-inword{border:0;padding:0;margin:0}.pb-inword::before{content:"|" attr(data-n) "|"}
 .pb-block{text-align:right;margin:.5rem 0}
