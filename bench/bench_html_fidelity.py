@@ -8,7 +8,7 @@ source's features are counted with lxml and looked for in what the browser rende
 
   exports   the export succeeded
   notes     notes of the text (not the header) with a link on the page whose target element
-            holds the note's text (and not much more)
+            holds the note's text (its start, and at most 200 characters more than the note)
   graphics  graphic/media @url shown by an img whose src is that URL (or its IIIF image path)
   pages     pb/@n visible on the page (an element's rendered text or CSS content, brackets and
             "p." aside)
@@ -56,7 +56,7 @@ def token(text: str) -> str:
 def source_features(doc) -> dict:
     """What the TEI holds: note texts, image URLs, page numbers, choices, word joins."""
     x = lambda path, node=doc: node.xpath(path, namespaces=NSMAP)  # noqa: E731
-    notes = [norm(n.xpath("string()"))[:30] for n in x(f"//tei:note[not({NOT_RENDERED})]")]
+    notes = [norm(n.xpath("string()")) for n in x(f"//tei:note[not({NOT_RENDERED})]")]
     choices = []
     for choice in x(f"//tei:choice[not(ancestor::tei:choice)][not({NOT_RENDERED})]"):
         readings = [bare("".join(reading(r, None, top=True))) for r in choice if isinstance(r.tag, str)]
@@ -139,7 +139,7 @@ PAGE_JS = """() => {
     if (!id || seen.has(id)) continue;
     seen.add(id);
     const t = document.getElementById(id);
-    if (t) out.targets.push(t.textContent.replace(/\\s+/g, ' ').trim().slice(0, 400));
+    if (t) { const s = t.textContent.replace(/\\s+/g, ' ').trim(); out.targets.push([s.slice(0, 400), s.length]); }
   }
   for (const img of document.images) out.imgs.push(img.getAttribute('src') || '');
   for (const el of document.body.querySelectorAll('*')) {
@@ -176,7 +176,7 @@ def measure(seen: dict, src: dict) -> dict[str, tuple[int, int]]:
     """(found, total) per feature."""
     targets = seen["targets"]
     notes_found = sum(1 for n in src["notes"]
-                      if any(n in t and len(t) <= len(n) * 4 + 200 for t in targets))
+                      if any(n[:30] in t and size <= len(n) + 200 for t, size in targets))
     imgs = seen["imgs"]
     graphics_found = sum(1 for g in src["graphics"] if any(i == g or i.startswith(g + "/") for i in imgs))
     visible = Counter()
