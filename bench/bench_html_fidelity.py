@@ -15,7 +15,8 @@ source's features are counted with lxml and looked for in what the browser rende
   choices   top-level choices whose rendered text is exactly one of their readings (notes
             aside, editorial brackets ignored)
   words     words at lb/pb/cb break="no" read whole, and the two words at a space read apart
-            (tokens of the page's innerText, punctuation stripped at the edges)
+            (tokens of the page's innerText, editorial brackets dropped, punctuation stripped
+            at the edges)
 
 Prints one line per corpus (the file name up to its first '-') and the totals, as
 "found/total (percent)". Test material is fetched editions, kept outside the repository.
@@ -195,7 +196,7 @@ def measure(seen: dict, src: dict) -> dict[str, tuple[int, int]]:
         if shown is not None:
             rendered[shown] -= 1
             choices_found += 1
-    tokens = Counter(token(t) for t in seen["text"].split())
+    tokens = Counter(token(bare(t)) for t in seen["text"].split())
     joins = sum(1 for w in src["joins"] if tokens[w])
     spaces = sum(1 for a, b in src["spaces"] if tokens[a] and tokens[b])
     return {
