@@ -11,6 +11,19 @@ timed):
     wall time including Python start-up (and, for comparison, `--to chicago`, which loads
     citeproc-py, and `python -c pass`, the interpreter alone).
 Targets: HTML warm <= 4 ms per document; cold HTML <= 0.3 s.
+
+Side by side with the TEI Stylesheets (the reference HTML), when given a checkout of them:
+
+    python bench/bench_export.py --tei-stylesheets DIR --editions DIR_OR_FILE... [--side-repeat 5]
+    (or TEI_STYLESHEETS=DIR in the environment; DIR is a checkout of github.com/TEIC/Stylesheets,
+    never part of this repository)
+
+Each edition file is exported to HTML by teikit (parse + `export`, in this process) and by
+DIR/html/html.xsl under SaxonC-HE (saxonche; `transform_to_string(source_file=...)`, which
+parses too), the stylesheet compiled once: warm = median of --side-repeat runs per document,
+summed over the files, and the median per-document ratio. Cold = a new process that exports the
+median-sized file (teikit: `python -m teikit export`; Saxon: a Python process that compiles
+html.xsl and transforms once), median of --cold runs. Target: teikit >= 10x faster, warm and cold.
 """
 from __future__ import annotations
 
@@ -52,11 +65,87 @@ def cold_seconds(args: list[str], runs: int) -> float:
     return statistics.median(times)
 
 
+SAXON_COLD = """
+import sys
+from saxonche import PySaxonProcessor
+with PySaxonProcessor(license=False) as proc:
+    ex = proc.new_xslt30_processor().compile_stylesheet(stylesheet_file=sys.argv[1])
+    out = ex.transform_to_string(source_file=sys.argv[2])
+    open(sys.argv[3], "w", encoding="utf-8").write(out)
+"""
+
+
+def edition_files(paths: list[str]) -> list[Path]:
+    files = []
+    for p in map(Path, paths):
+        files += sorted(p.rglob("*.xml")) if p.is_dir() else [p]
+    return files
+
+
+def side_by_side(stylesheets: Path, paths: list[str], repeat: int, cold: int) -> None:
+    """teikit's HTML export against the TEI Stylesheets' html.xsl under SaxonC, same files."""
+    from saxonche import PySaxonProcessor
+
+    from teikit.errors import TeikitError
+    from teikit.tei import parse_xml_file
+
+    xsl = stylesheets / "html" / "html.xsl"
+    files = edition_files(paths)
+    ours_total = theirs_total = 0.0
+    ratios = []
+    failed = {"teikit": 0, "saxon": 0}
+    with PySaxonProcessor(license=False) as proc:
+        start = time.perf_counter()
+        executable = proc.new_xslt30_processor().compile_stylesheet(stylesheet_file=str(xsl))
+        compile_s = time.perf_counter() - start
+        for path in files:
+            try:
+                ours = median_ms(lambda: export(parse_xml_file(path, collect_ids=False), "html"), repeat)
+            except TeikitError:
+                failed["teikit"] += 1
+                continue
+            try:
+                theirs = median_ms(lambda: executable.transform_to_string(source_file=str(path)), repeat)
+            except Exception:  # noqa: BLE001 (SaxonC raises its own error types)
+                failed["saxon"] += 1
+                continue
+            ours_total += ours
+            theirs_total += theirs
+            ratios.append(theirs / ours)
+    n = len(ratios)
+    print(f"side by side on {len(files)} edition files ({sum(p.stat().st_size for p in files) / 1e6:.1f} MB),"
+          f" warm, median of {repeat} runs per document:")
+    print(f"  TEI Stylesheets html.xsl compile (SaxonC-HE)  {compile_s:.2f} s, once")
+    print(f"  teikit html    {ours_total / max(n, 1):8.2f} ms per document (mean of medians, parse included)")
+    print(f"  TEI html.xsl   {theirs_total / max(n, 1):8.2f} ms per document (SaxonC, parse included)")
+    if n:
+        print(f"  ratio          {theirs_total / ours_total:8.1f}x in total, median per document "
+              f"{statistics.median(ratios):.1f}x, slowest document {min(ratios):.1f}x")
+    print(f"  failures       teikit {failed['teikit']}, SaxonC {failed['saxon']}")
+    middle = sorted(files, key=lambda p: p.stat().st_size)[len(files) // 2]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = str(Path(tmp) / "out.html")
+        ours = cold_seconds(["-m", "teikit", "export", str(middle), "--to", "html", "-o", out], cold)
+        theirs = cold_seconds(["-c", SAXON_COLD, str(xsl), str(middle), out], cold)
+    print(f"cold, one new process exporting {middle.name} ({middle.stat().st_size / 1024:.0f} KB), median of {cold}:")
+    print(f"  teikit export --to html   {ours:.3f} s")
+    print(f"  SaxonC + TEI html.xsl     {theirs:.3f} s")
+    print(f"  ratio                     {theirs / ours:.1f}x")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=200)
     ap.add_argument("--cold", type=int, default=11)
+    ap.add_argument("--tei-stylesheets", default=os.environ.get("TEI_STYLESHEETS"),
+                    help="checkout of TEIC/Stylesheets: compare the html export with html/html.xsl")
+    ap.add_argument("--editions", nargs="+", default=[], help="TEI files or folders for the comparison")
+    ap.add_argument("--side-repeat", type=int, default=5)
     args = ap.parse_args(argv)
+    if args.tei_stylesheets:
+        side_by_side(Path(args.tei_stylesheets), args.editions or [str(REPO.parent / "shared" / "tei-samples")],
+                     args.side_repeat, min(args.cold, 5))
+        return 0
     doc = encode_file(str(REPO / "corpus" / "wilson-110390.txt"))
     size = len(serialize(doc))
     print(f"sample          corpus/wilson-110390.txt encoded: {size / 1024:.1f} KB of TEI, "

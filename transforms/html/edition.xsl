@@ -22,6 +22,7 @@
   <xsl:key name="id" match="*" use="@xml:id"/>
   <xsl:key name="pointed" match="tei:ref | tei:ptr" use="str:tokenize(@target, ' ')"/>
   <xsl:key name="fn-pos" match="fn" use="@id"/>
+  <xsl:key name="prefix" match="tei:prefixDef" use="@ident"/>
   <xsl:key name="app-pos" match="app" use="@id"/>
 
   <!-- footnotes: every note of the text that no ref/ptr points to (those stay where they are,
@@ -87,9 +88,10 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- a p holding an HTML block (in its children or grandchildren, not counting notes) is a div -->
   <xsl:template match="tei:p | tei:ab" mode="body">
     <xsl:choose>
-      <xsl:when test="*[not(self::tei:note)]/*[not(self::tei:note)]/*[self::tei:table or self::tei:list or self::tei:listBibl or self::tei:lg or self::tei:l or self::tei:figure or self::tei:sp or self::tei:castList or self::tei:floatingText or self::tei:p or self::tei:ab or self::tei:div or self::tei:cit or self::tei:spGrp or self::tei:head or self::tei:quote[tei:p | tei:lg | tei:l | tei:list | tei:table | tei:sp | tei:ab]] | *[not(self::tei:note)]/*[self::tei:table or self::tei:list or self::tei:listBibl or self::tei:lg or self::tei:l or self::tei:figure or self::tei:sp or self::tei:castList or self::tei:floatingText or self::tei:p or self::tei:ab or self::tei:div or self::tei:cit or self::tei:spGrp or self::tei:head or self::tei:quote[tei:p | tei:lg | tei:l | tei:list | tei:table | tei:sp | tei:ab]] | *[self::tei:table or self::tei:list or self::tei:listBibl or self::tei:lg or self::tei:l or self::tei:figure or self::tei:sp or self::tei:castList or self::tei:floatingText or self::tei:p or self::tei:ab or self::tei:div or self::tei:cit or self::tei:spGrp or self::tei:head or self::tei:quote[tei:p | tei:lg | tei:l | tei:list | tei:table | tei:sp | tei:ab]]">
+      <xsl:when test="*[self::tei:table or self::tei:list or self::tei:listBibl or self::tei:lg or self::tei:l or self::tei:figure or self::tei:sp or self::tei:castList or self::tei:floatingText or self::tei:p or self::tei:ab or self::tei:div or self::tei:cit or self::tei:spGrp or self::tei:head or self::tei:quote[tei:p | tei:lg | tei:l | tei:list | tei:table | tei:sp | tei:ab]] or *[not(self::tei:note)]/*[self::tei:table or self::tei:list or self::tei:listBibl or self::tei:lg or self::tei:l or self::tei:figure or self::tei:sp or self::tei:castList or self::tei:floatingText or self::tei:p or self::tei:ab or self::tei:div or self::tei:cit or self::tei:spGrp or self::tei:head or self::tei:quote[tei:p | tei:lg | tei:l | tei:list | tei:table | tei:sp | tei:ab]]">
         <div><xsl:call-template name="attrs"><xsl:with-param name="class" select="'p'"/></xsl:call-template><xsl:apply-templates mode="inline"/></div>
       </xsl:when>
       <xsl:otherwise>
@@ -605,7 +607,7 @@
     <xsl:param name="url"/>
     <xsl:variable name="u" select="normalize-space($url)"/>
     <xsl:variable name="scheme" select="substring-before($u, ':')"/>
-    <xsl:variable name="def" select="//tei:prefixDef[@ident = $scheme][1]"/>
+    <xsl:variable name="def" select="key('prefix', $scheme)[1]"/>
     <xsl:choose>
       <xsl:when test="$scheme and $def and contains($def/@replacementPattern, '$1')">
         <xsl:call-template name="safe-href"><xsl:with-param name="url" select="str:replace($def/@replacementPattern, '$1', substring-after($u, ':'))"/></xsl:call-template>
@@ -625,8 +627,7 @@
       <xsl:when test="not($u) or contains($u, ' ') or contains($u, '\')"/>
       <xsl:when test="starts-with($lower, 'http://') or starts-with($lower, 'https://')">
         <xsl:value-of select="$u"/>
-        <xsl:variable name="last" select="str:tokenize($u, '/')[last()]"/>
-        <xsl:if test="$iiif and contains($u, '/iiif/') and not(contains($last, '.')) and not(contains($u, '/full/'))">/full/!1200,1200/0/default.jpg</xsl:if>
+        <xsl:if test="$iiif and contains($u, '/iiif/') and not(contains($u, '/full/')) and not(contains(str:tokenize($u, '/')[last()], '.'))">/full/!1200,1200/0/default.jpg</xsl:if>
       </xsl:when>
       <xsl:when test="starts-with($lower, 'mailto:') and not($iiif)"><xsl:value-of select="$u"/></xsl:when>
       <xsl:when test="not(contains($first, ':')) and not(starts-with($u, '//'))"><xsl:value-of select="$u"/></xsl:when>
@@ -653,8 +654,7 @@
   <!-- ================= table of contents ================= -->
   <xsl:template name="toc">
     <xsl:param name="text"/>
-    <xsl:variable name="divs" select="$text/*/*[self::tei:div or self::tei:div1][tei:head]"/>
-    <xsl:if test="count($text//*[self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3][tei:head]) &gt; 1">
+    <xsl:if test="($text//tei:head[parent::tei:div or parent::tei:div1 or parent::tei:div2 or parent::tei:div3])[2]">
       <nav class="toc" aria-label="Contents">
         <details open="open"><summary>Contents</summary>
           <ol><xsl:apply-templates select="$text/*/*[self::tei:div or self::tei:div1]" mode="toc"/></ol>
@@ -690,7 +690,15 @@
   <xsl:template name="rend-attrs">
     <xsl:param name="class" select="''"/>
     <xsl:if test="$class and not(@rend or @rendition)"><xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute></xsl:if>
-    <xsl:if test="@rend or @rendition">
+    <xsl:if test="@rend and not(@rendition) and translate(@rend, 'abcdefghijklmnopqrstuvwxyz0123456789-', '') = ''">
+      <!-- the usual case, one lower-case token: no tokenising -->
+      <xsl:attribute name="class"><xsl:if test="$class"><xsl:value-of select="$class"/><xsl:text> </xsl:text></xsl:if>r-<xsl:value-of select="@rend"/></xsl:attribute>
+    </xsl:if>
+    <xsl:if test="not(@rend) and starts-with(@rendition, '#') and translate(@rendition, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_#', '') = '' and not(contains(substring(@rendition, 2), '#'))">
+      <!-- one pointer to a rendition: its CSS class, and its id as a rend token -->
+      <xsl:attribute name="class"><xsl:if test="$class"><xsl:value-of select="$class"/><xsl:text> </xsl:text></xsl:if>r-<xsl:value-of select="translate(substring(@rendition, 2), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/> rnd-<xsl:value-of select="substring(@rendition, 2)"/></xsl:attribute>
+    </xsl:if>
+    <xsl:if test="@rendition and (@rend or not(starts-with(@rendition, '#')) or translate(@rendition, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_#', '') != '' or contains(substring(@rendition, 2), '#')) or not(@rendition) and @rend and translate(@rend, 'abcdefghijklmnopqrstuvwxyz0123456789-', '') != ''">
       <xsl:variable name="low" select="translate(concat(@rend, ' ', translate(@rendition, '#', ' ')), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ:;,()', 'abcdefghijklmnopqrstuvwxyz     ')"/>
       <xsl:variable name="clean" select="normalize-space(translate($low, translate($low, 'abcdefghijklmnopqrstuvwxyz0123456789-_ ', ''), ''))"/>
       <xsl:if test="$clean or $class">
