@@ -27,11 +27,13 @@
 
   <!-- footnotes: every note of the text that no ref/ptr points to (those stay where they are,
        as end notes, and the pointer is their link); numbered once, in document order -->
+  <xsl:variable name="fn-notes" select="//tei:note[not(ancestor::tei:teiHeader or ancestor::tei:standOff)][not(@xml:id and key('pointed', concat('#', @xml:id)))]"/>
+  <xsl:variable name="fn-apps" select="//tei:app[not(parent::tei:listApp or ancestor::tei:teiHeader or ancestor::tei:standOff)]"/>
   <xsl:variable name="fn-list">
-    <xsl:for-each select="//tei:note[not(ancestor::tei:teiHeader or ancestor::tei:standOff)][not(@xml:id and key('pointed', concat('#', @xml:id)))]">
+    <xsl:for-each select="$fn-notes">
       <fn id="{generate-id()}" pos="{position()}"/>
     </xsl:for-each>
-    <xsl:for-each select="//tei:app[not(parent::tei:listApp or ancestor::tei:teiHeader or ancestor::tei:standOff)]">
+    <xsl:for-each select="$fn-apps">
       <app id="{generate-id()}" pos="{position()}"/>
     </xsl:for-each>
   </xsl:variable>
@@ -335,7 +337,9 @@
   <!-- the footnotes of $scope, after its text -->
   <xsl:template name="footnotes">
     <xsl:param name="scope" select="."/>
-    <xsl:variable name="notes" select="$scope//tei:note[not(ancestor::tei:teiHeader or ancestor::tei:standOff)][not(@xml:id and key('pointed', concat('#', @xml:id)))]"/>
+    <!-- one document: every footnote; in a corpus, those of $scope's TEI -->
+    <xsl:variable name="one" select="not($records[2])"/>
+    <xsl:variable name="notes" select="$fn-notes[$one or count(ancestor::tei:TEI[1] | $scope) = 1]"/>
     <xsl:if test="$notes">
       <section class="footnotes" role="doc-endnotes" aria-label="Notes">
         <h2>Notes</h2>
@@ -351,7 +355,7 @@
         </ol>
       </section>
     </xsl:if>
-    <xsl:variable name="apps" select="$scope//tei:app[not(parent::tei:listApp or ancestor::tei:teiHeader or ancestor::tei:standOff)]"/>
+    <xsl:variable name="apps" select="$fn-apps[$one or count(ancestor::tei:TEI[1] | $scope) = 1]"/>
     <xsl:if test="$apps">
       <section class="apparatus" aria-label="Apparatus">
         <h2>Apparatus</h2>
@@ -514,7 +518,7 @@
     <div class="pb-block"><xsl:apply-templates select="." mode="inline"/></div>
   </xsl:template>
   <xsl:template match="tei:pb" mode="inline">
-    <xsl:variable name="facs"><xsl:call-template name="facs-url"/></xsl:variable>
+    <xsl:variable name="facs"><xsl:if test="@facs"><xsl:call-template name="facs-url"/></xsl:if></xsl:variable>
     <xsl:variable name="n" select="normalize-space(@n)"/>
     <xsl:variable name="el"><xsl:choose><xsl:when test="string($facs)">a</xsl:when><xsl:otherwise>span</xsl:otherwise></xsl:choose></xsl:variable>
     <xsl:element name="{$el}">
@@ -680,8 +684,8 @@
        (tagsDecl's CSS), 'simple:' values as r-VALUE, a safe @style kept -->
   <xsl:template name="attrs">
     <xsl:param name="class" select="''"/>
-    <xsl:call-template name="id-attr"/>
-    <xsl:call-template name="lang-attr"/>
+    <xsl:if test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:if>
+    <xsl:if test="@xml:lang"><xsl:attribute name="lang"><xsl:value-of select="@xml:lang"/></xsl:attribute></xsl:if>
     <xsl:choose>
       <xsl:when test="@rend or @rendition or @style"><xsl:call-template name="rend-attrs"><xsl:with-param name="class" select="$class"/></xsl:call-template></xsl:when>
       <xsl:when test="$class"><xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute></xsl:when>
