@@ -307,19 +307,25 @@
         <xsl:variable name="label"><xsl:call-template name="fn-label"/></xsl:variable>
         <a class="fnref" id="fnref-{$id}" href="#{$id}" role="doc-noteref" aria-label="note {$label}" data-n="{$label}"></a>
       </xsl:when>
-      <xsl:otherwise><span class="endnote-inline"><xsl:call-template name="endnote"/></span></xsl:otherwise>
+      <xsl:otherwise><xsl:call-template name="endnote"><xsl:with-param name="tag" select="'span'"/></xsl:call-template></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
   <!-- a note a ref/ptr points to: where it stands, with a link back to the first pointer -->
   <xsl:template name="endnote">
-    <aside class="tei-note endnote"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-note endnote'"/></xsl:call-template></xsl:if>
+    <xsl:param name="tag" select="'aside'"/>
+    <xsl:element name="{$tag}">
+      <xsl:attribute name="class">tei-note endnote</xsl:attribute>
+      <xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-note endnote'"/></xsl:call-template></xsl:if>
       <xsl:if test="@xml:id">
         <a class="backref" href="#ref-{@xml:id}-1" aria-label="back to the text">
           <xsl:choose><xsl:when test="@n"><xsl:value-of select="@n"/></xsl:when><xsl:otherwise>↩</xsl:otherwise></xsl:choose>
         </a><xsl:text> </xsl:text>
       </xsl:if>
-      <xsl:call-template name="mixed"/>
-    </aside>
+      <xsl:choose>
+        <xsl:when test="$tag = 'span'"><xsl:apply-templates mode="inline"/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="mixed"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:element>
   </xsl:template>
   <xsl:template name="fn-id">
     <xsl:choose>

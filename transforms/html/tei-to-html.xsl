@@ -612,6 +612,7 @@ section.tei-div{margin:1rem 0}
 .footnotes li:target,.apparatus li:target,.endnote:target{background:var(--hl)}
 .fn-body{flex:1;min-width:0}.fn-body p{margin:0 0 .4rem}
 .endnote{font-size:.9rem;margin:.4rem 0;color:var(--ink)}
+span.endnote{color:var(--muted)}span.endnote::before{content:" ["}span.endnote::after{content:"]"}
 .fn-pop{position:absolute;z-index:10;max-width:min(28rem,92vw);background:#fff;border:1px solid var(--rule);border-radius:4px;box-shadow:0 2px 10px rgba(0,0,0,.18);padding:.5rem .8rem;font-size:.9rem}
 .fn-pop p{margin:0 0 .3rem}
 .reading-toggle{position:absolute;opacity:0;pointer-events:none}
