@@ -649,3 +649,14 @@ def test_tei_p4_is_still_refused_even_with_its_dtd(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "teikit", "export", str(path), "--to", "html"],
                           capture_output=True, text=True)
     assert proc.returncode == 2 and "TEI P4 document" in proc.stderr and len(proc.stderr.splitlines()) == 1
+
+
+EDITIONS = Path(__file__).parent / "data" / "editions"
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in EDITIONS.glob("*.xml")))
+@pytest.mark.parametrize("fmt, ext", [("html", ".html"), ("text", ".txt"), ("markdown", ".md")])
+def test_golden_real_edition_excerpts(accept, name, fmt, ext):
+    """Excerpts of published editions (tests/data/editions/README.md), exported as the reader sees them."""
+    doc = parse_xml_file(EDITIONS / f"{name}.xml", collect_ids=False)
+    check_golden_bytes(export(doc, fmt), EDITIONS / f"{name}{ext}", accept)

@@ -8,8 +8,9 @@
                  lb/pb/cb break="no" joined, unknown elements as their text.
   mode="blocks"  a division as blocks separated by blank lines. Known blocks (p, head, l, item,
                  salute, dateline, signed, ...) become one normalised paragraph each; known
-                 containers (div, opener, closer, list, lg, ...) are walked; an unknown element is a
-                 container when it holds a known block or container, otherwise a block.
+                 containers (div, opener, closer, list, lg, ...) are walked unless they hold text of
+                 their own (then they are one block); an unknown element is a container when it
+                 holds a known block or container, otherwise a block.
   Whitespace inside a block is normalised; lb and a spurious paragraph break
   (milestone[@type='spuriousBreak']) survive as line and paragraph breaks.
   No parameters.
@@ -31,7 +32,12 @@
        output as explicit templates, and libxslt applies the built-ins without instantiating a
        template (a fifth of the plain-text export's time) -->
 
-  <xsl:template match="tei:supplied|tei:ex" mode="plain">[<xsl:apply-templates mode="plain"/>]</xsl:template>
+  <xsl:template match="tei:supplied" mode="plain">[<xsl:apply-templates mode="plain"/>]</xsl:template>
+  <!-- ex: (Leiden) parentheses, but brackets in teikit's own records, as they always were -->
+  <xsl:template match="tei:ex" mode="plain">
+    <xsl:variable name="b" select="substring('()[]', 1 + 2 * boolean(ancestor::tei:TEI[1]/tei:teiHeader/tei:encodingDesc/tei:appInfo/tei:application[@ident = 'teikit']), 2)"/>
+    <xsl:value-of select="substring($b, 1, 1)"/><xsl:apply-templates mode="plain"/><xsl:value-of select="substring($b, 2, 1)"/>
+  </xsl:template>
   <xsl:template match="tei:gap" mode="plain">
     <xsl:choose>
       <xsl:when test="normalize-space()">[<xsl:apply-templates mode="plain"/>]</xsl:when>
@@ -179,7 +185,7 @@
     <xsl:variable name="block"><xsl:call-template name="is-block-name"/></xsl:variable>
     <xsl:choose>
       <xsl:when test="$block = 'true'"><xsl:call-template name="emit-block"/></xsl:when>
-      <xsl:when test="namespace-uri() = 'http://www.tei-c.org/ns/1.0' and contains($CONTAINERS, concat(' ', local-name(), ' '))">
+      <xsl:when test="namespace-uri() = 'http://www.tei-c.org/ns/1.0' and contains($CONTAINERS, concat(' ', local-name(), ' ')) and not(text()[normalize-space()])">
         <xsl:apply-templates select="node()" mode="blocks"/>
       </xsl:when>
       <xsl:when test="not(text()[normalize-space()]) and *[namespace-uri() = 'http://www.tei-c.org/ns/1.0' and (contains($CONTAINERS, concat(' ', local-name(), ' ')) or contains(' p head l item ab note list table lg div ', concat(' ', local-name(), ' ')))]">

@@ -96,7 +96,13 @@
   </xsl:template>
 
   <!-- editorial brackets escaped, so that "[Zhou](…" never becomes a link -->
-  <xsl:template match="tei:supplied | tei:ex" mode="plain">\[<xsl:apply-templates mode="plain"/>\]</xsl:template>
+  <xsl:template match="tei:supplied" mode="plain">\[<xsl:apply-templates mode="plain"/>\]</xsl:template>
+  <xsl:template match="tei:ex" mode="plain">
+    <xsl:choose>
+      <xsl:when test="ancestor::tei:TEI[1]/tei:teiHeader/tei:encodingDesc/tei:appInfo/tei:application[@ident = 'teikit']">\[<xsl:apply-templates mode="plain"/>\]</xsl:when>
+      <xsl:otherwise>(<xsl:apply-templates mode="plain"/>)</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
   <xsl:template match="tei:gap" mode="plain">
     <xsl:choose>
       <xsl:when test="normalize-space()">\[<xsl:apply-templates mode="plain"/>\]</xsl:when>
