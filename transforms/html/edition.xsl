@@ -49,13 +49,13 @@
   <xsl:template match="tei:teiHeader | tei:standOff | tei:facsimile" mode="body"/>
 
   <xsl:template match="tei:text | tei:body | tei:front | tei:back | tei:group | tei:sourceDoc" mode="body">
-    <div class="tei-{local-name()}"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></div>
+    <div class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></div>
   </xsl:template>
   <xsl:template match="tei:zone" mode="body">
-    <div class="tei-zone"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-zone'"/></xsl:call-template></xsl:if><xsl:call-template name="mixed"/></div>
+    <div class="tei-zone"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-zone'"/></xsl:call-template></xsl:if><xsl:call-template name="mixed"/></div>
   </xsl:template>
   <xsl:template match="tei:line" mode="body">
-    <div class="tei-line"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-line'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div>
+    <div class="tei-line"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-line'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div>
   </xsl:template>
   <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7 | tei:floatingText" mode="body">
     <section>
@@ -83,77 +83,75 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:choose>
-      <xsl:when test="$level = 0"><div class="tei-head"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-head'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div></xsl:when>
+      <xsl:when test="$level = 0"><div class="tei-head"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-head'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div></xsl:when>
       <xsl:otherwise>
-        <xsl:element name="h{$level}"><xsl:if test="@*"><xsl:call-template name="attrs"/></xsl:if><xsl:apply-templates mode="inline"/></xsl:element>
+        <xsl:element name="h{$level}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:apply-templates mode="inline"/></xsl:element>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
+  <xsl:variable name="P-BLOCKS" select="' table list listBibl lg l figure sp castList floatingText p ab div cit spGrp head '"/>
   <!-- a p holding an HTML block (in its children or grandchildren, not counting notes) is a div -->
   <xsl:template match="tei:p | tei:ab" mode="body">
     <xsl:choose>
-      <xsl:when test="*[self::tei:table or self::tei:list or self::tei:listBibl or self::tei:lg or self::tei:l or self::tei:figure or self::tei:sp or self::tei:castList or self::tei:floatingText or self::tei:p or self::tei:ab or self::tei:div or self::tei:cit or self::tei:spGrp or self::tei:head or self::tei:quote[tei:p | tei:lg | tei:l | tei:list | tei:table | tei:sp | tei:ab]] or *[not(self::tei:note)]/*[self::tei:table or self::tei:list or self::tei:listBibl or self::tei:lg or self::tei:l or self::tei:figure or self::tei:sp or self::tei:castList or self::tei:floatingText or self::tei:p or self::tei:ab or self::tei:div or self::tei:cit or self::tei:spGrp or self::tei:head or self::tei:quote[tei:p | tei:lg | tei:l | tei:list | tei:table | tei:sp | tei:ab]]">
-        <div class="p"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'p'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div>
+      <xsl:when test="*[contains($P-BLOCKS, concat(' ', local-name(), ' '))] or *[not(self::tei:note)]/*[contains($P-BLOCKS, concat(' ', local-name(), ' '))]">
+        <div class="p"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'p'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div>
       </xsl:when>
       <xsl:otherwise>
-        <p><xsl:if test="@*"><xsl:call-template name="attrs"/></xsl:if><xsl:apply-templates mode="inline"/></p>
+        <p><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:apply-templates mode="inline"/></p>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:opener | tei:closer | tei:titlePage | tei:epigraph | tei:argument | tei:postscript | tei:spGrp | tei:cit | tei:docImprint | tei:address | tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:person | tei:place | tei:org | tei:event | tei:msDesc | tei:performance | tei:set | tei:prologue | tei:epilogue" mode="body">
-    <div class="tei-{local-name()}"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="mixed"/></div>
+    <div class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="mixed"/></div>
   </xsl:template>
   <xsl:template match="tei:salute | tei:dateline | tei:signed | tei:trailer | tei:byline | tei:docAuthor | tei:docDate | tei:docTitle | tei:titlePart | tei:bibl | tei:biblStruct | tei:label | tei:docEdition | tei:imprimatur | tei:addrLine | tei:meeting | tei:camera | tei:view | tei:caption" mode="body">
-    <div class="tei-{local-name()}"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div>
+    <div class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div>
   </xsl:template>
 
   <!-- ================= drama ================= -->
   <xsl:template match="tei:sp" mode="body">
-    <div class="sp"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'sp'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></div>
+    <div class="sp"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'sp'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></div>
   </xsl:template>
   <xsl:template match="tei:speaker" mode="body">
-    <div class="speaker"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'speaker'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div>
+    <div class="speaker"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'speaker'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div>
   </xsl:template>
   <xsl:template match="tei:stage" mode="body">
-    <div class="stage"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'stage'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div>
+    <div class="stage"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'stage'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div>
   </xsl:template>
   <xsl:template match="tei:stage" mode="inline">
-    <span class="stage"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'stage'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span>
+    <span class="stage"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'stage'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span>
   </xsl:template>
   <xsl:template match="tei:castList" mode="body">
-    <div class="castList"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'castList'"/></xsl:call-template></xsl:if>
+    <div class="castList"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'castList'"/></xsl:call-template></xsl:if>
       <xsl:apply-templates select="tei:head" mode="body"/>
       <ul><xsl:apply-templates select="*[not(self::tei:head)]" mode="cast"/></ul>
     </div>
   </xsl:template>
   <xsl:template match="tei:castGroup" mode="cast">
-    <li class="castGroup"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'castGroup'"/></xsl:call-template></xsl:if>
+    <li class="castGroup"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'castGroup'"/></xsl:call-template></xsl:if>
       <xsl:apply-templates select="tei:head | tei:roleDesc" mode="inline"/>
       <ul><xsl:apply-templates select="*[not(self::tei:head or self::tei:roleDesc)]" mode="cast"/></ul>
     </li>
   </xsl:template>
   <xsl:template match="*" mode="cast">
-    <li class="{local-name()}"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="local-name()"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></li>
+    <li class="{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="local-name()"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></li>
   </xsl:template>
-  <xsl:template match="tei:role" mode="inline"><span class="role"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'role'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span></xsl:template>
-  <xsl:template match="tei:roleDesc" mode="inline"><xsl:text> </xsl:text><span class="roleDesc"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'roleDesc'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span></xsl:template>
+  <xsl:template match="tei:role" mode="inline"><span class="role"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'role'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span></xsl:template>
+  <xsl:template match="tei:roleDesc" mode="inline"><xsl:text> </xsl:text><span class="roleDesc"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'roleDesc'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span></xsl:template>
 
   <!-- ================= verse ================= -->
   <xsl:template match="tei:lg" mode="body">
-    <div class="lg"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'lg'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></div>
+    <div class="lg"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'lg'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></div>
   </xsl:template>
   <xsl:template match="tei:l" mode="body">
-    <xsl:variable name="n">
-      <xsl:choose>
-        <xsl:when test="@n"><xsl:value-of select="@n"/></xsl:when>
-        <xsl:when test="parent::tei:lg/parent::tei:lg"><xsl:value-of select="count(preceding-sibling::tei:l) + count(../preceding-sibling::tei:lg/tei:l) + 1"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="count(preceding-sibling::tei:l) + 1"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <div class="l"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'l'"/></xsl:call-template></xsl:if>
-      <xsl:if test="string(number($n)) != 'NaN' and $n mod 5 = 0"><span class="lnum" aria-hidden="true" data-n="{$n}"></span></xsl:if>
+    <!-- the number: @n, else its place in its lg (the stanzas of an lg of lgs counted on) or
+         among its sibling lines; shown when a multiple of five. Select expressions only: a
+         variable with content would build a tree fragment per line -->
+    <xsl:variable name="n" select="concat(@n, substring(count(preceding-sibling::tei:l) + 1 + count(parent::tei:lg[parent::tei:lg]/preceding-sibling::tei:lg/tei:l), 1 div not(@n)))"/>
+    <div class="l"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'l'"/></xsl:call-template></xsl:if>
+      <xsl:if test="$n mod 5 = 0"><span class="lnum" aria-hidden="true" data-n="{$n}"></span></xsl:if>
       <xsl:apply-templates mode="inline"/>
     </div>
   </xsl:template>
@@ -175,8 +173,8 @@
         <xsl:when test="$tag = 'dl'">
           <xsl:for-each select="*[not(self::tei:head)]">
             <xsl:choose>
-              <xsl:when test="self::tei:label"><dt><xsl:if test="@*"><xsl:call-template name="attrs"/></xsl:if><xsl:apply-templates mode="inline"/></dt></xsl:when>
-              <xsl:otherwise><dd><xsl:if test="@*"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="mixed"/></dd></xsl:otherwise>
+              <xsl:when test="self::tei:label"><dt><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:apply-templates mode="inline"/></dt></xsl:when>
+              <xsl:otherwise><dd><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="mixed"/></dd></xsl:otherwise>
             </xsl:choose>
           </xsl:for-each>
         </xsl:when>
@@ -186,7 +184,7 @@
               <xsl:when test="self::tei:note or self::tei:pb or self::tei:lb or self::tei:milestone or self::tei:anchor or self::tei:cb">
                 <li class="list-aside"><xsl:apply-templates select="." mode="inline"/></li>
               </xsl:when>
-              <xsl:when test="self::*"><li><xsl:if test="@*"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="mixed"/></li></xsl:when>
+              <xsl:when test="self::*"><li><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="mixed"/></li></xsl:when>
               <xsl:when test="self::text()[normalize-space()]"><li><xsl:value-of select="."/></li></xsl:when>
             </xsl:choose>
           </xsl:for-each>
@@ -195,19 +193,19 @@
     </xsl:element>
   </xsl:template>
   <xsl:template match="tei:head" mode="list-head">
-    <div class="list-head"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'list-head'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div>
+    <div class="list-head"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'list-head'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div>
   </xsl:template>
 
   <xsl:template match="tei:table" mode="body">
     <div class="table-wrap">
-      <table class="tei-table"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-table'"/></xsl:call-template></xsl:if>
+      <table class="tei-table"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-table'"/></xsl:call-template></xsl:if>
         <xsl:for-each select="tei:head[1]"><caption><xsl:apply-templates mode="inline"/></caption></xsl:for-each>
         <tbody>
           <xsl:for-each select="tei:row">
-            <tr><xsl:if test="@*"><xsl:call-template name="attrs"/></xsl:if>
+            <tr><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if>
               <xsl:for-each select="tei:cell">
                 <xsl:element name="{substring('tdth', 1 + 2 * (@role = 'label' or ../@role = 'label'), 2)}">
-                  <xsl:if test="@*"><xsl:call-template name="attrs"/></xsl:if>
+                  <xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if>
                   <xsl:if test="@cols &gt; 1"><xsl:attribute name="colspan"><xsl:value-of select="@cols"/></xsl:attribute></xsl:if>
                   <xsl:if test="@rows &gt; 1"><xsl:attribute name="rowspan"><xsl:value-of select="@rows"/></xsl:attribute></xsl:if>
                   <xsl:call-template name="mixed"/>
@@ -223,15 +221,15 @@
 
   <!-- ================= quotations ================= -->
   <xsl:template match="tei:quote | tei:q | tei:said" mode="body">
-    <blockquote class="tei-{local-name()}"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="mixed"/></blockquote>
+    <blockquote class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="mixed"/></blockquote>
   </xsl:template>
   <xsl:template match="tei:quote | tei:q | tei:said" mode="inline">
     <xsl:choose>
       <xsl:when test="tei:p | tei:lg | tei:l | tei:list | tei:table | tei:sp | tei:ab">
-        <blockquote class="tei-{local-name()}"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></blockquote>
+        <blockquote class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></blockquote>
       </xsl:when>
       <xsl:otherwise>
-        <q class="tei-{local-name()}"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></q>
+        <q class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></q>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -240,7 +238,7 @@
   <xsl:template match="tei:figure" mode="body">
     <xsl:variable name="caption" select="tei:head | tei:figDesc"/>
     <xsl:variable name="first" select="boolean(*[1][self::tei:head or self::tei:figDesc])"/>
-    <figure><xsl:if test="@*"><xsl:call-template name="attrs"/></xsl:if>
+    <figure><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if>
       <xsl:if test="$caption and $first"><xsl:call-template name="figcaption"/></xsl:if>
       <xsl:apply-templates select="node()[not(self::tei:head or self::tei:figDesc)]" mode="body"/>
       <xsl:if test="$caption and not($first)"><xsl:call-template name="figcaption"/></xsl:if>
@@ -275,10 +273,10 @@
     </section>
   </xsl:template>
   <xsl:template match="tei:surfaceGrp" mode="body">
-    <div class="surfaceGrp"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'surfaceGrp'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></div>
+    <div class="surfaceGrp"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'surfaceGrp'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></div>
   </xsl:template>
   <xsl:template match="tei:surface" mode="body">
-    <figure class="surface"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'surface'"/></xsl:call-template></xsl:if>
+    <figure class="surface"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'surface'"/></xsl:call-template></xsl:if>
       <xsl:apply-templates select="tei:graphic | tei:media" mode="inline"/>
       <figcaption>
         <xsl:choose>
@@ -315,7 +313,7 @@
     <xsl:param name="tag" select="'aside'"/>
     <xsl:element name="{$tag}">
       <xsl:attribute name="class">tei-note endnote</xsl:attribute>
-      <xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-note endnote'"/></xsl:call-template></xsl:if>
+      <xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-note endnote'"/></xsl:call-template></xsl:if>
       <xsl:if test="@xml:id">
         <a class="backref" href="#ref-{@xml:id}-1" aria-label="back to the text">
           <xsl:choose><xsl:when test="@n"><xsl:value-of select="@n"/></xsl:when><xsl:otherwise>↩</xsl:otherwise></xsl:choose>
@@ -397,7 +395,7 @@
 
   <!-- ================= apparatus and readings ================= -->
   <xsl:template match="tei:app" mode="inline">
-    <span class="app"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'app'"/></xsl:call-template></xsl:if>
+    <span class="app"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'app'"/></xsl:call-template></xsl:if>
       <xsl:apply-templates select="(tei:lem | tei:rdg | tei:rdgGrp/tei:rdg)[1]" mode="inline"/>
       <xsl:variable name="label"><xsl:call-template name="app-label"/></xsl:variable>
       <a class="appref" id="ref-app-{generate-id()}" href="#app-{generate-id()}" role="doc-noteref" aria-label="apparatus {$label}" data-n="{$label}"></a>
@@ -421,7 +419,7 @@
       </xsl:for-each>
     </ul>
   </xsl:template>
-  <xsl:template match="tei:lem | tei:rdg" mode="inline"><span class="{local-name()}"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="local-name()"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span></xsl:template>
+  <xsl:template match="tei:lem | tei:rdg" mode="inline"><span class="{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="local-name()"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span></xsl:template>
 
   <!-- choice: the edited reading (corr, reg, expan) shown, the other in a tooltip and shown
        instead by the page's "original readings" switch (or reading='original') -->
@@ -429,32 +427,31 @@
     <xsl:variable name="ed" select="(tei:corr | tei:reg | tei:expan | tei:choice[tei:corr | tei:reg | tei:expan])[1]"/>
     <xsl:variable name="shown" select="$ed | *[1][not($ed)]"/>
     <xsl:variable name="others" select="*[count(. | $shown) != 1]"/>
-    <xsl:variable name="tip"><xsl:for-each select="$others"><xsl:if test="position() &gt; 1"> / </xsl:if><xsl:call-template name="plain-text"/></xsl:for-each></xsl:variable>
-    <span class="choice" title="{local-name($others[1])}: {$tip}">
+    <span class="choice" title="{local-name($others[1])}: {normalize-space($others[1])}">
       <span class="ed"><xsl:apply-templates select="$shown" mode="inline"/></span>
       <xsl:if test="$others"><span class="orig"><xsl:apply-templates select="$others[1]" mode="inline"/></span></xsl:if>
     </span>
   </xsl:template>
   <xsl:template match="tei:choice" mode="body"><div class="choice-block"><xsl:apply-templates select="." mode="inline"/></div></xsl:template>
   <xsl:template match="tei:sic | tei:corr | tei:reg | tei:orig | tei:abbr | tei:expan | tei:seg | tei:w | tei:pc | tei:c | tei:g | tei:am | tei:num | tei:measure | tei:unit | tei:phr | tei:cl" mode="inline">
-    <span class="tei-{local-name()}"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span>
+    <span class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span>
   </xsl:template>
 
   <!-- ================= transcription ================= -->
   <xsl:template match="tei:del" mode="inline">
-    <del><xsl:if test="@*"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="reason-title"><xsl:with-param name="what" select="'deleted'"/></xsl:call-template><xsl:apply-templates mode="inline"/></del>
+    <del><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="reason-title"><xsl:with-param name="what" select="'deleted'"/></xsl:call-template><xsl:apply-templates mode="inline"/></del>
   </xsl:template>
   <xsl:template match="tei:add" mode="inline">
-    <ins class="add"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'add'"/></xsl:call-template></xsl:if>
+    <ins class="add"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'add'"/></xsl:call-template></xsl:if>
       <xsl:attribute name="title">added<xsl:if test="@place"> (<xsl:value-of select="@place"/>)</xsl:if><xsl:if test="@hand"> by <xsl:value-of select="translate(@hand, '#', '')"/></xsl:if></xsl:attribute>
       <xsl:apply-templates mode="inline"/>
     </ins>
   </xsl:template>
   <xsl:template match="tei:subst | tei:mod | tei:restore | tei:retrace | tei:redo | tei:undo | tei:metamark | tei:handShift | tei:damage | tei:secl | tei:space[normalize-space()]" mode="inline">
-    <span class="tei-{local-name()}"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span>
+    <span class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span>
   </xsl:template>
   <xsl:template match="tei:unclear" mode="inline">
-    <span class="unclear"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'unclear'"/></xsl:call-template></xsl:if><xsl:call-template name="reason-title"><xsl:with-param name="what" select="'unclear'"/></xsl:call-template>
+    <span class="unclear"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'unclear'"/></xsl:call-template></xsl:if><xsl:call-template name="reason-title"><xsl:with-param name="what" select="'unclear'"/></xsl:call-template>
       <xsl:apply-templates mode="inline"/>
       <xsl:if test="not(normalize-space())">[?]</xsl:if>
     </span>
@@ -511,7 +508,7 @@
   <xsl:template match="tei:anchor" mode="inline"><span class="anchor"><xsl:call-template name="id-attr"/></span></xsl:template>
   <xsl:template match="tei:milestone" mode="inline"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="tei:index | tei:link | tei:linkGrp | tei:join | tei:span | tei:spanGrp | tei:interpGrp | tei:interp | tei:alt | tei:altGrp" mode="inline"/>
-  <xsl:template match="tei:fw" mode="inline"><span class="fw"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'fw'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span></xsl:template>
+  <xsl:template match="tei:fw" mode="inline"><span class="fw"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'fw'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span></xsl:template>
   <xsl:template match="tei:space" mode="inline">
     <xsl:choose>
       <xsl:when test="@dim = 'vertical'"><br/></xsl:when>
@@ -524,20 +521,28 @@
     <div class="pb-block"><xsl:apply-templates select="." mode="inline"/></div>
   </xsl:template>
   <xsl:template match="tei:pb" mode="inline">
-    <xsl:variable name="facs"><xsl:if test="@facs"><xsl:call-template name="facs-url"/></xsl:if></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="@facs">
+        <xsl:variable name="facs"><xsl:call-template name="facs-url"/></xsl:variable>
+        <xsl:choose>
+          <xsl:when test="string($facs)"><a href="{$facs}"><xsl:call-template name="pb-content"><xsl:with-param name="facs" select="' (facsimile)'"/></xsl:call-template></a></xsl:when>
+          <xsl:otherwise><span><xsl:call-template name="pb-content"/></span></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise><span><xsl:call-template name="pb-content"/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="pb-content">
+    <xsl:param name="facs" select="''"/>
     <xsl:variable name="n" select="normalize-space(@n)"/>
-    <xsl:variable name="el"><xsl:choose><xsl:when test="string($facs)">a</xsl:when><xsl:otherwise>span</xsl:otherwise></xsl:choose></xsl:variable>
-    <xsl:element name="{$el}">
-      <xsl:attribute name="class">pb<xsl:if test="@break = 'no'"> pb-inword</xsl:if></xsl:attribute>
-      <xsl:if test="string($facs)"><xsl:attribute name="href"><xsl:value-of select="$facs"/></xsl:attribute></xsl:if>
-      <xsl:call-template name="id-attr"/>
-      <xsl:attribute name="title">page<xsl:if test="$n"><xsl:text> </xsl:text><xsl:value-of select="$n"/></xsl:if><xsl:if test="string($facs)"> (facsimile)</xsl:if></xsl:attribute>
-      <xsl:choose>
-        <xsl:when test="@break = 'no'"><xsl:attribute name="data-n"><xsl:value-of select="$n"/></xsl:attribute></xsl:when>
-        <xsl:when test="$n"><xsl:value-of select="$n"/></xsl:when>
-        <xsl:otherwise>¶</xsl:otherwise>
-      </xsl:choose>
-    </xsl:element>
+    <xsl:attribute name="class">pb<xsl:if test="@break = 'no'"> pb-inword</xsl:if></xsl:attribute>
+    <xsl:if test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:if>
+    <xsl:attribute name="title"><xsl:value-of select="normalize-space(concat('page ', $n))"/><xsl:value-of select="$facs"/></xsl:attribute>
+    <xsl:choose>
+      <xsl:when test="@break = 'no'"><xsl:attribute name="data-n"><xsl:value-of select="$n"/></xsl:attribute></xsl:when>
+      <xsl:when test="$n"><xsl:value-of select="$n"/></xsl:when>
+      <xsl:otherwise>¶</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template name="facs-url">
     <xsl:variable name="f" select="normalize-space(substring-before(concat(normalize-space(@facs), ' '), ' '))"/>
@@ -556,20 +561,20 @@
   </xsl:template>
 
   <!-- ================= phrases ================= -->
-  <xsl:template match="tei:emph" mode="inline"><em><xsl:if test="@*"><xsl:call-template name="attrs"/></xsl:if><xsl:apply-templates mode="inline"/></em></xsl:template>
+  <xsl:template match="tei:emph" mode="inline"><em><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:apply-templates mode="inline"/></em></xsl:template>
   <!-- hi: its @rend/@rendition as classes (r-bold, r-sup, rnd-ID ...) styled by the page's CSS;
        without either, italic -->
   <xsl:template match="tei:hi" mode="inline">
     <xsl:choose>
-      <xsl:when test="@rend or @rendition or @style"><span class="hi"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'hi'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span></xsl:when>
-      <xsl:otherwise><em class="hi"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'hi'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></em></xsl:otherwise>
+      <xsl:when test="@rend or @rendition or @style"><span class="hi"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'hi'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span></xsl:when>
+      <xsl:otherwise><em class="hi"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'hi'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></em></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <xsl:template match="tei:title" mode="inline"><cite><xsl:if test="@*"><xsl:call-template name="attrs"/></xsl:if><xsl:apply-templates mode="inline"/></cite></xsl:template>
+  <xsl:template match="tei:title" mode="inline"><cite><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:apply-templates mode="inline"/></cite></xsl:template>
   <xsl:template match="tei:foreign | tei:term | tei:mentioned | tei:soCalled | tei:gloss" mode="inline">
-    <i class="tei-{local-name()}"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></i>
+    <i class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></i>
   </xsl:template>
-  <xsl:template match="tei:label" mode="inline"><span class="label"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'label'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span></xsl:template>
+  <xsl:template match="tei:label" mode="inline"><span class="label"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'label'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span></xsl:template>
   <xsl:template match="tei:code" mode="inline"><code><xsl:apply-templates mode="inline"/></code></xsl:template>
   <xsl:template match="tei:figure | tei:lg | tei:l | tei:sp | tei:speaker | tei:table | tei:list | tei:listBibl | tei:castList | tei:p | tei:ab | tei:floatingText | tei:div | tei:cit | tei:spGrp | tei:head" mode="inline">
     <xsl:apply-templates select="." mode="body"/>
@@ -608,7 +613,7 @@
           </xsl:if>
         </a>
       </xsl:when>
-      <xsl:otherwise><span class="tei-{local-name()}"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/><xsl:if test="not(node())"><xsl:value-of select="@target"/></xsl:if></span></xsl:otherwise>
+      <xsl:otherwise><span class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/><xsl:if test="not(node())"><xsl:value-of select="@target"/></xsl:if></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
   <!-- an absolute http(s)/mailto URL, a relative reference (no scheme), or a prefixDef'd
@@ -646,10 +651,10 @@
 
   <!-- any other element: blocks or text, by what it holds -->
   <xsl:template match="*" mode="body">
-    <div class="tei-{local-name()}"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="mixed"/></div>
+    <div class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="mixed"/></div>
   </xsl:template>
   <xsl:template match="*" mode="inline">
-    <span class="tei-{local-name()}"><xsl:if test="@*"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span>
+    <span class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span>
   </xsl:template>
   <!-- content that may be blocks or a line of text: blocks when there is no text of its own and
        some child is a block-level TEI element -->
