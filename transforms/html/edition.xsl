@@ -18,16 +18,16 @@
     xmlns:exsl="http://exslt.org/common"
     exclude-result-prefixes="tei str exsl">
 
-  <!-- every element by xml:id (ref/ptr/facs targets); refs and ptrs by each of their targets -->
+  <!-- every element by xml:id (ref/ptr/facs targets); refs and ptrs by each of their targets
+       is plain.xsl's key plain-pointed (every key is built on the first key() call: one key
+       fewer is one walk of the document fewer) -->
   <xsl:key name="id" match="*" use="@xml:id"/>
-  <xsl:key name="pointed" match="tei:ref | tei:ptr" use="str:tokenize(@target, ' ')"/>
   <xsl:key name="fn-pos" match="fn" use="@id"/>
-  <xsl:key name="prefix" match="tei:prefixDef" use="@ident"/>
   <xsl:key name="app-pos" match="app" use="@id"/>
 
   <!-- footnotes: every note of the text that no ref/ptr points to (those stay where they are,
        as end notes, and the pointer is their link); numbered once, in document order -->
-  <xsl:variable name="fn-notes" select="//tei:note[not(ancestor::tei:teiHeader or ancestor::tei:standOff)][not(@xml:id and key('pointed', concat('#', @xml:id)))]"/>
+  <xsl:variable name="fn-notes" select="//tei:note[not(ancestor::tei:teiHeader or ancestor::tei:standOff)][not(@xml:id and key('plain-pointed', concat('#', @xml:id)))]"/>
   <xsl:variable name="fn-apps" select="//tei:app[not(parent::tei:listApp or ancestor::tei:teiHeader or ancestor::tei:standOff)]"/>
   <xsl:variable name="fn-list">
     <xsl:for-each select="$fn-notes">
@@ -42,7 +42,7 @@
   <xsl:variable name="renditions" select="//tei:tagsDecl//tei:rendition[@xml:id][not(@scheme) or @scheme = 'css']"/>
 
   <xsl:template name="is-footnote">
-    <xsl:value-of select="not(ancestor::tei:teiHeader or ancestor::tei:standOff) and not(@xml:id and key('pointed', concat('#', @xml:id)))"/>
+    <xsl:value-of select="not(ancestor::tei:teiHeader or ancestor::tei:standOff) and not(@xml:id and key('plain-pointed', concat('#', @xml:id)))"/>
   </xsl:template>
 
   <!-- ================= blocks: mode body ================= -->
@@ -597,7 +597,7 @@
           <xsl:choose>
             <xsl:when test="$local/self::tei:note">
               <xsl:attribute name="class">noteref</xsl:attribute><xsl:attribute name="role">doc-noteref</xsl:attribute>
-              <xsl:if test="count(key('pointed', $t)[1] | .) = 1"><xsl:attribute name="id">ref-<xsl:value-of select="substring($t, 2)"/>-1</xsl:attribute></xsl:if>
+              <xsl:if test="count(key('plain-pointed', $t)[1] | .) = 1"><xsl:attribute name="id">ref-<xsl:value-of select="substring($t, 2)"/>-1</xsl:attribute></xsl:if>
             </xsl:when>
             <xsl:otherwise><xsl:call-template name="id-attr"/></xsl:otherwise>
           </xsl:choose>
@@ -622,7 +622,7 @@
     <xsl:param name="url"/>
     <xsl:variable name="u" select="normalize-space($url)"/>
     <xsl:variable name="scheme" select="substring-before($u, ':')"/>
-    <xsl:variable name="def" select="key('prefix', $scheme)[1]"/>
+    <xsl:variable name="def" select="(/* | /*/tei:TEI)/tei:teiHeader/tei:encodingDesc/tei:listPrefixDef/tei:prefixDef[@ident = $scheme][1]"/>
     <xsl:choose>
       <xsl:when test="$scheme and $def and contains($def/@replacementPattern, '$1')">
         <xsl:call-template name="safe-href"><xsl:with-param name="url" select="str:replace($def/@replacementPattern, '$1', substring-after($u, ':'))"/></xsl:call-template>
