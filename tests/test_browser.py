@@ -1,8 +1,11 @@
 """The HTML export in a real browser: headless Chromium driven over the DevTools protocol.
 
 Chromium is started with --remote-debugging-pipe (commands on fd 3, replies on fd 4), so no
-driver, websocket library or network port is needed. The test checks what a reader sees and
-saves a screenshot in tests/artifacts/. It skips when no chromium is installed.
+driver, websocket library or network port is needed. The tests check what a reader sees (the
+parallel view of a record; the edition view of other TEI: footnote links both ways and their
+popup, one reading of a choice and the switch, words at breaks, images from relative paths,
+page numbers, a 360-px phone) and save screenshots in tests/artifacts/. They skip when no
+chromium is installed.
 """
 from __future__ import annotations
 
@@ -286,3 +289,91 @@ def test_the_language_switch_works_without_javascript(page):
         assert shown == ["block", "none"]
     finally:
         page.send("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+# ---------------------------------------------------------------- the edition view of any TEI
+
+EDITION = Path(__file__).parent / "data" / "writers" / "edition.tei.xml"
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory):
+    """The written edition specimen, exported beside a copy of its images folder."""
+    binary = chromium_binary()
+    if binary is None:
+        pytest.skip("chromium is not installed")
+    folder = tmp_path_factory.mktemp("edition")
+    shutil.copytree(EDITION.parent / "images", folder / "images")
+    html_path = folder / "edition.html"
+    html_path.write_bytes(export(parse_xml_file(EDITION), "html"))
+    browser = Browser(binary)
+    try:
+        browser.open(html_path.as_uri())
+        yield browser
+    finally:
+        browser.close()
+
+
+def test_edition_footnote_link_jumps_to_the_note_and_back(edition):
+    target = edition.evaluate("document.querySelector('a.fnref').getAttribute('href')")
+    edition.click("a.fnref")
+    time.sleep(0.3)
+    state = edition.evaluate(
+        f"(() => {{ const n = document.getElementById({json.dumps(target[1:])}); const r = n.getBoundingClientRect();"
+        " return [location.hash, r.top >= 0 && r.bottom <= innerHeight, n.innerText]; })()")
+    assert state[:2] == [target, True] and "A note with style." in state[2]
+    edition.click(f"{target} a.backref")
+    time.sleep(0.3)
+    assert edition.evaluate("location.hash") == "#fnref-" + target[1:]
+    edition.evaluate("history.replaceState(null, '', location.pathname); scrollTo(0, 0)")
+
+
+def test_edition_footnote_popup_on_hover(edition):
+    x, y = edition.centre_of("a.fnref")
+    edition.mouse("mouseMoved", x, y)
+    time.sleep(0.2)
+    assert edition.evaluate("(document.querySelector('.fn-pop') || {}).innerText") == "A note with style."
+    edition.mouse("mouseMoved", 5, 5)
+    assert edition.evaluate("document.querySelector('.fn-pop')") is None
+
+
+def test_edition_choice_shows_one_reading_and_the_switch_the_other(edition):
+    read = "[...document.querySelectorAll('.choice')].map(c => c.innerText)"
+    assert edition.evaluate(read) == ["Geneva", "very fine", "color"]
+    edition.click("label.reading-switch")
+    assert edition.evaluate(read) == ["Genva", "fine", "colour"]
+    edition.click("label.reading-switch")
+    assert edition.evaluate(read) == ["Geneva", "very fine", "color"]
+
+
+def test_edition_words_read_whole_at_breaks_and_apart_at_spaces(edition):
+    text = edition.evaluate("document.querySelector('main').innerText")
+    assert "moun-tains are high, the valleys deep." in text and "walk daily." in text
+    assert "Genva" not in text
+
+
+def test_edition_images_load_from_relative_paths(edition):
+    edition.evaluate("document.querySelectorAll('img').forEach(i => { i.loading = 'eager'; })")
+    edition.evaluate("scrollTo(0, document.body.scrollHeight)")
+    time.sleep(0.5)
+    images = edition.evaluate("[...document.images].map(i => [i.getAttribute('src'), i.complete && i.naturalWidth])")
+    assert sorted(images) == [["images/figure.png", 6], ["images/page-1.png", 8]]
+    edition.evaluate("scrollTo(0, 0)")
+
+
+def test_edition_page_numbers_and_verse_numbers_are_visible(edition):
+    pages = edition.evaluate("[...document.querySelectorAll('.pb')].map(p => [p.innerText, p.getClientRects().length > 0])")
+    assert pages == [["1r", True], ["1v", True]]
+    assert edition.evaluate("getComputedStyle(document.querySelector('.lnum'), '::before').content") == '"5"'
+
+
+def test_edition_fits_a_phone_and_has_no_console_error(edition):
+    edition.send("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 740, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        edition.send("Page.reload")
+        edition.wait_for("Page.loadEventFired")
+        assert edition.evaluate("document.documentElement.scrollWidth") <= 360
+        edition.screenshot(ARTIFACTS / "export-html-edition-phone.png")
+    finally:
+        edition.send("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
+    assert edition.errors() == []

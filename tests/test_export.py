@@ -197,9 +197,19 @@ def test_tmx_has_aligned_pairs_only(specimen):
 
 # ---------------------------------------------------------------- third-party TEI
 
-def body_text_nodes(doc) -> list[str]:
-    """Every non-blank text node of the text's body, whitespace-normalised."""
-    nodes = doc.xpath("//tei:text//tei:body//text()", namespaces=NSMAP)
+def body_text_nodes(doc, reading: bool = False) -> list[str]:
+    """Every non-blank text node of the text's body, whitespace-normalised; with reading=True
+    only the reading text of an edition (not the notes, readings of an apparatus, image descriptions (alt text), index entries or the
+    alternative of a choice, which the HTML shows elsewhere or on request)."""
+    path = "//tei:text//tei:body//text()"
+    if reading:
+        ed = "(self::tei:corr or self::tei:reg or self::tei:expan)"
+        has_ed = "(../tei:corr or ../tei:reg or ../tei:expan)"
+        hidden = (f"ancestor::*[parent::tei:choice][(not{ed} and {has_ed}) or ({ed} and (preceding-sibling::tei:corr"
+                  f" or preceding-sibling::tei:reg or preceding-sibling::tei:expan)) or (not{has_ed} and preceding-sibling::*)]")
+        path += ("[not(ancestor::tei:note or ancestor::tei:rdg or ancestor::tei:graphic or ancestor::tei:index"
+                 f" or {hidden})]")
+    nodes = doc.xpath(path, namespaces=NSMAP)
     return [" ".join(t.split()) for t in nodes if t.strip()]
 
 
@@ -231,12 +241,12 @@ def test_third_party_tei_every_writer_runs_or_says_why(sample_docs):
     assert exported > 150
 
 
-def visible_text(doc, fmt: str) -> str:
-    """What a reader of the export sees, whitespace-normalised."""
+def visible_text(doc, fmt: str, drop: str = "") -> str:
+    """What a reader of the export sees, whitespace-normalised (html: without the `drop` XPath)."""
     out = export(doc, fmt).decode("utf-8")
     if fmt == "html":
         page = parse_html(out.encode("utf-8"))
-        for hidden in page.xpath("//script | //style | //title"):
+        for hidden in page.xpath("//script | //style | //title" + drop):
             hidden.drop_tree()
         out = page.text_content()
     elif fmt == "markdown":
@@ -244,19 +254,29 @@ def visible_text(doc, fmt: str) -> str:
     return " ".join(out.split())
 
 
+HTML_ASIDE = ("| //header | //nav | //section[@class='footnotes' or @class='apparatus']"
+              "| //span[@class='orig'] | //a[@class='fnref' or @class='appref']")
+
+
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
 def test_third_party_exports_keep_every_body_text_node_in_order(sample_docs, fmt):
-    """Unknown elements are rendered as their text: nothing of the body is lost or reordered."""
+    """Unknown elements are rendered as their text: nothing of the body is lost or reordered
+    (the reading text in order, the notes and apparatus after it)."""
     checked = 0
     for name, doc in sample_docs.items():
         if doc.getroot().tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
             continue
-        text = visible_text(doc, fmt)
+        text = visible_text(doc, fmt, HTML_ASIDE if fmt == "html" else "")
         position = 0
-        for node in body_text_nodes(doc):
+        for node in body_text_nodes(doc, reading=True):
             found = text.find(node, position)
             assert found >= 0, f"{name}: text node {node[:60]!r} missing from the {fmt} export"
             position = found  # in document order
+            checked += 1
+        notes = visible_text(doc, fmt, "| //*[@class='single' or @class='parallel']") if fmt == "html" else text
+        for note in doc.xpath("//tei:text//tei:body//tei:note[not(ancestor::tei:note)]", namespaces=NSMAP):
+            words = " ".join(note.xpath("string(.//text()[normalize-space()][1])").split())
+            assert words[:40] in notes, f"{name}: note {words[:40]!r} not among the notes"
             checked += 1
     assert checked > 10000
 
@@ -481,3 +501,162 @@ def test_cli_html_path_imports_no_heavy_module():
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+# ---------------------------------------------------------------- the edition view of any TEI
+
+EDITION = DATA / "edition.tei.xml"
+
+
+@pytest.fixture(scope="module")
+def edition():
+    return parse_xml_file(EDITION)
+
+
+@pytest.fixture(scope="module")
+def edition_page(edition):
+    return parse_html(export(edition, "html"))
+
+
+def reading_text(page) -> str:
+    """The text a reader sees in the body, hidden readings and generated markers aside."""
+    main = copy.deepcopy(page.xpath("//main")[0])
+    for hidden in main.xpath(".//span[@class='orig'] | .//nav | .//section[@class='footnotes' or @class='apparatus' or @class='facsimile']"):
+        hidden.drop_tree()
+    return " ".join(main.text_content().split())
+
+
+def test_edition_internal_entities_are_read(edition_page):
+    assert "The Specimen Edition, test file" in edition_page.text_content()
+    assert "and ſome." in reading_text(edition_page)
+
+
+def test_edition_notes_are_footnotes_linked_both_ways(edition_page):
+    refs = edition_page.xpath("//a[@class='fnref']")
+    assert [a.get("data-n") for a in refs] == ["1", "2"]
+    for a in refs:
+        note = edition_page.get_element_by_id(a.get("href")[1:])
+        assert note.tag == "li" and note.getparent().getparent().get("class") == "footnotes"
+        back = note.xpath("a[@class='backref']")[0]
+        assert back.get("href") == "#" + a.get("id")
+    assert "A note with style." in edition_page.get_element_by_id(refs[0].get("href")[1:]).text_content()
+    assert "A note with" not in reading_text(edition_page)  # not inline
+    pointer = edition_page.xpath("//a[@class='noteref']")[0]  # a ref to a note is its link
+    assert pointer.get("href") == "#n-ref" and pointer.get("id") == "ref-n-ref-1"
+
+
+def test_edition_choice_shows_one_reading_the_other_on_request(edition, edition_page):
+    text = reading_text(edition_page)
+    assert "from Geneva on a very fine day; the color of" in text
+    assert "Genva" not in text and "colour" not in text
+    assert edition_page.xpath("//span[@class='choice']/@title")[0] == "sic: Genva"
+    assert not edition_page.xpath("//input[@id='show-orig']/@checked")
+    assert edition_page.xpath("//span[@class='orig'][.='Genva']")  # there, hidden by the CSS
+    from teikit.writers._xslt import run_bytes
+
+    flipped = parse_html(run_bytes("html", edition, reading="original"))
+    assert flipped.xpath("//input[@id='show-orig']/@checked")
+
+
+def test_edition_transcription_marks(edition_page):
+    text = reading_text(edition_page)
+    assert edition_page.xpath("//del[.='grey']") and edition_page.xpath("//ins[@class='add'][.='blue']")
+    assert "[. . .]" in text and "[warm]" in text
+    assert edition_page.xpath("//span[@class='unclear'][.='bright']")
+    assert "moun-tains are high, the valleys deep." in text  # lb break="no" joins
+    assert "deep. We walk daily." in text  # space separates
+
+
+def test_edition_apparatus_lemma_and_entry(edition_page):
+    assert "The reading: thus it stands" in reading_text(edition_page)
+    ref = edition_page.xpath("//a[@class='appref']")[0]
+    entry = edition_page.get_element_by_id(ref.get("href")[1:])
+    assert " ".join(entry.text_content().split()) == "a thus] so B (lemma: A)"
+
+
+def test_edition_pages_images_and_table(edition_page):
+    pages = edition_page.xpath("//*[contains(concat(' ', @class, ' '), ' pb ')]")
+    assert [p.text for p in pages] == ["1r", "1v"]
+    assert pages[0].get("href") == "images/page-1.png"  # facs="#f1" resolved, kept relative
+    assert edition_page.xpath("//figure/img[@src='images/figure.png'][@alt='A blue square']")
+    assert edition_page.xpath("//figure/figcaption[.='Figure 1']")
+    assert edition_page.xpath("//section[@class='facsimile']//img[@src='images/page-1.png']")
+    table = edition_page.xpath("//table[@class='tei-table']")[0]
+    assert table.getparent().getparent().get("class") == "p"  # p holding a table is a div
+    assert table.xpath("caption")[0].text == "Expenses" and len(table.xpath(".//th")) == 2
+
+
+def test_edition_drama_verse_and_rend(edition_page):
+    assert edition_page.xpath("//div[@class='sp']/div[@class='speaker'][.='LORD']")
+    assert edition_page.xpath("//div[@class='stage'][.='Enter the Lord.']")
+    assert edition_page.xpath("//div[@class='l'][5]/span[@class='lnum'][@data-n='5']")
+    assert not edition_page.xpath("//div[@class='l'][4]/span[@class='lnum']")
+    assert edition_page.xpath("//li[@class='castItem']/span[@class='role'][.='LORD']")
+    classes = edition_page.xpath("//span[starts-with(@class, 'hi ')]/@class")
+    assert {"hi r-bold", "hi r-sup", "hi r-smallcaps", "hi r-underline", "hi r-red rnd-red"} <= set(classes)
+    css = edition_page.xpath("string(//style)")
+    assert ".rnd-red{color: #b00;}" in css and "rnd-evil{" not in css and "url(" not in css
+    assert edition_page.xpath("//em[@class='hi'][.='plain hi']")
+
+
+def test_edition_refs_resolve_and_unsafe_ones_are_text(edition_page):
+    hrefs = {a.text: a.get("href") for a in edition_page.xpath("//main//a[not(@class)]")}
+    assert hrefs["the scene"] == "#scene" and edition_page.get_element_by_id("scene") is not None
+    assert hrefs["the next letter"] == "other.xml#p3" and hrefs["a site"] == "https://example.org/"
+    assert "a trap" not in hrefs and edition_page.xpath("//span[@class='tei-ref'][.='a trap']")
+
+
+def test_edition_header_and_contents(edition_page):
+    header = " ".join(" ".join(edition_page.xpath("//header")[0].itertext()).split())
+    for expected in ("Oxford, Bodleian Library, MS. Test 1", "Paper, two leaves.", "Author Ann Author",
+                     "sent Mary , Geneva , 1 May 1818", "Keywords: letters, drama", "Editor Ed Editor", "Transcription Tran Scriber",
+                     "Editorial principles Abbreviations are expanded"):
+        assert expected in header
+    assert edition_page.xpath("//nav[@class='toc']//a/@href") == ["#letter", "#scene"]
+
+
+def test_edition_text_and_markdown_read_the_same(edition):
+    text = export(edition, "text").decode()
+    assert "from Geneva on a very fine day; the color of" in text
+    assert "moun-tains are high, the valleys deep." in " ".join(text.split())
+    assert "⟦grey⟧`blue´" in text and "thus[a]" in text
+    assert "\n[1] A note with style.\n" in text and "\n[a] thus] so B\n" in text
+    md = export(edition, "markdown").decode()
+    assert "I write[^1] to you" in md and "\n[^1]: A note with style.\n" in md
+    assert "thus[^app-a]" in md and "\n[^app-a]: thus\\] so B\n" in md
+
+
+@pytest.mark.parametrize("root", ["surface", "div", "text"])
+def test_a_tei_fragment_exports_with_a_note(tmp_path, root):
+    inner = {"surface": '<graphic url="p1.jpg"/><zone><line>Fir<lb break="no"/>st line</line></zone>',
+             "div": "<head>H</head><p>Fir<lb break='no'/>st line</p>",
+             "text": "<body><p>Fir<lb break='no'/>st line</p></body>"}[root]
+    path = tmp_path / "fragment.xml"
+    path.write_text(f'<{root} xmlns="{TEI_NS}">{inner}</{root}>')
+    proc = subprocess.run([sys.executable, "-m", "teikit", "export", str(path), "--to", "html",
+                           "-o", str(tmp_path / "out.html")], capture_output=True, text=True)
+    assert proc.returncode == 0
+    assert proc.stderr.strip() == f"teikit: {path}: note: a TEI fragment (root element {root!r}), exported without a header"
+    page = parse_html((tmp_path / "out.html").read_bytes())
+    assert "First line" in page.text_content()
+    for fmt in ("text", "markdown"):
+        assert "First line" in export(parse_xml_file(path), fmt).decode()
+
+
+def test_tei_p4_is_still_refused_even_with_its_dtd(tmp_path):
+    path = tmp_path / "p4.xml"
+    path.write_text('<!DOCTYPE TEI.2 SYSTEM "tei2.dtd"><TEI.2><text><body><p>x</p></body></text></TEI.2>')
+    proc = subprocess.run([sys.executable, "-m", "teikit", "export", str(path), "--to", "html"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2 and "TEI P4 document" in proc.stderr and len(proc.stderr.splitlines()) == 1
+
+
+EDITIONS = Path(__file__).parent / "data" / "editions"
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in EDITIONS.glob("*.xml")))
+@pytest.mark.parametrize("fmt, ext", [("html", ".html"), ("text", ".txt"), ("markdown", ".md")])
+def test_golden_real_edition_excerpts(accept, name, fmt, ext):
+    """Excerpts of published editions (tests/data/editions/README.md), exported as the reader sees them."""
+    doc = parse_xml_file(EDITIONS / f"{name}.xml", collect_ids=False)
+    check_golden_bytes(export(doc, fmt), EDITIONS / f"{name}{ext}", accept)

@@ -29,14 +29,17 @@ def local_name(el: etree._Element) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
-def safe_parser(*, remove_blank_text: bool = False, collect_ids: bool = True) -> etree.XMLParser:
-    """A parser that resolves no entity, loads no DTD and touches no network.
+def safe_parser(*, remove_blank_text: bool = False, collect_ids: bool = True,
+                expand_internal: bool = False) -> etree.XMLParser:
+    """A parser that loads no DTD and touches no network.
 
     collect_ids=False accepts duplicate or malformed xml:ids (the validator reports them).
+    expand_internal=True expands the internal DTD subset's own entities (call it only after
+    _check_entities has bounded them); no external entity is ever resolved.
     """
     return etree.XMLParser(
         collect_ids=collect_ids,
-        resolve_entities=False,
+        resolve_entities="internal" if expand_internal else False,
         load_dtd=False,
         no_network=True,
         dtd_validation=False,
@@ -46,15 +49,25 @@ def safe_parser(*, remove_blank_text: bool = False, collect_ids: bool = True) ->
     )
 
 
+# hard limits on an internal DTD subset's entities: how many, how deep, how long one expansion,
+# how many characters all the references of the document expand to (billion laughs: 3e9)
+MAX_ENTITIES = 2000
+MAX_ENTITY_DEPTH = 16
+MAX_ENTITY_CHARS = 1_000_000
+MAX_EXPANSION_CHARS = 16_000_000
+_ENTITY_REF = re.compile(r"&([^\s;&#<>\"']+);")
+
+
 def _reject_doctype_entities(data: bytes, name: str) -> None:
-    """Refuse entity declarations and external DTDs in the DOCTYPE, wherever the prolog puts it."""
+    """Refuse parameter and external entities in the DOCTYPE, wherever the prolog puts it
+    (a fast look before parsing; _check_entities decides on the parsed declarations)."""
     doctype = _doctype_of(data)
     if doctype is None:
         return
-    if re.search(rb"<!ENTITY", doctype):
-        raise XMLInputError("entity declarations are not accepted (unsafe XML)", file=name)
-    if re.match(rb"<!DOCTYPE[^>\[]*(SYSTEM|PUBLIC)", doctype):
-        raise XMLInputError("external DTDs are not accepted (unsafe XML)", file=name)
+    if re.search(rb"<!ENTITY\s+%", doctype):
+        raise XMLInputError("parameter entities are not accepted (unsafe XML)", file=name)
+    if re.search(rb"<!ENTITY\s+[^\s>]+\s+(SYSTEM|PUBLIC)\b", doctype):
+        raise XMLInputError("external entities are not accepted (unsafe XML)", file=name)
 
 
 def _doctype_of(data: bytes) -> bytes | None:
@@ -81,31 +94,80 @@ def _doctype_of(data: bytes) -> bytes | None:
 
 
 def parse_xml_bytes(data: bytes, name: str = "<bytes>", *, collect_ids: bool = True) -> etree._ElementTree:
-    """Parse XML safely; raise XMLInputError with file and line on any problem."""
+    """Parse XML safely; raise XMLInputError with file and line on any problem.
+
+    An internal DTD subset's own (general, internal) entities are expanded within hard limits;
+    parameter and external entities are refused; an external DTD is never loaded.
+    """
     if not data.strip():
         raise XMLInputError("empty file, expected XML", file=name)
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise XMLInputError("binary file, expected XML", file=name)
     _reject_doctype_entities(data, name)
-    try:
-        root = etree.fromstring(data, safe_parser(collect_ids=collect_ids), base_url=None)
-    except etree.XMLSyntaxError as exc:
-        line = exc.lineno or None
-        msg = exc.msg.split(", line ")[0] if exc.msg else "not well-formed XML"
-        raise XMLInputError(f"not well-formed XML: {msg}", file=name, line=line) from None
-    tree = root.getroottree()
-    _reject_parsed_dtd(tree, name)
+    tree = _parse(data, name, safe_parser(collect_ids=collect_ids))
+    if _check_entities(tree, data, name):
+        tree = _parse(data, name, safe_parser(collect_ids=collect_ids, expand_internal=True))
     return tree
 
 
-def _reject_parsed_dtd(tree: etree._ElementTree, name: str) -> None:
-    """Second line of defence (a DOCTYPE beyond the byte scan): no entities, no external DTD."""
-    info = tree.docinfo
-    if info.system_url or info.public_id:
-        raise XMLInputError("external DTDs are not accepted (unsafe XML)", file=name)
-    dtd = info.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise XMLInputError("entity declarations are not accepted (unsafe XML)", file=name)
+def _parse(data: bytes, name: str, parser: etree.XMLParser) -> etree._ElementTree:
+    try:
+        root = etree.fromstring(data, parser, base_url=None)
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno or None
+        msg = exc.msg.split(", line ")[0] if exc.msg else "not well-formed XML"
+        if any(word in msg for word in ("amplification", "entity reference loop", "nesting depth")):
+            raise XMLInputError("entity expansion beyond the limit (unsafe XML)", file=name) from None
+        raise XMLInputError(f"not well-formed XML: {msg}", file=name, line=line) from None
+    return root.getroottree()
+
+
+def _check_entities(tree: etree._ElementTree, data: bytes, name: str) -> bool:
+    """Bound the internal subset's entities (parsed, not expanded); True when there are some.
+
+    Second line of defence too (a DOCTYPE the byte scan did not find): no parameter or
+    external entity, no expansion beyond the limits."""
+    dtd = tree.docinfo.internalDTD
+    if dtd is None:
+        return False
+    values: dict[str, str] = {}
+    for entity in dtd.iterentities():
+        if entity.system_url is not None or entity.content is None:
+            raise XMLInputError("external entities are not accepted (unsafe XML)", file=name)
+        if len(values) >= MAX_ENTITIES:
+            raise XMLInputError(f"more than {MAX_ENTITIES} entity declarations (unsafe XML)", file=name)
+        values.setdefault(entity.name, entity.content)
+    if not values:
+        return False
+    sizes: dict[str, int] = {}
+    total = 0
+    text = data.decode("utf-8", "replace") if len(data) < 64_000_000 else ""
+    for ref in _ENTITY_REF.findall(text):
+        if ref in values:
+            total += _expanded_size(ref, values, sizes, name, 0)
+            if total > MAX_EXPANSION_CHARS:
+                raise XMLInputError("entity expansion beyond the limit (unsafe XML)", file=name)
+    return True
+
+
+def _expanded_size(ent: str, values: dict[str, str], sizes: dict[str, int], name: str, depth: int) -> int:
+    """Characters `ent` expands to (references to undeclared names count as themselves)."""
+    if ent in sizes:
+        if sizes[ent] < 0:
+            raise XMLInputError(f"entity {ent!r} refers to itself (unsafe XML)", file=name)
+        return sizes[ent]
+    if depth > MAX_ENTITY_DEPTH:
+        raise XMLInputError("entities nested too deeply (unsafe XML)", file=name)
+    sizes[ent] = -1
+    value = values[ent]
+    size = len(value)
+    for ref in _ENTITY_REF.findall(value):
+        if ref in values:
+            size += _expanded_size(ref, values, sizes, name, depth + 1) - len(ref) - 2
+            if size > MAX_ENTITY_CHARS:
+                raise XMLInputError("entity expansion beyond the limit (unsafe XML)", file=name)
+    sizes[ent] = size
+    return size
 
 
 def parse_xml_file(path: str | os.PathLike, *, collect_ids: bool = True) -> etree._ElementTree:

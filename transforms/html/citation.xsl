@@ -119,16 +119,15 @@
   </xsl:template>
 
   <!-- ================= the box ================= -->
+  <!-- The box's rules, added to the page's one style element in the head (a style element in
+       body is not valid HTML5). -->
+  <xsl:template name="citation-css">
+    <xsl:text>.cite{border-top:1px solid #ccc;margin:2em 0;padding-top:1em}.cite .style{margin:.6em 0}.cite .style p{margin:.2em 0}.cite button{font:inherit;font-size:.85em;margin-right:.4em;cursor:pointer}.cite pre{white-space:pre-wrap;background:#f6f6f6;padding:.6em;font-size:.85em}.cite details{margin:.4em 0}</xsl:text>
+  </xsl:template>
+
   <xsl:template name="citation-box">
     <xsl:variable name="id" select="translate($citation-record/v[@name='id'], ' /\:', '____')"/>
     <section class="cite" aria-labelledby="cite-heading">
-      <style>
-        .cite{border-top:1px solid #ccc;margin:2em 0;padding-top:1em}
-        .cite .style{margin:.6em 0}.cite .style p{margin:.2em 0}
-        .cite button{font:inherit;font-size:.85em;margin-right:.4em;cursor:pointer}
-        .cite pre{white-space:pre-wrap;background:#f6f6f6;padding:.6em;font-size:.85em}
-        .cite details{margin:.4em 0}
-      </style>
       <h2 id="cite-heading">Cite this</h2>
       <xsl:variable name="own" select="(//tei:teiHeader)[1]/tei:fileDesc/tei:sourceDesc/tei:bibl[@type='citation'][1]"/>
       <xsl:call-template name="styled"><xsl:with-param name="label" select="'As the archive cites it'"/><xsl:with-param name="key" select="'archive'"/><xsl:with-param name="text" select="normalize-space($own)"/></xsl:call-template>

@@ -2,7 +2,8 @@
 <!--
   TEI -> Markdown reading text: the plain-text export (text/tei-to-text.xsl) with a title,
   a heading per language division, division heads as level-3 headings, note anchors as
-  footnote references ([^en-n2]) and the notes as footnote definitions. Characters with a
+  footnote references ([^en-n2]) and the notes as footnote definitions; third-party notes as
+  footnotes [^n] and the apparatus as [^app-a] after the document. Characters with a
   meaning in Markdown (\ ` * _ [ ] < > #) are backslash-escaped in the document's text.
 
   Parameters:
@@ -26,6 +27,45 @@
       </xsl:if>
       <xsl:apply-templates select="." mode="document"/>
     </xsl:for-each>
+    <xsl:if test="not(//tei:TEI)">
+      <xsl:apply-templates select="/*" mode="blocks"/>
+      <xsl:call-template name="md-notes"><xsl:with-param name="scope" select="/*"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template name="plain-notes">
+    <xsl:param name="scope" select="."/>
+    <xsl:call-template name="md-notes"><xsl:with-param name="scope" select="$scope"/></xsl:call-template>
+  </xsl:template>
+  <!-- third-party notes as footnotes [^n], the apparatus as [^app-a] -->
+  <xsl:template name="md-notes">
+    <xsl:param name="scope"/>
+    <xsl:for-each select="$scope//tei:note[not(ancestor::tei:teiHeader or ancestor::tei:standOff or ancestor::tei:note)][not(@xml:id and key('plain-pointed', concat('#', @xml:id)))]">
+      <xsl:text>[^</xsl:text><xsl:call-template name="note-mark"/><xsl:text>]: </xsl:text>
+      <xsl:call-template name="plain-text"/>
+      <xsl:value-of select="concat($NL, $NL)"/>
+    </xsl:for-each>
+    <xsl:for-each select="$scope//tei:app[not(parent::tei:listApp or ancestor::tei:teiHeader)]">
+      <xsl:text>[^app-</xsl:text><xsl:call-template name="app-mark"/><xsl:text>]: </xsl:text>
+      <xsl:call-template name="plain-text"><xsl:with-param name="node" select="(tei:lem | tei:rdg)[1]"/></xsl:call-template>
+      <xsl:text>\]</xsl:text>
+      <xsl:for-each select="tei:rdg[count(. | (current()/tei:lem | current()/tei:rdg)[1]) != 1] | tei:rdgGrp/tei:rdg">
+        <xsl:text> </xsl:text><xsl:call-template name="plain-text"/>
+        <xsl:if test="@wit"><xsl:value-of select="concat(' ', normalize-space(translate(@wit, '#', '')))"/></xsl:if>
+        <xsl:if test="position() != last()">;</xsl:if>
+      </xsl:for-each>
+      <xsl:value-of select="concat($NL, $NL)"/>
+    </xsl:for-each>
+  </xsl:template>
+  <xsl:template match="tei:note" mode="plain">
+    <xsl:choose>
+      <xsl:when test="@xml:id and key('plain-pointed', concat('#', @xml:id))"> \[<xsl:apply-templates mode="plain"/>\]</xsl:when>
+      <xsl:otherwise>[^<xsl:call-template name="note-mark"/>]</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:add" mode="plain">\`<xsl:apply-templates mode="plain"/>´</xsl:template>
+  <xsl:template match="tei:app" mode="plain">
+    <xsl:apply-templates select="(tei:lem | tei:rdg | tei:rdgGrp/tei:rdg)[1]" mode="plain"/>
+    <xsl:if test="not(parent::tei:listApp)">[^app-<xsl:call-template name="app-mark"/>]</xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:body/tei:div[@xml:lang]" mode="blocks">
@@ -44,11 +84,25 @@
   </xsl:template>
 
   <xsl:template match="text()" mode="plain">
-    <xsl:call-template name="md-escape"><xsl:with-param name="s" select="."/></xsl:call-template>
+    <xsl:variable name="lead" select="boolean(preceding-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no'])"/>
+    <xsl:variable name="trail" select="boolean(following-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no'])"/>
+    <xsl:choose>
+      <xsl:when test="$lead or $trail">
+        <xsl:variable name="t"><xsl:call-template name="trim-at-break"><xsl:with-param name="lead" select="$lead"/><xsl:with-param name="trail" select="$trail"/></xsl:call-template></xsl:variable>
+        <xsl:call-template name="md-escape"><xsl:with-param name="s" select="$t"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="md-escape"><xsl:with-param name="s" select="."/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- editorial brackets escaped, so that "[Zhou](…" never becomes a link -->
-  <xsl:template match="tei:supplied | tei:ex" mode="plain">\[<xsl:apply-templates mode="plain"/>\]</xsl:template>
+  <xsl:template match="tei:supplied" mode="plain">\[<xsl:apply-templates mode="plain"/>\]</xsl:template>
+  <xsl:template match="tei:ex" mode="plain">
+    <xsl:choose>
+      <xsl:when test="ancestor::tei:TEI[1]/tei:teiHeader/tei:encodingDesc/tei:appInfo/tei:application[@ident = 'teikit']">\[<xsl:apply-templates mode="plain"/>\]</xsl:when>
+      <xsl:otherwise>(<xsl:apply-templates mode="plain"/>)</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
   <xsl:template match="tei:gap" mode="plain">
     <xsl:choose>
       <xsl:when test="normalize-space()">\[<xsl:apply-templates mode="plain"/>\]</xsl:when>

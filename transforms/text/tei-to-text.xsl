@@ -10,7 +10,10 @@
 
   Output: one block (paragraph, heading, salutation, date line ...) per paragraph, blank lines
   between; editorial insertions in [brackets], note anchors as [n]; the notes of each division
-  ("[n] text") after it, except notes whose text is not in the source.
+  ("[n] text") after it, except notes whose text is not in the source. Third-party TEI: one
+  reading per choice (corr, reg, expan), an app's lemma with a marker [a], words broken at
+  break="no" joined, each note a marker [n] and "[n] text" (and "[a] lemma] readings") after
+  the document. A fragment (root surface, div ...) is output as its text.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -24,6 +27,10 @@
 
   <xsl:template match="/">
     <xsl:apply-templates select="//tei:TEI" mode="document"/>
+    <xsl:if test="not(//tei:TEI)">
+      <xsl:apply-templates select="/*" mode="blocks"/>
+      <xsl:call-template name="plain-notes"><xsl:with-param name="scope" select="/*"/></xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:TEI" mode="document">
@@ -44,6 +51,7 @@
         <xsl:apply-templates select="tei:text" mode="blocks"/>
       </xsl:otherwise>
     </xsl:choose>
+    <xsl:call-template name="plain-notes"><xsl:with-param name="scope" select="tei:text"/></xsl:call-template>
   </xsl:template>
 
   <!-- teikit notes: "[n] text"; a note whose text is not in the source is left out -->

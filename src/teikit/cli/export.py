@@ -33,7 +33,7 @@ def output_name(source: str, directory: Path, fmt: str, markup: str) -> Path:
 def export_one(source: str, fmt: str, options, output: str | None) -> None:
     from ..io import write_output
     from ..tei import parse_xml_bytes, parse_xml_file
-    from ..writers import export
+    from ..writers import export, fragment_note
 
     # exporting resolves no xml:id through the parser, so a repeated id (as in the TEI
     # Guidelines' own egXML examples) is accepted here; `teikit validate` reports it
@@ -41,6 +41,9 @@ def export_one(source: str, fmt: str, options, output: str | None) -> None:
         doc = parse_xml_bytes(sys.stdin.buffer.read(), "<stdin>", collect_ids=False)
     else:
         doc = parse_xml_file(source, collect_ids=False)
+    note = fragment_note(doc)
+    if note:
+        click.echo(f"teikit: {doc.docinfo.URL or source}: {note}", err=True)
     write_output(export(doc, fmt, options), output, inputs=(source,))
     from ..writers.citation_check import CITATION_FORMATS, citation_diagnostics
 

@@ -69,6 +69,14 @@ def export(tree, fmt: str, options: ExportOptions | None = None) -> bytes:
     return module.write(doc, options)
 
 
+def fragment_note(doc: etree._ElementTree) -> str | None:
+    """A one-line note when the root is a TEI fragment (surface, div, text ...), else None."""
+    qname = etree.QName(doc.getroot())
+    if qname.namespace != TEI_NS or qname.localname in ("TEI", "teiCorpus"):
+        return None
+    return f"note: a TEI fragment (root element {qname.localname!r}), exported without a header"
+
+
 def writer_module(fmt: str):
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
@@ -83,11 +91,11 @@ def check_options(options: ExportOptions) -> None:
 
 
 def check_is_tei(doc: etree._ElementTree) -> None:
-    """Raise InputError unless the root is a TEI P5 TEI or teiCorpus element."""
+    """Raise InputError unless the root is a TEI P5 element (TEI, teiCorpus or a fragment)."""
     root = doc.getroot()
     name = doc.docinfo.URL or None
     qname = etree.QName(root)
-    if qname.namespace == TEI_NS and qname.localname in ("TEI", "teiCorpus"):
+    if qname.namespace == TEI_NS:
         return
     if qname.namespace is None and qname.localname in ("TEI.2", "teiCorpus.2"):
         raise InputError("TEI P4 document (TEI.2, no namespace): convert it to TEI P5 first", file=name)

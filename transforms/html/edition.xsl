@@ -1,0 +1,735 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Included by tei-to-html.xsl: the edition view of any TEI, in modes body (blocks) and inline
+  (phrases). Footnotes and the apparatus (numbered links both ways), one reading of a choice,
+  transcription marks (del, add, unclear, gap, supplied, surplus in Leiden-style brackets),
+  page and line breaks (break="no" joins the word), graphics and facsimiles as images, tables
+  wherever they stand, drama, verse with line numbers, lists, quotations, @rend/@rendition as
+  classes and styles, ref/ptr resolved, a table of contents from div/head.
+
+  HTML's p may hold only phrasing content: a TEI p that holds a table, list, verse, figure ...
+  (not counting what is inside its notes, which go to the footnotes) becomes a div class="p".
+  Parameters (declared in tei-to-html.xsl): reading.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:str="http://exslt.org/strings"
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="tei str exsl">
+
+  <!-- every element by xml:id (ref/ptr/facs targets); refs and ptrs by each of their targets
+       is plain.xsl's key plain-pointed (every key is built on the first key() call: one key
+       fewer is one walk of the document fewer) -->
+  <xsl:key name="id" match="*" use="@xml:id"/>
+  <xsl:key name="fn-pos" match="fn" use="@id"/>
+  <xsl:key name="app-pos" match="app" use="@id"/>
+
+  <!-- footnotes: every note of the text that no ref/ptr points to (those stay where they are,
+       as end notes, and the pointer is their link); numbered once, in document order -->
+  <xsl:variable name="fn-notes" select="//tei:note[not(ancestor::tei:teiHeader or ancestor::tei:standOff)][not(@xml:id and key('plain-pointed', concat('#', @xml:id)))]"/>
+  <xsl:variable name="fn-apps" select="//tei:app[not(parent::tei:listApp or ancestor::tei:teiHeader or ancestor::tei:standOff)]"/>
+  <xsl:variable name="fn-list">
+    <xsl:for-each select="$fn-notes">
+      <fn id="{generate-id()}" pos="{position()}"/>
+    </xsl:for-each>
+    <xsl:for-each select="$fn-apps">
+      <app id="{generate-id()}" pos="{position()}"/>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="fn-index" select="exsl:node-set($fn-list)"/>
+  <!-- the renditions of tagsDecl with CSS content, as classes rnd-ID -->
+  <xsl:variable name="renditions" select="//tei:tagsDecl//tei:rendition[@xml:id][not(@scheme) or @scheme = 'css']"/>
+
+  <xsl:template name="is-footnote">
+    <xsl:value-of select="not(ancestor::tei:teiHeader or ancestor::tei:standOff) and not(@xml:id and key('plain-pointed', concat('#', @xml:id)))"/>
+  </xsl:template>
+
+  <!-- ================= blocks: mode body ================= -->
+  <xsl:template match="tei:teiHeader | tei:standOff | tei:facsimile" mode="body"/>
+
+  <xsl:template match="tei:text | tei:body | tei:front | tei:back | tei:group | tei:sourceDoc" mode="body">
+    <div class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></div>
+  </xsl:template>
+  <xsl:template match="tei:zone" mode="body">
+    <div class="tei-zone"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-zone'"/></xsl:call-template></xsl:if><xsl:call-template name="mixed"/></div>
+  </xsl:template>
+  <xsl:template match="tei:line" mode="body">
+    <div class="tei-line"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-line'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div>
+  </xsl:template>
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7 | tei:floatingText" mode="body">
+    <section>
+      <xsl:attribute name="id"><xsl:call-template name="div-id"/></xsl:attribute>
+      <xsl:call-template name="lang-attr"/><xsl:call-template name="rend-attrs"><xsl:with-param name="class" select="'tei-div'"/></xsl:call-template>
+      <xsl:apply-templates mode="body"/>
+    </section>
+  </xsl:template>
+  <xsl:template name="div-id">
+    <xsl:choose>
+      <xsl:when test="@xml:id"><xsl:value-of select="@xml:id"/></xsl:when>
+      <xsl:otherwise>div-<xsl:value-of select="generate-id()"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:head" mode="body">
+    <!-- h2 for a division of the text, one level deeper per division; a teikit language
+         division counts as a level (its column title is the h2) -->
+    <xsl:variable name="depth" select="count(ancestor::tei:div | ancestor::tei:div1 | ancestor::tei:div2 | ancestor::tei:div3 | ancestor::tei:div4 | ancestor::tei:div5 | ancestor::tei:div6 | ancestor::tei:div7) + count(ancestor::tei:div[@xml:lang][parent::tei:body])"/>
+    <xsl:variable name="level">
+      <xsl:choose>
+        <xsl:when test="not(parent::tei:div or parent::tei:div1 or parent::tei:div2 or parent::tei:div3 or parent::tei:div4 or parent::tei:div5 or parent::tei:div6 or parent::tei:div7)">0</xsl:when>
+        <xsl:when test="$depth &gt; 5">6</xsl:when>
+        <xsl:when test="$depth &lt; 1">2</xsl:when>
+        <xsl:otherwise><xsl:value-of select="$depth + 1"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$level = 0"><div class="tei-head"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-head'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div></xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="h{$level}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:apply-templates mode="inline"/></xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:variable name="P-BLOCKS" select="' table list listBibl lg l figure sp castList floatingText p ab div cit spGrp head '"/>
+  <!-- a p holding an HTML block (in its children or grandchildren, not counting notes) is a div -->
+  <xsl:template match="tei:p | tei:ab" mode="body">
+    <xsl:choose>
+      <xsl:when test="*[contains($P-BLOCKS, concat(' ', local-name(), ' '))] or *[not(self::tei:note)]/*[contains($P-BLOCKS, concat(' ', local-name(), ' '))]">
+        <div class="p"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'p'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div>
+      </xsl:when>
+      <xsl:otherwise>
+        <p><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:apply-templates mode="inline"/></p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:opener | tei:closer | tei:titlePage | tei:epigraph | tei:argument | tei:postscript | tei:spGrp | tei:cit | tei:docImprint | tei:address | tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:person | tei:place | tei:org | tei:event | tei:msDesc | tei:performance | tei:set | tei:prologue | tei:epilogue" mode="body">
+    <div class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="mixed"/></div>
+  </xsl:template>
+  <xsl:template match="tei:salute | tei:dateline | tei:signed | tei:trailer | tei:byline | tei:docAuthor | tei:docDate | tei:docTitle | tei:titlePart | tei:bibl | tei:biblStruct | tei:label | tei:docEdition | tei:imprimatur | tei:addrLine | tei:meeting | tei:camera | tei:view | tei:caption" mode="body">
+    <div class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div>
+  </xsl:template>
+
+  <!-- ================= drama ================= -->
+  <xsl:template match="tei:sp" mode="body">
+    <div class="sp"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'sp'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></div>
+  </xsl:template>
+  <xsl:template match="tei:speaker" mode="body">
+    <div class="speaker"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'speaker'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div>
+  </xsl:template>
+  <xsl:template match="tei:stage" mode="body">
+    <div class="stage"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'stage'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div>
+  </xsl:template>
+  <xsl:template match="tei:stage" mode="inline">
+    <span class="stage"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'stage'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span>
+  </xsl:template>
+  <xsl:template match="tei:castList" mode="body">
+    <div class="castList"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'castList'"/></xsl:call-template></xsl:if>
+      <xsl:apply-templates select="tei:head" mode="body"/>
+      <ul><xsl:apply-templates select="*[not(self::tei:head)]" mode="cast"/></ul>
+    </div>
+  </xsl:template>
+  <xsl:template match="tei:castGroup" mode="cast">
+    <li class="castGroup"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'castGroup'"/></xsl:call-template></xsl:if>
+      <xsl:apply-templates select="tei:head | tei:roleDesc" mode="inline"/>
+      <ul><xsl:apply-templates select="*[not(self::tei:head or self::tei:roleDesc)]" mode="cast"/></ul>
+    </li>
+  </xsl:template>
+  <xsl:template match="*" mode="cast">
+    <li class="{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="local-name()"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></li>
+  </xsl:template>
+  <xsl:template match="tei:role" mode="inline"><span class="role"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'role'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span></xsl:template>
+  <xsl:template match="tei:roleDesc" mode="inline"><xsl:text> </xsl:text><span class="roleDesc"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'roleDesc'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span></xsl:template>
+
+  <!-- ================= verse ================= -->
+  <xsl:template match="tei:lg" mode="body">
+    <div class="lg"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'lg'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></div>
+  </xsl:template>
+  <xsl:template match="tei:l" mode="body">
+    <!-- the number: @n, else its place in its lg (the stanzas of an lg of lgs counted on) or
+         among its sibling lines; shown when a multiple of five. Select expressions only: a
+         variable with content would build a tree fragment per line -->
+    <xsl:variable name="n" select="concat(@n, substring(count(preceding-sibling::tei:l) + 1 + count(parent::tei:lg[parent::tei:lg]/preceding-sibling::tei:lg/tei:l), 1 div not(@n)))"/>
+    <div class="l"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'l'"/></xsl:call-template></xsl:if>
+      <xsl:if test="$n mod 5 = 0"><span class="lnum" aria-hidden="true" data-n="{$n}"></span></xsl:if>
+      <xsl:apply-templates mode="inline"/>
+    </div>
+  </xsl:template>
+
+  <!-- ================= lists and tables ================= -->
+  <xsl:template match="tei:list | tei:listBibl" mode="body">
+    <xsl:apply-templates select="tei:head" mode="list-head"/>
+    <xsl:variable name="tag">
+      <xsl:choose>
+        <xsl:when test="@type = 'gloss' or tei:label">dl</xsl:when>
+        <xsl:when test="contains(concat(@type, ' ', @rend), 'ordered') and not(contains(concat(@type, ' ', @rend), 'unordered')) or contains(@rend, 'numbered') or contains(@rend, 'decimal')">ol</xsl:when>
+        <xsl:otherwise>ul</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:element name="{$tag}">
+      <xsl:attribute name="class">tei-<xsl:value-of select="local-name()"/></xsl:attribute>
+      <xsl:call-template name="id-attr"/><xsl:call-template name="lang-attr"/>
+      <xsl:choose>
+        <xsl:when test="$tag = 'dl'">
+          <xsl:for-each select="*[not(self::tei:head)]">
+            <xsl:choose>
+              <xsl:when test="self::tei:label"><dt><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:apply-templates mode="inline"/></dt></xsl:when>
+              <xsl:otherwise><dd><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="mixed"/></dd></xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:for-each select="node()[not(self::tei:head)]">
+            <xsl:choose>
+              <xsl:when test="self::tei:note or self::tei:pb or self::tei:lb or self::tei:milestone or self::tei:anchor or self::tei:cb">
+                <li class="list-aside"><xsl:apply-templates select="." mode="inline"/></li>
+              </xsl:when>
+              <xsl:when test="self::*"><li><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="mixed"/></li></xsl:when>
+              <xsl:when test="self::text()[normalize-space()]"><li><xsl:value-of select="."/></li></xsl:when>
+            </xsl:choose>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="tei:head" mode="list-head">
+    <div class="list-head"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'list-head'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div>
+  </xsl:template>
+
+  <xsl:template match="tei:table" mode="body">
+    <div class="table-wrap">
+      <table class="tei-table"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-table'"/></xsl:call-template></xsl:if>
+        <xsl:for-each select="tei:head[1]"><caption><xsl:apply-templates mode="inline"/></caption></xsl:for-each>
+        <tbody>
+          <xsl:for-each select="tei:row">
+            <tr><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if>
+              <xsl:for-each select="tei:cell">
+                <xsl:element name="{substring('tdth', 1 + 2 * (@role = 'label' or ../@role = 'label'), 2)}">
+                  <xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if>
+                  <xsl:if test="@cols &gt; 1"><xsl:attribute name="colspan"><xsl:value-of select="@cols"/></xsl:attribute></xsl:if>
+                  <xsl:if test="@rows &gt; 1"><xsl:attribute name="rowspan"><xsl:value-of select="@rows"/></xsl:attribute></xsl:if>
+                  <xsl:call-template name="mixed"/>
+                </xsl:element>
+              </xsl:for-each>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+      <xsl:apply-templates select="node()[not(self::tei:row)][not(self::tei:head[1][not(preceding-sibling::tei:head)])]" mode="body"/>
+    </div>
+  </xsl:template>
+
+  <!-- ================= quotations ================= -->
+  <xsl:template match="tei:quote | tei:q | tei:said" mode="body">
+    <blockquote class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="mixed"/></blockquote>
+  </xsl:template>
+  <xsl:template match="tei:quote | tei:q | tei:said" mode="inline">
+    <xsl:choose>
+      <xsl:when test="tei:p | tei:lg | tei:l | tei:list | tei:table | tei:sp | tei:ab">
+        <blockquote class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></blockquote>
+      </xsl:when>
+      <xsl:otherwise>
+        <q class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></q>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================= figures and facsimiles ================= -->
+  <xsl:template match="tei:figure" mode="body">
+    <xsl:variable name="caption" select="tei:head | tei:figDesc"/>
+    <xsl:variable name="first" select="boolean(*[1][self::tei:head or self::tei:figDesc])"/>
+    <figure><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if>
+      <xsl:if test="$caption and $first"><xsl:call-template name="figcaption"/></xsl:if>
+      <xsl:apply-templates select="node()[not(self::tei:head or self::tei:figDesc)]" mode="body"/>
+      <xsl:if test="$caption and not($first)"><xsl:call-template name="figcaption"/></xsl:if>
+    </figure>
+  </xsl:template>
+  <xsl:template name="figcaption">
+    <figcaption>
+      <xsl:for-each select="tei:head | tei:figDesc">
+        <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+        <span class="{local-name()}"><xsl:apply-templates mode="inline"/></span>
+      </xsl:for-each>
+    </figcaption>
+  </xsl:template>
+  <xsl:template match="tei:figDesc" mode="inline"/>
+  <xsl:template match="tei:graphic | tei:media" mode="body"><xsl:apply-templates select="." mode="inline"/></xsl:template>
+  <xsl:template match="tei:graphic | tei:media" mode="inline">
+    <xsl:variable name="src"><xsl:call-template name="image-src"><xsl:with-param name="url" select="@url"/></xsl:call-template></xsl:variable>
+    <xsl:if test="string($src)">
+      <img src="{$src}" loading="lazy" class="graphic">
+        <xsl:call-template name="id-attr"/>
+        <xsl:attribute name="alt">
+          <xsl:value-of select="normalize-space((tei:desc | ../tei:figDesc | ../tei:head | ../tei:label)[1])"/>
+        </xsl:attribute>
+      </img>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:facsimile" mode="facsimile">
+    <section class="facsimile" aria-label="Facsimile">
+      <xsl:call-template name="id-attr"/>
+      <h2>Facsimile</h2>
+      <xsl:apply-templates select="tei:surface | tei:surfaceGrp | tei:graphic" mode="body"/>
+    </section>
+  </xsl:template>
+  <xsl:template match="tei:surfaceGrp" mode="body">
+    <div class="surfaceGrp"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'surfaceGrp'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></div>
+  </xsl:template>
+  <xsl:template match="tei:surface" mode="body">
+    <figure class="surface"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'surface'"/></xsl:call-template></xsl:if>
+      <xsl:apply-templates select="tei:graphic | tei:media" mode="inline"/>
+      <figcaption>
+        <xsl:choose>
+          <xsl:when test="tei:label | tei:desc | tei:head"><xsl:apply-templates select="(tei:label | tei:desc | tei:head)[1]" mode="inline"/></xsl:when>
+          <xsl:when test="@n">Page <xsl:value-of select="@n"/></xsl:when>
+          <xsl:when test="@xml:id"><xsl:value-of select="@xml:id"/></xsl:when>
+        </xsl:choose>
+      </figcaption>
+    </figure>
+    <xsl:apply-templates select="*[not(self::tei:graphic or self::tei:media or self::tei:label or self::tei:desc or self::tei:head)]" mode="body"/>
+  </xsl:template>
+
+  <!-- ================= notes ================= -->
+  <xsl:template match="tei:note" mode="body">
+    <xsl:variable name="fn"><xsl:call-template name="is-footnote"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$fn = 'true'"><div class="fn-anchor"><xsl:apply-templates select="." mode="inline"/></div></xsl:when>
+      <xsl:otherwise><xsl:call-template name="endnote"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:note" mode="inline">
+    <xsl:variable name="fn"><xsl:call-template name="is-footnote"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$fn = 'true'">
+        <xsl:variable name="id"><xsl:call-template name="fn-id"/></xsl:variable>
+        <xsl:variable name="label"><xsl:call-template name="fn-label"/></xsl:variable>
+        <a class="fnref" id="fnref-{$id}" href="#{$id}" role="doc-noteref" aria-label="note {$label}" data-n="{$label}"></a>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="endnote"><xsl:with-param name="tag" select="'span'"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- a note a ref/ptr points to: where it stands, with a link back to the first pointer -->
+  <xsl:template name="endnote">
+    <xsl:param name="tag" select="'aside'"/>
+    <xsl:element name="{$tag}">
+      <xsl:attribute name="class">tei-note endnote</xsl:attribute>
+      <xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-note endnote'"/></xsl:call-template></xsl:if>
+      <xsl:if test="@xml:id">
+        <a class="backref" href="#ref-{@xml:id}-1" aria-label="back to the text">
+          <xsl:choose><xsl:when test="@n"><xsl:value-of select="@n"/></xsl:when><xsl:otherwise>↩</xsl:otherwise></xsl:choose>
+        </a><xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$tag = 'span'"><xsl:apply-templates mode="inline"/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="mixed"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template name="fn-id">
+    <xsl:choose>
+      <xsl:when test="@xml:id"><xsl:value-of select="@xml:id"/></xsl:when>
+      <xsl:otherwise>fn-<xsl:value-of select="generate-id()"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="fn-label">
+    <xsl:variable name="gid" select="generate-id()"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space(@n) and string-length(normalize-space(@n)) &lt; 6"><xsl:value-of select="normalize-space(@n)"/></xsl:when>
+      <xsl:otherwise><xsl:for-each select="$fn-index"><xsl:value-of select="key('fn-pos', $gid)/@pos"/></xsl:for-each></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- the footnotes of $scope, after its text -->
+  <xsl:template name="footnotes">
+    <xsl:param name="scope" select="."/>
+    <!-- one document: every footnote; in a corpus, those of $scope's TEI -->
+    <xsl:variable name="one" select="not($records[2])"/>
+    <xsl:variable name="notes" select="$fn-notes[$one or count(ancestor::tei:TEI[1] | $scope) = 1]"/>
+    <xsl:if test="$notes">
+      <section class="footnotes" role="doc-endnotes" aria-label="Notes">
+        <h2>Notes</h2>
+        <ol>
+          <xsl:for-each select="$notes">
+            <xsl:variable name="id"><xsl:call-template name="fn-id"/></xsl:variable>
+            <li id="{$id}" class="footnote"><xsl:call-template name="lang-attr"/>
+              <a class="backref" href="#fnref-{$id}" aria-label="back to the text"><xsl:call-template name="fn-label"/></a>
+              <xsl:text> </xsl:text>
+              <div class="fn-body"><xsl:call-template name="mixed"/></div>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+    <xsl:variable name="apps" select="$fn-apps[$one or count(ancestor::tei:TEI[1] | $scope) = 1]"/>
+    <xsl:if test="$apps">
+      <section class="apparatus" aria-label="Apparatus">
+        <h2>Apparatus</h2>
+        <ol>
+          <xsl:for-each select="$apps">
+            <xsl:variable name="id" select="concat('app-', generate-id())"/>
+            <li id="{$id}">
+              <a class="backref" href="#ref-{$id}" aria-label="back to the text"><xsl:call-template name="app-label"/></a>
+              <xsl:text> </xsl:text>
+              <xsl:apply-templates select="(tei:lem | tei:rdg)[1]" mode="inline"/>
+              <xsl:text>] </xsl:text>
+              <xsl:for-each select="tei:rdg[not(count(. | (current()/tei:lem | current()/tei:rdg)[1]) = 1)] | tei:rdgGrp/tei:rdg | tei:note | tei:witDetail">
+                <xsl:if test="position() &gt; 1">; </xsl:if>
+                <span class="rdg">
+                  <xsl:choose>
+                    <xsl:when test="self::tei:rdg and not(node())"><em>om.</em></xsl:when>
+                    <xsl:otherwise><xsl:apply-templates mode="inline"/></xsl:otherwise>
+                  </xsl:choose>
+                </span>
+                <xsl:if test="@wit | @source"><xsl:text> </xsl:text><span class="wit"><xsl:value-of select="normalize-space(translate(concat(@wit, ' ', @source), '#', ''))"/></span></xsl:if>
+              </xsl:for-each>
+              <xsl:if test="tei:lem/@wit"><xsl:text> (lemma: </xsl:text><xsl:value-of select="normalize-space(translate(tei:lem/@wit, '#', ''))"/>)</xsl:if>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template name="app-label">
+    <xsl:variable name="gid" select="generate-id()"/>
+    <xsl:for-each select="$fn-index"><xsl:number value="key('app-pos', $gid)/@pos" format="a"/></xsl:for-each>
+  </xsl:template>
+
+  <!-- ================= apparatus and readings ================= -->
+  <xsl:template match="tei:app" mode="inline">
+    <span class="app"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'app'"/></xsl:call-template></xsl:if>
+      <xsl:apply-templates select="(tei:lem | tei:rdg | tei:rdgGrp/tei:rdg)[1]" mode="inline"/>
+      <xsl:variable name="label"><xsl:call-template name="app-label"/></xsl:variable>
+      <a class="appref" id="ref-app-{generate-id()}" href="#app-{generate-id()}" role="doc-noteref" aria-label="apparatus {$label}" data-n="{$label}"></a>
+    </span>
+  </xsl:template>
+  <xsl:template match="tei:app" mode="body"><div class="app-block"><xsl:apply-templates select="." mode="inline"/></div></xsl:template>
+  <!-- an apparatus list of its own (EpiDoc's listApp): one entry per app, "loc: lemma] readings" -->
+  <xsl:template match="tei:listApp" mode="body">
+    <ul class="listApp"><xsl:call-template name="id-attr"/>
+      <xsl:for-each select="tei:app">
+        <li><xsl:call-template name="id-attr"/>
+          <xsl:if test="@loc"><span class="app-loc"><xsl:value-of select="@loc"/></span><xsl:text> </xsl:text></xsl:if>
+          <xsl:if test="tei:lem"><xsl:apply-templates select="tei:lem" mode="inline"/>] </xsl:if>
+          <xsl:for-each select="tei:rdg | tei:rdgGrp/tei:rdg">
+            <xsl:if test="position() &gt; 1">; </xsl:if>
+            <span class="rdg"><xsl:apply-templates mode="inline"/></span>
+            <xsl:if test="@wit | @source"><xsl:text> </xsl:text><span class="wit"><xsl:value-of select="normalize-space(translate(concat(@wit, ' ', @source), '#', ''))"/></span></xsl:if>
+          </xsl:for-each>
+          <xsl:apply-templates select="*[not(self::tei:lem or self::tei:rdg or self::tei:rdgGrp)]" mode="inline"/>
+        </li>
+      </xsl:for-each>
+    </ul>
+  </xsl:template>
+  <xsl:template match="tei:lem | tei:rdg" mode="inline"><span class="{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="local-name()"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span></xsl:template>
+
+  <!-- choice: the edited reading (corr, reg, expan) shown, the other in a tooltip and shown
+       instead by the page's "original readings" switch (or reading='original') -->
+  <xsl:template match="tei:choice" mode="inline">
+    <xsl:variable name="ed" select="(tei:corr | tei:reg | tei:expan | tei:choice[tei:corr | tei:reg | tei:expan])[1]"/>
+    <xsl:variable name="shown" select="$ed | *[1][not($ed)]"/>
+    <xsl:variable name="others" select="*[count(. | $shown) != 1]"/>
+    <span class="choice" title="{local-name($others[1])}: {normalize-space($others[1])}">
+      <span class="ed"><xsl:apply-templates select="$shown" mode="inline"/></span>
+      <xsl:if test="$others"><span class="orig"><xsl:apply-templates select="$others[1]" mode="inline"/></span></xsl:if>
+    </span>
+  </xsl:template>
+  <xsl:template match="tei:choice" mode="body"><div class="choice-block"><xsl:apply-templates select="." mode="inline"/></div></xsl:template>
+  <xsl:template match="tei:sic | tei:corr | tei:reg | tei:orig | tei:abbr | tei:expan | tei:seg | tei:w | tei:pc | tei:c | tei:g | tei:am | tei:num | tei:measure | tei:unit | tei:phr | tei:cl" mode="inline">
+    <span class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span>
+  </xsl:template>
+
+  <!-- ================= transcription ================= -->
+  <xsl:template match="tei:del" mode="inline">
+    <del><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="reason-title"><xsl:with-param name="what" select="'deleted'"/></xsl:call-template><xsl:apply-templates mode="inline"/></del>
+  </xsl:template>
+  <xsl:template match="tei:add" mode="inline">
+    <ins class="add"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'add'"/></xsl:call-template></xsl:if>
+      <xsl:attribute name="title">added<xsl:if test="@place"> (<xsl:value-of select="@place"/>)</xsl:if><xsl:if test="@hand"> by <xsl:value-of select="translate(@hand, '#', '')"/></xsl:if></xsl:attribute>
+      <xsl:apply-templates mode="inline"/>
+    </ins>
+  </xsl:template>
+  <xsl:template match="tei:subst | tei:mod | tei:restore | tei:retrace | tei:redo | tei:undo | tei:metamark | tei:handShift | tei:damage | tei:secl | tei:space[normalize-space()]" mode="inline">
+    <span class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span>
+  </xsl:template>
+  <xsl:template match="tei:unclear" mode="inline">
+    <span class="unclear"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'unclear'"/></xsl:call-template></xsl:if><xsl:call-template name="reason-title"><xsl:with-param name="what" select="'unclear'"/></xsl:call-template>
+      <xsl:apply-templates mode="inline"/>
+      <xsl:if test="not(normalize-space())">[?]</xsl:if>
+    </span>
+  </xsl:template>
+  <xsl:template match="tei:supplied" mode="inline">
+    <xsl:variable name="brackets">
+      <xsl:choose>
+        <xsl:when test="@reason = 'omitted'">⟨⟩</xsl:when>
+        <xsl:when test="@reason = 'subaudible'">()</xsl:when>
+        <xsl:otherwise>[]</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <span class="supplied"><xsl:call-template name="reason-title"><xsl:with-param name="what" select="'supplied by the editor'"/></xsl:call-template><xsl:value-of select="substring($brackets, 1, 1)"/><xsl:apply-templates mode="inline"/><xsl:value-of select="substring($brackets, 2, 1)"/></span>
+  </xsl:template>
+  <xsl:template match="tei:surplus" mode="inline"><span class="surplus" title="surplus">{<xsl:apply-templates mode="inline"/>}</span></xsl:template>
+  <xsl:template match="tei:gap" mode="inline">
+    <span class="gap">
+      <xsl:attribute name="title">omitted<xsl:if test="@reason">: <xsl:value-of select="@reason"/></xsl:if><xsl:if test="@quantity or @extent"> (<xsl:value-of select="normalize-space(concat(@quantity, ' ', @extent, ' ', @unit))"/>)</xsl:if></xsl:attribute>
+      <xsl:choose>
+        <xsl:when test="normalize-space()">[<xsl:apply-templates mode="inline"/>]</xsl:when>
+        <xsl:when test="(@unit = 'character' or @unit = 'chars' or @unit = 'char') and @quantity &gt; 0 and @quantity &lt; 16">[<xsl:value-of select="substring('. . . . . . . . . . . . . . . .', 1, 2 * @quantity - 1)"/>]</xsl:when>
+        <xsl:otherwise>[…]</xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+  <!-- ex: in parentheses (Leiden), in brackets in teikit's own records (as they always were) -->
+  <xsl:template match="tei:ex" mode="inline">
+    <xsl:variable name="b" select="substring('()[]', 1 + 2 * boolean(ancestor::tei:TEI[1]/tei:teiHeader/tei:encodingDesc/tei:appInfo/tei:application[@ident = 'teikit']), 2)"/>
+    <span class="ex" title="expanded abbreviation"><xsl:value-of select="substring($b, 1, 1)"/><xsl:apply-templates mode="inline"/><xsl:value-of select="substring($b, 2, 1)"/></span>
+  </xsl:template>
+  <xsl:template name="reason-title">
+    <xsl:param name="what"/>
+    <xsl:attribute name="title"><xsl:value-of select="$what"/><xsl:if test="@reason">: <xsl:value-of select="@reason"/></xsl:if><xsl:if test="@rend"> (<xsl:value-of select="@rend"/>)</xsl:if></xsl:attribute>
+  </xsl:template>
+
+  <!-- ================= breaks and spaces ================= -->
+  <!-- a word broken at a break="no": the white space at the break (text before it, after it)
+       is dropped, so the two halves join -->
+  <xsl:template match="text()[following-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no']]" mode="inline" priority="2">
+    <xsl:call-template name="trim-at-break">
+      <xsl:with-param name="lead" select="boolean(preceding-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no'])"/>
+      <xsl:with-param name="trail" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="text()[preceding-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no']]" mode="inline" priority="1">
+    <xsl:call-template name="trim-at-break"><xsl:with-param name="lead" select="true()"/></xsl:call-template>
+  </xsl:template>
+  <!-- a line break inside a word (break="no", or a hidden/in-word break between letters) joins -->
+  <xsl:template match="tei:lb" mode="inline">
+    <xsl:if test="not(@break = 'no' or contains(@type, 'nWord') or contains(@type, 'hyphen') or @rend = 'hidden' and not(contains(' &#9;&#10;&#13;', substring(preceding-sibling::node()[1][self::text()], string-length(preceding-sibling::node()[1])))))"><br/></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:cb" mode="inline"><xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if></xsl:template>
+  <xsl:template match="tei:lb | tei:cb | tei:milestone | tei:anchor | tei:fw | tei:index | tei:link | tei:linkGrp | tei:join | tei:span | tei:spanGrp | tei:interpGrp | tei:interp | tei:alt | tei:altGrp" mode="body"><xsl:apply-templates select="." mode="inline"/></xsl:template>
+  <xsl:template match="tei:anchor" mode="inline"><span class="anchor"><xsl:call-template name="id-attr"/></span></xsl:template>
+  <xsl:template match="tei:milestone" mode="inline"><xsl:text> </xsl:text></xsl:template>
+  <xsl:template match="tei:index | tei:link | tei:linkGrp | tei:join | tei:span | tei:spanGrp | tei:interpGrp | tei:interp | tei:alt | tei:altGrp" mode="inline"/>
+  <xsl:template match="tei:fw" mode="inline"><span class="fw"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'fw'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span></xsl:template>
+  <xsl:template match="tei:space" mode="inline">
+    <xsl:choose>
+      <xsl:when test="@dim = 'vertical'"><br/></xsl:when>
+      <xsl:otherwise><span class="space" title="space"><xsl:text> </xsl:text></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- pb: the page number, linked to its facsimile; inside a broken word the number is CSS
+       content, so the word reads whole -->
+  <xsl:template match="tei:pb" mode="body">
+    <div class="pb-block"><xsl:apply-templates select="." mode="inline"/></div>
+  </xsl:template>
+  <xsl:template match="tei:pb" mode="inline">
+    <xsl:choose>
+      <xsl:when test="@facs">
+        <xsl:variable name="facs"><xsl:call-template name="facs-url"/></xsl:variable>
+        <xsl:choose>
+          <xsl:when test="string($facs)"><a href="{$facs}"><xsl:call-template name="pb-content"><xsl:with-param name="facs" select="' (facsimile)'"/></xsl:call-template></a></xsl:when>
+          <xsl:otherwise><span><xsl:call-template name="pb-content"/></span></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise><span><xsl:call-template name="pb-content"/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="pb-content">
+    <xsl:param name="facs" select="''"/>
+    <xsl:variable name="n" select="normalize-space(@n)"/>
+    <xsl:attribute name="class">pb<xsl:if test="@break = 'no'"> pb-inword</xsl:if></xsl:attribute>
+    <xsl:if test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:if>
+    <xsl:attribute name="title"><xsl:value-of select="normalize-space(concat('page ', $n))"/><xsl:value-of select="$facs"/></xsl:attribute>
+    <xsl:choose>
+      <xsl:when test="@break = 'no'"><xsl:attribute name="data-n"><xsl:value-of select="$n"/></xsl:attribute></xsl:when>
+      <xsl:when test="$n"><xsl:value-of select="$n"/></xsl:when>
+      <xsl:otherwise>¶</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="facs-url">
+    <xsl:variable name="f" select="normalize-space(substring-before(concat(normalize-space(@facs), ' '), ' '))"/>
+    <xsl:choose>
+      <xsl:when test="not($f)"/>
+      <xsl:when test="starts-with($f, '#')">
+        <xsl:variable name="t" select="key('id', substring($f, 2))[1]"/>
+        <xsl:variable name="g" select="($t/self::tei:graphic | $t/tei:graphic | $t/tei:surface/tei:graphic)[1]"/>
+        <xsl:choose>
+          <xsl:when test="$g"><xsl:call-template name="image-src"><xsl:with-param name="url" select="$g/@url"/></xsl:call-template></xsl:when>
+          <xsl:when test="$t"><xsl:value-of select="$f"/></xsl:when>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="image-src"><xsl:with-param name="url" select="$f"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================= phrases ================= -->
+  <xsl:template match="tei:emph" mode="inline"><em><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:apply-templates mode="inline"/></em></xsl:template>
+  <!-- hi: its @rend/@rendition as classes (r-bold, r-sup, rnd-ID ...) styled by the page's CSS;
+       without either, italic -->
+  <xsl:template match="tei:hi" mode="inline">
+    <xsl:choose>
+      <xsl:when test="@rend or @rendition or @style"><span class="hi"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'hi'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span></xsl:when>
+      <xsl:otherwise><em class="hi"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'hi'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></em></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:title" mode="inline"><cite><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:apply-templates mode="inline"/></cite></xsl:template>
+  <xsl:template match="tei:foreign | tei:term | tei:mentioned | tei:soCalled | tei:gloss" mode="inline">
+    <i class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></i>
+  </xsl:template>
+  <xsl:template match="tei:label" mode="inline"><span class="label"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'label'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span></xsl:template>
+  <xsl:template match="tei:code" mode="inline"><code><xsl:apply-templates mode="inline"/></code></xsl:template>
+  <xsl:template match="tei:figure | tei:lg | tei:l | tei:sp | tei:speaker | tei:table | tei:list | tei:listBibl | tei:castList | tei:p | tei:ab | tei:floatingText | tei:div | tei:cit | tei:spGrp | tei:head" mode="inline">
+    <xsl:apply-templates select="." mode="body"/>
+  </xsl:template>
+
+  <!-- ref/ptr: a same-document target when it exists here, a URL, a relative file, or a
+       prefixDef'd private URI; anything else as text. A pointer to a note is its note link. -->
+  <xsl:template match="tei:ref | tei:ptr" mode="inline">
+    <xsl:variable name="t" select="substring-before(concat(normalize-space(@target), ' '), ' ')"/>
+    <xsl:variable name="local" select="key('id', substring($t, 2))[starts-with($t, '#')][1]"/>
+    <xsl:variable name="href">
+      <xsl:choose>
+        <xsl:when test="starts-with($t, '#')"><xsl:if test="$local"><xsl:value-of select="$t"/></xsl:if></xsl:when>
+        <xsl:otherwise><xsl:call-template name="resolve-uri"><xsl:with-param name="url" select="$t"/></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="string($href)">
+        <a href="{$href}">
+          <xsl:choose>
+            <xsl:when test="$local/self::tei:note">
+              <xsl:attribute name="class">noteref</xsl:attribute><xsl:attribute name="role">doc-noteref</xsl:attribute>
+              <xsl:if test="count(key('plain-pointed', $t)[1] | .) = 1"><xsl:attribute name="id">ref-<xsl:value-of select="substring($t, 2)"/>-1</xsl:attribute></xsl:if>
+            </xsl:when>
+            <xsl:otherwise><xsl:call-template name="id-attr"/></xsl:otherwise>
+          </xsl:choose>
+          <xsl:call-template name="lang-attr"/>
+          <xsl:apply-templates mode="inline"/>
+          <xsl:if test="not(node())">
+            <xsl:choose>
+              <xsl:when test="$local/self::tei:note"><sup><xsl:value-of select="($local/@n | $t)[1]"/></sup></xsl:when>
+              <xsl:when test="$local/@n"><xsl:value-of select="$local/@n"/></xsl:when>
+              <xsl:when test="$local/tei:head"><xsl:value-of select="normalize-space($local/tei:head[1])"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="$t"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:if>
+        </a>
+      </xsl:when>
+      <xsl:otherwise><span class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/><xsl:if test="not(node())"><xsl:value-of select="@target"/></xsl:if></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- an absolute http(s)/mailto URL, a relative reference (no scheme), or a prefixDef'd
+       private URI ('pmb:123' with a replacementPattern holding $1); else '' -->
+  <xsl:template name="resolve-uri">
+    <xsl:param name="url"/>
+    <xsl:variable name="u" select="normalize-space($url)"/>
+    <xsl:variable name="scheme" select="substring-before($u, ':')"/>
+    <xsl:variable name="def" select="(/* | /*/tei:TEI)/tei:teiHeader/tei:encodingDesc/tei:listPrefixDef/tei:prefixDef[@ident = $scheme][1]"/>
+    <xsl:choose>
+      <xsl:when test="$scheme and $def and contains($def/@replacementPattern, '$1')">
+        <xsl:call-template name="safe-href"><xsl:with-param name="url" select="str:replace($def/@replacementPattern, '$1', substring-after($u, ':'))"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="image-src"><xsl:with-param name="url" select="$u"/><xsl:with-param name="iiif" select="false()"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- a URL safe to load or link: http(s), mailto, or relative (kept relative); an IIIF image
+       service base gets the full image path -->
+  <xsl:template name="image-src">
+    <xsl:param name="url"/>
+    <xsl:param name="iiif" select="true()"/>
+    <xsl:variable name="u" select="normalize-space($url)"/>
+    <xsl:variable name="lower" select="translate(substring($u, 1, 8), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:variable name="first" select="substring-before(concat(translate($u, '?#', '//'), '/'), '/')"/>
+    <xsl:choose>
+      <xsl:when test="not($u) or contains($u, ' ') or contains($u, '\')"/>
+      <xsl:when test="starts-with($lower, 'http://') or starts-with($lower, 'https://')">
+        <xsl:value-of select="$u"/>
+        <xsl:if test="$iiif and contains($u, '/iiif/') and not(contains($u, '/full/')) and not(contains(str:tokenize($u, '/')[last()], '.'))">/full/!1200,1200/0/default.jpg</xsl:if>
+      </xsl:when>
+      <xsl:when test="starts-with($lower, 'mailto:') and not($iiif)"><xsl:value-of select="$u"/></xsl:when>
+      <xsl:when test="not(contains($first, ':')) and not(starts-with($u, '//'))"><xsl:value-of select="$u"/></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- any other element: blocks or text, by what it holds -->
+  <xsl:template match="*" mode="body">
+    <div class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="mixed"/></div>
+  </xsl:template>
+  <xsl:template match="*" mode="inline">
+    <span class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span>
+  </xsl:template>
+  <!-- content that may be blocks or a line of text: blocks when there is no text of its own and
+       some child is a block-level TEI element -->
+  <xsl:template name="mixed">
+    <xsl:choose>
+      <xsl:when test="text()[normalize-space()] or not(*[contains($BLOCKS, concat(' ', local-name(), ' '))])"><xsl:apply-templates mode="inline"/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="body"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:variable name="BLOCKS" select="' p ab div div1 div2 div3 div4 div5 div6 div7 list listBibl table lg l sp spGrp head figure graphic surface zone line msItem msItemStruct msContents physDesc history objectDesc supportDesc handDesc decoDesc additions layoutDesc bindingDesc sealDesc accMat origin provenance acquisition summary person place org event listPerson listPlace listOrg listEvent listRelation item bibl biblStruct listWit witness quote cit opener closer salute signed dateline address castList castItem castGroup stage speaker trailer byline docTitle titlePart docAuthor docDate docImprint epigraph argument titlePage floatingText postscript incident entry form sense birth death occupation residence '"/>
+
+  <!-- ================= table of contents ================= -->
+  <xsl:template name="toc">
+    <xsl:param name="text"/>
+    <xsl:if test="($text//tei:head[parent::tei:div or parent::tei:div1 or parent::tei:div2 or parent::tei:div3])[2]">
+      <nav class="toc" aria-label="Contents">
+        <details open="open"><summary>Contents</summary>
+          <ol><xsl:apply-templates select="$text/*/*[self::tei:div or self::tei:div1]" mode="toc"/></ol>
+        </details>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="*" mode="toc">
+    <xsl:variable name="subs" select="*[self::tei:div or self::tei:div2 or self::tei:div3 or self::tei:div4 or self::tei:div5 or self::tei:div6]"/>
+    <xsl:choose>
+      <xsl:when test="tei:head">
+        <li>
+          <a><xsl:attribute name="href">#<xsl:call-template name="div-id"/></xsl:attribute><xsl:call-template name="plain-text"><xsl:with-param name="node" select="tei:head[1]"/></xsl:call-template></a>
+          <xsl:if test="$subs[tei:head]"><ol><xsl:apply-templates select="$subs" mode="toc"/></ol></xsl:if>
+        </li>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="$subs" mode="toc"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================= attributes ================= -->
+  <!-- id, lang, and rendering: @rend tokens as classes r-TOKEN, @rendition '#ID' as rnd-ID
+       (tagsDecl's CSS), 'simple:' values as r-VALUE, a safe @style kept -->
+  <xsl:template name="attrs">
+    <xsl:param name="class" select="''"/>
+    <xsl:if test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:if>
+    <xsl:if test="@xml:lang"><xsl:attribute name="lang"><xsl:value-of select="@xml:lang"/></xsl:attribute></xsl:if>
+    <xsl:choose>
+      <xsl:when test="@rend or @rendition or @style"><xsl:call-template name="rend-attrs"><xsl:with-param name="class" select="$class"/></xsl:call-template></xsl:when>
+      <xsl:when test="$class"><xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="rend-attrs">
+    <xsl:param name="class" select="''"/>
+    <xsl:if test="$class and not(@rend or @rendition)"><xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute></xsl:if>
+    <xsl:if test="@rend and not(@rendition) and translate(@rend, 'abcdefghijklmnopqrstuvwxyz0123456789-', '') = ''">
+      <!-- the usual case, one lower-case token: no tokenising -->
+      <xsl:attribute name="class"><xsl:if test="$class"><xsl:value-of select="$class"/><xsl:text> </xsl:text></xsl:if>r-<xsl:value-of select="@rend"/></xsl:attribute>
+    </xsl:if>
+    <xsl:if test="not(@rend) and starts-with(@rendition, '#') and translate(@rendition, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_#', '') = '' and not(contains(substring(@rendition, 2), '#'))">
+      <!-- one pointer to a rendition: its CSS class, and its id as a rend token -->
+      <xsl:attribute name="class"><xsl:if test="$class"><xsl:value-of select="$class"/><xsl:text> </xsl:text></xsl:if>r-<xsl:value-of select="translate(substring(@rendition, 2), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/> rnd-<xsl:value-of select="substring(@rendition, 2)"/></xsl:attribute>
+    </xsl:if>
+    <xsl:if test="@rendition and (@rend or not(starts-with(@rendition, '#')) or translate(@rendition, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_#', '') != '' or contains(substring(@rendition, 2), '#')) or not(@rendition) and @rend and translate(@rend, 'abcdefghijklmnopqrstuvwxyz0123456789-', '') != ''">
+      <xsl:variable name="low" select="translate(concat(@rend, ' ', translate(@rendition, '#', ' ')), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ:;,()', 'abcdefghijklmnopqrstuvwxyz     ')"/>
+      <xsl:variable name="clean" select="normalize-space(translate($low, translate($low, 'abcdefghijklmnopqrstuvwxyz0123456789-_ ', ''), ''))"/>
+      <xsl:if test="$clean or $class">
+        <xsl:attribute name="class">
+          <xsl:if test="$class"><xsl:value-of select="$class"/><xsl:text> </xsl:text></xsl:if>
+          <xsl:if test="$clean"><xsl:value-of select="concat('r-', str:replace($clean, ' ', ' r-'))"/></xsl:if>
+          <xsl:for-each select="str:tokenize(normalize-space(@rendition), ' ')[starts-with(., '#')]"> rnd-<xsl:value-of select="translate(substring(., 2), '.:', '__')"/></xsl:for-each>
+        </xsl:attribute>
+      </xsl:if>
+    </xsl:if>
+    <xsl:if test="contains(@style, ':') and not(contains(@style, '(') or contains(@style, '\') or contains(@style, '@') or contains(@style, '&lt;'))">
+      <xsl:attribute name="style"><xsl:value-of select="@style"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template name="rendition-css">
+    <xsl:for-each select="$renditions[not(contains(., '{') or contains(., '}') or contains(., '&lt;') or contains(., '@') or contains(., '\') or contains(., '('))]">
+.rnd-<xsl:value-of select="translate(@xml:id, '.:', '__')"/>{<xsl:value-of select="normalize-space(.)"/>}</xsl:for-each>
+  </xsl:template>
+</xsl:stylesheet>
