@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ._dates import MONTHS
 from ._record import Note
+from .normalise import PAGE_BREAK
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{CJK}]")
@@ -71,8 +72,8 @@ def is_short(text: str) -> bool:
 
 
 def ends_open(text: str) -> bool:
-    """True when a paragraph stops where a sentence cannot end."""
-    t = text.rstrip()
+    """True when a paragraph stops where a sentence cannot end (a page break at its end aside)."""
+    t = text.rstrip().rstrip(PAGE_BREAK + " ")
     start = _trailing_markers(t)
     if start is not None:
         t = t[:start]

@@ -7,12 +7,32 @@ from ..errors import InputError
 from ._header import language_tag
 from ._record import Part, Record
 from ._structure import is_cjk_text
+from .normalise import PAGE_BREAK
 
 
 def split_paragraphs(text: str) -> list[str]:
     """Blank-line separated blocks, each joined into one line (markdown hard breaks removed)."""
-    blocks = re.split(r"\n\s*\n", text.strip())
-    return [_join_lines(b) for b in blocks if b.strip()]
+    blocks = [_join_lines(b) for b in re.split(r"\n\s*\n", text.strip()) if b.strip()]
+    return _attach_page_breaks(blocks)
+
+
+def _attach_page_breaks(paragraphs: list[str]) -> list[str]:
+    """A page break alone between paragraphs (a form feed, docs/encoding.md) ends the paragraph
+    before it (or begins the first one): a paragraph of its own would change the layout."""
+    out: list[str] = []
+    pending = ""
+    for para in paragraphs:
+        if not para.strip(" " + PAGE_BREAK):
+            if out:
+                out[-1] += para.replace(" ", "")
+            else:
+                pending += para.replace(" ", "")
+            continue
+        out.append(pending + para)
+        pending = ""
+    if pending and not out:
+        out.append(pending)
+    return out
 
 
 def _join_lines(block: str) -> str:
@@ -21,7 +41,7 @@ def _join_lines(block: str) -> str:
     for line in lines:
         if not out:
             out = line
-        elif is_cjk_text(out[-1:]) and is_cjk_text(line[:1]):
+        elif out.endswith(PAGE_BREAK) or (is_cjk_text(out[-1:]) and is_cjk_text(line[:1])):
             out += line
         else:
             out += " " + line
