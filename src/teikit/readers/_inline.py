@@ -22,7 +22,7 @@ _SUPER_TO_DIGIT = str.maketrans(_SUPERSCRIPTS, "0123456789")
 # One alternation; the first group that matches names the token kind.
 _TOKEN = re.compile(
     r"(?P<escape>\\(?P<escaped>[\[\]*_\\<>#`()]))"
-    r"|(?P<sup><sup>\s*[(（]?\s*(?P<sup_label>[0-9A-Za-z*]{1,4})\s*[)）]?\s*</sup>)"
+    r"|(?P<sup><sup>\s*(?:[(（]\s*)?(?P<sup_label>[0-9A-Za-z*]{1,4})\s*(?:[)）]\s*)?</sup>)"
     r"|(?P<lenticular>〔(?P<len_label>\d{1,3})〕)"
     r"|(?P<mdnote>\[\^(?P<md_label>[0-9A-Za-z]{1,6})\])"
     r"|(?P<attached>(?<=[\w.,;:!?”’\"')\u3002\uff0c\u3001])\[(?P<att_label>\d{1,3})\])"

@@ -28,7 +28,16 @@ _DATE_ZH = re.compile(f"[〇零一二三四五六七八九十廿卅0-9０-９]+\
 _NOTE_BODY = re.compile(
     r"^\s*(?:\[(?P<a>\d{1,3})\]|<sup>\s*\(?(?P<b>\w{1,4})\)?\s*</sup>|\[\^(?P<c>\w{1,6})\]:?|〔(?P<d>\d{1,3})〕|(?P<e>\d{1,3})\.\s(?=\S))\s*"
 )
-_NOTES_HEADING = re.compile(r"^\s*(?:#+\s*)?\**\s*(Notes|Footnotes|Endnotes|注释|注)\s*:?\s*\**\s*$", re.I)
+_NOTES_HEADINGS = {"notes", "footnotes", "endnotes", "注释", "注"}
+
+
+def is_notes_heading(para: str) -> bool:
+    """'Notes', '## Notes:', '**Footnotes**' … (string operations: a regex with adjacent `\\s*`
+    backtracks quadratically over a run of spaces)."""
+    t = para.strip().lstrip("#").strip().lstrip("*").strip()
+    t = t.rstrip("*").rstrip()
+    t = t[:-1].rstrip() if t.endswith(":") else t
+    return t.lower() in _NOTES_HEADINGS
 
 
 @dataclass
@@ -154,7 +163,7 @@ def looks_like_parenthesised_date(text: str) -> bool:
 def split_notes(paragraphs: list[str]) -> tuple[list[str], list[Note]]:
     """Separate trailing note bodies ('[1] text', a 'Notes' heading and what follows)."""
     for i, para in enumerate(paragraphs):
-        if _NOTES_HEADING.match(para):
+        if is_notes_heading(para):
             return paragraphs[:i], parse_note_bodies(paragraphs[i + 1 :])
     cut = len(paragraphs)
     while cut > 0 and _note_label(paragraphs[cut - 1]) and not _is_enumerated_numeral_list(paragraphs, cut - 1):

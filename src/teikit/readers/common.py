@@ -36,16 +36,19 @@ def _attach_page_breaks(paragraphs: list[str]) -> list[str]:
 
 
 def _join_lines(block: str) -> str:
+    """The lines joined by a space (none between Chinese characters, none after a page break).
+    Built as a list: growing one string line by line is quadratic on a long block."""
     lines = [line.strip() for line in block.split("\n") if line.strip()]
-    out = ""
+    out: list[str] = []
     for line in lines:
-        if not out:
-            out = line
-        elif out.endswith(PAGE_BREAK) or (is_cjk_text(out[-1:]) and is_cjk_text(line[:1])):
-            out += line
-        else:
-            out += " " + line
-    return out
+        if out and not (out[-1].endswith(PAGE_BREAK) or (_cjk_char(out[-1][-1]) and _cjk_char(line[0]))):
+            out.append(" ")
+        out.append(line)
+    return "".join(out)
+
+
+def _cjk_char(ch: str) -> bool:
+    return ch >= "\u3400" and is_cjk_text(ch)
 
 
 def finish_record(record: Record) -> Record:

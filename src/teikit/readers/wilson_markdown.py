@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..errors import InputError
 from ._dates import iso_date
@@ -16,15 +17,30 @@ from ._record import Part, Record
 from ._structure import is_cjk_text
 from .common import finish_record, split_paragraphs
 
-_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
+_HEADING_START = re.compile(r"#{1,6}(?=\s)")
 _FIELD = re.compile(r"^\**\s*(?P<name>[A-Za-z][A-Za-z ]{1,40}?)\s*:\s*\**\s*(?P<rest>.*)$")
 _URL = re.compile(r"<?(https?://[^\s>]+)>?")
 KNOWN_FIELDS = {"citation", "summary", "original language", "contents", "credits", "notes", "keywords", "associated places", "associated people & organizations", "associated topics"}
 
 
 def detect(text: str) -> bool:
-    head = text[:5000]
-    return bool(re.search(r"^#{1,6}\s+\**\s*Citation\s*:", head, re.M))
+    head = text  # the pattern is linear: a heading padded with spaces must not hide the record
+    return bool(re.search(r"^#{1,6}[^\S\n]+(?:\*+[^\S\n]*)?Citation[^\S\n]*:", head, re.M))
+
+
+@dataclass(frozen=True)
+class Heading:
+    hashes: str
+    text: str
+
+
+def heading(line: str) -> Heading | None:
+    """An ATX heading ('## text ##'): its hashes and text, or None. String operations, not one
+    regex: `#\\s+(.*?)\\s*#*\\s*$` backtracks cubically over a run of spaces inside the line."""
+    m = _HEADING_START.match(line)
+    if not m:
+        return None
+    return Heading(m.group(), line[m.end():].strip().rstrip("#").rstrip())
 
 
 def read_wilson_markdown(text: str, source_name: str = "<input>") -> Record:
@@ -46,17 +62,17 @@ def _sections(lines: list[str]) -> list[tuple[str, int, list[str]]]:
     """[(section name, 1-based line of its heading, its lines)] in order."""
     sections: list[tuple[str, int, list[str]]] = [("preamble", 1, [""])]
     for number, line in enumerate(lines, start=1):
-        m = _HEADING.match(line)
+        m = heading(line)
         if m:
-            sections.append((_section_name(m, sections), number, [m.group("text")]))
+            sections.append((_section_name(m, sections), number, [m.text]))
         else:
             sections[-1][2].append(line)
     return sections
 
 
-def _section_name(m: re.Match, sections) -> str:
-    level = len(m.group("hashes"))
-    text = _clean(m.group("text"))
+def _section_name(m: Heading, sections) -> str:
+    level = len(m.hashes)
+    text = _clean(m.text)
     field = _FIELD.match(text)
     if field and field.group("name").lower() in KNOWN_FIELDS:
         return field.group("name").lower()
