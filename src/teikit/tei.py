@@ -92,6 +92,8 @@ def parse_xml_bytes(data: bytes, name: str = "<bytes>", *, collect_ids: bool = T
     except etree.XMLSyntaxError as exc:
         line = exc.lineno or None
         msg = exc.msg.split(", line ")[0] if exc.msg else "not well-formed XML"
+        if "XML_PARSE_HUGE" in msg:  # libxml2's advice names a parser option no user can set
+            msg = "beyond the parser's safety limits (a text node over 10 MB, or nesting over 256 levels)"
         raise XMLInputError(f"not well-formed XML: {msg}", file=name, line=line) from None
     tree = root.getroottree()
     _reject_parsed_dtd(tree, name)
