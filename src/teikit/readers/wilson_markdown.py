@@ -86,9 +86,28 @@ def _section_name(m: Heading, sections) -> str:
     return "title"
 
 
+_FIELD_OF = {"citation": "citation", "summary": "summary", "original language": "original_language",
+             "credits": "credits", "contents": "contents"}
+
+
+def _is_text_section(record: Record, name: str) -> bool:
+    """A header field's heading inside the text ('#### **Summary:**' after the body began, or a
+    field given twice) is text of the record, not a second value for the field."""
+    field = _FIELD_OF.get(name)
+    if field is None:
+        return False
+    return bool(getattr(record, field)) or (name != "credits" and bool(record.parts))
+
+
 def _apply_section(record: Record, name: str, line: int, body: list[str], source_name: str) -> None:
     heading, rest = body[0], body[1:]
     content = "\n".join(rest).strip()
+    if _is_text_section(record, name):
+        if record.parts:
+            record.parts[-1].paragraphs.extend([_clean(heading), *split_paragraphs(content)])
+        else:
+            record.parts.append(Part(lang="en", paragraphs=[_clean(heading), *split_paragraphs(content)]))
+        return
     if name == "date":
         record.date_text = _clean(heading)
         record.date_iso = iso_date(record.date_text)
