@@ -162,8 +162,8 @@ def looks_like_parenthesised_date(text: str) -> bool:
 
 def split_notes(paragraphs: list[str]) -> tuple[list[str], list[Note]]:
     """Separate trailing note bodies ('[1] text', a 'Notes' heading and what follows)."""
-    for i, para in enumerate(paragraphs):
-        if is_notes_heading(para):
+    for i, para in enumerate(paragraphs):  # a heading not followed by a note body is text
+        if is_notes_heading(para) and i + 1 < len(paragraphs) and _note_label(paragraphs[i + 1]):
             return paragraphs[:i], parse_note_bodies(paragraphs[i + 1 :])
     cut = len(paragraphs)
     while cut > 0 and _note_label(paragraphs[cut - 1]) and not _is_enumerated_numeral_list(paragraphs, cut - 1):

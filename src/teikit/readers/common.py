@@ -51,8 +51,32 @@ def _cjk_char(ch: str) -> bool:
     return ch >= "\u3400" and is_cjk_text(ch)
 
 
+def merge_parts(record: Record) -> None:
+    """One division per role: a second section of a kind (a second original heading, an
+    original heading before the English text ends) is appended to the first, its heading kept
+    as a paragraph, so no text is lost and the document keeps its one-translation-one-original
+    shape (docs/encoding.md)."""
+    first: dict[str, Part] = {}
+    kept: list[Part] = []
+    for part in record.parts:
+        target = first.get(part.role)
+        if target is None:
+            first[part.role] = part
+            kept.append(part)
+            continue
+        if part.head:
+            if target.head is None and not target.paragraphs:
+                target.head = part.head
+            else:
+                target.paragraphs.append(part.head)
+        target.paragraphs.extend(part.paragraphs)
+        target.notes.extend(part.notes)
+    record.parts = kept
+
+
 def finish_record(record: Record) -> Record:
     """Decide language tags and roles; reject a record without any text."""
+    merge_parts(record)
     orig_tag = language_tag(record.original_language) if record.original_language else None
     originals = [p for p in record.parts if p.role == "original"]
     for part in originals:
