@@ -156,8 +156,18 @@ def _apply_contents(record: Record, lines: list[str]) -> None:
         record.parts.append(Part(lang="en", paragraphs=paragraphs))
 
 
+def _english_under_a_chinese_heading(record: Record, paragraphs: list[str]) -> bool:
+    """A Chinese heading before the English text: the text is the translation, not the original
+    (the record's original language is Chinese, and the paragraphs are not)."""
+    original = (record.original_language or "").strip().lower()
+    return bool(paragraphs) and original.startswith("chinese") and not is_cjk_text("".join(paragraphs[:3]))
+
+
 def _apply_original(record: Record, heading: str, lines: list[str]) -> None:
     paragraphs = split_paragraphs("\n".join(lines))
+    if _english_under_a_chinese_heading(record, paragraphs):
+        record.parts.append(Part(lang="en", paragraphs=[heading, *paragraphs] if heading else paragraphs))
+        return
     sample = heading + "".join(paragraphs[:3])
     lang = "zh" if is_cjk_text(sample) else None
     record.parts.append(Part(lang=lang or "und", paragraphs=paragraphs, head=heading or None, role="original"))
