@@ -259,7 +259,12 @@ def run_batch(src: Path, out_dir: Path, options: BatchOptions, on_done=None) -> 
     known = {r.get("source") for r in previous.get("records", []) if isinstance(r, dict)
              and (r.get("verdict") or r.get("status")) in ("valid", "invalid")}
     jobs = [replace(job, verdict_known=job.source in known) for job in jobs]
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from .errors import OutputError
+
+        raise OutputError(f"cannot make the output folder: {exc.strerror}", file=str(out_dir)) from None
     remove_stale_temporaries(out_dir)
     finished: list[Outcome] = []
 
