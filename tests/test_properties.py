@@ -120,3 +120,22 @@ def test_any_characters_in_the_text_are_kept(junk):
     for ch in junk:
         if ch.isalnum() and ch not in "⁰¹²³⁴⁵⁶⁷⁸⁹":  # a superscript digit is a note marker: its digit
             assert ch in body
+
+
+def _halves() -> tuple[str, str]:
+    english, _, original = SAMPLE_TEXT.split("- Scan of Original Document\n", 1)[1].partition("\n# ")
+    return english, original.partition("\n\n")[2]
+
+
+@BUDGET
+@given(mutants(_halves()[0]), mutants(_halves()[1]))
+def test_parallel_text_mutants_are_valid(tmp_path_factory, english, original):
+    from teikit.api import encode_parallel
+
+    folder = tmp_path_factory.mktemp("parallel")
+    (folder / "en.txt").write_text(english, encoding="utf-8", errors="surrogatepass")
+    (folder / "zh.txt").write_text(original, encoding="utf-8", errors="surrogatepass")
+    try:
+        encode_parallel(str(folder / "en.txt"), str(folder / "zh.txt"), FAST)
+    except TeikitError as exc:  # e.g. a file the mutation made not UTF-8 (a lone surrogate)
+        assert "\n" not in str(exc)
