@@ -53,3 +53,40 @@ def no_tei_all(tmp_path, monkeypatch):
     monkeypatch.setenv("TEIKIT_CACHE_DIR", str(tmp_path / "empty-cache"))
     monkeypatch.delenv("TEIKIT_TEI_ALL", raising=False)
     monkeypatch.setattr(schemas, "shipped_tei_all", lambda: tmp_path / "not-shipped" / "tei_all.rng")
+
+
+def check_encoded(tree) -> None:
+    """What every encode must give (issue 15): a document that parses again with unique ids,
+    valid against tei_all and teikit's profile. AssertionError naming the first errors."""
+    from teikit.tei import parse_xml_bytes, serialize
+    from teikit.validate import ValidateOptions, validate
+
+    data = serialize(tree)
+    parse_xml_bytes(data, "<encoded>")  # duplicate or malformed ids fail here
+    if not TEI_ALL.exists():
+        return
+    result = validate(data, ValidateOptions(tei_all=str(TEI_ALL)))
+    errors = [d.format() for d in result.diagnostics if d.severity == "error"]
+    assert not errors, "encode wrote an invalid document:\n" + "\n".join(errors[:5])
+
+
+@pytest.fixture(autouse=True)
+def _every_encode_is_checked(request, monkeypatch):
+    """After every encode in the suite (api.finish is each encode's last step), check_encoded.
+    A test that means to look at a document as it is marks itself `unchecked_encode`."""
+    if request.node.get_closest_marker("unchecked_encode"):
+        return
+    import teikit.api
+
+    original = teikit.api.finish
+
+    def finish(tree, stand_ins):
+        tree = original(tree, stand_ins)
+        check_encoded(tree)
+        return tree
+
+    monkeypatch.setattr(teikit.api, "finish", finish)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "unchecked_encode: skip the validity check after each encode")

@@ -173,3 +173,115 @@ def test_missing_source_folder_and_bad_format(tmp_path):
     assert result.exit_code == 2 and "no such folder" in result.stderr
     result = CliRunner().invoke(cli, ["batch", str(tmp_path), "-o", str(tmp_path / "o"), "--to", "pdf"])
     assert result.exit_code == 2 and "unknown format" in result.stderr
+
+
+def _two_records(src):
+    src.mkdir(parents=True, exist_ok=True)
+    shutil.copy(SAMPLE, src / "rec.txt")
+    shutil.copy(SAMPLE, src / "rec.md")
+
+
+def test_records_sharing_a_stem_keep_their_extensions(tmp_path):
+    _two_records(tmp_path / "src")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["batch", str(tmp_path / "src"), "-o", str(out), "--to", "text", "--no-validate", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["rec.md.tei.xml", "rec.md.text.txt", "rec.txt.tei.xml", "rec.txt.text.txt", "report.json"]
+
+
+def test_an_output_over_an_input_is_refused_before_any_work(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SAMPLE, src / "x.txt")
+    (src / "x.text.txt").write_bytes(SAMPLE.read_bytes())  # an input that x.txt's text export would overwrite
+    before = (src / "x.text.txt").read_bytes()
+    result = CliRunner().invoke(cli, ["batch", str(src), "-o", str(src), "--to", "text", "--no-validate", "-j", "1"])
+    assert result.exit_code == 2 and "over an input" in result.stderr
+    assert (src / "x.text.txt").read_bytes() == before and not list(src.glob("*.tei.xml"))
+
+
+def test_output_folder_inside_the_inputs_is_not_read_as_records(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SAMPLE, src / "x.txt")
+    for _ in range(2):  # the second run must not take x.text.txt (an output) for a record
+        result = CliRunner().invoke(cli, ["batch", str(src), "-o", str(src), "--to", "text", "--no-validate", "-j", "1"])
+        assert result.exit_code == 0, result.output
+        report = json.loads((src / "report.json").read_text())
+        assert [os.path.basename(r["source"]) for r in report["records"]] == ["x.txt"]
+
+
+def test_invalid_verdict_survives_a_rerun(tmp_path):
+    """A skipped record keeps its last verdict in report.json, and the exit code stays 1."""
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SAMPLE, src / "x.txt")
+    rng = tmp_path / "nothing.rng"  # a grammar no TEI document satisfies
+    rng.write_text('<element name="nothing" xmlns="http://relaxng.org/ns/structure/1.0"><empty/></element>')
+    args = ["batch", str(src), "-o", str(tmp_path / "out"), "--schema", str(rng), "-j", "1"]
+    assert CliRunner().invoke(cli, args).exit_code == 1
+    second = CliRunner().invoke(cli, args)
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert report["records"][0]["status"] == "skipped" and report["records"][0]["verdict"] == "invalid"
+    assert second.exit_code == 1 and report["counts"]["invalid_on_disk"] == 1
+    (tmp_path / "out" / "report.json").unlink()  # a killed run leaves no report: the TEI on disk is validated
+    third = CliRunner().invoke(cli, args)
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert third.exit_code == 1 and report["records"][0]["verdict"] == "invalid"
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(p) for p in open(f"/proc/{pid}/task/{pid}/children").read().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="signals and /proc as on Linux")
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_stops_the_run_cleanly(tmp_path, sig):
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(200):
+        shutil.copy(SAMPLE, src / f"r{i:03d}.txt")
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "teikit", "batch", str(src), "-o", str(out), "--to", "html", "--no-validate", "--jobs", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while time.time() < deadline and len(list(out.glob("*.tei.xml"))) < 2:
+        time.sleep(0.02)
+    workers = _children(proc.pid)
+    proc.send_signal(sig)
+    sent = time.time()
+    _, stderr = proc.communicate(timeout=30)
+    assert time.time() - sent < 5 and proc.returncode == 130, stderr
+    assert "interrupted" in stderr.decode()
+    time.sleep(0.2)
+    assert not [w for w in workers if os.path.exists(f"/proc/{w}") and open(f"/proc/{w}/stat").read().split()[2] != "Z"]
+    report = json.loads((out / "report.json").read_text())
+    assert report["counts"]["interrupted"] > 0 and report["counts"]["total"] == 200
+    for html in out.glob("*.html"):  # no partial record: each export has its TEI
+        assert html.with_suffix(".tei.xml").exists()
+    assert not list(out.glob(".*.tmp"))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_workers_die_with_their_parent(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(200):
+        shutil.copy(SAMPLE, src / f"r{i:03d}.txt")
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "teikit", "batch", str(src), "-o", str(out), "--no-validate", "--jobs", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline and len(list(out.glob("*.tei.xml"))) < 2:
+        time.sleep(0.02)
+    workers = _children(proc.pid)
+    assert workers
+    proc.kill()
+    proc.wait()
+    time.sleep(1)
+    alive = [w for w in workers if os.path.exists(f"/proc/{w}") and open(f"/proc/{w}/stat").read().split()[2] != "Z"]
+    assert not alive

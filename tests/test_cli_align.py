@@ -28,12 +28,12 @@ def test_chinese_source_with_explicit_languages(tmp_path):
     assert result.output == "[0]:[0]\n[1]:[1]\n"
 
 
-def test_one_side_empty_gives_all_unaligned(tmp_path):
-    result = run(tmp_path, EN.encode(), b"")
-    assert result.exit_code == 0
-    assert result.output == "[0]:[]\n[1]:[]\n"
-    result = run(tmp_path, b"", b"")
-    assert result.exit_code == 0 and result.output == ""
+def test_an_empty_side_is_a_usage_error(tmp_path):
+    """Nothing to align with: exit 2 before any work (it silently gave all 1:0 beads)."""
+    for src, tgt in ((EN.encode(), b""), (b"", ZH.encode()), (b"\n \n", b"")):
+        result = run(tmp_path, src, tgt)
+        assert result.exit_code == 2, result.output
+        assert "no sentences" in result.output and "Traceback" not in result.output
 
 
 def test_not_utf8_is_a_one_line_error(tmp_path):

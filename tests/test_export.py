@@ -476,7 +476,7 @@ def test_cli_stdin_to_file_and_many_files_to_a_directory(tmp_path):
     same_name = tmp_path / "b" / "specimen.tei.xml"
     same_name.write_bytes(SPECIMEN.read_bytes())
     result = run_cli(str(SPECIMEN), str(same_name), "--to", "text", "-o", str(outdir))
-    assert result.returncode == 2 and "already exported to" in result.stderr.decode()
+    assert result.returncode == 2 and "two inputs would be written to this one output" in result.stderr.decode()
 
 
 def test_cli_one_file_into_a_directory(tmp_path):

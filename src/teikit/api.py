@@ -35,10 +35,12 @@ PASSES: tuple[tuple[str, str, str], ...] = (
 def encode(text: str, options: EncodeOptions | None = None) -> etree._ElementTree:
     """Encode one record's text as a TEI tree (lxml)."""
     from .readers import read
+    from .readers.normalise import normalise
 
     options = options or EncodeOptions()
-    tree = read(text, options)
-    return enrich(tree, options)
+    clean = normalise(text)
+    tree = read(clean.text, options)
+    return finish(enrich(tree, options), clean.stand_ins)
 
 
 def enrich(tree: etree._ElementTree, options: EncodeOptions) -> etree._ElementTree:
@@ -67,16 +69,28 @@ def encode_file(path: str, options: EncodeOptions | None = None) -> etree._Eleme
 def encode_parallel(en_path: str, zh_path: str | None, options: EncodeOptions | None = None) -> etree._ElementTree:
     """Encode a translation and (optionally) its original given as plain texts."""
     from .readers import build_tei
+    from .readers.normalise import normalise_all
     from .readers.parallel_text import read_parallel_text
 
     options = options or EncodeOptions()
     english, en_name = read_text_input(en_path)
     original, zh_name = read_text_input(zh_path) if zh_path else (None, None)
+    texts, stand_ins = normalise_all([english] + ([original] if original is not None else []))
     record = read_parallel_text(
-        english, original, title=options.title, date=options.date, source_name=en_name,
-        original_name=zh_name or "<original>",
+        texts[0], texts[1] if original is not None else None, title=options.title, date=options.date,
+        source_name=en_name, original_name=zh_name or "<original>",
     )
-    return enrich(build_tei(record), options)
+    return finish(enrich(build_tei(record), options), stand_ins)
+
+
+def finish(tree: etree._ElementTree, stand_ins: dict[str, str]) -> etree._ElementTree:
+    """After the passes: stand-ins back to TEI (readers/normalise.py), every xml:id unique."""
+    from .ids import settle_ids
+    from .readers.normalise import restore
+
+    restore(tree, stand_ins)
+    settle_ids(tree.getroot())
+    return tree
 
 
 def encode_bytes(data: bytes, name: str, options: EncodeOptions | None = None) -> etree._ElementTree:

@@ -11,11 +11,12 @@ import json
 import os
 import time
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 RECORD_SUFFIXES = (".txt", ".md")
-STATUSES = ("valid", "invalid", "failed", "skipped")
+STATUSES = ("valid", "invalid", "failed", "skipped", "interrupted")
+REPORT_NAME = "report.json"
 
 
 @dataclass(frozen=True)
@@ -34,12 +35,14 @@ class Job:
     relative: str
     out_dir: str
     options: BatchOptions
+    outputs: tuple[str, ...] = ()  # planned by run_batch (naming.plan_outputs over all records)
+    verdict_known: bool = True  # False: the last report has no verdict for it (validate if skipped)
 
 
 @dataclass
 class Outcome:
     source: str
-    status: str  # valid | invalid | failed | skipped
+    status: str  # valid | invalid | failed | skipped | interrupted
     outputs: list[str] = field(default_factory=list)
     error: str | None = None
     errors: int = 0  # validation errors
@@ -48,22 +51,45 @@ class Outcome:
     worker: int = 0  # process id of the worker
     worker_peak_rss_kb: int = 0  # the worker's peak resident memory so far
     worker_rss_kb: int = 0  # the worker's resident memory after this record
+    verdict: str | None = None  # the last validation verdict of the outputs on disk (kept across runs)
 
 
-def find_records(src: Path) -> list[Path]:
-    return sorted(p for p in src.rglob("*") if p.is_file() and p.suffix in RECORD_SUFFIXES and not p.name.startswith("."))
+def find_records(src: Path, exclude: frozenset[str] = frozenset()) -> list[Path]:
+    """The records under src, less the files in `exclude` (a previous run's outputs, when the
+    output folder is the input folder or inside it: an output is never taken for a record)."""
+    return sorted(p for p in src.rglob("*") if p.is_file() and p.suffix in RECORD_SUFFIXES
+                  and not p.name.startswith(".") and os.path.abspath(p) not in exclude)
+
+
+def output_suffixes(options: BatchOptions) -> list[str]:
+    """.tei.xml first, then one per format: .html, .<fmt><ext>."""
+    from .writers import FORMATS
+
+    return [".tei.xml", *(FORMATS[f].extension if f == "html" else f".{f}{FORMATS[f].extension}" for f in options.formats)]
 
 
 def output_paths(job: Job) -> list[Path]:
     """TEI first, then one file per format: <stem>.tei.xml, <stem>.html, <stem>.<fmt><ext>."""
-    from .writers import FORMATS
+    from .naming import plan_outputs
 
-    base = Path(job.out_dir) / Path(job.relative).with_suffix("")
-    paths = [base.with_name(base.name + ".tei.xml")]
-    for fmt in job.options.formats:
-        ext = FORMATS[fmt].extension
-        paths.append(base.with_name(base.name + (ext if fmt == "html" else f".{fmt}{ext}")))
-    return paths
+    if job.outputs:
+        return [Path(p) for p in job.outputs]
+    return plan_outputs([job.source], Path(job.out_dir), output_suffixes(job.options),
+                        relative=[job.relative], strip=RECORD_SUFFIXES)[0]
+
+
+def plan_jobs(src: Path, out_dir: Path, options: BatchOptions, exclude: frozenset[str] = frozenset()) -> list[Job]:
+    """A job per record with its outputs named (rec.txt and rec.md keep their extensions);
+    UsageError (exit 2) before any work if an output would be an input or be written twice."""
+    from .naming import check_outputs, plan_outputs
+
+    records = find_records(src, exclude)
+    relative = [str(p.relative_to(src)) for p in records]
+    plan = plan_outputs([str(p) for p in records], out_dir, output_suffixes(options), relative=relative,
+                        strip=RECORD_SUFFIXES)
+    check_outputs([path for paths in plan for path in paths], [str(p) for p in records])
+    return [Job(str(p), rel, str(out_dir), options, tuple(map(str, paths)))
+            for p, rel, paths in zip(records, relative, plan)]
 
 
 def is_up_to_date(job: Job) -> bool:
@@ -80,6 +106,8 @@ def run_job(job: Job) -> Outcome:
     try:
         if not job.options.force and is_up_to_date(job):
             outcome.status = "skipped"
+            if not job.verdict_known:
+                _verdict_of_outputs(job, outcome)
         else:
             _process(job, outcome)
     except TeikitError as exc:
@@ -156,6 +184,16 @@ def _process(job: Job, outcome: Outcome) -> None:
     outcome.outputs = [str(p) for p in paths]
 
 
+def _verdict_of_outputs(job: Job, outcome: Outcome) -> None:
+    """The verdict of a skipped record's TEI on disk, when no report gives it (a killed run)."""
+    if not job.options.validate:
+        outcome.verdict = "valid"
+        return
+    errors = _check(output_paths(job)[0].read_bytes(), job)
+    outcome.verdict, outcome.errors = ("invalid" if errors else "valid"), len(errors)
+    outcome.messages = [d.format().replace("<bytes>", job.source, 1) for d in errors[:20]]
+
+
 def _encode(job: Job):
     """The record's TEI tree and its serialisation."""
     from .api import encode_file
@@ -212,24 +250,136 @@ def warm_up(options: BatchOptions) -> None:
 
 
 def run_batch(src: Path, out_dir: Path, options: BatchOptions, on_done=None) -> list[Outcome]:
-    """Process every record under src; `on_done(outcome)` is called as each finishes."""
-    records = find_records(src)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Process every record under src; `on_done(outcome)` is called as each finishes.
+
+    SIGINT or SIGTERM stops the run cleanly (`stop_on_signals`): the workers are killed, the
+    outputs of unfinished records removed, and their outcomes are `interrupted`."""
+    previous = read_report(out_dir)
+    jobs = plan_jobs(src, out_dir, options, previous_outputs(previous))
+    known = {r.get("source") for r in previous.get("records", []) if isinstance(r, dict)
+             and (r.get("verdict") or r.get("status")) in ("valid", "invalid")}
+    jobs = [replace(job, verdict_known=job.source in known) for job in jobs]
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from .errors import OutputError
+
+        raise OutputError(f"cannot make the output folder: {exc.strerror}", file=str(out_dir)) from None
     remove_stale_temporaries(out_dir)
-    jobs = [Job(str(p), str(p.relative_to(src)), str(out_dir), options) for p in records]
+    finished: list[Outcome] = []
+
+    def done(outcome: Outcome) -> None:
+        finished.append(keep_verdict(outcome, previous))
+        if on_done:
+            on_done(outcome)
+
+    started = time.time()
+    try:
+        with stop_on_signals():
+            _run_jobs(jobs, options, done)
+    except Interrupted:
+        _remove_partial_outputs(jobs, finished, started)
+        remove_stale_temporaries(out_dir)
+        seen = {o.source for o in finished}
+        finished += [_interrupted(j) for j in jobs if j.source not in seen]
+    order = {job.source: i for i, job in enumerate(jobs)}
+    return sorted(finished, key=lambda o: order[o.source])
+
+
+def _run_jobs(jobs: list[Job], options: BatchOptions, on_done) -> None:
     workers = options.jobs or os.cpu_count() or 1
-    outcomes: list[Outcome] = []
     if len(jobs) <= 1 or (workers == 1 and len(jobs) <= RECORDS_PER_WORKER):
         for job in jobs:  # in this process: nothing to gain from a worker
-            outcomes.append(_notify(run_job(job), on_done))
-        return outcomes
+            _notify(run_job(job), on_done)
+        return
     sizes = {job.source: file_size(job.source) for job in jobs}
     # Largest first: a large record started last would keep one worker busy while others wait.
     ordered = sorted(jobs, key=lambda job: sizes[job.source], reverse=True)
     for generation in _generations(ordered, sizes, workers):
-        outcomes.extend(_run_in_workers(_chunks(generation, sizes, workers), workers, on_done))
-    order = {job.source: i for i, job in enumerate(jobs)}
-    return sorted(outcomes, key=lambda o: order[o.source])
+        _run_in_workers(_chunks(generation, sizes, workers), workers, on_done)
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM during a batch run (a BaseException: no `except Exception` eats it)."""
+
+
+@contextmanager
+def stop_on_signals():
+    """SIGINT and SIGTERM raise Interrupted once; the handlers are then the defaults again, so
+    a second Ctrl-C kills at once. Only in the main thread (signals cannot be caught elsewhere)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+    def handler(signum, frame):
+        for sig in saved:
+            signal.signal(sig, signal.SIG_DFL)
+        raise Interrupted(signum)
+
+    for sig in saved:
+        signal.signal(sig, handler)
+    try:
+        yield
+    finally:
+        for sig, old in saved.items():
+            signal.signal(sig, old)
+
+
+def _interrupted(job: Job) -> Outcome:
+    complete = all(p.exists() for p in output_paths(job))
+    why = "interrupted; its outputs are complete, its verdict unknown" if complete else "not done (interrupted)"
+    return Outcome(source=job.source, status="interrupted", error=f"{job.source}: {why}",
+                   outputs=[str(p) for p in output_paths(job)] if complete else [])
+
+
+def _remove_partial_outputs(jobs: list[Job], finished: list[Outcome], started: float) -> None:
+    """The outputs an unfinished record wrote in this run (its exports before its TEI): a
+    record whose outputs are all there finished (its outcome was on its way) and keeps them."""
+    complete = {o.source for o in finished}
+    for job in jobs:
+        paths = output_paths(job)
+        if job.source in complete or all(p.exists() for p in paths):
+            continue
+        for path in paths:
+            try:
+                if path.stat().st_mtime >= started - 1:
+                    path.unlink()
+            except OSError:
+                pass
+
+
+def read_report(out_dir: Path) -> dict:
+    """The previous run's report.json ({} if none or unreadable)."""
+    try:
+        report = json.loads((out_dir / REPORT_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return report if isinstance(report, dict) and isinstance(report.get("records"), list) else {}
+
+
+def previous_outputs(report: dict) -> frozenset[str]:
+    return frozenset(os.path.abspath(p) for r in report.get("records", []) if isinstance(r, dict)
+                     for p in r.get("outputs") or [] if isinstance(p, str))
+
+
+def keep_verdict(outcome: Outcome, report: dict) -> Outcome:
+    """A record's verdict: this run's, or for a skipped record the last run's (with its outputs
+    and messages), so report.json and the exit code still know of invalid TEI on disk."""
+    if outcome.status in ("valid", "invalid"):
+        outcome.verdict = outcome.status
+    elif outcome.status == "skipped" and outcome.verdict is None:
+        before = next((r for r in report.get("records", []) if isinstance(r, dict)
+                       and r.get("source") == outcome.source), None)
+        if before:
+            outcome.verdict = before.get("verdict") or (before.get("status") if before.get("status") in ("valid", "invalid") else None)
+            outcome.outputs = outcome.outputs or before.get("outputs") or []
+            outcome.errors = before.get("errors") or 0
+            outcome.messages = outcome.messages or before.get("messages") or []
+    return outcome
 
 
 # Workers are replaced after this many records each (also with --jobs 1, past this many
@@ -303,9 +453,12 @@ def _run_pool(chunks: list[list[Job]], workers: int, on_done) -> tuple[list[Outc
     if context is not None:
         warm_up(chunks[0][0].options)
     outcomes: list[Outcome] = []
-    with _frozen_for_fork(), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    broken = []
+    with _frozen_for_fork():
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start,
+                                   initargs=(os.getpid(),))
+    try:
         futures = {pool.submit(_run_chunk, chunk): k for k, chunk in enumerate(chunks)}
-        broken = []
         for future in as_completed(futures):
             try:
                 found = future.result()
@@ -314,7 +467,38 @@ def _run_pool(chunks: list[list[Job]], workers: int, on_done) -> tuple[list[Outc
                 continue
             for outcome in found:
                 outcomes.append(_notify(outcome, on_done))
+    except BaseException:  # interrupted: the workers stop now, not after their records
+        _kill_workers(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     return outcomes, [chunks[k] for k in sorted(broken)]
+
+
+def _kill_workers(pool) -> None:
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.kill()
+    for process in processes:
+        process.join(timeout=5)
+
+
+def _worker_start(parent: int) -> None:
+    """In each worker: Ctrl-C is the parent's to handle (it stops the workers), and a worker
+    dies with its parent (Linux: PR_SET_PDEATHSIG) rather than write records for no one."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux
+        pass
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
 
 
 def _worker_died(job: Job) -> Outcome:
@@ -349,6 +533,7 @@ def summarise(outcomes: list[Outcome]) -> dict[str, int]:
     for o in outcomes:
         counts[o.status] += 1
     counts["encoded"] = counts["valid"] + counts["invalid"]
+    counts["invalid_on_disk"] = sum(o.verdict == "invalid" for o in outcomes)
     counts["total"] = len(outcomes)
     return counts
 
@@ -363,6 +548,6 @@ def write_report(out_dir: Path, outcomes: list[Outcome], options: BatchOptions, 
         "counts": summarise(outcomes),
         "records": [asdict(o) for o in outcomes],
     }
-    path = out_dir / "report.json"
+    path = out_dir / REPORT_NAME
     atomic_write(path, json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
     return path

@@ -40,6 +40,12 @@ class XMLInputError(InputError):
     """An XML input is not well-formed or is unsafe (entities, DTD)."""
 
 
+class OutputError(TeikitError):
+    """An output cannot be written (disk full, read-only folder, no permission)."""
+
+    exit_code = EXIT_FAILED
+
+
 class InvalidDocument(TeikitError):
     """A document failed validation."""
 

@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .errors import InputError, UsageError
+from .errors import InputError, OutputError, UsageError
 
 
 def read_input_bytes(path: str, *, error: type[InputError] = InputError, max_bytes: int | None = None) -> tuple[bytes, str]:
@@ -49,14 +49,26 @@ def decode_text(data: bytes, name: str) -> str:
 def write_output(data: bytes, output: str | None, *, inputs: tuple[str, ...] = ()) -> None:
     """Write to stdout ('-' or None) or atomically to a file that is not one of the inputs."""
     if output in (None, "-"):
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        try:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _write_error(exc, Path("<stdout>")) from None
         return
     target = Path(output)
+    if target.is_dir() or output.endswith(("/", os.sep)):
+        raise UsageError("is a directory; give a file name for -o (a directory takes several inputs)", file=output)
     for inp in inputs:
         if inp != "-" and Path(inp).exists() and target.exists() and os.path.samefile(inp, target):
             raise UsageError("refusing to overwrite the input file", file=output)
     atomic_write(target, data)
+
+
+def _write_error(exc: OSError, target: Path) -> OutputError:
+    reason = exc.strerror or type(exc).__name__
+    return OutputError(f"cannot write: {reason}", file=str(target))
 
 
 def _new_file_mode() -> int:
@@ -74,8 +86,17 @@ def atomic_write(target: Path, data: bytes) -> None:
     link keeps its place (the file it names is replaced), a file keeps its mode, and a device or
     pipe (`-o /dev/null`, `-o /dev/stdout`) is written to as it is: renaming over it would put a
     regular file in its place (as root, /dev/null itself)."""
+    try:
+        _atomic_write(Path(target), data)
+    except OSError as exc:
+        raise _write_error(exc, Path(target)) from None
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
     target = Path(os.path.realpath(target))
     existing = _mode(target)
+    if existing is not None and stat.S_ISDIR(existing):
+        raise IsADirectoryError(21, "is a directory")
     if existing is not None and not stat.S_ISREG(existing) and not stat.S_ISDIR(existing):
         with open(target, "wb") as fh:
             fh.write(data)

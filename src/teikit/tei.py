@@ -118,6 +118,8 @@ def _parse(data: bytes, name: str, parser: etree.XMLParser) -> etree._ElementTre
         msg = exc.msg.split(", line ")[0] if exc.msg else "not well-formed XML"
         if any(word in msg for word in ("amplification", "entity reference loop", "nesting depth")):
             raise XMLInputError("entity expansion beyond the limit (unsafe XML)", file=name) from None
+        if "XML_PARSE_HUGE" in msg:  # libxml2's advice names a parser option no user can set
+            msg = "beyond the parser's safety limits (a text node over 10 MB, or nesting over 256 levels)"
         raise XMLInputError(f"not well-formed XML: {msg}", file=name, line=line) from None
     return root.getroottree()
 

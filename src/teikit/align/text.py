@@ -83,12 +83,23 @@ def english_tokens(sentence: str) -> list[str]:
     return out
 
 
+MAX_NUMBER_DIGITS = 100
+
+
+def number_key(digits: str) -> str:
+    """A decimal string's canonical form ('007' -> '7'), for any length: int() refuses strings
+    of more than 4,300 digits, so long ones only lose their leading zeros."""
+    if len(digits) <= MAX_NUMBER_DIGITS:
+        return str(int(digits))
+    return digits.lstrip("0") or "0"
+
+
 @lru_cache(maxsize=1 << 16)
 def word_tokens(raw: str) -> tuple[str, ...]:
     """The tokens of one word as found in the text (memoised: words repeat)."""
     if raw[0].isdigit():
         digits = raw.replace(",", "").rstrip(".")
-        return (f"#{int(digits)}",) if digits.isdigit() else ()
+        return (f"#{number_key(digits)}",) if digits.isdecimal() else ()
     low = raw.lower().replace("’", "'")
     if low.endswith("'s"):
         low = low[:-2]
@@ -138,7 +149,9 @@ def chinese_number_spans(sentence: str) -> list[tuple[str, int, int]]:
 def zh_numeral_value(numeral: str) -> int | None:
     """Value of a numeral: Arabic, digit-by-digit (一九五〇) or positional (二十一)."""
     numeral = numeral.translate(_FULL_WIDTH_DIGITS)
-    if numeral.isdigit():
+    if len(numeral) > MAX_NUMBER_DIGITS:
+        return None  # a run of thousands of digits is no number a translation repeats
+    if numeral.isdecimal():
         return int(numeral)
     if not any(ch in ZH_UNITS for ch in numeral):
         if all(ch in ZH_DIGITS for ch in numeral):

@@ -27,5 +27,7 @@ def reports_errors(func):
             sys.exit(1)
         except KeyboardInterrupt:
             fail("interrupted", 130)
+        except MemoryError:  # a memory cap (ulimit -v, a container): one line, not a traceback
+            fail("out of memory (the input is too large for the memory available)", 1)
 
     return wrapper

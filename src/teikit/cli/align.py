@@ -26,13 +26,16 @@ def command(src, tgt, src_lang, tgt_lang, output):
         teikit align --src zh.txt --tgt en.txt --src-lang zh --tgt-lang en
     """
     from ..align import align
-    from ..errors import UsageError
+    from ..errors import InputError, UsageError
     from ..io import write_output
 
     if src == "-" and tgt == "-":
         raise UsageError("only one of --src and --tgt can be '-' (stdin)")
     src_sents = read_sentences(src)
     tgt_sents = read_sentences(tgt)
+    for path, sents in ((src, src_sents), (tgt, tgt_sents)):
+        if not any(s.strip() for s in sents):  # checked before any work: nothing to align with
+            raise InputError("no sentences (the file is empty or blank)", file="<stdin>" if path == "-" else path)
     beads = align(src_sents, tgt_sents, src_lang=src_lang, tgt_lang=tgt_lang)
     text = "".join(f"{bead}\n" for bead in beads)
     write_output(text.encode("utf-8"), output, inputs=(src, tgt))

@@ -56,7 +56,11 @@ def command(src_dir, out_dir, formats, jobs, force, no_validate, schema, tei_all
     report = write_report(out_dir, outcomes, options, elapsed)
     _print_summary(outcomes, summarise(outcomes), elapsed, report)
     counts = summarise(outcomes)
-    sys.exit(1 if counts["failed"] or counts["invalid"] else 0)
+    if counts["interrupted"]:
+        undone = sum(o.status == "interrupted" and not o.outputs for o in outcomes)
+        click.echo(f"teikit: interrupted; {undone} record(s) not done, see {report}", err=True)
+        sys.exit(130)
+    sys.exit(1 if counts["failed"] or counts["invalid_on_disk"] else 0)
 
 
 def _run_with_progress(src_dir, out_dir, options):
@@ -66,10 +70,10 @@ def _run_with_progress(src_dir, out_dir, options):
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-    from ..batch import file_size, find_records, run_batch
+    from ..batch import file_size, find_records, previous_outputs, read_report, run_batch
 
     console = Console(stderr=True)
-    sizes = {str(p): file_size(str(p)) for p in find_records(src_dir)}
+    sizes = {str(p): file_size(str(p)) for p in find_records(src_dir, previous_outputs(read_report(out_dir)))}
     columns = [TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[done]}/{task.fields[records]}"),
                TextColumn("{task.fields[rate]} rec/s"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn()]
     with Progress(*columns, console=console, transient=False) as progress:

@@ -36,9 +36,19 @@ def command(input, output, reader, en_path, zh_path, title, date, authority, no_
     from ..api import EncodeOptions, encode_file, encode_parallel
     from ..errors import UsageError
     from ..io import write_output
+    from ..readers._dates import date_option
     from ..resources import bundled_sample
     from ..tei import serialize
 
+    if date is not None:
+        if not en_path:
+            raise UsageError("--date is for --en/--zh input (a record carries its own date)")
+        try:
+            date_option(date)  # checked before any work
+        except ValueError as exc:
+            raise UsageError(f"--date {date!r}: {exc}") from None
+    if title is not None and not en_path:
+        raise UsageError("--title is for --en/--zh input (a record carries its own title)")
     options = EncodeOptions(
         reader=reader, authority=tuple(authority), segment=not no_segment,
         align=not (no_align or no_segment), entities=not no_entities, title=title, date=date,

@@ -36,11 +36,19 @@ def command(file, fmt):
 def _read(file: str):
     import sys
 
-    from ..tei import parse_xml_bytes, parse_xml_file
+    from ..tei import parse_xml_bytes, parse_xml_file, tei
+
+    from ..errors import InputError
+    from ..tei import local_name
 
     if file == "-":
-        return parse_xml_bytes(sys.stdin.buffer.read(), "<stdin>").getroot()
-    return parse_xml_file(file).getroot()
+        root = parse_xml_bytes(sys.stdin.buffer.read(), "<stdin>").getroot()
+    else:
+        root = parse_xml_file(file).getroot()
+    if root.tag not in (tei("TEI"), tei("teiCorpus")):
+        raise InputError(f"not a TEI document (its root is <{local_name(root) or root.tag}>, expected <TEI>)",
+                         file="<stdin>" if file == "-" else file)
+    return root
 
 
 def _print_table(rows) -> None:

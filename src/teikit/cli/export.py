@@ -19,15 +19,19 @@ def list_formats() -> str:
 
 def output_name(source: str, directory: Path, fmt: str, markup: str) -> Path:
     """wilson-110390.tei.xml -> DIR/wilson-110390.html"""
+    return output_names([source], directory, fmt, markup)[0]
+
+
+def output_names(sources, directory: Path, fmt: str, markup: str) -> list[Path]:
+    """The outputs of several sources in DIR (naming.plan_outputs: colliding stems keep their
+    whole name, a.xml and a.tei.xml -> a.xml.html and a.tei.xml.html)."""
+    from ..naming import plan_outputs
     from ..writers import FORMATS
 
-    stem = Path(source).name
-    for suffix in (".xml", ".tei"):
-        stem = stem.removesuffix(suffix)
     ext = FORMATS[fmt].extension
     if markup == "html" and fmt in ("chicago", "mla", "apa"):
         ext = ".html"
-    return directory / f"{stem}{ext}"
+    return [paths[0] for paths in plan_outputs(list(sources), directory, [ext], strip=(".xml", ".tei"))]
 
 
 def export_one(source: str, fmt: str, options, output: str | None) -> None:
@@ -41,6 +45,7 @@ def export_one(source: str, fmt: str, options, output: str | None) -> None:
         doc = parse_xml_bytes(sys.stdin.buffer.read(), "<stdin>", collect_ids=False)
     else:
         doc = parse_xml_file(source, collect_ids=False)
+    check_lang(doc, options.lang, source)
     note = fragment_note(doc)
     if note:
         click.echo(f"teikit: {doc.docinfo.URL or source}: {note}", err=True)
@@ -49,6 +54,20 @@ def export_one(source: str, fmt: str, options, output: str | None) -> None:
 
     for diagnostic in citation_diagnostics(doc, source) if fmt in CITATION_FORMATS else ():
         click.echo(f"teikit: {diagnostic.format()}", err=True)
+
+
+def check_lang(doc, lang: str, source: str) -> None:
+    """UsageError (exit 2) when --lang names no language of the document (its language
+    divisions, else any xml:lang in it; a document that declares none accepts any)."""
+    from ..tei import XML_LANG, language_divisions
+
+    if not lang or lang == "all":
+        return
+    root = doc.getroot()
+    langs = {d.get(XML_LANG) for d in language_divisions(root)} or set(root.xpath("//@xml:lang"))
+    if langs and not any(tag == lang or tag.startswith(lang + "-") for tag in langs):
+        raise UsageError(f"--lang {lang}: the document has no text in that language (it has {', '.join(sorted(langs))})",
+                         file="<stdin>" if source == "-" else source)
 
 
 @click.command(name="export")
@@ -101,15 +120,14 @@ def export_many(files, fmt, options, output) -> int:
     directory = Path(output)
     if directory.exists() and not directory.is_dir():
         raise UsageError("with several input files, -o must be a directory", file=output)
+    from ..naming import check_outputs
+
     code = EXIT_OK
-    written: set[Path] = set()
-    for source in files:
+    targets = output_names(["stdin" if f == "-" else f for f in files], directory, fmt, options.markup)
+    check_outputs(targets, files)  # before any work: no output over an input, none written twice
+    for source, target in zip(files, targets):
         try:
-            target = output_name(source, directory, fmt, options.markup)
-            if target in written:
-                raise UsageError(f"another input already exported to {target}", file=source)
             export_one(source, fmt, options, str(target))
-            written.add(target)
         except TeikitError as exc:
             click.echo(f"teikit: {exc}", err=True)
             code = max(code, exc.exit_code)

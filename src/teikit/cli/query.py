@@ -29,8 +29,14 @@ def command(xpath, paths, fmt, count):
         teikit query "for \\$l in //link, \\$t in tokenize(\\$l/@target)
                       return \\$t" record.tei.xml
     """
+    from pathlib import Path
+
+    from ..errors import InputError
     from ..query import query_files
 
+    for path in paths:  # a missing input is a usage error (exit 2), as the README says
+        if path != "-" and not Path(path).exists():
+            raise InputError("no such file or directory", file=path)
     results = query_files(xpath, list(paths))
     failed = any(r.error for r in results)
     if fmt == "json":

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..align.text import number_key
 from ..tei import XML_ID, XML_LANG, ensure_standoff, language_divisions, local_name, tei
 
 STEMS = "甲乙丙丁戊己庚辛壬癸"
@@ -149,8 +150,8 @@ def _starts_block(s: etree._Element) -> bool:
 def enumerator_key(raw: str) -> str | None:
     """'(1)', '1', '一', '（一）' -> 'num:1'; '(a)', 'a', '甲' -> 'alpha:1'; else None."""
     core = raw.strip().strip("()（）.、 ")
-    if core.isdigit():
-        return f"num:{int(core)}"
+    if core.isdecimal():
+        return f"num:{number_key(core)}"
     if len(core) == 1 and core in ZH_DIGITS:
         return f"num:{ZH_DIGITS.index(core) + 1}"
     if core in ("十",):

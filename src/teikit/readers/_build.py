@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ..ids import mint, ncname
 from ..tei import NSMAP, TEI_NS, XML_ID, XML_LANG, tei
 from ._editorial import editorial_note, editorial_remark
 from ._header import build_header, place_in_datelines
@@ -21,8 +22,9 @@ def build_tei(record: Record) -> etree._ElementTree:
     text = etree.SubElement(root, tei("text"))
     body = etree.SubElement(text, tei("body"))
     note_divs = []
+    taken: set[str] = set()
     for part, lay in zip(record.parts, layouts):
-        div, notes_div = build_division(part, lay)
+        div, notes_div = build_division(part, lay, taken)
         body.append(div)
         if notes_div is not None:
             note_divs.append(notes_div)
@@ -31,7 +33,8 @@ def build_tei(record: Record) -> etree._ElementTree:
     if note_divs:
         back = etree.SubElement(text, tei("back"))
         back.extend(note_divs)
-    _number_paragraphs(root)
+    _number_paragraphs(root, taken)
+    _unpoint_markers(root, taken)
     return root.getroottree()
 
 
@@ -43,12 +46,14 @@ def _place_of_sending(parts: list[Part], layouts: list[Layout]) -> str | None:
     return None
 
 
-def build_division(part: Part, lay: Layout) -> tuple[etree._Element, etree._Element | None]:
-    prefix = part.lang.split("-")[0]
+def build_division(part: Part, lay: Layout, taken: set[str]) -> tuple[etree._Element, etree._Element | None]:
+    """A language division; a second division of a language (a second original) gets the next
+    free prefix (zh, zh-2 …), so its paragraphs, sentences and notes keep unique ids."""
+    prefix = mint(ncname(part.lang.split("-")[0]), taken)
     div = etree.Element(tei("div"), type=part.role)
     div.set(XML_LANG, part.lang)
     div.set(XML_ID, prefix)
-    ctx = InlineContext(prefix)
+    ctx = InlineContext(prefix, taken)
     if part.head:
         head = etree.SubElement(div, tei("head"))
         fill(head, part.head, ctx)
@@ -100,12 +105,7 @@ def _notes_division(part: Part, ctx: InlineContext, bodies: list[Note]) -> etree
     div = etree.Element(tei("div"), type="notes")
     div.set(XML_LANG, part.lang)
     remaining = list(bodies)
-    seen: dict[str, int] = {}
-    prefix = ctx.lang_prefix
-    for label in ctx.note_labels:
-        seen[label] = seen.get(label, 0) + 1
-        base = f"{prefix}-n{_id_part(label)}"
-        note_id = base if seen[label] == 1 else f"{base}-{seen[label]}"
+    for label, note_id in list(ctx.notes):
         body = next((b for b in remaining if b.label == label), None)
         if body:
             remaining.remove(body)
@@ -117,12 +117,6 @@ def _notes_division(part: Part, ctx: InlineContext, bodies: list[Note]) -> etree
     return div
 
 
-def _id_part(label: str) -> str:
-    import re
-
-    return re.sub(r"[^0-9A-Za-z_-]", "_", label) or "x"
-
-
 def _note(note_id: str, label: str, body: Note | None, ctx: InlineContext) -> etree._Element:
     note = etree.Element(tei("note"), n=label, place="foot")
     note.set(XML_ID, note_id)
@@ -130,12 +124,22 @@ def _note(note_id: str, label: str, body: Note | None, ctx: InlineContext) -> et
         etree.SubElement(note, tei("gap"), reason="notInSource")
     else:
         for para in body.text.split("\n\n"):
-            fill(etree.SubElement(note, tei("p")), para.strip(), InlineContext(ctx.lang_prefix + "-note"))
+            fill(etree.SubElement(note, tei("p")), para.strip(), InlineContext(ctx.lang_prefix + "-note", set()))
     return note
 
 
-def _number_paragraphs(root: etree._Element) -> None:
+def _number_paragraphs(root: etree._Element, taken: set[str]) -> None:
     for div in root.xpath("tei:text/tei:body/tei:div[@xml:id]", namespaces=NSMAP):
         prefix = div.get(XML_ID)
         for i, p in enumerate(div.xpath("tei:p", namespaces=NSMAP), start=1):
-            p.set(XML_ID, f"{prefix}-p{i}")
+            p.set(XML_ID, mint(f"{prefix}-p{i}", taken))
+
+
+def _unpoint_markers(root: etree._Element, taken: set[str]) -> None:
+    """A note marker where no note is made (in the header, inside a note) points nowhere: it
+    stays as the superscript it was, not as a pointer to a missing note."""
+    for ref in root.iter(tei("ref")):
+        if ref.get("type") == "noteAnchor" and ref.get("target", "")[1:] not in taken:
+            ref.tag = tei("hi")
+            ref.set("rend", "superscript")
+            del ref.attrib["type"], ref.attrib["target"]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..ids import mint
 from ..tei import append_text, tei
 
 ORDINAL = r"\d{1,2}|[a-z]|[ivx]{1,4}|[一二三四五六七八九十]{1,3}|[甲乙丙丁戊己庚辛壬癸]"
@@ -21,7 +22,7 @@ _SUPER_TO_DIGIT = str.maketrans(_SUPERSCRIPTS, "0123456789")
 # One alternation; the first group that matches names the token kind.
 _TOKEN = re.compile(
     r"(?P<escape>\\(?P<escaped>[\[\]*_\\<>#`()]))"
-    r"|(?P<sup><sup>\s*[(（]?\s*(?P<sup_label>[0-9A-Za-z*]{1,4})\s*[)）]?\s*</sup>)"
+    r"|(?P<sup><sup>\s*(?:[(（]\s*)?(?P<sup_label>[0-9A-Za-z*]{1,4})\s*(?:[)）]\s*)?</sup>)"
     r"|(?P<lenticular>〔(?P<len_label>\d{1,3})〕)"
     r"|(?P<mdnote>\[\^(?P<md_label>[0-9A-Za-z]{1,6})\])"
     r"|(?P<attached>(?<=[\w.,;:!?”’\"')\u3002\uff0c\u3001])\[(?P<att_label>\d{1,3})\])"
@@ -40,15 +41,15 @@ class InlineContext:
     """Per-division state: note markers seen, so that ids are unique and notes can be made."""
 
     lang_prefix: str
+    taken: set[str] = field(default_factory=set)  # the document's ids so far (shared)
     note_labels: list[str] = field(default_factory=list)
-    note_ids: dict[str, int] = field(default_factory=dict)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (label, id) per marker
 
     def note_id(self, label: str) -> str:
-        base = f"{self.lang_prefix}-n{_ncname_part(label)}"
-        count = self.note_ids.get(base, 0) + 1
-        self.note_ids[base] = count
+        note_id = mint(f"{self.lang_prefix}-n{_ncname_part(label)}", self.taken)
         self.note_labels.append(label)
-        return base if count == 1 else f"{base}-{count}"
+        self.notes.append((label, note_id))
+        return note_id
 
 
 def _ncname_part(label: str) -> str:

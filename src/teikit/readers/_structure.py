@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ._dates import MONTHS
 from ._record import Note
+from .normalise import PAGE_BREAK
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{CJK}]")
@@ -27,7 +28,16 @@ _DATE_ZH = re.compile(f"[〇零一二三四五六七八九十廿卅0-9０-９]+\
 _NOTE_BODY = re.compile(
     r"^\s*(?:\[(?P<a>\d{1,3})\]|<sup>\s*\(?(?P<b>\w{1,4})\)?\s*</sup>|\[\^(?P<c>\w{1,6})\]:?|〔(?P<d>\d{1,3})〕|(?P<e>\d{1,3})\.\s(?=\S))\s*"
 )
-_NOTES_HEADING = re.compile(r"^\s*(?:#+\s*)?\**\s*(Notes|Footnotes|Endnotes|注释|注)\s*:?\s*\**\s*$", re.I)
+_NOTES_HEADINGS = {"notes", "footnotes", "endnotes", "注释", "注"}
+
+
+def is_notes_heading(para: str) -> bool:
+    """'Notes', '## Notes:', '**Footnotes**' … (string operations: a regex with adjacent `\\s*`
+    backtracks quadratically over a run of spaces)."""
+    t = para.strip().lstrip("#").strip().lstrip("*").strip()
+    t = t.rstrip("*").rstrip()
+    t = t[:-1].rstrip() if t.endswith(":") else t
+    return t.lower() in _NOTES_HEADINGS
 
 
 @dataclass
@@ -71,8 +81,8 @@ def is_short(text: str) -> bool:
 
 
 def ends_open(text: str) -> bool:
-    """True when a paragraph stops where a sentence cannot end."""
-    t = text.rstrip()
+    """True when a paragraph stops where a sentence cannot end (a page break at its end aside)."""
+    t = text.rstrip().rstrip(PAGE_BREAK + " ")
     start = _trailing_markers(t)
     if start is not None:
         t = t[:start]
@@ -152,8 +162,8 @@ def looks_like_parenthesised_date(text: str) -> bool:
 
 def split_notes(paragraphs: list[str]) -> tuple[list[str], list[Note]]:
     """Separate trailing note bodies ('[1] text', a 'Notes' heading and what follows)."""
-    for i, para in enumerate(paragraphs):
-        if _NOTES_HEADING.match(para):
+    for i, para in enumerate(paragraphs):  # a heading not followed by a note body is text
+        if is_notes_heading(para) and i + 1 < len(paragraphs) and _note_label(paragraphs[i + 1]):
             return paragraphs[:i], parse_note_bodies(paragraphs[i + 1 :])
     cut = len(paragraphs)
     while cut > 0 and _note_label(paragraphs[cut - 1]) and not _is_enumerated_numeral_list(paragraphs, cut - 1):

@@ -5,8 +5,8 @@ in the archive's records. The header is minimal: the title and date given as opt
 """
 from __future__ import annotations
 
-from ..errors import InputError
-from ._dates import iso_date
+from ..errors import InputError, UsageError
+from ._dates import date_option
 from ._record import Part, Record
 from ._structure import is_cjk_text
 from .common import chinese_script_tag, split_paragraphs
@@ -18,8 +18,11 @@ def read_parallel_text(
 ) -> Record:
     record = Record(source_name=source_name, title=title or None)
     if date:
+        try:
+            record.date_iso = date_option(date)
+        except ValueError as exc:
+            raise UsageError(f"--date {date!r}: {exc}") from None
         record.date_text = date
-        record.date_iso = iso_date(date) or _iso_or_none(date)
     en = split_paragraphs(english)
     if not en:
         raise InputError("no paragraphs in the English text", file=source_name)
@@ -35,9 +38,3 @@ def read_parallel_text(
     else:
         record.parts[0].role = "original"
     return record
-
-
-def _iso_or_none(text: str) -> str | None:
-    import re
-
-    return text if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text.strip()) else None

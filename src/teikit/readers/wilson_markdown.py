@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..errors import InputError
 from ._dates import iso_date
@@ -16,15 +17,30 @@ from ._record import Part, Record
 from ._structure import is_cjk_text
 from .common import finish_record, split_paragraphs
 
-_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
+_HEADING_START = re.compile(r"#{1,6}(?=\s)")
 _FIELD = re.compile(r"^\**\s*(?P<name>[A-Za-z][A-Za-z ]{1,40}?)\s*:\s*\**\s*(?P<rest>.*)$")
 _URL = re.compile(r"<?(https?://[^\s>]+)>?")
 KNOWN_FIELDS = {"citation", "summary", "original language", "contents", "credits", "notes", "keywords", "associated places", "associated people & organizations", "associated topics"}
 
 
 def detect(text: str) -> bool:
-    head = text[:5000]
-    return bool(re.search(r"^#{1,6}\s+\**\s*Citation\s*:", head, re.M))
+    head = text  # the pattern is linear: a heading padded with spaces must not hide the record
+    return bool(re.search(r"^#{1,6}[^\S\n]+(?:\*+[^\S\n]*)?Citation[^\S\n]*:", head, re.M))
+
+
+@dataclass(frozen=True)
+class Heading:
+    hashes: str
+    text: str
+
+
+def heading(line: str) -> Heading | None:
+    """An ATX heading ('## text ##'): its hashes and text, or None. String operations, not one
+    regex: `#\\s+(.*?)\\s*#*\\s*$` backtracks cubically over a run of spaces inside the line."""
+    m = _HEADING_START.match(line)
+    if not m:
+        return None
+    return Heading(m.group(), line[m.end():].strip().rstrip("#").rstrip())
 
 
 def read_wilson_markdown(text: str, source_name: str = "<input>") -> Record:
@@ -46,17 +62,17 @@ def _sections(lines: list[str]) -> list[tuple[str, int, list[str]]]:
     """[(section name, 1-based line of its heading, its lines)] in order."""
     sections: list[tuple[str, int, list[str]]] = [("preamble", 1, [""])]
     for number, line in enumerate(lines, start=1):
-        m = _HEADING.match(line)
+        m = heading(line)
         if m:
-            sections.append((_section_name(m, sections), number, [m.group("text")]))
+            sections.append((_section_name(m, sections), number, [m.text]))
         else:
             sections[-1][2].append(line)
     return sections
 
 
-def _section_name(m: re.Match, sections) -> str:
-    level = len(m.group("hashes"))
-    text = _clean(m.group("text"))
+def _section_name(m: Heading, sections) -> str:
+    level = len(m.hashes)
+    text = _clean(m.text)
     field = _FIELD.match(text)
     if field and field.group("name").lower() in KNOWN_FIELDS:
         return field.group("name").lower()
@@ -70,9 +86,28 @@ def _section_name(m: re.Match, sections) -> str:
     return "title"
 
 
+_FIELD_OF = {"citation": "citation", "summary": "summary", "original language": "original_language",
+             "credits": "credits", "contents": "contents"}
+
+
+def _is_text_section(record: Record, name: str) -> bool:
+    """A header field's heading inside the text ('#### **Summary:**' after the body began, or a
+    field given twice) is text of the record, not a second value for the field."""
+    field = _FIELD_OF.get(name)
+    if field is None:
+        return False
+    return bool(getattr(record, field)) or (name != "credits" and bool(record.parts))
+
+
 def _apply_section(record: Record, name: str, line: int, body: list[str], source_name: str) -> None:
     heading, rest = body[0], body[1:]
     content = "\n".join(rest).strip()
+    if _is_text_section(record, name):
+        if record.parts:
+            record.parts[-1].paragraphs.extend([_clean(heading), *split_paragraphs(content)])
+        else:
+            record.parts.append(Part(lang="en", paragraphs=[_clean(heading), *split_paragraphs(content)]))
+        return
     if name == "date":
         record.date_text = _clean(heading)
         record.date_iso = iso_date(record.date_text)
@@ -121,8 +156,18 @@ def _apply_contents(record: Record, lines: list[str]) -> None:
         record.parts.append(Part(lang="en", paragraphs=paragraphs))
 
 
+def _english_under_a_chinese_heading(record: Record, paragraphs: list[str]) -> bool:
+    """A Chinese heading before the English text: the text is the translation, not the original
+    (the record's original language is Chinese, and the paragraphs are not)."""
+    original = (record.original_language or "").strip().lower()
+    return bool(paragraphs) and original.startswith("chinese") and not is_cjk_text("".join(paragraphs[:3]))
+
+
 def _apply_original(record: Record, heading: str, lines: list[str]) -> None:
     paragraphs = split_paragraphs("\n".join(lines))
+    if _english_under_a_chinese_heading(record, paragraphs):
+        record.parts.append(Part(lang="en", paragraphs=[heading, *paragraphs] if heading else paragraphs))
+        return
     sample = heading + "".join(paragraphs[:3])
     lang = "zh" if is_cjk_text(sample) else None
     record.parts.append(Part(lang=lang or "und", paragraphs=paragraphs, head=heading or None, role="original"))

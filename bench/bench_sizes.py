@@ -1,0 +1,122 @@
+"""Size curves (issue 15). Prints time and peak memory per size; asserts nothing.
+
+    python bench/bench_sizes.py                                  # records 1,5,20 MB; documents 1e4,1e5,1e6
+    python bench/bench_sizes.py --records 1,5 --elements 10000,100000 --timeout 120
+
+Each figure is one run in a new process (`python -m teikit ...`), so its peak resident memory
+(ru_maxrss of the child) is its own; a run over --timeout seconds is stopped and printed as
+"> T s" (a cliff). The inputs are made here, deterministically:
+  * records: the sample record (corpus/wilson-110390.txt) with its English and Chinese bodies
+    repeated up to N MB in all (half each), encoded with `teikit encode` (the whole pipeline);
+  * documents: TEI with N elements (one language division of paragraphs, each with a sentence
+    and a `hi`), exported with `teikit export --to json|html|text`.
+The ratio column is time / (size ratio to the smallest size): flat means linear.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "corpus" / "wilson-110390.txt"
+
+
+def bilingual_record(megabytes: float) -> str:
+    """The sample record with each body repeated to half of `megabytes`."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    head, _, rest = text.partition("- Scan of Original Document\n")
+    english, _, original = rest.partition("\n# ")
+    heading, _, chinese = original.partition("\n\n")
+    half = int(megabytes * 1024 * 1024 / 2)
+    return (head + "- Scan of Original Document\n" + _repeat(english, half)
+            + "\n# " + heading + "\n\n" + _repeat(chinese, half))
+
+
+def _repeat(body: str, size: int) -> str:
+    paras = [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
+    out, total, i = [], 0, 0
+    while total < size:
+        p = paras[i % len(paras)]
+        out.append(p)
+        total += len(p.encode("utf-8")) + 2
+        i += 1
+    return "\n\n".join(out) + "\n"
+
+
+def tei_document(elements: int) -> bytes:
+    """A TEI document of about `elements` elements (p, s and hi: three per paragraph)."""
+    paras = "".join(f'<p xml:id="p{i}"><s xml:id="s{i}">Sentence {i} with <hi>a word</hi> in it.</s></p>\n'
+                    for i in range(max(1, elements // 3)))
+    return (f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Size {elements}</title>'
+            f'</titleStmt><publicationStmt><p>bench</p></publicationStmt><sourceDesc><p>bench</p></sourceDesc>'
+            f'</fileDesc></teiHeader><text><body><div type="translation" xml:lang="en" xml:id="en">\n{paras}'
+            f'</div></body></text></TEI>\n').encode("utf-8")
+
+
+def run(args: list[str], timeout: float) -> tuple[float | None, int]:
+    """(seconds, or None when stopped at the timeout; the child's own peak RSS in MB, by wait4)."""
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "teikit", *args], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    timer = threading.Timer(timeout, proc.kill)
+    timer.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    timer.cancel()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    if proc.returncode < 0:
+        return None, usage.ru_maxrss // 1024
+    if proc.returncode != 0:
+        raise SystemExit(f"teikit {' '.join(args)} failed with exit code {proc.returncode}")
+    return seconds, usage.ru_maxrss // 1024
+
+
+def row(label: str, size: float, base: float, base_seconds: float | None, result, timeout: float) -> str:
+    seconds, rss = result
+    if seconds is None:
+        return f"{label:<22} {'> %.0f s' % timeout:>10} {'':>10} {rss:>8} MB (stopped)"
+    ratio = "" if base_seconds is None else f"{seconds / base_seconds / (size / base):10.2f}"
+    return f"{label:<22} {seconds:>8.2f} s {ratio:>10} {rss:>8} MB"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--records", default="1,5,20", help="record sizes in MB")
+    ap.add_argument("--elements", default="10000,100000,1000000", help="document sizes in elements")
+    ap.add_argument("--formats", default="json,html,text")
+    ap.add_argument("--timeout", type=float, default=600)
+    args = ap.parse_args(argv)
+    print(f"{'run':<22} {'time':>10} {'ratio':>10} {'peak RSS':>11}")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        sizes = [float(s) for s in args.records.split(",") if s]
+        base_seconds = None
+        for mb in sizes:
+            src = tmp / f"record-{mb:g}MB.txt"
+            src.write_text(bilingual_record(mb), encoding="utf-8")
+            result = run(["encode", str(src), "-o", str(tmp / "out.tei.xml")], args.timeout)
+            print(row(f"encode {mb:g} MB", mb, sizes[0], base_seconds, result, args.timeout), flush=True)
+            base_seconds = base_seconds if base_seconds is not None else result[0]
+        counts = [int(float(n)) for n in args.elements.split(",") if n]
+        for fmt in args.formats.split(","):
+            base_seconds = None
+            for n in counts:
+                doc = tmp / f"doc-{n}.xml"
+                if not doc.exists():
+                    doc.write_bytes(tei_document(n))
+                result = run(["export", str(doc), "--to", fmt, "-o", str(tmp / f"out.{fmt}")], args.timeout)
+                print(row(f"export {fmt} {n:.0e}", n, counts[0], base_seconds, result, args.timeout), flush=True)
+                base_seconds = base_seconds if base_seconds is not None else result[0]
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
