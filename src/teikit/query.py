@@ -108,3 +108,9 @@ def query_files(expression: str, paths: list[str]) -> list[FileResult]:
             fr.error = exc.message
         results.append(fr)
     return results
+
+
+# `teikit.<this module>` is also the public function of the same name (teikit._callable_module).
+from . import _callable_module  # noqa: E402
+
+_callable_module(__import__("sys").modules[__name__])

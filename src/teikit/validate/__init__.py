@@ -299,3 +299,9 @@ def _embedded_rules(schema_file, label: str):
 
     return _cached_rules(("embedded", schema_file.key), build)
 
+
+
+# `teikit.<this module>` is also the public function of the same name (teikit._callable_module).
+from .. import _callable_module  # noqa: E402
+
+_callable_module(__import__("sys").modules[__name__])
