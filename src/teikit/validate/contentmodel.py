@@ -26,23 +26,47 @@ class Finding:
     message: str
 
 
+# Patterns are interned (one object per distinct pattern: children are interned first, so a
+# pattern is identified by its kind and its children's identities). Derivatives are then
+# found again by identity, and the memo tables keyed by id() hit: without interning, every
+# child of a long element rebuilt the next-element list from the whole content model
+# (Bronte's 4 MB novel: 330 s).
+_POOL: dict = {}
+
+
+def _node(kind: str, a, b=None) -> tuple:
+    key = (kind, id(a), id(b))
+    found = _POOL.get(key)
+    if found is None:
+        found = _POOL[key] = (kind, a) if b is None else (kind, a, b)
+    return found
+
+
+def _leaf(kind: str, value) -> tuple:
+    key = (kind, value)
+    found = _POOL.get(key)
+    if found is None:
+        found = _POOL[key] = (kind, value)
+    return found
+
+
 def _choice(a, b):
-    if a == NA:
+    if a is NA:
         return b
-    if b == NA or a == b:
+    if b is NA or a is b:
         return a
-    return ("choice", a, b)
+    return _node("choice", a, b)
 
 
 def _sequence(kind: str, a, b):
     """A group or interleave of two patterns, simplified (notAllowed absorbs, empty is neutral)."""
-    if NA in (a, b):
+    if a is NA or b is NA:
         return NA
-    if a == EMPTY:
+    if a is EMPTY:
         return b
-    if b == EMPTY:
+    if b is EMPTY:
         return a
-    return (kind, a, b)
+    return _node(kind, a, b)
 
 
 def _group(a, b):
@@ -82,6 +106,8 @@ class ContentModels:
         self._content: dict = {}
         self._deriv: dict = {}  # (id(p), qname) -> (p, result); p kept alive so ids stay unique
         self._next: dict = {}  # (id(p), qname) -> (p, element patterns)
+        self._passed: dict = {}  # (id(element pattern), child tags, has text) -> (pattern, child patterns)
+        self._text_ok: dict = {}  # id(content pattern) -> (pattern, allows text)
 
     # -- conversion from RELAX NG XML --
     def convert(self, el: etree._Element) -> tuple:
@@ -93,9 +119,12 @@ class ContentModels:
         if kind in ("text", "data", "value", "list"):
             return TEXT
         if kind == "ref":
-            return ("ref", el.get("name"))
+            return _leaf("ref", el.get("name"))
         if kind == "element":
-            return ("el", pattern_name_class(el), el)
+            key = ("el", id(el))
+            if key not in _POOL:
+                _POOL[key] = ("el", pattern_name_class(el), el)
+            return _POOL[key]
         kids = [self.convert(c) for c in rng_children(el)]
         if kind == "choice":
             return _fold(_choice, kids, None) if kids else NA
@@ -107,9 +136,9 @@ class ContentModels:
         if kind == "group":
             return body
         if kind == "oneOrMore":
-            return ("more", body) if body not in (EMPTY, NA, TEXT) else body
+            return _node("more", body) if body not in (EMPTY, NA, TEXT) else body
         if kind == "zeroOrMore":
-            return _choice(("more", body), EMPTY) if body not in (EMPTY, NA, TEXT) else _choice(body, EMPTY)
+            return _choice(_node("more", body), EMPTY) if body not in (EMPTY, NA, TEXT) else _choice(body, EMPTY)
         if kind == "optional":
             return _choice(body, EMPTY)
         return EMPTY  # unknown or annotation: contributes no element children
@@ -246,8 +275,17 @@ class ContentModels:
 
 
 def qname_of(el: etree._Element) -> tuple[str, str]:
-    q = etree.QName(el)
-    return (q.namespace or "", q.localname)
+    tag = el.tag
+    found = _QNAMES.get(tag)
+    if found is None:
+        if len(_QNAMES) > 10_000:
+            _QNAMES.clear()
+        q = etree.QName(tag)
+        found = _QNAMES[tag] = (q.namespace or "", q.localname)
+    return found
+
+
+_QNAMES: dict = {}
 
 
 def display_name(el: etree._Element) -> str:
@@ -289,7 +327,24 @@ def check_element(models: ContentModels, el: etree._Element, patterns: list) -> 
 
 def _match_children(models: ContentModels, pattern: etree._Element, el: etree._Element):
     """Run el's children through the pattern's content model; a child that cannot match is
-    reported and skipped (as Jing recovers), so later children are still checked."""
+    reported and skipped (as Jing recovers), so later children are still checked.
+
+    A pattern and a sequence of child names (and whether there is text) that passed once
+    pass again: such results are kept, so a novel's 90,000 `w` are matched a few times."""
+    kids = [child for child in el.iterchildren(etree.Element)]
+    key = (id(pattern), tuple(child.tag for child in kids), _has_text(el))
+    known = models._passed.get(key)
+    if known is not None and known[0] is pattern:
+        return [], dict(zip(kids, known[1]))
+    findings, children = _match_children_uncached(models, pattern, el)
+    if not findings:
+        if len(models._passed) > 100_000:
+            models._passed.clear()
+        models._passed[key] = (pattern, [children[child] for child in kids])
+    return findings, children
+
+
+def _match_children_uncached(models: ContentModels, pattern: etree._Element, el: etree._Element):
     p = models.content_of(pattern)
     name = display_name(el)
     children: dict = {}
@@ -304,7 +359,7 @@ def _match_children(models: ContentModels, pattern: etree._Element, el: etree._E
         p = nxt
     if not models.nullable(p):
         findings.append(Finding(el, f'element "{name}" incomplete; expected {describe_expected(models.expected(p))}'))
-    if _has_text(el) and not _allows_text(models, models.content_of(pattern)):
+    if _has_text(el) and not _allows_text_cached(models, models.content_of(pattern)):
         findings.append(Finding(el, f'text not allowed in "{name}"'))
     return findings, children
 
@@ -344,6 +399,13 @@ def _has_text(el: etree._Element) -> bool:
     if el.text and el.text.strip():
         return True
     return any(c.tail and c.tail.strip() for c in el)
+
+
+def _allows_text_cached(models: ContentModels, p) -> bool:
+    hit = models._text_ok.get(id(p))
+    if hit is None or hit[0] is not p:
+        hit = models._text_ok[id(p)] = (p, _allows_text(models, p))
+    return hit[1]
 
 
 def _allows_text(models: ContentModels, p, seen=None) -> bool:

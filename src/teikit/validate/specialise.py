@@ -115,6 +115,7 @@ class _Specialiser:
         self.attributes = attributes
         self._na: dict[str, bool] = {}
         self._states: dict[str, str] = {}
+        self._attr_defs: dict[str, bool] = {}
 
     # -- phase 1: which defines are notAllowed (element boundaries are not crossed) --
     def define_not_allowed(self, name: str) -> bool:
@@ -226,15 +227,76 @@ class _Specialiser:
             return _choice([r for r in (self.reduce(c) for c in rng_children(p)) if r is not None])
         if kind in ("optional", "zeroOrMore"):
             kids = self.reduce_group(rng_children(p))
-            return _make("empty") if kids is None else _wrap_nonempty(kind, kids)
+            return _make("empty") if kids is None else self._repeat(kind, kids)
         if kind in ("group", "interleave", "oneOrMore", "mixed"):
             kids = self.reduce_group(rng_children(p))
             if kids is None:
                 return None
+            if kind == "oneOrMore":
+                return self._repeat(kind, kids)
             return _make("text") if kind == "mixed" and not kids else _wrap_nonempty(kind, kids)
         if kind in _LEAVES or kind == "list":
             return _copy_pattern(p)
         raise Unspecialisable(f"unsupported RELAX NG pattern <{kind}>")
+
+    # -- unambiguous repetitions: libxml2's walk keeps one state per way of splitting the
+    # children among nested repetitions, so `(x+)+` over n children costs O(n^2) (25 s for
+    # a 2,400-place listPlace); each rewrite below matches the same sequences of children --
+    def _repeat(self, kind: str, kids: list) -> etree._Element:
+        """kind(kids) for optional/zeroOrMore/oneOrMore, nested repetitions unfolded."""
+        if len(kids) == 2 and kind != "optional":
+            rewritten = self._repeat_group(kind, kids)
+            return _wrap_nonempty(kind, kids) if rewritten is None else rewritten
+        if len(kids) != 1 or self._has_attributes(kids[0]):
+            return _wrap_nonempty(kind, kids)
+        body, inner = _unrepeat(kids[0])
+        if inner is not None:  # (x+)+ = x+, (x?)? = x?, (x*)+ = (x+)* = (x?)+ = (x+)? = x*
+            same = kind == inner and kind != "zeroOrMore"
+            return self._repeat(kind if same else "zeroOrMore", [body])
+        if kind == "optional":
+            return _wrap("optional", kids, always=True)
+        if rng_name(body) == "choice":
+            return self._repeat_choice(kind, body)
+        if rng_name(body) == "group":
+            rewritten = self._repeat_group(kind, rng_children(body))
+            return _wrap(kind, kids, always=True) if rewritten is None else rewritten
+        return _wrap(kind, kids, always=True)
+
+    def _repeat_choice(self, kind: str, choice: etree._Element) -> etree._Element:
+        """(x+ | y)+ = (x | y)+, (x* | y)+ = (x | y)*."""
+        branches, nullable = [], False
+        for branch in rng_children(choice):
+            body, inner = _unrepeat(branch)
+            nullable |= inner in ("zeroOrMore", "optional")
+            branches.append(body)
+        return _wrap("zeroOrMore" if nullable else kind, [_wrap("choice", branches)], always=True)
+
+    def _repeat_group(self, kind: str, parts: list) -> etree._Element | None:
+        """(x, y*)+ = (x+, y*)+ = x, (x | y)*; (x*, y*)+ = (x?, y*)+ = (x | y)*; else None."""
+        if len(parts) != 2:
+            return None
+        (x, rx), (y, ry) = _unrepeat(parts[0]), _unrepeat(parts[1])
+        if ry != "zeroOrMore" or self._has_attributes(x) or self._has_attributes(y):
+            return None
+        both = self._repeat("zeroOrMore", [_wrap("choice", [_copy_tree(x), y])])
+        if rx in ("zeroOrMore", "optional"):
+            return both
+        first = x
+        return _wrap("group", [first, both]) if kind == "oneOrMore" else _wrap(
+            "optional", [_wrap("group", [first, both])], always=True)
+
+    def _has_attributes(self, p: etree._Element) -> bool:
+        """Whether an attribute pattern is reachable in p without crossing an element."""
+        kind = rng_name(p)
+        if kind == "attribute":
+            return True
+        if kind == "ref":
+            name = p.get("name")
+            if name not in self._attr_defs:
+                self._attr_defs[name] = False  # a cycle passes an element
+                self._attr_defs[name] = any(map(self._has_attributes, rng_children(self.g.defines[name])))
+            return self._attr_defs[name]
+        return kind not in ("element", "data", "value", "list") and any(map(self._has_attributes, rng_children(p)))
 
     def _reduce_element(self, p: etree._Element) -> etree._Element | None:
         nc = pattern_name_class(p)
@@ -269,6 +331,21 @@ def _wrap_nonempty(kind: str, kids: list) -> etree._Element:
     if kind == "group":
         return _wrap("group", kids)
     return _wrap(kind, kids, always=True)
+
+
+def _unrepeat(p: etree._Element) -> tuple[etree._Element, str | None]:
+    """(body, "oneOrMore"/"zeroOrMore"/"optional") for a repetition of one pattern, else (p, None)."""
+    kind = rng_name(p)
+    kids = rng_children(p)
+    if kind in ("oneOrMore", "zeroOrMore", "optional") and len(kids) == 1:
+        return kids[0], kind
+    return p, None
+
+
+def _copy_tree(p: etree._Element) -> etree._Element:
+    from copy import deepcopy
+
+    return deepcopy(p)
 
 
 def _choice(kids: list) -> etree._Element | None:
