@@ -436,9 +436,12 @@ def check_root(models: ContentModels, root: etree._Element) -> tuple[Finding | N
     return None, models.element_patterns_next(start, q)
 
 
-def check_tree(models: ContentModels, root: etree._Element) -> list[Finding]:
+def check_tree(models: ContentModels, root: etree._Element, subtree_valid=None) -> list[Finding]:
     """Every content-model and attribute error, each element checked against the pattern its
-    parent's content model matched it with (as Jing does), in document order."""
+    parent's content model matched it with (as Jing does), in document order.
+
+    `subtree_valid(el, patterns)`, if given, says that an element's whole subtree is valid
+    (libxml2 on a grammar starting at its pattern): the subtree is then skipped."""
     first, root_patterns = check_root(models, root)
     if first is not None:
         return [first]
@@ -446,17 +449,43 @@ def check_tree(models: ContentModels, root: etree._Element) -> list[Finding]:
 
     attrs = models.attributes()
     findings = []
-    patterns_of = {root: root_patterns}
-    for el in root.iter(etree.Element):
-        patterns = patterns_of.pop(el, None) or models.patterns_for(qname_of(el))
+    todo = [(root, root_patterns, subtree_valid is not None)]
+    while todo:
+        el, patterns, spine = todo.pop()
+        patterns = patterns or models.patterns_for(qname_of(el))
         if not patterns:  # unknown to the grammar (already reported): report unknown children
             findings += _unknown_children(models, el)
+            todo += [(c, None, spine) for c in reversed(el) if isinstance(c.tag, str)]
             continue
+        if spine and el is not root:
+            size = _size_class(el)
+            if size == _CHUNK and subtree_valid(el, patterns):
+                continue
+            spine = size == _SPINE  # inside a small or invalid chunk the walk goes on in Python
         errors, children = check_element(models, el, patterns)
         findings += errors
         findings += check_attributes(attrs, el, patterns)
-        patterns_of.update(children)
+        todo += [(c, children.get(c), spine) for c in reversed(el) if isinstance(c.tag, str)]
     return findings + duplicate_ids(root)
+
+
+# A large document is cut into chunks: the largest subtrees of at most CHUNK_MAX elements
+# (and at least CHUNK_MIN: below that the Python walk is cheaper than compiling a grammar).
+# libxml2 checks each chunk once; only the elements above the chunks (the spine) and the
+# chunks libxml2 finds invalid are walked in Python.
+CHUNK_MIN, CHUNK_MAX = 500, 10_000
+_SMALL, _CHUNK, _SPINE = 0, 1, 2
+
+
+def _size_class(el: etree._Element) -> int:
+    if not len(el):
+        return _SMALL
+    count = 0
+    for _ in el.iter(etree.Element):
+        count += 1
+        if count > CHUNK_MAX:
+            return _SPINE
+    return _CHUNK if count >= CHUNK_MIN else _SMALL
 
 
 def _unknown_children(models: ContentModels, el: etree._Element) -> list[Finding]:

@@ -23,7 +23,7 @@ from .grammar import Grammar, load_grammar, rng_name
 from .schemas import SchemaError, resolved, user_cache_dir
 from .specialise import DocumentNames, Unspecialisable, specialise
 
-CACHE_FORMAT = "2"  # 2: refs to defines reduced to `empty` are inlined
+CACHE_FORMAT = "3"  # 2: refs to defines reduced to `empty` are inlined; 3: repetitions unfolded
 _GRAMMARS: dict[tuple, Grammar] = {}
 # compiled specialised grammars, most recently used last; each holds 0.3-0.7 MB inside libxml2,
 # so the number kept in memory is bounded (the rest are reloaded from the disk cache in a few ms):
@@ -175,6 +175,43 @@ def is_valid(schema: SchemaFile, root: etree._Element, names: DocumentNames | No
     return ok, ([] if ok else list(rng.error_log))
 
 
+_SUBTREE: OrderedDict[tuple, etree.RelaxNG | None] = OrderedDict()
+
+
+def subtree_checker(schema: SchemaFile, names: tuple[frozenset, frozenset]):
+    """A function (element, its element patterns in the full grammar) -> True when libxml2
+    finds the element's whole subtree valid against one of those patterns (specialised to
+    the document's names; a grammar per define, compiled once and kept). The content-model
+    checker then skips the subtree: its Python walk costs what the invalid parts need only."""
+    grammar = grammar_of(schema)
+    if not grammar.specialisable:
+        return lambda el, patterns: False
+
+    def validator(define: str):
+        key = (schema.key, names, define)
+        if key not in _SUBTREE:
+            try:
+                special = specialise(grammar, *names, start_define=define)
+                _SUBTREE[key] = None if special is None else etree.RelaxNG(etree.ElementTree(special))
+            except (Unspecialisable, etree.RelaxNGParseError, KeyError):
+                _SUBTREE[key] = None
+            while len(_SUBTREE) > 256:
+                _SUBTREE.popitem(last=False)
+        return _SUBTREE[key]
+
+    def valid(el: etree._Element, patterns) -> bool:
+        for pattern in patterns:
+            parent = pattern.getparent()
+            if parent is None or rng_name(parent) != "define" or grammar.defines.get(parent.get("name")) is not parent:
+                continue
+            rng = validator(parent.get("name"))
+            if rng is not None and rng.validate(el):
+                return True
+        return False
+
+    return valid
+
+
 def models_of(schema: SchemaFile):
     from .contentmodel import ContentModels
 
@@ -193,7 +230,7 @@ def check(schema: SchemaFile, root: etree._Element, file: str | None, source: by
     from .contentmodel import check_tree
 
     positions = element_positions(root, source)
-    findings = check_tree(models_of(schema), root)
+    findings = check_tree(models_of(schema), root, subtree_checker(schema, (names or DocumentNames(root)).pairs()))
     code = f"rng:{schema.label}"
     diags = [_diag(code, f.message, file, positions.get(f.element), f.element) for f in findings]
     if not diags:  # the checker could not say why: fall back on libxml2's own messages

@@ -387,12 +387,17 @@ def _inherited_library(el: etree._Element) -> str:
     return inherited_attribute(el, "datatypeLibrary")
 
 
-def specialise(grammar: Grammar, elements: frozenset, attributes: frozenset) -> etree._Element | None:
-    """The specialised grammar as a RELAX NG tree, or None if `start` is notAllowed."""
+def specialise(grammar: Grammar, elements: frozenset, attributes: frozenset,
+               start_define: str | None = None) -> etree._Element | None:
+    """The specialised grammar as a RELAX NG tree, or None if `start` is notAllowed.
+    With `start_define`, the grammar starts at that define instead (to check one subtree)."""
     if not grammar.specialisable or grammar.start is None:
         raise Unspecialisable("grammar uses include/externalRef/combine or has no start")
     sp = _Specialiser(grammar, elements, attributes)
-    start = sp.reduce_group(rng_children(grammar.start))
+    if start_define is not None:
+        start = sp.reduce_group([_make("ref", name=start_define)])
+    else:
+        start = sp.reduce_group(rng_children(grammar.start))
     if start is None:
         return None
     out = _make("grammar")
