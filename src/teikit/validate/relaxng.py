@@ -229,8 +229,8 @@ def check(schema: SchemaFile, root: etree._Element, file: str | None, source: by
         return []
     from .contentmodel import check_tree
 
-    positions = element_positions(root, source)
     findings = check_tree(models_of(schema), root, subtree_checker(schema, (names or DocumentNames(root)).pairs()))
+    positions = element_positions(root, source, [f.element for f in findings] if findings else None)
     code = f"rng:{schema.label}"
     diags = [_diag(code, f.message, file, positions.get(f.element), f.element) for f in findings]
     if not diags:  # the checker could not say why: fall back on libxml2's own messages
@@ -299,8 +299,9 @@ _MASK = re.compile(rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE[^>\[]*(
 _START_TAG = re.compile(rb"<(?![/!?])")
 
 
-def element_positions(root: etree._Element, source: bytes | None) -> dict:
-    """{element: (line, column)} from the source text (column 1-based, in characters)."""
+def element_positions(root: etree._Element, source: bytes | None, wanted=None) -> dict:
+    """{element: (line, column)} from the source text (column 1-based, in characters), for
+    every element, or for those in `wanted` only (a 4 MB edition's 400 errors need 400)."""
     if source is None or b"\x00" in source[:4096]:
         return {}
     masked = _MASK.sub(lambda m: re.sub(rb"[^\n]", b" ", m.group(0)), source)
@@ -308,9 +309,13 @@ def element_positions(root: etree._Element, source: bytes | None) -> dict:
     elements = list(root.iter(etree.Element))
     if len(starts) != len(elements):
         return {}
+    pairs = zip(elements, starts)
+    if wanted is not None:
+        wanted = set(wanted)
+        pairs = [(el, off) for el, off in pairs if el in wanted]
     out = {}
     line, last = 1, 0
-    for el, off in zip(elements, starts):
+    for el, off in pairs:
         line += masked.count(b"\n", last, off)
         line_start = masked.rfind(b"\n", 0, off) + 1
         last = off
