@@ -353,15 +353,45 @@ def _match_children_uncached(models: ContentModels, pattern: etree._Element, el:
         q = qname_of(child)
         nxt = models.deriv(p, q)
         if nxt == NA:
-            findings.append(Finding(child, _not_allowed(models, child, name, p)))
-            continue
+            missing = _missing_before(models, p, q)
+            if missing is None:
+                findings.append(Finding(child, _not_allowed(models, child, name, p)))
+                continue
+            # as Jing: the culprit is the element missing before this one; go on as if it were there
+            findings.append(Finding(child, f'element "{display_name(child)}" not allowed yet in "{name}"; '
+                                           f'missing required element "{nc_label(missing[1])}"'))
+            p = models.deriv(p, missing[0])
+            nxt = models.deriv(p, q)
         children[child] = models.element_patterns_next(p, q)
         p = nxt
     if not models.nullable(p):
-        findings.append(Finding(el, f'element "{name}" incomplete; expected {describe_expected(models.expected(p))}'))
+        findings.append(Finding(el, f'element "{name}" incomplete; {_what_is_missing(models.expected(p))}'))
     if _has_text(el) and not _allows_text_cached(models, models.content_of(pattern)):
         findings.append(Finding(el, f'text not allowed in "{name}"'))
     return findings, children
+
+
+def _what_is_missing(expected: list) -> str:
+    """'missing required element "channel"' when one element must come, else 'expected …'."""
+    names = {nc_label(nc) for nc in expected if nc != "text"}
+    if len(names) == 1 and "text" not in expected and expected[0][0] == "name":
+        return f'missing required element "{names.pop()}"'
+    return f"expected {describe_expected(expected)}"
+
+
+def _missing_before(models: ContentModels, p, q):
+    """(qname, name class) of a required element whose absence is why q cannot come here:
+    q could come right after it. None if there is no such element."""
+    if models.nullable(p):
+        return None
+    for nc in models.expected(p):
+        if nc == "text" or nc[0] != "name":
+            continue
+        r = (nc[1], nc[2])
+        after = models.deriv(p, r)
+        if after is not NA and models.deriv(after, q) is not NA:
+            return r, nc
+    return None
 
 
 def _not_allowed(models: ContentModels, child: etree._Element, parent_name: str, p) -> str:
@@ -443,12 +473,10 @@ def check_tree(models: ContentModels, root: etree._Element, subtree_valid=None) 
     `subtree_valid(el, patterns)`, if given, says that an element's whole subtree is valid
     (libxml2 on a grammar starting at its pattern): the subtree is then skipped."""
     first, root_patterns = check_root(models, root)
-    if first is not None:
-        return [first]
     from .attributes import check_attributes
 
     attrs = models.attributes()
-    findings = []
+    findings = [first] if first is not None else []  # a wrong root: go on inside it, as Jing does
     todo = [(root, root_patterns, subtree_valid is not None)]
     while todo:
         el, patterns, spine = todo.pop()
