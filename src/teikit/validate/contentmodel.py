@@ -466,7 +466,8 @@ def check_root(models: ContentModels, root: etree._Element) -> tuple[Finding | N
     return None, models.element_patterns_next(start, q)
 
 
-def check_tree(models: ContentModels, root: etree._Element, subtree_valid=None) -> list[Finding]:
+def check_tree(models: ContentModels, root: etree._Element, subtree_valid=None,
+               chunk_min: int | None = None) -> list[Finding]:
     """Every content-model and attribute error, each element checked against the pattern its
     parent's content model matched it with (as Jing does), in document order.
 
@@ -486,7 +487,7 @@ def check_tree(models: ContentModels, root: etree._Element, subtree_valid=None) 
             todo += [(c, None, spine) for c in reversed(el) if isinstance(c.tag, str)]
             continue
         if spine and el is not root:
-            size = _size_class(el)
+            size = _size_class(el, CHUNK_MIN if chunk_min is None else chunk_min)
             if size == _CHUNK and subtree_valid(el, patterns):
                 continue
             spine = size == _SPINE  # inside a small or invalid chunk the walk goes on in Python
@@ -502,10 +503,11 @@ def check_tree(models: ContentModels, root: etree._Element, subtree_valid=None) 
 # libxml2 checks each chunk once; only the elements above the chunks (the spine) and the
 # chunks libxml2 finds invalid are walked in Python.
 CHUNK_MIN, CHUNK_MAX = 500, 10_000
+CHUNK_MIN_LARGE = 8  # in a document of more than CHUNK_MAX elements: its grammars pay off
 _SMALL, _CHUNK, _SPINE = 0, 1, 2
 
 
-def _size_class(el: etree._Element) -> int:
+def _size_class(el: etree._Element, chunk_min: int) -> int:
     if not len(el):
         return _SMALL
     count = 0
@@ -513,7 +515,7 @@ def _size_class(el: etree._Element) -> int:
         count += 1
         if count > CHUNK_MAX:
             return _SPINE
-    return _CHUNK if count >= CHUNK_MIN else _SMALL
+    return _CHUNK if count >= chunk_min else _SMALL
 
 
 def _unknown_children(models: ContentModels, el: etree._Element) -> list[Finding]:

@@ -223,13 +223,24 @@ def models_of(schema: SchemaFile):
 
 def check(schema: SchemaFile, root: etree._Element, file: str | None, source: bytes | None,
           names: DocumentNames | None = None) -> list[Diagnostic]:
-    """Diagnostics of one document against one RELAX NG schema ([] when valid)."""
-    ok, log = is_valid(schema, root, names)
-    if ok:
-        return []
-    from .contentmodel import check_tree
+    """Diagnostics of one document against one RELAX NG schema ([] when valid).
 
-    findings = check_tree(models_of(schema), root, subtree_checker(schema, (names or DocumentNames(root)).pairs()))
+    A large document (more than CHUNK_MAX elements) of a specialisable grammar is not
+    validated whole first: its chunks are (see contentmodel.check_tree), and the elements
+    above them are matched by the checker, so each part is walked once."""
+    from .contentmodel import CHUNK_MAX, CHUNK_MIN_LARGE, check_tree
+
+    names = names or DocumentNames(root)
+    chunked = len(names) > CHUNK_MAX and grammar_of(schema).specialisable
+    log: list = []
+    if not chunked:
+        ok, log = is_valid(schema, root, names)
+        if ok:
+            return []
+    findings = check_tree(models_of(schema), root, subtree_checker(schema, names.pairs()),
+                          CHUNK_MIN_LARGE if chunked else None)
+    if chunked and not findings:
+        return []
     positions = element_positions(root, source, [f.element for f in findings] if findings else None)
     code = f"rng:{schema.label}"
     diags = [_diag(code, f.message, file, positions.get(f.element), f.element) for f in findings]

@@ -49,18 +49,32 @@ class DocumentNames:
 
     def __init__(self, root: etree._Element):
         elements = list(root.iter(etree.Element))
-        carriers: dict[str, list[int]] = {}  # attribute name -> positions of its elements
-        for position, el in enumerate(elements):
-            for name in el.keys():
-                found = carriers.get(name)
-                if found is None:
-                    carriers[name] = [position]
-                else:
-                    found.append(position)
+        names: set[str] = set()
+        for el in elements:
+            keys = el.keys()
+            if keys:
+                names.update(keys)
         self._elements, self._element_tags = elements, [el.tag for el in elements]
-        self._carriers = carriers
-        self.tags, self.attributes = frozenset(self._element_tags), frozenset(carriers)
+        self._carriers = None  # built on first use (Schematron): the grammar needs names only
+        self.tags, self.attributes = frozenset(self._element_tags), frozenset(names)
         self._pairs = self._locals = None
+
+    def __len__(self) -> int:
+        return len(self._elements)
+
+    def _carrier_index(self) -> dict[str, list[int]]:
+        """Attribute name -> positions of the elements carrying it."""
+        if self._carriers is None:
+            carriers: dict[str, list[int]] = {}
+            for position, el in enumerate(self._elements):
+                for name in el.keys():
+                    found = carriers.get(name)
+                    if found is None:
+                        carriers[name] = [position]
+                    else:
+                        found.append(position)
+            self._carriers = carriers
+        return self._carriers
 
     def pairs(self) -> tuple[frozenset, frozenset]:
         """(element names, attribute names) as (namespace, local) pairs."""
@@ -77,7 +91,7 @@ class DocumentNames:
     def carrying(self, attributes, tag: str | None, namespace: str = "") -> list:
         """Elements with at least one of `attributes`, in document order, whose tag is `tag`
         (None: any tag starting with `namespace`, e.g. "{uri}", "" for any)."""
-        carriers = self._carriers
+        carriers = self._carrier_index()
         found = [carriers[a] for a in attributes if a in carriers]
         if len(found) == 1:
             positions = found[0]
