@@ -21,8 +21,9 @@ from ._common import reports_errors
               help="Worker processes for many files.")
 @reports_errors
 def command(args, expressions, expr_file, fmt, count, jobs):
-    """Evaluate XPath 3.1 expressions over TEI files (folders: every *.xml below), each file
-    parsed once. Without -e/-f the first argument is the expression.
+    """Evaluate XPath 3.1 expressions over TEI files and folders (every *.xml below).
+
+    Each file is parsed once. Without -e/-f the first argument is the expression.
 
     The TEI namespace is the default element namespace (and also bound to `tei:`), so
     `//persName` means `//tei:persName`. Results come in document order; files without

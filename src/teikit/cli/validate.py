@@ -24,8 +24,9 @@ from ._common import reports_errors
               help="Worker processes for many files (one process shares the compiled grammars).")
 @reports_errors
 def command(files, schema, tei_all, rng_only, fmt, quiet, jobs):
-    """Validate TEI files (folders: every *.xml below); report each error as
-    FILE:LINE:COL: error: message [rule].
+    """Validate TEI files and folders (every *.xml below).
+
+    Each error is reported as FILE:LINE:COL: error: message [rule].
 
     Exit status: 0 all valid, 1 some invalid, 2 usage error or unreadable input.
 
