@@ -190,11 +190,7 @@ def subtree_checker(schema: SchemaFile, names: tuple[frozenset, frozenset]):
     def validator(define: str):
         key = (schema.key, names, define)
         if key not in _SUBTREE:
-            try:
-                special = specialise(grammar, *names, start_define=define)
-                _SUBTREE[key] = None if special is None else etree.RelaxNG(etree.ElementTree(special))
-            except (Unspecialisable, etree.RelaxNGParseError, KeyError):
-                _SUBTREE[key] = None
+            _SUBTREE[key] = _subtree_grammar(schema, grammar, names, define)
             while len(_SUBTREE) > 256:
                 _SUBTREE.popitem(last=False)
         return _SUBTREE[key]
@@ -210,6 +206,25 @@ def subtree_checker(schema: SchemaFile, names: tuple[frozenset, frozenset]):
         return False
 
     return valid
+
+
+def _subtree_grammar(schema: SchemaFile, grammar: Grammar, names, define: str):
+    """The grammar specialised to `names` starting at `define`, compiled (disk-cached beside
+    the document grammars); None if it cannot be built."""
+    safe = re.sub(r"[^\w.-]", "_", define)
+    disk = user_cache_dir() / "rng" / schema.digest / f"{names_digest(names)}-{safe}.rng"
+    rng = _load_cached(disk)
+    if rng is not None:
+        return rng or None
+    try:
+        special = specialise(grammar, *names, start_define=define)
+        if special is None:
+            return None
+        rng = etree.RelaxNG(etree.ElementTree(special))
+    except (Unspecialisable, etree.RelaxNGParseError, KeyError):
+        return None
+    _store(disk, etree.tostring(special))
+    return rng
 
 
 def models_of(schema: SchemaFile):
