@@ -513,12 +513,18 @@ class XPath2Engine:
         self.ep = elementpath
         self.ns = dict(namespaces)
         self.ns.setdefault("xs", "http://www.w3.org/2001/XMLSchema")
-        self.root = elementpath.XPathContext(tree).root
+        self._root = None  # elementpath's node tree: built when a rule first needs elementpath
         self.lxml_tree = tree
         self.names = names  # the document's DocumentNames, or None
         self._nodes = None
         self._parsed: dict[str, object] = {}
         self._probes: dict[str, object] = {}
+
+    @property
+    def root(self):
+        if self._root is None:
+            self._root = self.ep.XPathContext(self.lxml_tree).root
+        return self._root
 
     def _token(self, expr: str):
         """Parse as XPath 2.0, or 3.0 when 2.0 cannot (the TEI's rules use `||`). XSLT's
@@ -539,6 +545,8 @@ class XPath2Engine:
         return self._parsed[expr]
 
     def _context(self, node, variables):
+        if isinstance(node, etree._Element):
+            node = self.node_for(node)
         variables = dict(variables)
         if node is not None:
             variables.setdefault("current__", node)
@@ -550,7 +558,7 @@ class XPath2Engine:
             found = indexed_select(context, self.ns, self.names, lambda e: compiled_xpath(e, self.ns), self.lxml_tree)
             if found is None:
                 found = compiled_xpath(selector, self.ns)(self.lxml_tree)
-            return [self.node_for(el) for el in found]
+            return list(found)  # lxml elements: elementpath's nodes are looked up when evaluated
         token = self._token(selector)
         return list(token.select(self._context(None, {})))
 
@@ -604,6 +612,8 @@ class XPath2Engine:
 
     @staticmethod
     def name_of(node) -> str:
+        if isinstance(node, etree._Element):
+            return etree.QName(node).localname
         name = getattr(node, "name", None) or ""
         return name.split("}")[-1]
 
