@@ -317,7 +317,8 @@ def _evaluate(rules: RuleSet, tree: etree._ElementTree, file: str | None, positi
                 if nodes == []:
                     continue  # what the prefilter would have found: nothing
                 if (pattern.rule_id, kind) not in pattern_values:
-                    pattern_values[(pattern.rule_id, kind)] = _let_values(pattern.lets, engine, engine.document())
+                    pattern_values[(pattern.rule_id, kind)] = (
+                        _let_values(pattern.lets, engine, engine.document()) if pattern.lets else {})
                 _run_rule(rule, engine, claimed, file, positions, outcome, pattern_values[(pattern.rule_id, kind)], nodes,
                           plan.batch, plan is last)
             except Exception as exc:  # unsupported function, type error: report, do not crash
