@@ -289,3 +289,27 @@ def test_chunked_check_finds_what_the_whole_walk_finds(path, tei_all_options, mo
     monkeypatch.setattr(contentmodel, "CHUNK_MIN", 3)
     monkeypatch.setattr(contentmodel, "CHUNK_MAX", 40)
     assert [d.format() for d in validate(path, tei_all_options).diagnostics] == whole
+
+
+def test_a_folder_is_walked_and_jobs_give_the_same_results(tmp_path, tei_all_options):
+    from teikit.validate import validate_files
+
+    good = (TEI_SAMPLES / "testStructure1.xml").read_bytes()
+    (tmp_path / "a.xml").write_bytes(good)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.xml").write_bytes(good.replace(b"<teiHeader", b"<teiHeaderX", 1)
+                                              .replace(b"</teiHeader>", b"</teiHeaderX>", 1))
+    (tmp_path / "c.txt").write_text("not xml")
+    one = [(p, r.valid, [d.format() for d in r.diagnostics]) for p, r in validate_files([str(tmp_path)], tei_all_options)]
+    two = [(p, r.valid, [d.format() for d in r.diagnostics])
+           for p, r in validate_files([str(tmp_path)], tei_all_options, jobs=2)]
+    assert one == two
+    assert [(p.rsplit("/", 1)[-1], valid) for p, valid, _ in one] == [("a.xml", True), ("b.xml", False)]
+    with pytest.raises(UsageError):
+        list(validate_files([str(_empty(tmp_path))], tei_all_options))
+
+
+def _empty(tmp_path):
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    return folder

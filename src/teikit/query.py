@@ -295,11 +295,15 @@ def _one_line_xml(el: etree._Element) -> str:
 
 
 def tei_files(paths: list[str]) -> list[Path]:
-    """Files named, and *.xml files under directories named (sorted)."""
+    """Files named, and *.xml files under directories named (sorted); a directory without
+    any is a usage error."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*.xml") if q.is_file()))
+            found = sorted(q for q in p.rglob("*.xml") if q.is_file())
+            if not found:
+                raise UsageError(f"{p}: no *.xml file in this folder")
+            out.extend(found)
         else:
             out.append(p)
     return out
