@@ -75,3 +75,74 @@ def test_cli_unreadable_file_is_reported_and_exit_1(tmp_path):
     result = CliRunner().invoke(cli, ["query", "//p", str(bad)])
     assert result.exit_code == 1
     assert "bad.xml" in result.stderr and "not well-formed" in result.stderr
+
+
+# -- several expressions, engines, XPath's string values ----------------------------------------
+
+MIXED = (b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>'
+         b'<p n="1">one <hi rend="b">two <hi rend="i">three</hi></hi> four\xc2\xa0\xc2\xa0five</p>'
+         b'<p n="2">six<hi rend="u">seven</hi></p></body></text></TEI>')
+
+
+def test_string_value_is_descendant_text_in_document_order():
+    tree = parse_xml_bytes(MIXED)
+    assert query("normalize-space(//body)", tree)[0].value == "one two three four\u00a0\u00a0fivesixseven"
+    assert query("string(//p[1])", tree)[0].value == "one two three four\u00a0\u00a0five"
+
+
+def test_normalize_space_keeps_no_break_spaces():
+    tree = parse_xml_bytes(MIXED)
+    assert query("//p[1]/normalize-space()", tree)[0].value.endswith("four\u00a0\u00a0five")
+
+
+def test_results_in_document_order():
+    tree = parse_xml_bytes(MIXED)
+    assert [i.value for i in query("//text//hi[@rend][1]/@rend/string()", tree)] == ["b", "i", "u"]
+    assert [i.value for i in query("//hi/@rend", tree)] == ["b", "i", "u"]
+
+
+_BOTH_ENGINES = [
+    "count(//p)", "//p/@n", "//hi[@rend='i']", "//p[hi]/@n", "count(//*)", "//p[last()]/@n",
+    "string((//hi)[1]/@rend)", "//p[position() mod 2 = 1]/@n", "sum(//p/@n)", "//hi/text()",
+    "boolean(//q)", "//p[contains(., 'six')]/@n", "//tei:hi[@rend='b']/hi/@rend", "//p/@n/string()",
+]
+
+
+@pytest.mark.parametrize("expression", _BOTH_ENGINES)
+def test_libxml2_and_elementpath_agree(expression):
+    from teikit.query import Query, _Document
+
+    q = compile_xpath(expression)
+    assert q.lxml is not None, "expected on the XPath 1.0 path"
+    doc = _Document(parse_xml_bytes(MIXED))
+    slow = doc.answer(Query(q.source, q.token))
+    assert [i.value for i in doc.answer(q)] == [i.value for i in slow]  # (elementpath: attributes as strings)
+
+
+def test_xpath3_only_expressions_use_elementpath():
+    for expression in ("for $p in //p return $p/@n", "//p ! string(@n)", "//p[@n < 2]", "string-join(//p/@n, ',')"):
+        assert compile_xpath(expression).lxml is None
+    tree = parse_xml_bytes(MIXED)
+    assert query("string-join(//p/@n, ',')", tree)[0].value == "1,2"
+
+
+def test_cli_several_expressions_one_parse_each(tmp_path):
+    (tmp_path / "a.xml").write_bytes(MIXED)
+    (tmp_path / "exprs.txt").write_text("# counts\ncount(//p)\n\ncount(//hi)\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["query", "-e", "//p/@n", "-f", str(tmp_path / "exprs.txt"), str(tmp_path),
+                                      "--format", "tsv"])
+    assert result.exit_code == 0, result.output
+    rows = [line.split("\t") for line in result.output.splitlines()]
+    assert rows[0] == ["file", "expression", "line", "kind", "name", "value"]
+    assert [(r[1], r[5]) for r in rows[1:]] == [("1", "1"), ("1", "2"), ("2", "2"), ("3", "3")]
+    data = json.loads(CliRunner().invoke(cli, ["query", "-e", "count(//p)", "-e", "count(//hi)", str(tmp_path),
+                                               "--format", "json"]).output)
+    assert [e["results"][0]["value"] for e in data[0]["expressions"]] == ["2", "3"]
+
+
+def test_cli_jobs_give_the_same_output(corpus_dir):
+    args = ["query", "-e", "count(//s)", "-e", "//idno[@type='wilson']/string()", str(corpus_dir)]
+    one = CliRunner().invoke(cli, args)
+    two = CliRunner().invoke(cli, args + ["--jobs", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert one.output == two.output and "[2] " in one.output

@@ -67,7 +67,7 @@ def test_messages_agree_with_the_full_grammar_verdict(tei_all_rng, tei_all_optio
 def test_missing_child_is_reported_as_incomplete(tei_all_options):
     doc = MINIMAL.read_bytes().replace(b'<title type="main" xml:lang="en">Cable, A to B</title>', b"")
     result = validate(doc, tei_all_options)
-    assert [d.message for d in result.diagnostics] == ['element "titleStmt" incomplete; expected "title"']
+    assert [d.message for d in result.diagnostics] == ['element "titleStmt" incomplete; missing required element "title"']
 
 
 def test_text_where_no_text_is_allowed(tei_all_options):
@@ -282,3 +282,55 @@ def test_sch_file_that_is_not_schematron_is_a_usage_error(tmp_path):
     schema.write_text("<schema/>")
     with pytest.raises(UsageError, match="not an ISO Schematron schema"):
         validate(MINIMAL.read_bytes(), ValidateOptions(schema=str(schema)))
+
+
+# -- Jing-like recovery, and large documents checked in chunks --------------------------------
+
+def test_missing_element_is_named_once_as_the_culprit(tei_all_options):
+    doc = b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>x</p></body></text></TEI>'
+    messages = [d.message for d in validate(doc, tei_all_options).diagnostics]
+    assert messages == ['element "text" not allowed yet in "TEI"; missing required element "teiHeader"']
+
+
+def test_a_wrong_root_is_reported_and_its_content_still_checked(tei_all_options):
+    doc = (b'<surface xmlns="http://www.tei-c.org/ns/1.0" xmlns:m="urn:m" m:shelf="x">'
+           b'<graphic url="a.jpg"/><zone bogus="1"/></surface>')
+    messages = [d.message for d in validate(doc, tei_all_options).diagnostics]
+    assert messages[0].startswith('element "surface" not allowed as the document element')
+    assert any('"m:shelf"' in m or '"shelf"' in m for m in messages)
+    assert any('"bogus"' in m for m in messages)
+
+
+@pytest.mark.parametrize("path", sorted(TEI_SAMPLES.glob("*.xml"))[:12], ids=lambda p: p.name)
+def test_chunked_check_finds_what_the_whole_walk_finds(path, tei_all_options, monkeypatch):
+    """Tiny chunks force the libxml2-per-subtree path everywhere: same diagnostics."""
+    from teikit.validate import contentmodel
+
+    whole = [d.format() for d in validate(path, tei_all_options).diagnostics]
+    monkeypatch.setattr(contentmodel, "CHUNK_MIN", 3)
+    monkeypatch.setattr(contentmodel, "CHUNK_MAX", 40)
+    assert [d.format() for d in validate(path, tei_all_options).diagnostics] == whole
+
+
+def test_a_folder_is_walked_and_jobs_give_the_same_results(tmp_path, tei_all_options):
+    from teikit.validate import validate_files
+
+    good = (TEI_SAMPLES / "testStructure1.xml").read_bytes()
+    (tmp_path / "a.xml").write_bytes(good)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.xml").write_bytes(good.replace(b"<teiHeader", b"<teiHeaderX", 1)
+                                              .replace(b"</teiHeader>", b"</teiHeaderX>", 1))
+    (tmp_path / "c.txt").write_text("not xml")
+    one = [(p, r.valid, [d.format() for d in r.diagnostics]) for p, r in validate_files([str(tmp_path)], tei_all_options)]
+    two = [(p, r.valid, [d.format() for d in r.diagnostics])
+           for p, r in validate_files([str(tmp_path)], tei_all_options, jobs=2)]
+    assert one == two
+    assert [(p.rsplit("/", 1)[-1], valid) for p, valid, _ in one] == [("a.xml", True), ("b.xml", False)]
+    with pytest.raises(UsageError):
+        list(validate_files([str(_empty(tmp_path))], tei_all_options))
+
+
+def _empty(tmp_path):
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    return folder

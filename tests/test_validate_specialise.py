@@ -255,3 +255,48 @@ def test_compiled_grammars_kept_in_memory_are_bounded_and_still_judge_alike(monk
             expected = tei_all_rng.validate(_parse(path))
             assert validate(str(path), options).valid == expected, path.name
             assert sum(1 for key in relaxng._COMPILED if key[1] is not relaxng._WHOLE) <= 2
+
+
+# -- repetitions unfolded (libxml2's walk is quadratic on nested repetitions) ------------------
+
+_TOY = """<grammar xmlns="{rng}"><start><element name="r">{content}</element></start>
+<define name="x"><element name="x"><empty/></element></define>
+<define name="y"><element name="y"><empty/></element></define>
+<define name="z"><element name="z"><empty/></element></define></grammar>"""
+_SHAPES = [
+    "<oneOrMore><oneOrMore><choice><ref name='x'/><ref name='y'/></choice></oneOrMore></oneOrMore>",
+    "<oneOrMore><oneOrMore><ref name='x'/></oneOrMore><zeroOrMore><ref name='y'/></zeroOrMore></oneOrMore>",
+    "<zeroOrMore><ref name='x'/><zeroOrMore><ref name='y'/></zeroOrMore></zeroOrMore>",
+    "<oneOrMore><zeroOrMore><ref name='x'/></zeroOrMore><zeroOrMore><ref name='y'/></zeroOrMore></oneOrMore>",
+    "<oneOrMore><choice><oneOrMore><ref name='x'/></oneOrMore><zeroOrMore><ref name='y'/></zeroOrMore></choice></oneOrMore>",
+    "<optional><zeroOrMore><ref name='x'/></zeroOrMore></optional><ref name='z'/>",
+    "<optional><optional><ref name='x'/></optional></optional><ref name='z'/>",
+    "<zeroOrMore><optional><ref name='x'/></optional></zeroOrMore><ref name='z'/>",
+    "<oneOrMore><group><ref name='x'/><zeroOrMore><choice><ref name='y'/><ref name='x'/></choice></zeroOrMore></group></oneOrMore>",
+]
+
+
+@pytest.mark.parametrize("content", _SHAPES)
+def test_unfolded_repetitions_accept_the_same_sequences(content):
+    import itertools
+
+    from teikit.validate.grammar import load_grammar as load
+
+    text = _TOY.format(rng=RNG, content=content)
+    original = etree.RelaxNG(etree.fromstring(text))
+    special = specialise(load(etree.ElementTree(etree.fromstring(text))), frozenset(("", n) for n in "rxyz"), frozenset())
+    rewritten = etree.RelaxNG(etree.ElementTree(special))
+    for n in range(6):
+        for seq in itertools.product("xyz", repeat=n):
+            doc = etree.fromstring("<r>" + "".join(f"<{c}/>" for c in seq) + "</r>")
+            assert rewritten.validate(doc) == original.validate(doc), (content, seq)
+
+
+def test_nested_repetitions_are_unfolded_in_tei_all(grammar):
+    names = (frozenset((TEI, n) for n in ("TEI", "teiHeader", "fileDesc", "titleStmt", "title", "publicationStmt",
+                                           "p", "sourceDesc", "text", "body", "listPlace", "place", "placeName")),
+             frozenset())
+    special = specialise(grammar, *names)
+    nested = special.xpath("//r:oneOrMore/r:oneOrMore | //r:zeroOrMore/r:zeroOrMore | //r:oneOrMore/r:zeroOrMore",
+                           namespaces={"r": RNG})
+    assert not nested

@@ -25,6 +25,23 @@ _API = {
 __all__ = ["__version__", *_API]
 
 
+class _CallableModule(__import__("types").ModuleType):
+    """A submodule named like the public function it defines, callable as that function.
+
+    Importing `teikit.validate` binds the submodule on the package under the function's
+    name; making the module itself call through keeps `teikit.validate(...)` working for
+    ever after, and `teikit.validate.ValidateOptions` too.
+    """
+
+    def __call__(self, *args, **kwargs):
+        return getattr(self, self.__name__.rpartition(".")[2])(*args, **kwargs)
+
+
+def _callable_module(module) -> None:
+    """Give `module` (teikit.validate, teikit.query, teikit.align) the class above."""
+    module.__class__ = _CallableModule
+
+
 def __getattr__(name: str):
     if name in _API:
         import importlib

@@ -88,3 +88,9 @@ def _flip(h: AlignHints) -> AlignHints:
 
 
 __all__ = ["align", "Bead", "AlignOptions", "AlignHints", "detect_language"]
+
+
+# `teikit.<this module>` is also the public function of the same name (teikit._callable_module).
+from .. import _callable_module  # noqa: E402
+
+_callable_module(__import__("sys").modules[__name__])

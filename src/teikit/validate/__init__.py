@@ -17,7 +17,7 @@ from ..diagnostics import Diagnostic
 from ..errors import UsageError
 from ..tei import parse_xml_bytes
 
-__all__ = ["validate", "ValidateOptions", "ValidationResult"]
+__all__ = ["validate", "validate_files", "ValidateOptions", "ValidationResult"]
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,47 @@ def validate(source, options: ValidateOptions | None = None) -> ValidationResult
         if not options.rng_only:
             run.check_schematron(plan)
     return run.result()
+
+
+def validate_files(paths, options: ValidateOptions | None = None, jobs: int = 1):
+    """Yield (path, ValidationResult or InputError) for files and folders (every *.xml below,
+    sorted), in order. One process shares parsed grammars, compiled grammars and rules across
+    files; `jobs` > 1 spreads the files over that many worker processes."""
+    from ..query import tei_files
+
+    options = options or ValidateOptions()
+    _check_schema_option(options)
+    files = [str(p) for p in tei_files(list(paths))]
+    if jobs <= 1 or len(files) < 2:
+        yield from ((f, _validate_or_error(f, options)) for f in files)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+        # largest first keeps the workers busy to the end; results come back in the given order
+        order = sorted(range(len(files)), key=lambda i: -_size(files[i]))
+        futures = {i: pool.submit(_validate_or_error, files[i], options) for i in order}
+        for i, f in enumerate(files):
+            outcome = futures[i].result()
+            if isinstance(outcome, UsageError):
+                raise outcome
+            yield f, outcome
+
+
+def _size(path: str) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0
+
+
+def _validate_or_error(path: str, options: ValidateOptions):
+    from ..errors import InputError
+
+    try:
+        return validate(path, options)
+    except (InputError, UsageError) as exc:
+        return exc
 
 
 class _Run:
@@ -298,3 +339,9 @@ def _embedded_rules(schema_file, label: str):
 
     return _cached_rules(("embedded", schema_file.key), build)
 
+
+
+# `teikit.<this module>` is also the public function of the same name (teikit._callable_module).
+from .. import _callable_module  # noqa: E402
+
+_callable_module(__import__("sys").modules[__name__])

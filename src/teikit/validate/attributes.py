@@ -21,6 +21,8 @@ class AttributeModels:
         self._required: dict = {}
         self._value_rng: dict = {}
         self._matching: dict = {}
+        self._values: dict = {}  # (id(attribute pattern), value) -> (pattern, fits)
+        self._passed: dict = {}  # (id(element pattern), attributes) -> pattern: no finding
 
     def attribute_patterns(self, element_pattern: etree._Element) -> list:
         """(name class, attribute pattern) pairs reachable without crossing an element."""
@@ -88,6 +90,15 @@ class AttributeModels:
         return out
 
     def value_ok(self, attribute_pattern: etree._Element, value: str) -> bool:
+        key = (id(attribute_pattern), value)
+        hit = self._values.get(key)
+        if hit is None or hit[0] is not attribute_pattern:
+            if len(self._values) > 200_000:
+                self._values.clear()
+            hit = self._values[key] = (attribute_pattern, self._value_ok(attribute_pattern, value))
+        return hit[1]
+
+    def _value_ok(self, attribute_pattern: etree._Element, value: str) -> bool:
         rng = self._value_grammar(attribute_pattern)
         if rng is None:
             return True  # cannot tell: leave it to libxml2's verdict
@@ -161,8 +172,29 @@ def _gather_values(grammar, patterns, values, types, seen) -> None:
 
 
 def attribute_qname(name: str) -> tuple[str, str]:
-    q = etree.QName(name)
-    return (q.namespace or "", q.localname)
+    found = _QNAMES.get(name)
+    if found is None:
+        if len(_QNAMES) > 10_000:
+            _QNAMES.clear()
+        q = etree.QName(name)
+        found = _QNAMES[name] = (q.namespace or "", q.localname)
+    return found
+
+
+_QNAMES: dict = {}
+
+
+_ATTRIBUTES = etree.XPath("@*")
+
+
+def attribute_items(el: etree._Element) -> tuple:
+    """(name, value) pairs of el's attributes. lxml's `attrib.items()` looks each value up by
+    name through the attribute list (quadratic: 20,000 attributes took 6 s); libxml2's XPath
+    `@*` hands them over in one pass."""
+    keys = el.keys()
+    if len(keys) <= 32:
+        return tuple(el.attrib.items())
+    return tuple((a.attrname, str(a)) for a in _ATTRIBUTES(el))
 
 
 def attribute_label(qname: tuple[str, str]) -> str:
@@ -173,9 +205,16 @@ def check_attributes(attrs: AttributeModels, el: etree._Element, patterns: list)
     """Attributes not allowed, missing, or with a bad value, for the best-fitting pattern."""
     models = attrs.m
     best = None
+    items = attribute_items(el)
     for pattern in patterns:
+        key = (id(pattern), items)
+        if attrs._passed.get(key) is pattern:
+            return []
         findings = _attribute_findings(models, attrs, pattern, el)
         if not findings:
+            if len(attrs._passed) > 100_000:
+                attrs._passed.clear()
+            attrs._passed[key] = pattern
             return []
         if best is None or len(findings) < len(best):
             best = findings
@@ -187,7 +226,7 @@ def _attribute_findings(models, attrs, pattern, el) -> list[Finding]:
     allowed = attrs.attribute_patterns(pattern)
     findings = []
     present = set()
-    for raw, value in el.attrib.items():
+    for raw, value in attribute_items(el):
         q = attribute_qname(raw)
         present.add(q)
         matching = attrs.matching(pattern, q)

@@ -26,23 +26,47 @@ class Finding:
     message: str
 
 
+# Patterns are interned (one object per distinct pattern: children are interned first, so a
+# pattern is identified by its kind and its children's identities). Derivatives are then
+# found again by identity, and the memo tables keyed by id() hit: without interning, every
+# child of a long element rebuilt the next-element list from the whole content model
+# (Bronte's 4 MB novel: 330 s).
+_POOL: dict = {}
+
+
+def _node(kind: str, a, b=None) -> tuple:
+    key = (kind, id(a), id(b))
+    found = _POOL.get(key)
+    if found is None:
+        found = _POOL[key] = (kind, a) if b is None else (kind, a, b)
+    return found
+
+
+def _leaf(kind: str, value) -> tuple:
+    key = (kind, value)
+    found = _POOL.get(key)
+    if found is None:
+        found = _POOL[key] = (kind, value)
+    return found
+
+
 def _choice(a, b):
-    if a == NA:
+    if a is NA:
         return b
-    if b == NA or a == b:
+    if b is NA or a is b:
         return a
-    return ("choice", a, b)
+    return _node("choice", a, b)
 
 
 def _sequence(kind: str, a, b):
     """A group or interleave of two patterns, simplified (notAllowed absorbs, empty is neutral)."""
-    if NA in (a, b):
+    if a is NA or b is NA:
         return NA
-    if a == EMPTY:
+    if a is EMPTY:
         return b
-    if b == EMPTY:
+    if b is EMPTY:
         return a
-    return (kind, a, b)
+    return _node(kind, a, b)
 
 
 def _group(a, b):
@@ -82,6 +106,8 @@ class ContentModels:
         self._content: dict = {}
         self._deriv: dict = {}  # (id(p), qname) -> (p, result); p kept alive so ids stay unique
         self._next: dict = {}  # (id(p), qname) -> (p, element patterns)
+        self._passed: dict = {}  # (id(element pattern), child tags, has text) -> (pattern, child patterns)
+        self._text_ok: dict = {}  # id(content pattern) -> (pattern, allows text)
 
     # -- conversion from RELAX NG XML --
     def convert(self, el: etree._Element) -> tuple:
@@ -93,9 +119,12 @@ class ContentModels:
         if kind in ("text", "data", "value", "list"):
             return TEXT
         if kind == "ref":
-            return ("ref", el.get("name"))
+            return _leaf("ref", el.get("name"))
         if kind == "element":
-            return ("el", pattern_name_class(el), el)
+            key = ("el", id(el))
+            if key not in _POOL:
+                _POOL[key] = ("el", pattern_name_class(el), el)
+            return _POOL[key]
         kids = [self.convert(c) for c in rng_children(el)]
         if kind == "choice":
             return _fold(_choice, kids, None) if kids else NA
@@ -107,9 +136,9 @@ class ContentModels:
         if kind == "group":
             return body
         if kind == "oneOrMore":
-            return ("more", body) if body not in (EMPTY, NA, TEXT) else body
+            return _node("more", body) if body not in (EMPTY, NA, TEXT) else body
         if kind == "zeroOrMore":
-            return _choice(("more", body), EMPTY) if body not in (EMPTY, NA, TEXT) else _choice(body, EMPTY)
+            return _choice(_node("more", body), EMPTY) if body not in (EMPTY, NA, TEXT) else _choice(body, EMPTY)
         if kind == "optional":
             return _choice(body, EMPTY)
         return EMPTY  # unknown or annotation: contributes no element children
@@ -246,8 +275,17 @@ class ContentModels:
 
 
 def qname_of(el: etree._Element) -> tuple[str, str]:
-    q = etree.QName(el)
-    return (q.namespace or "", q.localname)
+    tag = el.tag
+    found = _QNAMES.get(tag)
+    if found is None:
+        if len(_QNAMES) > 10_000:
+            _QNAMES.clear()
+        q = etree.QName(tag)
+        found = _QNAMES[tag] = (q.namespace or "", q.localname)
+    return found
+
+
+_QNAMES: dict = {}
 
 
 def display_name(el: etree._Element) -> str:
@@ -289,7 +327,24 @@ def check_element(models: ContentModels, el: etree._Element, patterns: list) -> 
 
 def _match_children(models: ContentModels, pattern: etree._Element, el: etree._Element):
     """Run el's children through the pattern's content model; a child that cannot match is
-    reported and skipped (as Jing recovers), so later children are still checked."""
+    reported and skipped (as Jing recovers), so later children are still checked.
+
+    A pattern and a sequence of child names (and whether there is text) that passed once
+    pass again: such results are kept, so a novel's 90,000 `w` are matched a few times."""
+    kids = [child for child in el.iterchildren(etree.Element)]
+    key = (id(pattern), tuple(child.tag for child in kids), _has_text(el))
+    known = models._passed.get(key)
+    if known is not None and known[0] is pattern:
+        return [], dict(zip(kids, known[1]))
+    findings, children = _match_children_uncached(models, pattern, el)
+    if not findings:
+        if len(models._passed) > 100_000:
+            models._passed.clear()
+        models._passed[key] = (pattern, [children[child] for child in kids])
+    return findings, children
+
+
+def _match_children_uncached(models: ContentModels, pattern: etree._Element, el: etree._Element):
     p = models.content_of(pattern)
     name = display_name(el)
     children: dict = {}
@@ -298,15 +353,45 @@ def _match_children(models: ContentModels, pattern: etree._Element, el: etree._E
         q = qname_of(child)
         nxt = models.deriv(p, q)
         if nxt == NA:
-            findings.append(Finding(child, _not_allowed(models, child, name, p)))
-            continue
+            missing = _missing_before(models, p, q)
+            if missing is None:
+                findings.append(Finding(child, _not_allowed(models, child, name, p)))
+                continue
+            # as Jing: the culprit is the element missing before this one; go on as if it were there
+            findings.append(Finding(child, f'element "{display_name(child)}" not allowed yet in "{name}"; '
+                                           f'missing required element "{nc_label(missing[1])}"'))
+            p = models.deriv(p, missing[0])
+            nxt = models.deriv(p, q)
         children[child] = models.element_patterns_next(p, q)
         p = nxt
     if not models.nullable(p):
-        findings.append(Finding(el, f'element "{name}" incomplete; expected {describe_expected(models.expected(p))}'))
-    if _has_text(el) and not _allows_text(models, models.content_of(pattern)):
+        findings.append(Finding(el, f'element "{name}" incomplete; {_what_is_missing(models.expected(p))}'))
+    if _has_text(el) and not _allows_text_cached(models, models.content_of(pattern)):
         findings.append(Finding(el, f'text not allowed in "{name}"'))
     return findings, children
+
+
+def _what_is_missing(expected: list) -> str:
+    """'missing required element "channel"' when one element must come, else 'expected …'."""
+    names = {nc_label(nc) for nc in expected if nc != "text"}
+    if len(names) == 1 and "text" not in expected and expected[0][0] == "name":
+        return f'missing required element "{names.pop()}"'
+    return f"expected {describe_expected(expected)}"
+
+
+def _missing_before(models: ContentModels, p, q):
+    """(qname, name class) of a required element whose absence is why q cannot come here:
+    q could come right after it. None if there is no such element."""
+    if models.nullable(p):
+        return None
+    for nc in models.expected(p):
+        if nc == "text" or nc[0] != "name":
+            continue
+        r = (nc[1], nc[2])
+        after = models.deriv(p, r)
+        if after is not NA and models.deriv(after, q) is not NA:
+            return r, nc
+    return None
 
 
 def _not_allowed(models: ContentModels, child: etree._Element, parent_name: str, p) -> str:
@@ -346,6 +431,13 @@ def _has_text(el: etree._Element) -> bool:
     return any(c.tail and c.tail.strip() for c in el)
 
 
+def _allows_text_cached(models: ContentModels, p) -> bool:
+    hit = models._text_ok.get(id(p))
+    if hit is None or hit[0] is not p:
+        hit = models._text_ok[id(p)] = (p, _allows_text(models, p))
+    return hit[1]
+
+
 def _allows_text(models: ContentModels, p, seen=None) -> bool:
     seen = set() if seen is None else seen
     kind = p[0]
@@ -374,27 +466,56 @@ def check_root(models: ContentModels, root: etree._Element) -> tuple[Finding | N
     return None, models.element_patterns_next(start, q)
 
 
-def check_tree(models: ContentModels, root: etree._Element) -> list[Finding]:
+def check_tree(models: ContentModels, root: etree._Element, subtree_valid=None,
+               chunk_min: int | None = None) -> list[Finding]:
     """Every content-model and attribute error, each element checked against the pattern its
-    parent's content model matched it with (as Jing does), in document order."""
+    parent's content model matched it with (as Jing does), in document order.
+
+    `subtree_valid(el, patterns)`, if given, says that an element's whole subtree is valid
+    (libxml2 on a grammar starting at its pattern): the subtree is then skipped."""
     first, root_patterns = check_root(models, root)
-    if first is not None:
-        return [first]
     from .attributes import check_attributes
 
     attrs = models.attributes()
-    findings = []
-    patterns_of = {root: root_patterns}
-    for el in root.iter(etree.Element):
-        patterns = patterns_of.pop(el, None) or models.patterns_for(qname_of(el))
+    findings = [first] if first is not None else []  # a wrong root: go on inside it, as Jing does
+    todo = [(root, root_patterns, subtree_valid is not None)]
+    while todo:
+        el, patterns, spine = todo.pop()
+        patterns = patterns or models.patterns_for(qname_of(el))
         if not patterns:  # unknown to the grammar (already reported): report unknown children
             findings += _unknown_children(models, el)
+            todo += [(c, None, spine) for c in reversed(el) if isinstance(c.tag, str)]
             continue
+        if spine and el is not root:
+            size = _size_class(el, CHUNK_MIN if chunk_min is None else chunk_min)
+            if size == _CHUNK and subtree_valid(el, patterns):
+                continue
+            spine = size == _SPINE  # inside a small or invalid chunk the walk goes on in Python
         errors, children = check_element(models, el, patterns)
         findings += errors
         findings += check_attributes(attrs, el, patterns)
-        patterns_of.update(children)
+        todo += [(c, children.get(c), spine) for c in reversed(el) if isinstance(c.tag, str)]
     return findings + duplicate_ids(root)
+
+
+# A large document is cut into chunks: the largest subtrees of at most CHUNK_MAX elements
+# (and at least CHUNK_MIN: below that the Python walk is cheaper than compiling a grammar).
+# libxml2 checks each chunk once; only the elements above the chunks (the spine) and the
+# chunks libxml2 finds invalid are walked in Python.
+CHUNK_MIN, CHUNK_MAX = 500, 10_000
+CHUNK_MIN_LARGE = 8  # in a document of more than CHUNK_MAX elements: its grammars pay off
+_SMALL, _CHUNK, _SPINE = 0, 1, 2
+
+
+def _size_class(el: etree._Element, chunk_min: int) -> int:
+    if not len(el):
+        return _SMALL
+    count = 0
+    for _ in el.iter(etree.Element):
+        count += 1
+        if count > CHUNK_MAX:
+            return _SPINE
+    return _CHUNK if count >= chunk_min else _SMALL
 
 
 def _unknown_children(models: ContentModels, el: etree._Element) -> list[Finding]:

@@ -23,7 +23,7 @@ from .grammar import Grammar, load_grammar, rng_name
 from .schemas import SchemaError, resolved, user_cache_dir
 from .specialise import DocumentNames, Unspecialisable, specialise
 
-CACHE_FORMAT = "2"  # 2: refs to defines reduced to `empty` are inlined
+CACHE_FORMAT = "3"  # 2: refs to defines reduced to `empty` are inlined; 3: repetitions unfolded
 _GRAMMARS: dict[tuple, Grammar] = {}
 # compiled specialised grammars, most recently used last; each holds 0.3-0.7 MB inside libxml2,
 # so the number kept in memory is bounded (the rest are reloaded from the disk cache in a few ms):
@@ -175,6 +175,58 @@ def is_valid(schema: SchemaFile, root: etree._Element, names: DocumentNames | No
     return ok, ([] if ok else list(rng.error_log))
 
 
+_SUBTREE: OrderedDict[tuple, etree.RelaxNG | None] = OrderedDict()
+
+
+def subtree_checker(schema: SchemaFile, names: tuple[frozenset, frozenset]):
+    """A function (element, its element patterns in the full grammar) -> True when libxml2
+    finds the element's whole subtree valid against one of those patterns (specialised to
+    the document's names; a grammar per define, compiled once and kept). The content-model
+    checker then skips the subtree: its Python walk costs what the invalid parts need only."""
+    grammar = grammar_of(schema)
+    if not grammar.specialisable:
+        return lambda el, patterns: False
+
+    def validator(define: str):
+        key = (schema.key, names, define)
+        if key not in _SUBTREE:
+            _SUBTREE[key] = _subtree_grammar(schema, grammar, names, define)
+            while len(_SUBTREE) > 256:
+                _SUBTREE.popitem(last=False)
+        return _SUBTREE[key]
+
+    def valid(el: etree._Element, patterns) -> bool:
+        for pattern in patterns:
+            parent = pattern.getparent()
+            if parent is None or rng_name(parent) != "define" or grammar.defines.get(parent.get("name")) is not parent:
+                continue
+            rng = validator(parent.get("name"))
+            if rng is not None and rng.validate(el):
+                return True
+        return False
+
+    return valid
+
+
+def _subtree_grammar(schema: SchemaFile, grammar: Grammar, names, define: str):
+    """The grammar specialised to `names` starting at `define`, compiled (disk-cached beside
+    the document grammars); None if it cannot be built."""
+    safe = re.sub(r"[^\w.-]", "_", define)
+    disk = user_cache_dir() / "rng" / schema.digest / f"{names_digest(names)}-{safe}.rng"
+    rng = _load_cached(disk)
+    if rng is not None:
+        return rng or None
+    try:
+        special = specialise(grammar, *names, start_define=define)
+        if special is None:
+            return None
+        rng = etree.RelaxNG(etree.ElementTree(special))
+    except (Unspecialisable, etree.RelaxNGParseError, KeyError):
+        return None
+    _store(disk, etree.tostring(special))
+    return rng
+
+
 def models_of(schema: SchemaFile):
     from .contentmodel import ContentModels
 
@@ -186,14 +238,25 @@ def models_of(schema: SchemaFile):
 
 def check(schema: SchemaFile, root: etree._Element, file: str | None, source: bytes | None,
           names: DocumentNames | None = None) -> list[Diagnostic]:
-    """Diagnostics of one document against one RELAX NG schema ([] when valid)."""
-    ok, log = is_valid(schema, root, names)
-    if ok:
-        return []
-    from .contentmodel import check_tree
+    """Diagnostics of one document against one RELAX NG schema ([] when valid).
 
-    positions = element_positions(root, source)
-    findings = check_tree(models_of(schema), root)
+    A large document (more than CHUNK_MAX elements) of a specialisable grammar is not
+    validated whole first: its chunks are (see contentmodel.check_tree), and the elements
+    above them are matched by the checker, so each part is walked once."""
+    from .contentmodel import CHUNK_MAX, CHUNK_MIN_LARGE, check_tree
+
+    names = names or DocumentNames(root)
+    chunked = len(names) > CHUNK_MAX and grammar_of(schema).specialisable
+    log: list = []
+    if not chunked:
+        ok, log = is_valid(schema, root, names)
+        if ok:
+            return []
+    findings = check_tree(models_of(schema), root, subtree_checker(schema, names.pairs()),
+                          CHUNK_MIN_LARGE if chunked else None)
+    if chunked and not findings:
+        return []
+    positions = element_positions(root, source, [f.element for f in findings] if findings else None)
     code = f"rng:{schema.label}"
     diags = [_diag(code, f.message, file, positions.get(f.element), f.element) for f in findings]
     if not diags:  # the checker could not say why: fall back on libxml2's own messages
@@ -262,8 +325,9 @@ _MASK = re.compile(rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE[^>\[]*(
 _START_TAG = re.compile(rb"<(?![/!?])")
 
 
-def element_positions(root: etree._Element, source: bytes | None) -> dict:
-    """{element: (line, column)} from the source text (column 1-based, in characters)."""
+def element_positions(root: etree._Element, source: bytes | None, wanted=None) -> dict:
+    """{element: (line, column)} from the source text (column 1-based, in characters), for
+    every element, or for those in `wanted` only (a 4 MB edition's 400 errors need 400)."""
     if source is None or b"\x00" in source[:4096]:
         return {}
     masked = _MASK.sub(lambda m: re.sub(rb"[^\n]", b" ", m.group(0)), source)
@@ -271,9 +335,13 @@ def element_positions(root: etree._Element, source: bytes | None) -> dict:
     elements = list(root.iter(etree.Element))
     if len(starts) != len(elements):
         return {}
+    pairs = zip(elements, starts)
+    if wanted is not None:
+        wanted = set(wanted)
+        pairs = [(el, off) for el, off in pairs if el in wanted]
     out = {}
     line, last = 1, 0
-    for el, off in zip(elements, starts):
+    for el, off in pairs:
         line += masked.count(b"\n", last, off)
         line_start = masked.rfind(b"\n", 0, off) + 1
         last = off

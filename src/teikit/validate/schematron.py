@@ -26,6 +26,7 @@ from .xpath import (  # noqa: F401 (is_xpath1, might_match are re-exported: part
     keys_of,
     might_match,
     names_might_match,
+    node_order_as_xpath1,
     prefilter_selector,
     rule_uses_xpath1,
     selects_something,
@@ -96,7 +97,8 @@ def _pattern(p: etree._Element, n: int, prefix: str) -> Pattern:
         for c in r:
             if c.tag in (_S + "assert", _S + "report"):
                 cid = prefix + c.get("id") if c.get("id") else pid
-                checks.append(Check(etree.QName(c).localname, c.get("test"), _message(c), cid, _severity(c)))
+                test = node_order_as_xpath1(c.get("test"))
+                checks.append(Check(etree.QName(c).localname, test, _message(c), cid, _severity(c)))
         rules.append(Rule(r.get("context"), lets, tuple(checks), pid))
     pattern_lets = tuple((v.get("name"), v.get("value")) for v in p.findall(_S + "let"))
     return Pattern(pid, tuple(rules), pattern_lets)
@@ -315,7 +317,8 @@ def _evaluate(rules: RuleSet, tree: etree._ElementTree, file: str | None, positi
                 if nodes == []:
                     continue  # what the prefilter would have found: nothing
                 if (pattern.rule_id, kind) not in pattern_values:
-                    pattern_values[(pattern.rule_id, kind)] = _let_values(pattern.lets, engine, engine.document())
+                    pattern_values[(pattern.rule_id, kind)] = (
+                        _let_values(pattern.lets, engine, engine.document()) if pattern.lets else {})
                 _run_rule(rule, engine, claimed, file, positions, outcome, pattern_values[(pattern.rule_id, kind)], nodes,
                           plan.batch, plan is last)
             except Exception as exc:  # unsupported function, type error: report, do not crash
@@ -382,6 +385,8 @@ def _run_rule(rule: Rule, engine, claimed: dict, file, positions: dict, outcome:
     for node in fresh:
         variables = _let_values(rule.lets, engine, node, pattern_vars)
         for check in rule.checks:
+            if check.kind == "report" and isinstance(engine, XPath2Engine) and engine.cannot_select(check.test, node):
+                continue
             if engine.boolean(check.test, node, variables) == (check.kind == "report"):
                 outcome.diagnostics.append(_diagnostic(check, engine, node, variables, file, positions))
 

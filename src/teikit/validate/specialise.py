@@ -49,18 +49,32 @@ class DocumentNames:
 
     def __init__(self, root: etree._Element):
         elements = list(root.iter(etree.Element))
-        carriers: dict[str, list[int]] = {}  # attribute name -> positions of its elements
-        for position, el in enumerate(elements):
-            for name in el.keys():
-                found = carriers.get(name)
-                if found is None:
-                    carriers[name] = [position]
-                else:
-                    found.append(position)
+        names: set[str] = set()
+        for el in elements:
+            keys = el.keys()
+            if keys:
+                names.update(keys)
         self._elements, self._element_tags = elements, [el.tag for el in elements]
-        self._carriers = carriers
-        self.tags, self.attributes = frozenset(self._element_tags), frozenset(carriers)
+        self._carriers = None  # built on first use (Schematron): the grammar needs names only
+        self.tags, self.attributes = frozenset(self._element_tags), frozenset(names)
         self._pairs = self._locals = None
+
+    def __len__(self) -> int:
+        return len(self._elements)
+
+    def _carrier_index(self) -> dict[str, list[int]]:
+        """Attribute name -> positions of the elements carrying it."""
+        if self._carriers is None:
+            carriers: dict[str, list[int]] = {}
+            for position, el in enumerate(self._elements):
+                for name in el.keys():
+                    found = carriers.get(name)
+                    if found is None:
+                        carriers[name] = [position]
+                    else:
+                        found.append(position)
+            self._carriers = carriers
+        return self._carriers
 
     def pairs(self) -> tuple[frozenset, frozenset]:
         """(element names, attribute names) as (namespace, local) pairs."""
@@ -77,7 +91,7 @@ class DocumentNames:
     def carrying(self, attributes, tag: str | None, namespace: str = "") -> list:
         """Elements with at least one of `attributes`, in document order, whose tag is `tag`
         (None: any tag starting with `namespace`, e.g. "{uri}", "" for any)."""
-        carriers = self._carriers
+        carriers = self._carrier_index()
         found = [carriers[a] for a in attributes if a in carriers]
         if len(found) == 1:
             positions = found[0]
@@ -115,6 +129,7 @@ class _Specialiser:
         self.attributes = attributes
         self._na: dict[str, bool] = {}
         self._states: dict[str, str] = {}
+        self._attr_defs: dict[str, bool] = {}
 
     # -- phase 1: which defines are notAllowed (element boundaries are not crossed) --
     def define_not_allowed(self, name: str) -> bool:
@@ -226,15 +241,76 @@ class _Specialiser:
             return _choice([r for r in (self.reduce(c) for c in rng_children(p)) if r is not None])
         if kind in ("optional", "zeroOrMore"):
             kids = self.reduce_group(rng_children(p))
-            return _make("empty") if kids is None else _wrap_nonempty(kind, kids)
+            return _make("empty") if kids is None else self._repeat(kind, kids)
         if kind in ("group", "interleave", "oneOrMore", "mixed"):
             kids = self.reduce_group(rng_children(p))
             if kids is None:
                 return None
+            if kind == "oneOrMore":
+                return self._repeat(kind, kids)
             return _make("text") if kind == "mixed" and not kids else _wrap_nonempty(kind, kids)
         if kind in _LEAVES or kind == "list":
             return _copy_pattern(p)
         raise Unspecialisable(f"unsupported RELAX NG pattern <{kind}>")
+
+    # -- unambiguous repetitions: libxml2's walk keeps one state per way of splitting the
+    # children among nested repetitions, so `(x+)+` over n children costs O(n^2) (25 s for
+    # a 2,400-place listPlace); each rewrite below matches the same sequences of children --
+    def _repeat(self, kind: str, kids: list) -> etree._Element:
+        """kind(kids) for optional/zeroOrMore/oneOrMore, nested repetitions unfolded."""
+        if len(kids) == 2 and kind != "optional":
+            rewritten = self._repeat_group(kind, kids)
+            return _wrap_nonempty(kind, kids) if rewritten is None else rewritten
+        if len(kids) != 1 or self._has_attributes(kids[0]):
+            return _wrap_nonempty(kind, kids)
+        body, inner = _unrepeat(kids[0])
+        if inner is not None:  # (x+)+ = x+, (x?)? = x?, (x*)+ = (x+)* = (x?)+ = (x+)? = x*
+            same = kind == inner and kind != "zeroOrMore"
+            return self._repeat(kind if same else "zeroOrMore", [body])
+        if kind == "optional":
+            return _wrap("optional", kids, always=True)
+        if rng_name(body) == "choice":
+            return self._repeat_choice(kind, body)
+        if rng_name(body) == "group":
+            rewritten = self._repeat_group(kind, rng_children(body))
+            return _wrap(kind, kids, always=True) if rewritten is None else rewritten
+        return _wrap(kind, kids, always=True)
+
+    def _repeat_choice(self, kind: str, choice: etree._Element) -> etree._Element:
+        """(x+ | y)+ = (x | y)+, (x* | y)+ = (x | y)*."""
+        branches, nullable = [], False
+        for branch in rng_children(choice):
+            body, inner = _unrepeat(branch)
+            nullable |= inner in ("zeroOrMore", "optional")
+            branches.append(body)
+        return _wrap("zeroOrMore" if nullable else kind, [_wrap("choice", branches)], always=True)
+
+    def _repeat_group(self, kind: str, parts: list) -> etree._Element | None:
+        """(x, y*)+ = (x+, y*)+ = x, (x | y)*; (x*, y*)+ = (x?, y*)+ = (x | y)*; else None."""
+        if len(parts) != 2:
+            return None
+        (x, rx), (y, ry) = _unrepeat(parts[0]), _unrepeat(parts[1])
+        if ry != "zeroOrMore" or self._has_attributes(x) or self._has_attributes(y):
+            return None
+        both = self._repeat("zeroOrMore", [_wrap("choice", [_copy_tree(x), y])])
+        if rx in ("zeroOrMore", "optional"):
+            return both
+        first = x
+        return _wrap("group", [first, both]) if kind == "oneOrMore" else _wrap(
+            "optional", [_wrap("group", [first, both])], always=True)
+
+    def _has_attributes(self, p: etree._Element) -> bool:
+        """Whether an attribute pattern is reachable in p without crossing an element."""
+        kind = rng_name(p)
+        if kind == "attribute":
+            return True
+        if kind == "ref":
+            name = p.get("name")
+            if name not in self._attr_defs:
+                self._attr_defs[name] = False  # a cycle passes an element
+                self._attr_defs[name] = any(map(self._has_attributes, rng_children(self.g.defines[name])))
+            return self._attr_defs[name]
+        return kind not in ("element", "data", "value", "list") and any(map(self._has_attributes, rng_children(p)))
 
     def _reduce_element(self, p: etree._Element) -> etree._Element | None:
         nc = pattern_name_class(p)
@@ -269,6 +345,21 @@ def _wrap_nonempty(kind: str, kids: list) -> etree._Element:
     if kind == "group":
         return _wrap("group", kids)
     return _wrap(kind, kids, always=True)
+
+
+def _unrepeat(p: etree._Element) -> tuple[etree._Element, str | None]:
+    """(body, "oneOrMore"/"zeroOrMore"/"optional") for a repetition of one pattern, else (p, None)."""
+    kind = rng_name(p)
+    kids = rng_children(p)
+    if kind in ("oneOrMore", "zeroOrMore", "optional") and len(kids) == 1:
+        return kids[0], kind
+    return p, None
+
+
+def _copy_tree(p: etree._Element) -> etree._Element:
+    from copy import deepcopy
+
+    return deepcopy(p)
 
 
 def _choice(kids: list) -> etree._Element | None:
@@ -310,12 +401,17 @@ def _inherited_library(el: etree._Element) -> str:
     return inherited_attribute(el, "datatypeLibrary")
 
 
-def specialise(grammar: Grammar, elements: frozenset, attributes: frozenset) -> etree._Element | None:
-    """The specialised grammar as a RELAX NG tree, or None if `start` is notAllowed."""
+def specialise(grammar: Grammar, elements: frozenset, attributes: frozenset,
+               start_define: str | None = None) -> etree._Element | None:
+    """The specialised grammar as a RELAX NG tree, or None if `start` is notAllowed.
+    With `start_define`, the grammar starts at that define instead (to check one subtree)."""
     if not grammar.specialisable or grammar.start is None:
         raise Unspecialisable("grammar uses include/externalRef/combine or has no start")
     sp = _Specialiser(grammar, elements, attributes)
-    start = sp.reduce_group(rng_children(grammar.start))
+    if start_define is not None:
+        start = sp.reduce_group([_make("ref", name=start_define)])
+    else:
+        start = sp.reduce_group(rng_children(grammar.start))
     if start is None:
         return None
     out = _make("grammar")
