@@ -62,8 +62,8 @@ def locate(folder: str | os.PathLike) -> Place:
     if not _URL.match(text):
         return Place(str(Path(text)), os.path.abspath(text), False)
     fs, path = _url_to_fs(text)
-    if "file" in _protocols(fs):
-        return Place(text.rstrip("/"), os.path.abspath(path), False)
+    if "file" in _protocols(fs):  # reported as a path, as the plain batch reports it
+        return Place(os.path.abspath(path), os.path.abspath(path), False)
     return Place(text.rstrip("/"), text.rstrip("/"), True)
 
 
@@ -112,7 +112,7 @@ def list_records(src: Place) -> list[tuple[str, int]]:
         name = path.rsplit("/", 1)[-1]
         if info.get("type") == "file" and os.path.splitext(name)[1] in RECORD_SUFFIXES and not name.startswith("."):
             found.append((path[len(root):].lstrip("/"), int(info.get("size") or 0)))
-    return sorted(found)
+    return sorted(found, key=lambda item: item[0].split("/"))  # as batch sorts paths
 
 
 def record_sizes(src: str) -> dict[str, int]:
