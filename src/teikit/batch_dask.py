@@ -199,7 +199,7 @@ def _local_cluster(workers: int):
 
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=":0", silence_logs=logging.ERROR)
+                               dashboard_address=":0", silence_logs=logging.CRITICAL)
     try:
         yield cluster
     finally:
@@ -207,35 +207,49 @@ def _local_cluster(workers: int):
 
 
 def _run_all(client, run, jobs: list, started: float, finish) -> list:
-    """Submit the jobs a bounded number at a time, hand each outcome to `finish` as it comes,
-    and return the jobs whose worker died under them."""
+    """Submit the jobs a bounded number at a time (one graph update per batch), hand each
+    outcome to `finish` as it comes, and return the jobs whose worker died under them."""
     from distributed import as_completed
-    from distributed.scheduler import KilledWorker
 
-    pending = iter(jobs)
+    pending = enumerate(jobs)
     token = uuid.uuid4().hex[:8]
-    waiting = as_completed()
-    submitted = {}
-    suspects = []
+    waiting = as_completed(with_results=True, raise_errors=False)
+    submitted: dict[str, object] = {}
+    suspects: list = []
+    bound = _in_flight(client)
 
     def submit(count: int) -> None:
-        for job in islice(pending, count):
-            future = client.submit(run, job, started, key=f"teikit-record-{token}-{len(submitted)}", pure=False)
-            submitted[future.key] = job
-            waiting.add(future)
+        numbered = list(islice(pending, count))
+        if numbered:
+            keys = [f"teikit-record-{token}-{number}" for number, _ in numbered]
+            batch = [job for _, job in numbered]
+            futures = client.map(run, batch, [started] * len(batch), key=keys, pure=False)
+            submitted.update(zip(keys, batch))
+            waiting.update(futures)
 
-    submit(_in_flight(client))
-    for done, future in enumerate(waiting, 1):
+    submit(bound)
+    for done, (future, result) in enumerate(waiting, 1):
         job = submitted.pop(future.key)
-        try:
-            finish(future.result())
-        except KilledWorker:
-            suspects.append(job)
-        except Exception as exc:  # a task that could not run (unpicklable, lost scheduler): reported
-            finish(_failed(job, f"the Dask task failed: {type(exc).__name__}: {exc}"))
+        _finish_task(future, result, job, finish, suspects)
         future.release()
-        submit(1 if done % 512 else max(1, _in_flight(client) - waiting.count()))
+        if done % 1024 == 0:  # workers may have joined (or left)
+            bound = _in_flight(client)
+        if waiting.count() <= bound // 2:
+            submit(bound - waiting.count())
     return suspects
+
+
+def _finish_task(future, result, job, finish, suspects: list) -> None:
+    from distributed.scheduler import KilledWorker
+
+    if future.status != "error":
+        finish(result)
+        return
+    exc = future.exception()
+    if isinstance(exc, KilledWorker):
+        suspects.append(job)
+    else:  # a task that could not run (unpicklable, lost scheduler): reported
+        finish(_failed(job, f"the Dask task failed: {type(exc).__name__}: {exc}"))
 
 
 def _run_alone(client, run, job, started: float, finish) -> None:
