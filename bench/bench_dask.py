@@ -10,7 +10,8 @@ Both arms include their start-up (forking and warming workers; starting a LocalC
 worker processes), measured apart for the Dask arm. Also printed: the scheduler's overhead per
 record (a record task that does nothing, through the same submission loop) and the most tasks
 the scheduler held at once, which stays at the in-flight bound whatever the corpus size; peak
-memory of each worker (from report.json) and of the client process.
+memory of each worker (from report.json) and of the largest process; and the CPU time each arm
+spends per record over all its processes, which other work on the machine does not inflate.
 """
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def batch_run(src: Path, out: Path, extra: list[str]) -> dict:
     if TEI_ALL.exists():
         cmd += ["--tei-all", str(TEI_ALL)]
     script = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stderr=subprocess.DEVNULL); "
-              "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+              "u = resource.getrusage(resource.RUSAGE_CHILDREN); print(u.ru_maxrss, u.ru_utime + u.ru_stime)")
     t = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", script, *cmd], capture_output=True, text=True)
     elapsed = time.perf_counter() - t
@@ -49,9 +50,10 @@ def batch_run(src: Path, out: Path, extra: list[str]) -> dict:
     for record in report["records"]:
         peaks[record["worker"]] = max(peaks.get(record["worker"], 0), record["worker_peak_rss_kb"])
     counts = report["counts"]
-    return {"seconds": elapsed, "rate": counts["total"] / elapsed, "records": counts["total"],
+    rss_kb, cpu = proc.stdout.split()
+    return {"seconds": elapsed, "cpu_ms": float(cpu) / counts["total"] * 1000, "rate": counts["total"] / elapsed, "records": counts["total"],
             "failed": counts["failed"], "peak_worker_mb": max(peaks.values(), default=0) / 1024,
-            "largest_process_mb": int(proc.stdout.strip() or 0) / 1024}
+            "largest_process_mb": int(rss_kb) / 1024}
 
 
 def nothing(job, started):
@@ -86,12 +88,16 @@ def overhead(records: int, workers: int) -> dict:
                     held.append(client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.tasks)))
 
             rss_before = _rss_mb()
+            cpu = time.process_time(), sum(client.run(time.process_time).values())
             t = time.perf_counter()
             batch_dask.run_batch_dask(src, Path(tmp, "out"), BatchOptions(validate=False), client=client,
                                       task=nothing, on_done=sample)
             elapsed = time.perf_counter() - t
+            client_cpu = time.process_time() - cpu[0]  # the client and, in this process, the scheduler
+            worker_cpu = sum(client.run(time.process_time).values()) - cpu[1]
             return {"startup_s": startup, "per_record_ms": elapsed / records * 1000, "most_tasks_held": max(held, default=0),
-                    "client_rss_growth_mb": _rss_mb() - rss_before}
+                    "client_rss_growth_mb": _rss_mb() - rss_before, "client_cpu_ms": client_cpu / records * 1000,
+                    "worker_cpu_ms": worker_cpu / records * 1000}
 
 
 def _rss_mb() -> float:
@@ -119,6 +125,7 @@ def main() -> None:
                 run = batch_run(src, Path(tmp, "out"), extra)
                 runs[name].append(run)
                 print(f"  run {i + 1} {name:7s} {run['seconds']:7.1f} s  {run['rate']:6.1f} rec/s  "
+                      f"CPU {run['cpu_ms']:5.1f} ms/record  "
                       f"failed {run['failed']}  peak worker {run['peak_worker_mb']:.0f} MB", flush=True)
     if args.repeat < 1:
         return print_overhead(args)
@@ -128,14 +135,19 @@ def main() -> None:
               f"largest process {max(r['largest_process_mb'] for r in rs):.0f} MB")
     ratio = rates["dask"] / rates["--jobs"]
     print(f"dask / --jobs throughput: {ratio:.3f} (loss {100 * (1 - ratio):.1f} %, target <= 15 %)")
+    cpu = {name: statistics.median(r["cpu_ms"] for r in rs) for name, rs in runs.items()}
+    print(f"CPU per record, all processes of the command: --jobs {cpu['--jobs']:.1f} ms, dask {cpu['dask']:.1f} ms "
+          f"(--jobs / dask {cpu['--jobs'] / cpu['dask']:.3f}: the throughput ratio on cores not shared with others)")
     print_overhead(args)
 
 
 def print_overhead(args) -> None:
     o = overhead(args.overhead_records, args.workers)
-    print(f"LocalCluster({args.workers}) start-up: {o['startup_s']:.1f} s; scheduler overhead: "
-          f"{o['per_record_ms']:.2f} ms per record ({args.overhead_records} empty tasks); most tasks held by "
-          f"the scheduler: {o['most_tasks_held']}; client memory growth over the run: {o['client_rss_growth_mb']:.1f} MB")
+    print(f"LocalCluster({args.workers}) start-up: {o['startup_s']:.1f} s")
+    print(f"scheduler overhead per record ({args.overhead_records} tasks that do nothing): {o['per_record_ms']:.2f} ms "
+          f"wall; CPU {o['client_cpu_ms']:.2f} ms in the client and scheduler + {o['worker_cpu_ms']:.2f} ms in the workers")
+    print(f"most tasks held by the scheduler at once: {o['most_tasks_held']}; "
+          f"client memory growth over those records: {o['client_rss_growth_mb']:.1f} MB")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -181,3 +182,28 @@ def test_plain_batch_never_imports_dask(tmp_path):
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("0 [] 2 ") and "pip install 'teikit[dask]'" in result.stdout
+
+
+def test_rerun_after_a_killed_run_completes_only_what_is_missing(tmp_path, shared):
+    """The whole run (client, LocalCluster, workers) killed part-way; the same command again
+    skips every record whose outputs were complete and does the rest."""
+    src = _copies(tmp_path / "src", 20)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "teikit", "batch", str(src), "-o", str(out), "--to", "text", "--no-validate",
+           "--scheduler", "local:2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.time() + 120
+    while time.time() < deadline and len(list(out.glob("*.tei.xml"))) < 3:
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    done_before = {p.name for p in out.glob("*.tei.xml")}
+    assert 3 <= len(done_before) < 20, "the run should have been killed part-way"
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    report = json.loads((out / "report.json").read_text())
+    skipped = {os.path.basename(r["source"]).replace(".txt", ".tei.xml") for r in report["records"]
+               if r["status"] == "skipped"}
+    assert skipped == done_before and report["counts"]["valid"] == 20 - len(done_before)
+    assert len(list(out.glob("*.tei.xml"))) == 20 and len(list(out.glob("*.text.txt"))) == 20
+    assert not list(out.glob(".*.tmp"))

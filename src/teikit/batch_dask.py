@@ -213,40 +213,65 @@ def _run_all(client, run, jobs: list, started: float, finish) -> list:
 
     pending = enumerate(jobs)
     token = uuid.uuid4().hex[:8]
-    waiting = as_completed(with_results=True, raise_errors=False)
+    waiting = as_completed()
     submitted: dict[str, object] = {}
     suspects: list = []
     bound = _in_flight(client)
+    done = 0
 
     def submit(count: int) -> None:
         numbered = list(islice(pending, count))
         if numbered:
             keys = [f"teikit-record-{token}-{number}" for number, _ in numbered]
-            batch = [job for _, job in numbered]
-            futures = client.map(run, batch, [started] * len(batch), key=keys, pure=False)
-            submitted.update(zip(keys, batch))
+            futures = client.map(run, [job for _, job in numbered], [started] * len(numbered), key=keys, pure=False)
+            submitted.update(zip(keys, (job for _, job in numbered)))
             waiting.update(futures)
 
     submit(bound)
-    for done, (future, result) in enumerate(waiting, 1):
-        job = submitted.pop(future.key)
-        _finish_task(future, result, job, finish, suspects)
-        future.release()
-        if done % 1024 == 0:  # workers may have joined (or left)
+    for futures in waiting.batches():  # whatever has completed since the last look, fetched at once
+        for future, outcome in _gathered(client, [f for f in futures if f.status == "finished"]):
+            submitted.pop(future.key)
+            finish(outcome)
+        for future in futures:
+            if future.key in submitted:
+                _task_failed(future, submitted.pop(future.key), finish, suspects)
+            future.release()
+        done += len(futures)
+        if done // 1024 != (done - len(futures)) // 1024:  # workers may have joined (or left)
             bound = _in_flight(client)
         if waiting.count() <= bound // 2:
             submit(bound - waiting.count())
     return suspects
 
 
-def _finish_task(future, result, job, finish, suspects: list) -> None:
+def _gathered(client, futures: list) -> list:
+    """(future, outcome) of the finished futures, in one transfer; one by one if a result was
+    lost meanwhile (its worker died), leaving that future to _task_failed."""
+    if not futures:
+        return []
+    try:
+        return list(zip(futures, client.gather(futures)))
+    except Exception:
+        pairs = []
+        for future in futures:
+            try:
+                pairs.append((future, future.result(timeout=0)))
+            except Exception:
+                pass
+        return pairs
+
+
+def _task_failed(future, job, finish, suspects: list) -> None:
+    """A record whose worker died under it becomes a suspect; any other task error is reported."""
     from distributed.scheduler import KilledWorker
 
-    if future.status != "error":
-        finish(result)
-        return
-    exc = future.exception()
-    if isinstance(exc, KilledWorker):
+    try:
+        exc = future.exception()
+    except Exception as error:  # cancelled, or its result lost with a worker
+        exc = error
+    if exc is None:  # its result was lost with its worker and computed again
+        finish(future.result())
+    elif isinstance(exc, KilledWorker):
         suspects.append(job)
     else:  # a task that could not run (unpicklable, lost scheduler): reported
         finish(_failed(job, f"the Dask task failed: {type(exc).__name__}: {exc}"))
