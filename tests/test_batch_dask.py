@@ -148,6 +148,9 @@ def test_fsspec_urls_in_and_out(records, tmp_path):
             assert memory.cat_file(f"/t18/out/{name}") == data
         again = batch_dask.run_batch_dask("memory://t18/src", "memory://t18/out", TEXT, client=local)
         assert [o.status for o in again] == ["failed", "skipped", "skipped", "skipped", "skipped"]
+        # from the store to a local folder: written there under a temporary name, then moved
+        batch_dask.run_batch_dask("memory://t18/src", tmp_path / "local", TEXT, client=local)
+        assert _files(tmp_path / "local") == _files(tmp_path / "plain")
     url = batch_dask.write_report_to("memory://t18/out", again, TEXT, 1.0)
     assert url == "memory://t18/out/report.json"
     assert json.loads(memory.cat_file("/t18/out/report.json"))["counts"]["skipped"] == 4
