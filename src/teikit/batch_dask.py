@@ -295,7 +295,7 @@ def _run_alone(client, run, job, started: float, finish) -> None:
     try:
         finish(future.result())
     except KilledWorker:
-        finish(_failed(job, "the worker process died on this record (out of memory, or a crash), twice"))
+        finish(_failed(job, "the worker process died on this record (out of memory, or a crash), also when run alone"))
     except Exception as exc:
         finish(_failed(job, f"the Dask task failed: {type(exc).__name__}: {exc}"))
     finally:
