@@ -131,6 +131,18 @@ def test_a_record_that_kills_its_worker_fails_alone(records, tmp_path, client):
     client.wait_for_workers(2, timeout=60)
 
 
+def test_outputs_written_by_this_run_are_redone_not_skipped(tmp_path):
+    """A task run again after its worker died with its result finds the outputs it wrote: it
+    redoes the record, so the report has its status, not 'skipped'. Outputs of an earlier run
+    are skipped as usual."""
+    src = _copies(tmp_path / "src", 1)
+    job = batch_dask._job(batch_dask.locate(src), batch_dask.locate(tmp_path / "out"), "r00.txt", TEXT)
+    before = time.time() - 1
+    assert batch_dask.run_local(job, before).status == "valid"
+    assert batch_dask.run_local(job, before).status == "valid"  # written since this run began
+    assert batch_dask.run_local(job, time.time() + 1).status == "skipped"  # by an earlier run
+
+
 def test_fsspec_urls_in_and_out(records, tmp_path):
     """memory:// is one process's store, so this cluster's worker is a thread of this process."""
     memory = fsspec.filesystem("memory")
