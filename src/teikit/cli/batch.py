@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import click
@@ -11,8 +12,8 @@ from ._common import reports_errors
 
 
 @click.command("batch")
-@click.argument("src_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+@click.argument("src_dir", type=click.Path(file_okay=False))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for the TEI files, exports and report.json.")
 @click.option("--to", "formats", default="", help="Comma-separated export formats (see `teikit export --list`).")
 @click.option("-j", "--jobs", type=click.IntRange(0, 256), default=0, help="Worker processes (default: the machine's cores).")
@@ -20,8 +21,11 @@ from ._common import reports_errors
 @click.option("--no-validate", is_flag=True, help="Do not validate the TEI.")
 @click.option("--schema", default=None, help="tei_all | teikit | PATH (default: tei_all, plus teikit's profile).")
 @click.option("--tei-all", "tei_all", default=None, help="Path of tei_all.rng (else $TEIKIT_TEI_ALL, the fetched copy, or the shipped one).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Run on a Dask cluster: its scheduler (tcp://HOST:8786), or local:N worker processes; "
+                   "SRC_DIR and OUT_DIR may then be fsspec URLs (needs teikit[dask]; docs/dask.md).")
 @reports_errors
-def command(src_dir, out_dir, formats, jobs, force, no_validate, schema, tei_all):
+def command(src_dir, out_dir, formats, jobs, force, no_validate, schema, tei_all, scheduler):
     """Encode, validate and export every record (*.txt, *.md) under SRC_DIR.
 
     One bad record never stops the run: it is listed with its error, the others complete,
@@ -33,13 +37,22 @@ def command(src_dir, out_dir, formats, jobs, force, no_validate, schema, tei_all
         teikit batch records/ -o edition/ --to html,text
         teikit batch records/ -o edition/ --to html,chicago,bibtex --jobs 2 --tei-all tei_all.rng
         teikit batch records/ -o edition/ --force
+        teikit batch s3://archive/records -o s3://archive/edition --to html --scheduler tcp://head:8786
     """
     from ..batch import BatchOptions, run_batch, summarise, write_report
     from ..errors import InputError, UsageError
     from ..writers import FORMATS
 
-    if not src_dir.is_dir():
-        raise InputError("no such folder", file=str(src_dir))
+    if scheduler is not None:
+        from ..batch_dask import check_available, check_source, parse_scheduler, write_report_to as write_report
+
+        check_available()
+        parse_scheduler(scheduler)
+        check_source(src_dir)
+    elif not Path(src_dir).is_dir():
+        raise InputError("no such folder", file=src_dir)
+    else:
+        src_dir, out_dir = Path(src_dir), Path(out_dir)
     chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown:
@@ -47,11 +60,12 @@ def command(src_dir, out_dir, formats, jobs, force, no_validate, schema, tei_all
     options = BatchOptions(formats=chosen, jobs=jobs, force=force, validate=not no_validate,
                            schema=schema, tei_all=tei_all)
     started = time.perf_counter()
-    outcomes = _run_with_progress(src_dir, out_dir, options)
+    outcomes = _run_with_progress(src_dir, out_dir, options, scheduler)
     elapsed = time.perf_counter() - started
     from ..writers.bibliography import write_corpus_bibliographies
 
-    for message in write_corpus_bibliographies(src_dir, out_dir, options, outcomes):
+    local = "://" not in str(out_dir)  # the corpus bibliographies are written to local folders only
+    for message in write_corpus_bibliographies(Path(src_dir), Path(out_dir), options, outcomes) if local else ():
         click.echo(f"teikit: {message}", err=True)
     report = write_report(out_dir, outcomes, options, elapsed)
     _print_summary(outcomes, summarise(outcomes), elapsed, report)
@@ -63,7 +77,7 @@ def command(src_dir, out_dir, formats, jobs, force, no_validate, schema, tei_all
     sys.exit(1 if counts["failed"] or counts["invalid_on_disk"] else 0)
 
 
-def _run_with_progress(src_dir, out_dir, options):
+def _run_with_progress(src_dir, out_dir, options, scheduler=None):
     """run_batch with a progress bar. The bar and its ETA count bytes of input, not records:
     records are handed out largest first, and a 1 MB record takes a hundred times as long as a
     10 KB one, so a rate in records would first promise hours, then be too hopeful."""
@@ -73,7 +87,12 @@ def _run_with_progress(src_dir, out_dir, options):
     from ..batch import file_size, find_records, previous_outputs, read_report, run_batch
 
     console = Console(stderr=True)
-    sizes = {str(p): file_size(str(p)) for p in find_records(src_dir, previous_outputs(read_report(out_dir)))}
+    if scheduler is not None:
+        from ..batch_dask import record_sizes, run_batch_dask as run_batch
+
+        run_batch = partial(run_batch, scheduler=scheduler)
+    sizes = (record_sizes(src_dir) if scheduler else
+             {str(p): file_size(str(p)) for p in find_records(src_dir, previous_outputs(read_report(out_dir)))})
     columns = [TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[done]}/{task.fields[records]}"),
                TextColumn("{task.fields[rate]} rec/s"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn()]
     with Progress(*columns, console=console, transient=False) as progress:
