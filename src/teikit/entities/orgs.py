@@ -52,7 +52,7 @@ Marshal Premier Governor Consul Counselor Counsellor Deputy Representative Deleg
 Mr Mrs Dr Senator Comrade Administrator Officer Attache Attaché Envoy
 """.split())
 ORG_RUN = re.compile(
-    rf"(?<![\w'’.-]){_WORD}(?:[ \t]+\n?[ \t]*{_WORD}|[ \t\n]+{_LINK}[ \t\n]+{_WORD}){{0,9}}"
+    rf"(?<![\w'’.-]){_WORD}(?:(?:[ \t]+\n?|\n)[ \t]*{_WORD}|[ \t\n]+{_LINK}[ \t\n]+{_WORD}){{0,9}}"
 )
 _PIECES = re.compile(rf"{_WORD}|{_LINK}")
 DEFINED = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{0,2}[A-Z]{1,5}(?:\([a-z]\))?)\)")
@@ -249,3 +249,147 @@ def _neighbours(text: str, start: int, end: int) -> list[str]:
     before = re.search(r"([\w'’-]+)[ \t]+$", text[max(0, start - 20) : start])
     after = re.match(r"[ \t]+([\w'’-]+)", text[end : end + 20])
     return [m.group(1) for m in (before, after) if m and len(m.group(1)) >= 4]
+
+
+# -- round two: names standing alone, found by their shape and their context -----------------
+# States written as acronyms (1945-1975): places; any other acronym names an organisation.
+STATE_ACRONYMS = frozenset("""
+US USA USSR UK PRC CPR ROK DPRK ROC DRV DRVN GDR FRG UAR MPR CSR
+U.S. U.S.A. U.S.S.R. U.K. P.R.C. C.P.R. R.O.K.
+""".split())
+# dotted acronyms of organisations ("V.K.", "A.C." are a person's initials)
+_DOTTED_ORGS = frozenset("U.N. N.A.T.O. C.I.A. F.B.I.".split())
+# all-caps words that are no name: telegram and heading words, abbreviations
+_NOT_ACRONYMS = frozenset("""
+TO FROM RE FYI NB PS OK AM PM TOP SECRET EYES ONLY NIACT SUBJECT NO OF THE AND FOR IN ON AT BY
+DEPTEL EMBTEL CIRCTEL URTEL MYTEL REFTEL DEPCIRTEL CONFIDENTIAL RESTRICTED PRIORITY ETC AD BC TV
+ID MSP KM MM CM KG USD NOTE END TEXT PARA
+""".split())
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ACRONYM = re.compile(r"(?<![\w.'’/–-])([A-Z]{2,6}(?:\([a-z]\))?|(?:[A-Z]\.){2,4})(?![\w'’/–-]|(?<!\.)\.[A-Z])")
+_CITED = re.compile(r"\d[ \t]+$")  # "5 UST 2369": a series of a citation, not a body
+# one word that is an organisation in itself (party and council names of the period)
+SOLO_ORGS = frozenset("""
+Politburo Presidium Orgburo Comintern Cominform Sovnarkom Narkomindel Stavka Gosplan Komsomol
+Xinhua Pravda Izvestia Izvestiya Secretariat Reichstag Bundestag Bundesrat Volkskammer Knesset
+""".split())
+# "the Guomindang", "Kuomintang", "Gongchandang": a party (dang, tang) in Chinese romanisation
+_PARTY_WORD = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{3,}(?:dang|tang))(?![\w'’-])")
+_SOLO = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{4,})(?![\w'’-])")
+# a place by its context: "in Kaesong", "at Panmunjom", "near Hamhung", "the port of Dalian",
+# "Shandong province" (a lower-case geographic noun after the name)
+_CAP = rf"[{_UP}][{_LOW}]+(?:['’](?!s\b)[{_LOW}]+)?(?:-[{_UP}]?[{_LOW}]+)?"
+_PLACE_AFTER_PREP = re.compile(
+    rf"(?<![\w'’-])(?:in|at|near|outside|via)[ \t]+({_CAP}(?:[ \t]+{_CAP}){{0,2}})(?![\w'’-]|[ \t\n]+[{_UP}\d])"
+)
+_PLACE_OF = re.compile(
+    rf"(?<![\w'’-])(?:the|The)[ \t\n]+(?:city|port|town|village|province|island|region|district|county|"
+    rf"prefecture|capital)[ \t\n]+of[ \t\n]+({_CAP}(?:[ \t]+{_CAP})?)(?![\w'’-])"
+)
+_PLACE_BEFORE_NOUN = re.compile(
+    rf"(?<![\w'’.-])({_CAP}(?:[ \t]+{_CAP})?)[ \t\n]+(?:province|provinces|river|region|oblast|krai|county|"
+    r"prefecture|district|island|islands|peninsula|city|port|mountains|strait|gulf)(?![\w'’-])"
+)
+_NOT_AFTER_PREP = frozenset("""
+English Russian Chinese Korean German French Japanese Mongolian Vietnamese Latin Spanish Italian
+Persian Turkish Arabic Polish Czech Hungarian Romanian Bulgarian Ukrainian Uzbek Kazakh Tibetan
+Uighur Uyghur Manchu Cantonese Mandarin Hindi Urdu Article Articles Section Point Points Paragraph
+Part Annex Tab Chapter Volume Item Items Appendix Enclosure Attachment Principle Principles
+Reply Response Return Addition Accordance Particular General Fact Person Persons Total Order
+Case Short Future Time Times Spring Summer Autumn Fall Winter Christmas Easter Heaven Law
+Memorandum Telegram Letter Despatch Dispatch Note Record Minutes Report Document Documents
+Session Meeting Meetings Conference Talks Agreement Treaty Pact Accord Accords Protocol Charter
+Appendix Exhibit Source Annex Plan Program Programme Operation Congress Parliament Senate
+Charge Chargé Embtel Deptel Circtel Urtel Reftel Mytel
+""".split())
+
+
+def _roman(word: str) -> bool:
+    return bool(_ROMAN.fullmatch(word)) and set(word) <= set("IVXL")
+
+
+def _line_is_caps(text: str, start: int, end: int) -> bool:
+    """Does the line around [start, end) have no lower-case letter (a heading, a signature)?"""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    line = text[a : b if b >= 0 else len(text)]
+    return not re.search(r"[a-z]{2}", re.sub(r"\([a-z]\)", "", line))
+
+
+def lone_names(text: str, lower_words: frozenset[str], not_names, initials=frozenset()) -> list[Guess]:
+    """Organisations and places that stand alone, found by their shape or their context, in text
+    order (overlaps possible: the caller keeps the first that is free):
+
+    * an acronym of 2-6 capitals ("NSC", "CCP", "VKP(b)"): a state for the few of STATE_ACRONYMS
+      ("ROK", "USSR"), else an organisation; not a Roman numeral, a heading word (a line without
+      lower case), a person's initials (`initials`: "JFD"), or a dotted pair of initials ("V.K.");
+    * a party in Chinese romanisation ("Guomindang", "Kuomintang") and the few one-word bodies
+      of SOLO_ORGS ("Politburo");
+    * a place by its context: a capitalised name after in/at/near ("in Kaesong"), after "the city
+      (port, province …) of", or before a lower-case geographic noun ("Shandong province"); never
+      a word of `not_names` (people's names, months, languages, document words) or one the text
+      writes in lower case, nor a name followed by 's (a person's, more often than not)."""
+    out = []
+    if any(c.isupper() for c in text):
+        for m in _ACRONYM.finditer(text):
+            word = m.group(1)
+            letters = word.replace(".", "")
+            if _CITED.search(text, max(0, m.start() - 8), m.start()) and re.match(r"[ \t]+\d", text[m.end() :]):
+                continue
+            if word in _NOT_ACRONYMS or _roman(letters) or letters in initials or _line_is_caps(text, m.start(), m.end()):
+                continue
+            if "." in word and word not in STATE_ACRONYMS and word not in _DOTTED_ORGS:
+                continue
+            kind = "place" if word in STATE_ACRONYMS else "org"
+            out.append(Guess(m.start(1), m.end(1), word, kind, (m.start(1), m.end(1))))
+        for m in _PARTY_WORD.finditer(text):
+            if m.group(1).lower() not in lower_words:
+                out.append(Guess(m.start(1), m.end(1), m.group(1), "org", (m.start(1), m.end(1))))
+        for m in _SOLO.finditer(text):
+            if m.group(1) in SOLO_ORGS:
+                out.append(Guess(m.start(1), m.end(1), m.group(1), "org", (m.start(1), m.end(1))))
+        out.extend(context_places(text, lower_words, not_names))
+    return sorted(out, key=lambda g: (g.start, -g.end))
+
+
+def context_places(text: str, lower_words: frozenset[str], not_names) -> list[Guess]:
+    """The places that their context shows ("in Kaesong", "the port of Dalian", "Shandong
+    province"; see lone_names)."""
+    out = []
+    for pattern in (_PLACE_AFTER_PREP, _PLACE_OF, _PLACE_BEFORE_NOUN):
+        for m in pattern.finditer(text):
+            guess = _context_place(text, m, lower_words, not_names, pattern is _PLACE_BEFORE_NOUN)
+            if guess:
+                out.append(guess)
+    return out
+
+
+def mentions_of(text: str, names: re.Pattern | None) -> list[Guess]:
+    """Every mention of the places of `names` (a pattern made by names_pattern) in `text`."""
+    if names is None:
+        return []
+    return [Guess(m.start(), m.end(), " ".join(m.group().split()), "place", (m.start(), m.end()))
+            for m in names.finditer(text)]
+
+
+def names_pattern(names) -> re.Pattern | None:
+    """A pattern of the names as whole words, longest first (None for no names)."""
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’.-])(?:{alternatives})(?![\w'’-])")
+
+
+def _context_place(text: str, m: re.Match, lower_words, not_names, before_noun: bool) -> Guess | None:
+    name = m.group(1)
+    words = name.split()
+    if text[m.end(1) : m.end(1) + 2] in ("'s", "’s") or text[m.end(1) : m.end(1) + 1] in "'’":
+        return None  # "in Dulles's view"
+    for w in words:
+        base = w.split("-")[0]
+        if (base in not_names or base in _NOT_START or base in _NOT_AFTER_PREP or base in ORG_HEADS
+                or base in _TITLES or base in _DOCUMENTS or base in SOLO_ORGS or base.lower() in lower_words):
+            return None
+    if before_noun and len(words) == 1 and name.endswith(("an", "ese", "ish", "ic")) and not _pinyin_syllables(name.lower()):
+        return None  # "the Korean peninsula" is named by its adjective (Sichuan province is not)
+    return Guess(m.start(1), m.end(1), " ".join(words), "place", (m.start(1), m.end(1)))
