@@ -349,7 +349,7 @@ def lone_names(text: str, lower_words: frozenset[str], not_names, initials=froze
             if m.group(1) in SOLO_ORGS:
                 out.append(Guess(m.start(1), m.end(1), m.group(1), "org", (m.start(1), m.end(1))))
         out.extend(context_places(text, lower_words, not_names))
-    return sorted(out, key=lambda g: (g.start, -g.end))
+    return sorted({(g.start, g.end): g for g in out}.values(), key=lambda g: (g.start, -g.end))
 
 
 def context_places(text: str, lower_words: frozenset[str], not_names) -> list[Guess]:
