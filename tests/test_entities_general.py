@@ -154,6 +154,9 @@ def test_organisations_and_places_standing_alone():
                      ("Dalian", "place"), ("Shandong", "place"), ("U.S.", "place"), ("U.N.", "org"),
                      ("Guomindang", "org"), ("Politburo", "org"), ("ROK", "place")]
     assert lone_names("Hamhung", frozenset(), frozenset()) == []  # no context, no name
+    caps = "LONG LIVE THE CCP! WE DEMAND POW release; the AVP RF; in Soviet hands, in Zhou Enlai, in Sichuan and"
+    assert [(g.name, g.kind) for g in lone_names(caps, frozenset(), frozenset())] == [
+        ("AVP RF", "org"), ("Sichuan", "place")]
     assert lone_names("advance in Fact and in Hamhung", frozenset({"hamhung"}), frozenset({"Fact"})) == []
 
 

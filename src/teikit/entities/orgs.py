@@ -263,7 +263,22 @@ _DOTTED_ORGS = frozenset("U.N. N.A.T.O. C.I.A. F.B.I.".split())
 _NOT_ACRONYMS = frozenset("""
 TO FROM RE FYI NB PS OK AM PM TOP SECRET EYES ONLY NIACT SUBJECT NO OF THE AND FOR IN ON AT BY
 DEPTEL EMBTEL CIRCTEL URTEL MYTEL REFTEL DEPCIRTEL CONFIDENTIAL RESTRICTED PRIORITY ETC AD BC TV
-ID MSP KM MM CM KG USD NOTE END TEXT PARA
+ID MSP KM MM CM KG USD NOTE END TEXT PARA POW POWS DP DPS MIA KIA GNP AA AAA LST POL ETA VIP SOS TNT
+MS MSS DC
+""".split())
+# capitalised words that, in capitals around an acronym, show a phrase in capitals ("WE DEMAND")
+_CAPS_FUNCTION_WORDS = frozenset("""
+THE OF AND TO IN IS ARE WE FOR WITH NOT BE ON BY THAT THIS IT AS AT OR AN ALL WILL SHALL MUST HAS
+HAVE FROM OUR YOUR THEIR LET LONG LIVE DOWN
+""".split())
+# adjectives of nations and sides: "in Soviet hands", "in Korean waters" name no place
+_ADJECTIVES = frozenset("""
+Soviet American German Korean Indian Mongol Mongolian Indonesian Italian Albanian Hungarian Romanian
+Bulgarian Ukrainian Belorussian Byelorussian Latvian Lithuanian Estonian Norwegian Austrian Australian
+Canadian Mexican Brazilian Chilean Persian Syrian Egyptian Iranian Afghan Pakistani Iraqi Israeli
+Saudi Thai Swiss Greek Czech Slovak Polish French Dutch Danish Finnish Swedish Arab Arabian Russian
+Communist Communists Nationalist Nationalists Allied Allies Red White Free Western Eastern Northern
+Southern Central Far Middle Near Asian European African Oriental Occidental Imperial Royal Federal
 """.split())
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ACRONYM = re.compile(r"(?<![\w.'’/–-])([A-Z]{2,6}(?:\([a-z]\))?|(?:[A-Z]\.){2,4})(?![\w'’/–-]|(?<!\.)\.[A-Z])")
@@ -308,6 +323,23 @@ def _roman(word: str) -> bool:
     return bool(_ROMAN.fullmatch(word)) and set(word) <= set("IVXL")
 
 
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """Is the word at [start, end) part of a phrase in capitals: next to a function word in
+    capitals ("LONG LIVE THE CCP") or in a run of three words in capitals?"""
+    before = re.findall(r"[A-Z][A-Z()]*", text[max(0, start - 30) : start].split("\n")[-1])
+    after = re.findall(r"[A-Z][A-Z()]*", text[end : end + 30].split("\n")[0])
+    left = re.search(r"([A-Z]+)[ \t]+$", text[max(0, start - 20) : start])
+    right = re.match(r"[ \t]+([A-Z]+)(?![a-z])", text[end : end + 20])
+    near = [x.group(1) for x in (left, right) if x]
+    if any(w in _CAPS_FUNCTION_WORDS for w in near):
+        return True
+    if left and right:  # three in a row
+        return True
+    twice = re.search(r"([A-Z]{2,})[ \t]+([A-Z]{2,})[ \t]+$", text[max(0, start - 30) : start])
+    twice_after = re.match(r"[ \t]+([A-Z]{2,})[ \t]+([A-Z]{2,})(?![a-z])", text[end : end + 30])
+    return bool(twice or twice_after)
+
+
 def _line_is_caps(text: str, start: int, end: int) -> bool:
     """Does the line around [start, end) have no lower-case letter (a heading, a signature)?"""
     a = text.rfind("\n", 0, start) + 1
@@ -336,11 +368,17 @@ def lone_names(text: str, lower_words: frozenset[str], not_names, initials=froze
             letters = word.replace(".", "")
             if _CITED.search(text, max(0, m.start() - 8), m.start()) and re.match(r"[ \t]+\d", text[m.end() :]):
                 continue
+            if _in_capitals(text, m.start(1), m.end(1)):
+                continue
             if word in _NOT_ACRONYMS or _roman(letters) or letters in initials or _line_is_caps(text, m.start(), m.end()):
                 continue
             if "." in word and word not in STATE_ACRONYMS and word not in _DOTTED_ORGS:
                 continue
             kind = "place" if word in STATE_ACRONYMS else "org"
+            last = out[-1] if out else None
+            if last and kind == "org" == last.kind and re.fullmatch(r"[ \t]", text[last.end : m.start(1)]):
+                out[-1] = Guess(last.start, m.end(1), f"{last.name} {word}", kind, (m.start(1), m.end(1)))
+                continue  # "AVP RF", "CCP CC": one name
             out.append(Guess(m.start(1), m.end(1), word, kind, (m.start(1), m.end(1))))
         for m in _PARTY_WORD.finditer(text):
             if m.group(1).lower() not in lower_words:
@@ -390,6 +428,10 @@ def _context_place(text: str, m: re.Match, lower_words, not_names, before_noun: 
         if (base in not_names or base in _NOT_START or base in _NOT_AFTER_PREP or base in ORG_HEADS
                 or base in _TITLES or base in _DOCUMENTS or base in SOLO_ORGS or base.lower() in lower_words):
             return None
-    if before_noun and len(words) == 1 and name.endswith(("an", "ese", "ish", "ic")) and not _pinyin_syllables(name.lower()):
-        return None  # "the Korean peninsula" is named by its adjective (Sichuan province is not)
+    if len(words) == 1 and (name in _ADJECTIVES or (
+            name.endswith(("an", "ese", "ish", "ic", "ean")) and not _pinyin_syllables(name.lower().replace("'", "")))):
+        if before_noun or re.match(r"[ \t\n]+[a-z]", text[m.end(1) : m.end(1) + 3]):
+            return None  # "the Korean peninsula", "in Soviet hands" (Sichuan province is a place)
+    if 2 <= len(words) and all(_pinyin_syllables(w.lower().replace("-", "")) for w in words):
+        return None  # a Chinese person or title in pinyin: "in Zhou Enlai", "in Renmin Ribao"
     return Guess(m.start(1), m.end(1), " ".join(words), "place", (m.start(1), m.end(1)))
