@@ -118,6 +118,8 @@ def test_organisations_and_places_by_their_shape():
         "Department of Defense", "Government of the United Kingdom", "Government of India",
         "Committee for State Security"]
     assert [g.name for g in shaped_names("the Indian Embassy Washington")] == ["Indian Embassy"]
+    assert [g.name for g in shaped_names("Source: Washington National Records Center, OASD Files")] == [
+        "Washington National Records Center"]
 
 
 def test_longest_name_wins_but_the_authority_keeps_its_own():
@@ -157,6 +159,8 @@ def test_organisations_and_places_standing_alone():
     caps = "LONG LIVE THE CCP! WE DEMAND POW release; the AVP RF; in Soviet hands, in Zhou Enlai, in Sichuan and"
     assert [(g.name, g.kind) for g in lone_names(caps, frozenset(), frozenset())] == [
         ("AVP RF", "org"), ("Sichuan", "place")]
+    codes = "a State–Defense–FOA message; Files 711.11–EI/8–555; MIG-15; UN-sponsored; U.S.-ROK talks; anti-CCP"
+    assert [g.name for g in lone_names(codes, frozenset(), frozenset())] == ["FOA", "U.S.", "ROK", "CCP"]
     assert lone_names("advance in Fact and in Hamhung", frozenset({"hamhung"}), frozenset({"Fact"})) == []
 
 
@@ -231,7 +235,7 @@ def test_hand_annotations_resolve_in_their_records(shared):
     docs = wilson_docs()
     assert {d.name for d in docs} == {"113379", "117031", "122809"}
     held = frus_gold_docs()
-    assert {d.name for d in held} == {"frus1955-57v03-d16", "frus1955-57v23p2-d4"}
+    assert {d.name for d in held} == {"frus1955-57v03-d16", "frus1955-57v23p2-d4", "frus1955-57v23p2-d6"}
     for doc in docs + held:
         assert doc.gold and all(doc.text[m.start:m.end].replace("\n", " ").startswith(m.text[:3]) for m in doc.gold)
         assert [m.start for m in doc.gold] == sorted(m.start for m in doc.gold)

@@ -25,6 +25,7 @@ Assembly Congress Senate Parliament Cabinet Politburo Presidium Secretariat Unio
 Association Society Organization Organisation Institute University Academy Bank Company Corporation
 Front Group Chiefs Court Tribunal Foundation Service Authority Board Trust Alliance Nations Forces
 Guard Police Headquarters Directorate Commissariat Comintern Cominform Agency Station Radio
+Center Centre Hospital College School Archive
 Press Agency Herald Times Post Daily Tribune Gazette Review Club Movement Conference Chamber
 """.split())
 # head nouns that name an organisation only with a complement or a modifier of their own
@@ -96,7 +97,7 @@ def _in_run(text: str, m: re.Match) -> list[Guess]:
         return []
     rest = []
     for i, w in enumerate(words):  # "Department of Defense Files": the records are not the department
-        if i and (w in _DOCUMENTS or (w.split()[0] == "for" and any(x in ORG_HEADS for x in words[i + 1 :]))):
+        if i and ((w in _DOCUMENTS and not (i + 1 < len(words) and words[i + 1] in ORG_HEADS)) or (w.split()[0] == "for" and any(x in ORG_HEADS for x in words[i + 1 :]))):
             if w not in _DOCUMENTS:  # two organisations joined by "for": the second one too
                 rest = [g for m2 in ORG_RUN.finditer(text, m.start() + pieces[i].end(), m.end()) for g in _in_run(text, m2)]
             words, pieces = words[:i], pieces[:i]
@@ -281,7 +282,12 @@ Communist Communists Nationalist Nationalists Allied Allies Red White Free Weste
 Southern Central Far Middle Near Asian European African Oriental Occidental Imperial Royal Federal
 """.split())
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_ACRONYM = re.compile(r"(?<![\w.'’/–-])([A-Z]{2,6}(?:\([a-z]\))?|(?:[A-Z]\.){2,4})(?![\w'’/–-]|(?<!\.)\.[A-Z])")
+_ACRONYM = re.compile(r"(?<![\w.'’])([A-Z]{2,6}(?:\([a-z]\))?|(?:[A-Z]\.){2,4})(?![\w'’]|(?<!\.)\.[A-Z])")
+# joined by a dash or slash to a number or a word in lower case: a file code or a model, not a
+# name ("711.11–EI/8–555", "MIG-15", "UN-sponsored"); "U.S.-ROK", "State–Defense–FOA", "anti-CCP"
+# are names
+_JOINED_BEFORE = re.compile(r"\d[-–/]$")
+_JOINED_AFTER = re.compile(r"[-–/](?![A-Z])")
 _CITED = re.compile(r"\d[ \t]+$")  # "5 UST 2369": a series of a citation, not a body
 # one word that is an organisation in itself (party and council names of the period)
 SOLO_ORGS = frozenset("""
@@ -369,6 +375,8 @@ def lone_names(text: str, lower_words: frozenset[str], not_names, initials=froze
             if _CITED.search(text, max(0, m.start() - 8), m.start()) and re.match(r"[ \t]+\d", text[m.end() :]):
                 continue
             if _in_capitals(text, m.start(1), m.end(1)):
+                continue
+            if _JOINED_AFTER.match(text, m.end(1)) or _JOINED_BEFORE.search(text, max(0, m.start(1) - 2), m.start(1)):
                 continue
             if word in _NOT_ACRONYMS or _roman(letters) or letters in initials or _line_is_caps(text, m.start(), m.end()):
                 continue
