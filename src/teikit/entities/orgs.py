@@ -282,7 +282,7 @@ Communist Communists Nationalist Nationalists Allied Allies Red White Free Weste
 Southern Central Far Middle Near Asian European African Oriental Occidental Imperial Royal Federal
 """.split())
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_ACRONYM = re.compile(r"(?<![\w.'’])([A-Z]{2,6}(?:\([a-z]\))?|(?:[A-Z]\.){2,4})(?![\w'’]|(?<!\.)\.[A-Z])")
+_ACRONYM = re.compile(r"([A-Z](?<![\w.'’].)[A-Z]{1,5}(?:\([a-z]\))?|[A-Z](?<![\w.'’].)\.(?:[A-Z]\.){1,3})(?![\w'’]|(?<!\.)\.[A-Z])")
 # joined by a dash or slash to a number or a word in lower case: a file code or a model, not a
 # name ("711.11–EI/8–555", "MIG-15", "UN-sponsored"); "U.S.-ROK", "State–Defense–FOA", "anti-CCP"
 # are names
@@ -295,21 +295,24 @@ Politburo Presidium Orgburo Comintern Cominform Sovnarkom Narkomindel Stavka Gos
 Xinhua Pravda Izvestia Izvestiya Secretariat Reichstag Bundestag Bundesrat Volkskammer Knesset
 """.split())
 # "the Guomindang", "Kuomintang", "Gongchandang": a party (dang, tang) in Chinese romanisation
-_PARTY_WORD = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{3,}(?:dang|tang))(?![\w'’-])")
-_SOLO = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{4,})(?![\w'’-])")
+_PARTY_WORD = re.compile(r"([A-Z](?<![\w'’.-].)[a-z]{3,}(?:dang|tang))(?![\w'’-])")
+_SOLO = re.compile(rf"((?:{'|'.join(sorted(SOLO_ORGS))}))(?![\w'’-])")  # and no word character before
 # a place by its context: "in Kaesong", "at Panmunjom", "near Hamhung", "the port of Dalian",
 # "Shandong province" (a lower-case geographic noun after the name)
 _CAP = rf"[{_UP}][{_LOW}]+(?:['’](?!s\b)[{_LOW}]+)?(?:-[{_UP}]?[{_LOW}]+)?"
+_B = r"(?<![\w'’-].)"  # no word right before (written after a first character: see docs/entities.md)
 _PLACE_AFTER_PREP = re.compile(
-    rf"(?<![\w'’-])(?:in|at|near|outside|via)[ \t]+({_CAP}(?:[ \t]+{_CAP}){{0,2}})(?![\w'’-]|[ \t\n]+[{_UP}\d])"
+    rf"(?:i{_B}n|a{_B}t|n{_B}ear|o{_B}utside|v{_B}ia)[ \t]+({_CAP}(?:[ \t]+{_CAP}){{0,2}})(?![\w'’-]|[ \t\n]+[{_UP}\d])"
 )
 _PLACE_OF = re.compile(
-    rf"(?<![\w'’-])(?:the|The)[ \t\n]+(?:city|port|town|village|province|island|region|district|county|"
+    rf"(?:t{_B}he|T{_B}he)[ \t\n]+(?:city|port|town|village|province|island|region|district|county|"
     rf"prefecture|capital)[ \t\n]+of[ \t\n]+({_CAP}(?:[ \t]+{_CAP})?)(?![\w'’-])"
 )
+_GEO_NOUNS = (r"(?:province|provinces|river|region|oblast|krai|county|prefecture|district|island|islands|"
+              r"peninsula|city|port|mountains|strait|gulf)")
+_HAS_GEO_NOUN = re.compile(rf"[ \t\n]{_GEO_NOUNS}(?![\w'’-])")
 _PLACE_BEFORE_NOUN = re.compile(
-    rf"(?<![\w'’.-])({_CAP}(?:[ \t]+{_CAP})?)[ \t\n]+(?:province|provinces|river|region|oblast|krai|county|"
-    r"prefecture|district|island|islands|peninsula|city|port|mountains|strait|gulf)(?![\w'’-])"
+    rf"([{_UP}](?<![\w'’.-].){_CAP[len(_UP) + 2 :]}(?:[ \t]+{_CAP})?)[ \t\n]+{_GEO_NOUNS}(?![\w'’-])"
 )
 _NOT_AFTER_PREP = frozenset("""
 English Russian Chinese Korean German French Japanese Mongolian Vietnamese Latin Spanish Italian
@@ -354,7 +357,7 @@ def _line_is_caps(text: str, start: int, end: int) -> bool:
     return not re.search(r"[a-z]{2}", re.sub(r"\([a-z]\)", "", line))
 
 
-def lone_names(text: str, lower_words: frozenset[str], not_names, initials=frozenset()) -> list[Guess]:
+def lone_names(text: str, lower_words: frozenset[str], not_names, initials=frozenset(), context=True) -> list[Guess]:
     """Organisations and places that stand alone, found by their shape or their context, in text
     order (overlaps possible: the caller keeps the first that is free):
 
@@ -366,7 +369,8 @@ def lone_names(text: str, lower_words: frozenset[str], not_names, initials=froze
     * a place by its context: a capitalised name after in/at/near ("in Kaesong"), after "the city
       (port, province …) of", or before a lower-case geographic noun ("Shandong province"); never
       a word of `not_names` (people's names, months, languages, document words) or one the text
-      writes in lower case, nor a name followed by 's (a person's, more often than not)."""
+      writes in lower case, nor a name followed by 's (a person's, more often than not); with
+      `context` False, not looked for (the caller has them from the whole document)."""
     out = []
     if any(c.isupper() for c in text):
         for m in _ACRONYM.finditer(text):
@@ -388,13 +392,14 @@ def lone_names(text: str, lower_words: frozenset[str], not_names, initials=froze
                 out[-1] = Guess(last.start, m.end(1), f"{last.name} {word}", kind, (m.start(1), m.end(1)))
                 continue  # "AVP RF", "CCP CC": one name
             out.append(Guess(m.start(1), m.end(1), word, kind, (m.start(1), m.end(1))))
-        for m in _PARTY_WORD.finditer(text):
+        for m in _PARTY_WORD.finditer(text) if "ang" in text else ():
             if m.group(1).lower() not in lower_words:
                 out.append(Guess(m.start(1), m.end(1), m.group(1), "org", (m.start(1), m.end(1))))
         for m in _SOLO.finditer(text):
-            if m.group(1) in SOLO_ORGS:
+            if not (m.start() and re.match(r"[\w'’.-]", text[m.start() - 1])):
                 out.append(Guess(m.start(1), m.end(1), m.group(1), "org", (m.start(1), m.end(1))))
-        out.extend(context_places(text, lower_words, not_names))
+        if context:
+            out.extend(context_places(text, lower_words, not_names))
     return sorted({(g.start, g.end): g for g in out}.values(), key=lambda g: (g.start, -g.end))
 
 
@@ -403,6 +408,10 @@ def context_places(text: str, lower_words: frozenset[str], not_names) -> list[Gu
     province"; see lone_names)."""
     out = []
     for pattern in (_PLACE_AFTER_PREP, _PLACE_OF, _PLACE_BEFORE_NOUN):
+        if pattern is _PLACE_BEFORE_NOUN and not _HAS_GEO_NOUN.search(text):
+            continue
+        if pattern is _PLACE_OF and " of" not in text:
+            continue
         for m in pattern.finditer(text):
             guess = _context_place(text, m, lower_words, not_names, pattern is _PLACE_BEFORE_NOUN)
             if guess:
@@ -422,8 +431,9 @@ def names_pattern(names) -> re.Pattern | None:
     """A pattern of the names as whole words, longest first (None for no names)."""
     if not names:
         return None
-    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’.-])(?:{alternatives})(?![\w'’-])")
+    alternatives = "|".join(re.escape(n[0]) + r"(?<![\w'’.-].)" + re.escape(n[1:]).replace(r"\ ", r"\s+")
+                            for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})(?![\w'’-])")
 
 
 def _context_place(text: str, m: re.Match, lower_words, not_names, before_noun: bool) -> Guess | None:

@@ -455,7 +455,7 @@ class _Run:
         """`spans` and the organisations and places standing alone (entities.orgs.lone_names:
         acronyms, parties, "in Kaesong") that overlap neither them nor an authority name."""
         not_names = _NotNames(self.surnames)
-        guesses = lone_names(flat, self._lower_words(), not_names, self.person_initials)
+        guesses = lone_names(flat, self._lower_words(), not_names, self.person_initials, context=False)
         guesses += mentions_of(flat, self._context_places(not_names))
         if not guesses:
             return spans
@@ -535,8 +535,8 @@ class _Run:
         def find(flat: str, el) -> list[Span]:
             hits = [hit for hit in self._names(matcher, flat) if hit.candidates and not hit.unique]
             contracted = contractions_zh(flat) if chinese else []
-            if not (hits or contracted or by_pinyin or english):
-                return []
+            if not (hits or contracted or by_pinyin or surnames):
+                return self._with_lone_names([], flat, self._names(matcher, flat)) if english else []
             aligned = self._aligned_refs(el, inside, memo)
             spans = []
             unresolved = []
