@@ -120,6 +120,8 @@ def test_organisations_and_places_by_their_shape():
     assert [g.name for g in shaped_names("the Indian Embassy Washington")] == ["Indian Embassy"]
     assert [g.name for g in shaped_names("Source: Washington National Records Center, OASD Files")] == [
         "Washington National Records Center"]
+    assert [g.name for g in shaped_names("the Central Committee of the Workers' Party of Korea")] == [
+        "Central Committee of the Workers' Party of Korea"]
 
 
 def test_longest_name_wins_but_the_authority_keeps_its_own():
@@ -159,6 +161,10 @@ def test_organisations_and_places_standing_alone():
     caps = "LONG LIVE THE CCP! WE DEMAND POW release; the AVP RF; in Soviet hands, in Zhou Enlai, in Sichuan and"
     assert [(g.name, g.kind) for g in lone_names(caps, frozenset(), frozenset())] == [
         ("AVP RF", "org"), ("Sichuan", "place")]
+    more = "troops in Pyongyang, Haeju and Wonsan; Beijing: Zhongguo shehui kexue chubanshe, 1988; the Renmin ribao"
+    assert [(g.name, g.kind) for g in lone_names(more, frozenset(), frozenset())] == [
+        ("Pyongyang", "place"), ("Haeju", "place"), ("Wonsan", "place"),
+        ("Zhongguo shehui kexue chubanshe", "org"), ("Renmin ribao", "org")]
     codes = "a State–Defense–FOA message; Files 711.11–EI/8–555; MIG-15; UN-sponsored; U.S.-ROK talks; anti-CCP"
     assert [g.name for g in lone_names(codes, frozenset(), frozenset())] == ["FOA", "U.S.", "ROK", "CCP"]
     assert lone_names("advance in Fact and in Hamhung", frozenset({"hamhung"}), frozenset({"Fact"})) == []

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
-_WORD = rf"(?:[{_UP}][{_LOW}]+(?:['’]s)?(?:-[{_UP}][{_LOW}]+)?|[{_UP}]{{2,6}}|\d{{1,3}}(?:st|nd|rd|th))"
+_WORD = rf"(?:[{_UP}][{_LOW}]+(?:['’]s|(?<=s)['’](?=[ \t]))?(?:-[{_UP}][{_LOW}]+)?|[{_UP}]{{2,6}}|\d{{1,3}}(?:st|nd|rd|th))"
 ORG_HEADS = frozenset("""
 Committee Committees Commission Council Ministry Department Bureau Office Agency Administration
 Party Army Navy Fleet Corps Command Staff Government Embassy Consulate Legation Mission Delegation
@@ -289,6 +289,8 @@ _ACRONYM = re.compile(r"([A-Z](?<![\w.'’].)[A-Z]{1,5}(?:\([a-z]\))?|[A-Z](?<![
 _JOINED_BEFORE = re.compile(r"\d[-–/]$")
 _JOINED_AFTER = re.compile(r"[-–/](?![A-Z])")
 _CITED = re.compile(r"\d[ \t]+$")  # "5 UST 2369": a series of a citation, not a body
+# a publisher or a newspaper in pinyin: "Renmin chubanshe", "Zhongyang wenxian chubanshe", "Renmin ribao"
+_PINYIN_BODY = re.compile(r"([A-Z](?<![\w'’.-].)[a-z]+(?:[ \t]+[A-Za-z][a-z]+){0,3}[ \t]+(?:[Cc]hubanshe|[Rr]ibao))(?![\w'’-])")
 # one word that is an organisation in itself (party and council names of the period)
 SOLO_ORGS = frozenset("""
 Politburo Presidium Orgburo Comintern Cominform Sovnarkom Narkomindel Stavka Gosplan Komsomol
@@ -395,6 +397,13 @@ def lone_names(text: str, lower_words: frozenset[str], not_names, initials=froze
         for m in _PARTY_WORD.finditer(text) if "ang" in text else ():
             if m.group(1).lower() not in lower_words:
                 out.append(Guess(m.start(1), m.end(1), m.group(1), "org", (m.start(1), m.end(1))))
+        for m in _PINYIN_BODY.finditer(text) if "chubanshe" in text or "ribao" in text.lower() else ():
+            words = m.group(1).split()
+            while len(words) > 1 and not (words[0][0].isupper() and all(_pinyin_syllables(w.lower()) for w in words)):
+                words = words[1:]  # "Published by Renmin chubanshe": from the first word in pinyin
+            if len(words) > 1:
+                start = m.end(1) - len(m.group(1).split(words[0], 1)[1]) - len(words[0])
+                out.append(Guess(start, m.end(1), " ".join(words), "org", (start, m.end(1))))
         for m in _SOLO.finditer(text):
             if not (m.start() and re.match(r"[\w'’.-]", text[m.start() - 1])):
                 out.append(Guess(m.start(1), m.end(1), m.group(1), "org", (m.start(1), m.end(1))))
@@ -416,7 +425,24 @@ def context_places(text: str, lower_words: frozenset[str], not_names) -> list[Gu
             guess = _context_place(text, m, lower_words, not_names, pattern is _PLACE_BEFORE_NOUN)
             if guess:
                 out.append(guess)
+                if pattern is _PLACE_AFTER_PREP:
+                    out.extend(_coordinated(text, m.end(1), lower_words, not_names))
     return out
+
+
+_AND_PLACE = re.compile(rf"(?:,[ \t]+(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)({_CAP})(?![\w'’-]|[ \t\n]+[{_UP}\d])")
+
+
+def _coordinated(text: str, end: int, lower_words, not_names) -> list[Guess]:
+    """The places joined to a place after a preposition: "in Pyongyang, Haeju and Wonsan"."""
+    out = []
+    while True:
+        m = _AND_PLACE.match(text, end)
+        guess = _context_place(text, m, lower_words, not_names, False) if m else None
+        if not guess:
+            return out
+        out.append(guess)
+        end = m.end(1)
 
 
 def mentions_of(text: str, names: re.Pattern | None) -> list[Guess]:
