@@ -166,7 +166,10 @@ def test_organisations_and_places_standing_alone():
         ("Pyongyang", "place"), ("Haeju", "place"), ("Wonsan", "place"),
         ("Zhongguo shehui kexue chubanshe", "org"), ("Renmin ribao", "org")]
     codes = "a State–Defense–FOA message; Files 711.11–EI/8–555; MIG-15; UN-sponsored; U.S.-ROK talks; anti-CCP"
-    assert [g.name for g in lone_names(codes, frozenset(), frozenset())] == ["FOA", "U.S.", "ROK", "CCP"]
+    assert [g.name for g in lone_names(codes, frozenset(), frozenset())] == [
+        "State", "Defense", "FOA", "U.S.", "ROK", "CCP"]
+    assert [g.name for g in lone_names("State and Defense agreed; the State and the Church", frozenset(),
+                                       frozenset())] == ["State", "Defense"]
     assert lone_names("advance in Fact and in Hamhung", frozenset({"hamhung"}), frozenset({"Fact"})) == []
 
 

@@ -334,6 +334,27 @@ def _roman(word: str) -> bool:
     return bool(_ROMAN.fullmatch(word)) and set(word) <= set("IVXL")
 
 
+# US departments named by one word, as in "a State–Defense–FOA message", "State and Defense agreed"
+_DEPARTMENTS = frozenset("State Defense Defence Treasury Commerce Interior Justice Agriculture Labor".split())
+_DEPARTMENT_CHAIN = re.compile(
+    r"([A-Z](?<![\w'’.-].)[A-Za-z]+)((?:(?:[–/-]|[ \t]+and[ \t]+)[A-Z][A-Za-z]+)+)(?![\w'’-])"
+)
+
+
+def _departments(text: str) -> list[Guess]:
+    """Departments named by one word, joined to another department or to an acronym by a dash
+    or "and" ("State–Defense–FOA", "State and Defense"): each word is an organisation."""
+    out = []
+    for m in _DEPARTMENT_CHAIN.finditer(text):
+        parts = [(m.start(1), m.group(1))]
+        for p in re.finditer(r"(?:[–/-]|[ \t]+and[ \t]+)([A-Z][A-Za-z]+)", m.group(2)):
+            parts.append((m.start(2) + p.start(1), p.group(1)))
+        words = [w for _, w in parts]
+        if any(w in _DEPARTMENTS for w in words) and all(w in _DEPARTMENTS or re.fullmatch(r"[A-Z]{2,6}", w) for w in words):
+            out.extend(Guess(a, a + len(w), w, "org", (a, a + len(w))) for a, w in parts if w in _DEPARTMENTS)
+    return out
+
+
 def _in_capitals(text: str, start: int, end: int) -> bool:
     """Is the word at [start, end) part of a phrase in capitals: next to a function word in
     capitals ("LONG LIVE THE CCP") or in a run of three words in capitals?"""
@@ -404,6 +425,8 @@ def lone_names(text: str, lower_words: frozenset[str], not_names, initials=froze
             if len(words) > 1:
                 start = m.end(1) - len(m.group(1).split(words[0], 1)[1]) - len(words[0])
                 out.append(Guess(start, m.end(1), " ".join(words), "org", (start, m.end(1))))
+        if "State" in text or "Defense" in text or "Defence" in text:
+            out.extend(_departments(text))
         for m in _SOLO.finditer(text):
             if not (m.start() and re.match(r"[\w'’.-]", text[m.start() - 1])):
                 out.append(Guess(m.start(1), m.end(1), m.group(1), "org", (m.start(1), m.end(1))))
