@@ -6,6 +6,7 @@
     python bench/bench_entities.py --quality     # recall/precision per type (FRUS dev set, Wilson gold)
     python bench/bench_entities.py --quality --show   # and list what is missed or unmatched
     python bench/bench_entities.py --quality --bare   # the same without the authority's records
+    python bench/bench_entities.py --texts       # the pass alone on the annotated texts (CPU ms/record)
 
 Measures: the cold cost a single `teikit encode` pays for entities (import, authority parse,
 regex compile), the pass on the sample (warm), a cold `teikit encode` of the sample with and
@@ -92,12 +93,35 @@ def corpus_pass(folder: Path, records: int, repeat: int) -> tuple[float, int]:
     return median_ms(times), len(trees)
 
 
+def texts_pass(repeat: int) -> tuple[float, int]:
+    """Median CPU ms per record of the pass alone on the annotated texts (the 32 FRUS documents
+    and the Wilson records of --quality, each a minimal TEI document), and their number."""
+    import copy
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    sys.path.insert(1, str(REPO / "src"))
+    from entity_quality import frus_docs, tei_document, wilson_docs
+    from teikit.passes.entities import tag_entities
+
+    trees = [tei_document(d.text, d.date) for d in frus_docs() + wilson_docs()]
+    tag_entities(copy.deepcopy(trees[0]))  # authority, matchers and word lists loaded before timing
+    times = []
+    for _ in range(repeat):
+        fresh = [copy.deepcopy(tree) for tree in trees]
+        t = time.process_time()
+        for tree in fresh:
+            tag_entities(tree)
+        times.append((time.process_time() - t) / len(fresh))
+    return median_ms(times), len(trees)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--corpus", type=Path, help="a folder of records (.txt): time the pass alone on them")
     ap.add_argument("--records", type=int, default=200, help="with --corpus: how many records")
     ap.add_argument("--quality", action="store_true", help="recall and precision on annotated text")
+    ap.add_argument("--texts", action="store_true", help="time the pass alone on the annotated texts")
     ap.add_argument("--show", action="store_true", help="with --quality: list misses and unmatched tags")
     ap.add_argument("--bare", action="store_true", help="with --quality: without the shipped authority's records")
     args = ap.parse_args()
@@ -107,6 +131,10 @@ def main() -> None:
         from entity_quality import report
 
         report(args.show, args.bare)
+        return
+    if args.texts:
+        ms, count = texts_pass(n)
+        print(f"entities pass, median of {n} runs: {ms:.2f} ms CPU per record ({count} annotated texts, 2-10 KB)")
         return
     if args.corpus:
         ms, count = corpus_pass(args.corpus, args.records, n)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from teikit.entities.orgs import defined_acronyms, pinyin_places, shaped_names
+from teikit.entities.orgs import defined_acronyms, lone_names, pinyin_places, shaped_names
 from teikit.entities.people import hsg_ids, lone_surnames
 from teikit.entities.shapes import caps_as_title, shape_names_en, surname_of
 from teikit.passes.entities import tag_entities
@@ -118,6 +118,10 @@ def test_organisations_and_places_by_their_shape():
         "Department of Defense", "Government of the United Kingdom", "Government of India",
         "Committee for State Security"]
     assert [g.name for g in shaped_names("the Indian Embassy Washington")] == ["Indian Embassy"]
+    assert [g.name for g in shaped_names("Source: Washington National Records Center, OASD Files")] == [
+        "Washington National Records Center"]
+    assert [g.name for g in shaped_names("the Central Committee of the Workers' Party of Korea")] == [
+        "Central Committee of the Workers' Party of Korea"]
 
 
 def test_longest_name_wins_but_the_authority_keeps_its_own():
@@ -143,6 +147,40 @@ def test_states_and_capitals_beyond_the_authority():
     assert [t[1] for t in got] == ["Bolivia", "Ceylon", "Brazil", "Vientiane", "Rangoon"]
     assert all(t[0] == "placeName" for t in got)
     assert record(root, "bolivia").xpath("tei:idno[@type='ISO3166-1']/text()", namespaces=NSMAP) == ["BOL"]
+
+
+def test_organisations_and_places_standing_alone():
+    text = ("The CCP and VKP(b) met in Kaesong near Hamhung, at the port of Dalian and in Shandong province; "
+            "in Dulles's view, in Chinese, the Korean peninsula; vol. XV, 5 UST 2369; U.S. and V.K. Koo; "
+            "the U.N., the Guomindang and the Politburo; Officer in Charge; ROK troops.\nTOP SECRET NIACT\nJFD")
+    found = [(g.name, g.kind) for g in lone_names(text, frozenset(), frozenset(), {"JFD"})]
+    assert found == [("CCP", "org"), ("VKP(b)", "org"), ("Kaesong", "place"), ("Hamhung", "place"),
+                     ("Dalian", "place"), ("Shandong", "place"), ("U.S.", "place"), ("U.N.", "org"),
+                     ("Guomindang", "org"), ("Politburo", "org"), ("ROK", "place")]
+    assert lone_names("Hamhung", frozenset(), frozenset()) == []  # no context, no name
+    caps = "LONG LIVE THE CCP! WE DEMAND POW release; the AVP RF; in Soviet hands, in Zhou Enlai, in Sichuan and"
+    assert [(g.name, g.kind) for g in lone_names(caps, frozenset(), frozenset())] == [
+        ("AVP RF", "org"), ("Sichuan", "place")]
+    more = "troops in Pyongyang, Haeju and Wonsan; Beijing: Zhongguo shehui kexue chubanshe, 1988; the Renmin ribao"
+    assert [(g.name, g.kind) for g in lone_names(more, frozenset(), frozenset())] == [
+        ("Pyongyang", "place"), ("Haeju", "place"), ("Wonsan", "place"),
+        ("Zhongguo shehui kexue chubanshe", "org"), ("Renmin ribao", "org")]
+    codes = "a State–Defense–FOA message; Files 711.11–EI/8–555; MIG-15; UN-sponsored; U.S.-ROK talks; anti-CCP"
+    assert [g.name for g in lone_names(codes, frozenset(), frozenset())] == [
+        "State", "Defense", "FOA", "U.S.", "ROK", "CCP"]
+    assert [g.name for g in lone_names("State and Defense agreed; the State and the Church", frozenset(),
+                                       frozenset())] == ["State", "Defense"]
+    assert lone_names("advance in Fact and in Hamhung", frozenset({"hamhung"}), frozenset({"Fact"})) == []
+
+
+def test_a_place_shown_by_its_context_is_named_everywhere_in_the_document():
+    root = tagged("Advance on Hamhung began. The army stood in Hamhung and the NNSC left Hamhung; "
+                  "in Dulles's view the KMAG agreed.")
+    got = tags(root)
+    places = [t for t in got if t[0] == "placeName"]
+    assert [t[1] for t in places] == ["Hamhung"] * 3 and len({t[2] for t in places}) == 1
+    assert [t[:2] for t in got if t[0] == "orgName"] == [("orgName", "NNSC"), ("orgName", "KMAG")]
+    assert record(root, "hamhung").get("cert") == "low"
 
 
 def test_chinese_places_written_as_one_pinyin_word():
@@ -174,11 +212,13 @@ def test_new_constructs_are_valid_tei_and_teikit(shared, tmp_path):
     validate = pytest.importorskip("teikit.validate")
     en = tmp_path / "letter.en.txt"
     en.write_text("Washington, August 2, 1955\n\nYesterday Walter S. Robertson met the National Security Council "
-                  "(NSC) in Vientiane from 11–12 a.m.; Robertson and the NSC agreed on 5 and 6 July.\n", encoding="utf-8")
+                  "(NSC) in Vientiane from 11–12 a.m.; Robertson and the NSC agreed on 5 and 6 July. The KMAG "
+                  "stayed in Hamhung.\n", encoding="utf-8")
     root = encode_parallel(str(en), None, EncodeOptions(title="Letter", date="1955-08-02")).getroot()
     assert root.xpath("//tei:time[@notBefore='11:00:00']", namespaces=NSMAP)
     assert root.xpath("//tei:date[@type='relative']", namespaces=NSMAP)
     assert root.xpath("//tei:person/tei:idno[@type='HSG']", namespaces=NSMAP)
+    assert root.xpath("//tei:place[@cert='low']/tei:placeName[.='Hamhung']", namespaces=NSMAP)
     tei_all = str(shared / "schema" / "tei_all.rng")
     for schema in ("tei_all", "teikit"):  # the official grammar (specialised: fast) and teikit's profile
         result = validate.validate(root.getroottree(), validate.ValidateOptions(schema=schema, tei_all=tei_all))
@@ -199,11 +239,13 @@ def test_hand_annotations_resolve_in_their_records(shared):
     from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-    from entity_quality import wilson_docs
+    from entity_quality import frus_gold_docs, wilson_docs
 
     docs = wilson_docs()
     assert {d.name for d in docs} == {"113379", "117031", "122809"}
-    for doc in docs:
+    held = frus_gold_docs()
+    assert {d.name for d in held} == {"frus1955-57v03-d16", "frus1955-57v23p2-d4", "frus1955-57v23p2-d6"}
+    for doc in docs + held:
         assert doc.gold and all(doc.text[m.start:m.end].replace("\n", " ").startswith(m.text[:3]) for m in doc.gold)
         assert [m.start for m in doc.gold] == sorted(m.start for m in doc.gold)
 
@@ -213,5 +255,6 @@ def test_a_second_run_changes_nothing_and_reuses_the_local_records():
 
     once = tag_entities(parse_xml_bytes(_doc(
         "“Indian Embassy Washington met Walter S. Robertson and the National Security Council (NSC) in "
-        "Qinzhou; the Government of the United Kingdom for the Government of India agreed. Robertson left.")))
+        "Qinzhou; the KMAG stayed in Hamhung (Hamhung fell); the Government of the United Kingdom for the "
+        "Government of India agreed. Robertson left.")))
     assert serialize(tag_entities(parse_xml_bytes(serialize(once)))) == serialize(once)

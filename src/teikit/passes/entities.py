@@ -29,7 +29,7 @@ from ..entities.patterns import (
     suffix_names_zh,
     title_names_en,
 )
-from ..entities.orgs import defined_acronyms, pinyin_places, shaped_names
+from ..entities.orgs import context_places, defined_acronyms, lone_names, mentions_of, names_pattern, pinyin_places, shaped_names
 from ..entities.people import hsg_ids, lone_surnames, not_places
 from ..entities.shapes import caps_as_title, shape_names_en, surname_of
 from ..entities.tagging import Span, Visit, flatten, tag_again, tag_tree
@@ -233,6 +233,7 @@ class _Run:
         self._hits: dict[tuple[str, str], list[Hit]] = {}  # (language, text) -> names found (see _names)
         self.surnames: dict[str, set[str]] = {}  # English surname -> the people of the document who bear it
         self.existing = _records_by_name(self.root)  # (kind, name) -> id of a record already in standOff
+        self.person_initials: set[str] = set()  # "JFD": the capitals of the people's names
 
     def _names(self, matcher: NameMatcher, flat: str) -> list[Hit]:
         """matcher.find(flat), kept for the document: round two sees again every text that round
@@ -387,6 +388,9 @@ class _Run:
         """Remember the surname of each full name tagged as a person ("Walter S. Robertson")."""
         for span in spans:
             if span.tag == "persName":
+                words = re.findall(r"[A-Z]", flat[span.start : span.end])
+                if len(words) >= 2:  # "JFD" signs for John Foster Dulles
+                    self.person_initials.add("".join(words))
                 surname = surname_of(flat[span.start : span.end])
                 if surname:
                     ref = dict(span.attrs)["ref"].lstrip("#")
@@ -447,6 +451,30 @@ class _Run:
         more = [span for span in self._surname_spans(flat, hits, unresolved) if not made.overlaps(span.start, span.end)]
         return sorted(spans + more, key=lambda span: span.start) if more else spans
 
+    def _with_lone_names(self, spans: list[Span], flat: str, hits: list[Hit]) -> list[Span]:
+        """`spans` and the organisations and places standing alone (entities.orgs.lone_names:
+        acronyms, parties, "in Kaesong") that overlap neither them nor an authority name."""
+        not_names = _NotNames(self.surnames)
+        guesses = lone_names(flat, self._lower_words(), not_names, self.person_initials, context=False)
+        guesses += mentions_of(flat, self._context_places(not_names))
+        if not guesses:
+            return spans
+        taken = _Intervals(sorted([(s.start, s.end) for s in spans] + [(h.start, h.end) for h in hits if h.candidates]))
+        more = []
+        for guess in sorted(guesses, key=lambda g: (g.start, -g.end)):
+            if not taken.overlaps(guess.start, guess.end):
+                more.append(_name_span(guess.start, guess.end, guess.kind, [self._local_id(guess.name, "en", guess.kind)]))
+                taken.add(guess.start, guess.end)
+        return sorted(spans + more, key=lambda span: span.start) if more else spans
+
+    def _context_places(self, not_names) -> re.Pattern | None:
+        """The places the English text shows by their context anywhere ("in Manchuria"): their
+        other mentions ("advance on Manchuria") name them too."""
+        if not hasattr(self, "_places_seen"):
+            text = "\n".join("".join(d.itertext()) for d in text_divisions(self.root) if not _is_chinese(_lang_of(d)))
+            self._places_seen = names_pattern({g.name for g in context_places(text, self._lower_words(), not_names)})
+        return self._places_seen
+
     def _kind_of(self, ref: str) -> str:
         entity = self.authority.entities.get(ref)
         if entity:
@@ -501,13 +529,14 @@ class _Run:
         # 刘宁一 ↔ "Liu Ningyi": only English local names are looked for, and round two adds none
         by_pinyin = chinese and any(key[0].startswith("en") for key in self.local_ids)
 
-        surnames = not chinese and _has_rules(lang) and self.surnames
+        english = not chinese and _has_rules(lang)
+        surnames = english and self.surnames
 
         def find(flat: str, el) -> list[Span]:
             hits = [hit for hit in self._names(matcher, flat) if hit.candidates and not hit.unique]
             contracted = contractions_zh(flat) if chinese else []
             if not (hits or contracted or by_pinyin or surnames):
-                return []
+                return self._with_lone_names([], flat, self._names(matcher, flat)) if english else []
             aligned = self._aligned_refs(el, inside, memo)
             spans = []
             unresolved = []
@@ -525,6 +554,8 @@ class _Run:
                 spans.extend(self._local_names_by_pinyin(flat, lang, aligned))
             if surnames:
                 spans = self._with_surnames(spans, flat, self._names(matcher, flat), unresolved)
+            if english:
+                spans = self._with_lone_names(spans, flat, self._names(matcher, flat))
             return spans
 
         for span in tag_again(visits, find):  # the names it wrapped: now refs of the document
@@ -660,6 +691,17 @@ class _Run:
         if rid in self.authority.records:
             return self.authority.record(rid)
         return None
+
+
+class _NotNames:
+    """Words that name no place standing alone: the people database's names (not_places) and the
+    surnames of the document's people."""
+
+    def __init__(self, surnames: dict[str, set[str]]):
+        self.extra = surnames
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.extra or word in not_places()
 
 
 @functools.lru_cache(maxsize=8)
