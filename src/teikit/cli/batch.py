@@ -39,7 +39,7 @@ def command(src_dir, out_dir, formats, jobs, force, no_validate, schema, tei_all
         teikit batch records/ -o edition/ --force
         teikit batch s3://archive/records -o s3://archive/edition --to html --scheduler tcp://head:8786
     """
-    from ..batch import BatchOptions, run_batch, summarise, write_report
+    from ..batch import BatchOptions, summarise, write_report
     from ..errors import InputError, UsageError
     from ..writers import FORMATS
 

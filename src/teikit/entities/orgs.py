@@ -358,8 +358,6 @@ def _departments(text: str) -> list[Guess]:
 def _in_capitals(text: str, start: int, end: int) -> bool:
     """Is the word at [start, end) part of a phrase in capitals: next to a function word in
     capitals ("LONG LIVE THE CCP") or in a run of three words in capitals?"""
-    before = re.findall(r"[A-Z][A-Z()]*", text[max(0, start - 30) : start].split("\n")[-1])
-    after = re.findall(r"[A-Z][A-Z()]*", text[end : end + 30].split("\n")[0])
     left = re.search(r"([A-Z]+)[ \t]+$", text[max(0, start - 20) : start])
     right = re.match(r"[ \t]+([A-Z]+)(?![a-z])", text[end : end + 20])
     near = [x.group(1) for x in (left, right) if x]

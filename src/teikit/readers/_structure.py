@@ -24,7 +24,7 @@ _DATE_EN = re.compile(
     r"\b(\d{1,2}\s+(" + "|".join(MONTHS) + r")\b|(" + "|".join(MONTHS) + r")\.?\s+\d{1,2}\b|\b1[89]\d\d\b)",
     re.I,
 )
-_DATE_ZH = re.compile(f"[〇零一二三四五六七八九十廿卅0-9０-９]+\\s*[年月日时時点點]")
+_DATE_ZH = re.compile("[〇零一二三四五六七八九十廿卅0-9０-９]+\\s*[年月日时時点點]")
 _NOTE_BODY = re.compile(
     r"^\s*(?:\[(?P<a>\d{1,3})\]|<sup>\s*\(?(?P<b>\w{1,4})\)?\s*</sup>|\[\^(?P<c>\w{1,6})\]:?|〔(?P<d>\d{1,3})〕|(?P<e>\d{1,3})\.\s(?=\S))\s*"
 )

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from .contentmodel import Finding, display_name
+from .contentmodel import Finding, display_name, split_qname
 from .grammar import Grammar, nc_matches, pattern_content, pattern_name_class, rng_children, rng_name
 
 if TYPE_CHECKING:
@@ -171,17 +171,6 @@ def _gather_values(grammar, patterns, values, types, seen) -> None:
             _gather_values(grammar, rng_children(p), values, types, seen)
 
 
-def attribute_qname(name: str) -> tuple[str, str]:
-    found = _QNAMES.get(name)
-    if found is None:
-        if len(_QNAMES) > 10_000:
-            _QNAMES.clear()
-        q = etree.QName(name)
-        found = _QNAMES[name] = (q.namespace or "", q.localname)
-    return found
-
-
-_QNAMES: dict = {}
 
 
 _ATTRIBUTES = etree.XPath("@*")
@@ -223,11 +212,10 @@ def check_attributes(attrs: AttributeModels, el: etree._Element, patterns: list)
 
 def _attribute_findings(models, attrs, pattern, el) -> list[Finding]:
     name = display_name(el)
-    allowed = attrs.attribute_patterns(pattern)
     findings = []
     present = set()
     for raw, value in attribute_items(el):
-        q = attribute_qname(raw)
+        q = split_qname(raw)
         present.add(q)
         matching = attrs.matching(pattern, q)
         if not matching:

@@ -275,13 +275,17 @@ class ContentModels:
 
 
 def qname_of(el: etree._Element) -> tuple[str, str]:
-    tag = el.tag
-    found = _QNAMES.get(tag)
+    return split_qname(el.tag)
+
+
+def split_qname(name: str) -> tuple[str, str]:
+    """(namespace, local name) of a Clark name, remembered (bounded): elements and attributes."""
+    found = _QNAMES.get(name)
     if found is None:
         if len(_QNAMES) > 10_000:
             _QNAMES.clear()
-        q = etree.QName(tag)
-        found = _QNAMES[tag] = (q.namespace or "", q.localname)
+        q = etree.QName(name)
+        found = _QNAMES[name] = (q.namespace or "", q.localname)
     return found
 
 
