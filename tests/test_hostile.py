@@ -12,7 +12,8 @@ from click.testing import CliRunner
 from teikit.api import EncodeOptions, encode
 from teikit.cli import cli
 from teikit.naming import check_outputs, plan_outputs
-from teikit.tei import NSMAP, serialize
+from teikit.errors import XMLInputError
+from teikit.tei import NSMAP, parse_xml_bytes, parse_xml_file, serialize
 
 from conftest import PDF_TEXTS, SAMPLE
 
@@ -152,10 +153,34 @@ def test_query_on_a_missing_file_is_exit_2(tmp_path):
 
 
 def test_no_error_advises_a_parser_option(tmp_path):
-    big = tmp_path / "big.xml"
-    big.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>' + "x" * 10_500_000 + "</p></TEI>")
-    err = one_line_error(run("export", str(big), "--to", "text"), 2)
+    deep = tmp_path / "deep.xml"
+    deep.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0">' + "<p>" * 300 + "x" + "</p>" * 300 + "</TEI>")
+    err = one_line_error(run("export", str(deep), "--to", "text"), 2)
     assert "XML_PARSE_HUGE" not in err and "limit" in err
+
+
+LONG = "x" * 10_500_000  # over libxml2's 10 MB limit on one text node (an 11 MB sentence)
+
+
+def test_a_text_node_over_10_mb_that_teikit_writes_is_read_back(tmp_path):
+    tree = encode(TEXT, FAST)
+    tree.find(".//tei:s", NSMAP).text = LONG
+    tei = tmp_path / "long.tei.xml"
+    tei.write_bytes(serialize(tree))
+    assert parse_xml_file(tei).find(".//tei:s", NSMAP).text == LONG
+    result = run("export", str(tei), "--to", "text", "-o", str(tmp_path / "long.txt"))
+    assert result.exit_code == 0, result.output
+    assert LONG in (tmp_path / "long.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("document", [
+    '<!DOCTYPE TEI [<!ENTITY a "b">]><TEI xmlns="http://www.tei-c.org/ns/1.0"><p>&a;{long}</p></TEI>',
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0">' + "<hi>" * 300 + "{long}" + "</hi>" * 300 + "</TEI>",
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>{long}</p>' + "<hi>" * 300 + "</hi>" * 300 + "</TEI>",
+], ids=["with-entities", "deep-around", "deep-after"])
+def test_a_long_text_node_is_refused_with_entities_or_deep_nesting(document):
+    with pytest.raises(XMLInputError, match="limit"):
+        parse_xml_bytes(document.replace("{long}", LONG).encode("utf-8"), "long.xml")
 
 
 # ---------------------------------------------------------------- outputs never touch inputs
