@@ -7,14 +7,14 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from click.testing import CliRunner
 
 from teikit.api import EncodeOptions, encode
 from teikit.cli import cli
-from teikit.naming import check_outputs, plan_outputs
 from teikit.errors import XMLInputError
+from teikit.naming import check_outputs, plan_outputs
 from teikit.tei import NSMAP, parse_xml_bytes, parse_xml_file, serialize
 
 from conftest import PDF_TEXTS, SAMPLE

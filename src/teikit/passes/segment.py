@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..tei import NSMAP, XML_ID, XML_LANG, append_text, language_divisions, local_name, tei
+from ..tei import XML_ID, XML_LANG, append_text, language_divisions, local_name, tei
 from ..align.sentences import chinese_cuts, cuts_for
 
 PLACEHOLDER = "\u2060"  # stands for an empty inline element while trimming
