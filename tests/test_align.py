@@ -319,3 +319,31 @@ def test_long_texts_are_aligned_in_windows_like_whole():
     zh_short = model.align_in_windows(en, zh[:50], options, hints, window=300, overlap=80)
     assert [t for b in zh_short for t in b.tgt] == list(range(50))
     assert [s for b in zh_short for s in b.src] == list(range(len(en)))
+
+
+def test_a_path_straying_beyond_the_widest_band_is_aligned_in_windows(monkeypatch):
+    """Above a window's length, the whole search may widen its band only to WIDEST (a wider band
+    costs the square of the text); a text with a long passage missing on one side goes to the
+    windows instead, and still covers every sentence once, in order. A text that keeps near
+    the diagonal is aligned whole, as before."""
+    from pathlib import Path
+
+    from teikit.align import model
+
+    data = Path(__file__).parent / "data" / "align"
+    en = (data / "wilson-110390.en.txt").read_text(encoding="utf-8").splitlines() * 12
+    zh = (data / "wilson-110390.zh.txt").read_text(encoding="utf-8").splitlines() * 12
+    monkeypatch.setattr(model, "WINDOW", 150)
+    monkeypatch.setattr(model, "OVERLAP", 40)
+    monkeypatch.setattr(model, "WIDEST", 24)
+    calls = []
+    monkeypatch.setattr(model, "align_in_windows", lambda en, zh, o, h, f=model.align_in_windows:
+                        calls.append(len(zh)) or f(en, zh, o, h, window=150, overlap=40))
+    options, hints = AlignOptions(), AlignHints()
+    assert model.align_en_zh(en, zh, options, hints) == model._align_whole(en, zh, options, hints)
+    assert calls == []
+    longer = en[:200] + ["Nothing was said by the clerk on that morning."] * 200 + en[200:]
+    beads = model.align_en_zh(longer, zh, options, hints)  # the path leaves a band of 24
+    assert calls == [len(zh)]
+    assert [s for b in beads for s in b.src] == list(range(len(longer)))
+    assert [t for b in beads for t in b.tgt] == list(range(len(zh)))

@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from teikit.api import EncodeOptions, encode
 from teikit.cli import cli
+from teikit.errors import XMLInputError
 from teikit.naming import check_outputs, plan_outputs
-from teikit.tei import NSMAP, serialize
+from teikit.tei import NSMAP, parse_xml_bytes, parse_xml_file, serialize
 
 from conftest import PDF_TEXTS, SAMPLE
 
@@ -152,10 +155,34 @@ def test_query_on_a_missing_file_is_exit_2(tmp_path):
 
 
 def test_no_error_advises_a_parser_option(tmp_path):
-    big = tmp_path / "big.xml"
-    big.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>' + "x" * 10_500_000 + "</p></TEI>")
-    err = one_line_error(run("export", str(big), "--to", "text"), 2)
+    deep = tmp_path / "deep.xml"
+    deep.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0">' + "<p>" * 300 + "x" + "</p>" * 300 + "</TEI>")
+    err = one_line_error(run("export", str(deep), "--to", "text"), 2)
     assert "XML_PARSE_HUGE" not in err and "limit" in err
+
+
+LONG = "x" * 10_500_000  # over libxml2's 10 MB limit on one text node (an 11 MB sentence)
+
+
+def test_a_text_node_over_10_mb_that_teikit_writes_is_read_back(tmp_path):
+    tree = encode(TEXT, FAST)
+    tree.find(".//tei:s", NSMAP).text = LONG
+    tei = tmp_path / "long.tei.xml"
+    tei.write_bytes(serialize(tree))
+    assert parse_xml_file(tei).find(".//tei:s", NSMAP).text == LONG
+    result = run("export", str(tei), "--to", "text", "-o", str(tmp_path / "long.txt"))
+    assert result.exit_code == 0, result.output
+    assert LONG in (tmp_path / "long.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("document", [
+    '<!DOCTYPE TEI [<!ENTITY a "b">]><TEI xmlns="http://www.tei-c.org/ns/1.0"><p>&a;{long}</p></TEI>',
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0">' + "<hi>" * 300 + "{long}" + "</hi>" * 300 + "</TEI>",
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>{long}</p>' + "<hi>" * 300 + "</hi>" * 300 + "</TEI>",
+], ids=["with-entities", "deep-around", "deep-after"])
+def test_a_long_text_node_is_refused_with_entities_or_deep_nesting(document):
+    with pytest.raises(XMLInputError, match="limit"):
+        parse_xml_bytes(document.replace("{long}", LONG).encode("utf-8"), "long.xml")
 
 
 # ---------------------------------------------------------------- outputs never touch inputs
@@ -181,3 +208,19 @@ def test_one_naming_function_keeps_extensions_where_stems_collide(tmp_path):
     src.write_text("x")
     with pytest.raises(Exception, match="over an input"):
         check_outputs([Path(str(src))], [str(src)])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["en-n1", "en-n2", "en-n1-2", "zh"]), st.booleans()), max_size=60))
+def test_minting_with_an_id_set_gives_the_ids_a_plain_set_gives(calls):
+    """IdSet remembers where mint stopped per base (minting one base k times is linear, not
+    quadratic); the ids are the same as a plain set's, also with ids added from outside."""
+    from teikit.ids import IdSet, mint
+
+    plain, fast = set(), IdSet()
+    for base, outside in calls:
+        if outside:
+            plain.add(base + "-3")
+            fast.add(base + "-3")
+        assert mint(base, plain) == mint(base, fast)
+    assert plain == fast

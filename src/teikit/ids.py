@@ -21,19 +21,32 @@ def ncname(text: str) -> str:
     return part if part[0].isalpha() or part[0] == "_" else "_" + part
 
 
+class IdSet(set):
+    """A set of ids that remembers, per base, where `mint` stopped looking (ids are only ever
+    added), so minting the same base k times costs k steps, not k²/2."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.next_suffix: dict[str, int] = {}
+
+
 def mint(base: str, taken: set[str]) -> str:
     """base, or base-2, base-3 … : the first not in taken (which then holds it)."""
-    candidate, n = base, 1
+    resume = getattr(taken, "next_suffix", None)
+    n = resume.get(base, 1) if resume is not None else 1
+    candidate = base if n == 1 else f"{base}-{n}"
     while candidate in taken:
         n += 1
         candidate = f"{base}-{n}"
     taken.add(candidate)
+    if resume is not None:
+        resume[base] = n
     return candidate
 
 
 def settle_ids(root: etree._Element) -> None:
     """Rename the second and later holders of an xml:id (pointers keep naming the first)."""
-    seen: set[str] = set()
+    seen: set[str] = IdSet()
     duplicates = []
     for el in root.iter():
         value = el.get(XML_ID) if isinstance(el.tag, str) else None

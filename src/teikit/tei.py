@@ -103,10 +103,48 @@ def parse_xml_bytes(data: bytes, name: str = "<bytes>", *, collect_ids: bool = T
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise XMLInputError("binary file, expected XML", file=name)
     _reject_doctype_entities(data, name)
-    tree = _parse(data, name, safe_parser(collect_ids=collect_ids))
+    try:
+        tree = _parse(data, name, safe_parser(collect_ids=collect_ids))
+    except _TextTooLong:
+        return _parse_long_text(data, name, collect_ids)
     if _check_entities(tree, data, name):
         tree = _parse(data, name, safe_parser(collect_ids=collect_ids, expand_internal=True))
     return tree
+
+
+class _TextTooLong(XMLInputError):
+    """libxml2 refused a text node over 10 MB (without XML_PARSE_HUGE)."""
+
+
+LIMIT_MESSAGE = "beyond the parser's safety limits (a text node over 10 MB, or nesting over 256 levels)"
+MAX_DEPTH = 256  # libxml2's own limit without XML_PARSE_HUGE, kept when a long text is allowed
+
+
+def _parse_long_text(data: bytes, name: str, collect_ids: bool) -> etree._ElementTree:
+    """Parse a document with a text node over 10 MB (teikit writes one for an 11 MB sentence):
+    libxml2's huge_tree, allowed only without any entity declaration (nothing to expand; the
+    DOCTYPE is looked at before and after parsing) and with the usual nesting limit."""
+    doctype = _doctype_of(data)
+    if doctype is not None and b"<!ENTITY" in doctype:
+        raise XMLInputError(f"not well-formed XML: {LIMIT_MESSAGE} with entity declarations", file=name)
+    parser = etree.XMLParser(collect_ids=collect_ids, resolve_entities=False, load_dtd=False,
+                             no_network=True, dtd_validation=False, huge_tree=True)
+    tree = _parse(data, name, parser)
+    dtd = tree.docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise XMLInputError(f"not well-formed XML: {LIMIT_MESSAGE} with entity declarations", file=name)
+    if _depth_over(tree.getroot(), MAX_DEPTH):
+        raise XMLInputError(f"not well-formed XML: {LIMIT_MESSAGE}", file=name)
+    return tree
+
+
+def _depth_over(root: etree._Element, limit: int) -> bool:
+    depth = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > limit:
+            return True
+    return False
 
 
 def _parse(data: bytes, name: str, parser: etree.XMLParser) -> etree._ElementTree:
@@ -117,8 +155,10 @@ def _parse(data: bytes, name: str, parser: etree.XMLParser) -> etree._ElementTre
         msg = exc.msg.split(", line ")[0] if exc.msg else "not well-formed XML"
         if any(word in msg for word in ("amplification", "entity reference loop", "nesting depth")):
             raise XMLInputError("entity expansion beyond the limit (unsafe XML)", file=name) from None
+        if "Text node too long" in msg:
+            raise _TextTooLong(f"not well-formed XML: {LIMIT_MESSAGE}", file=name, line=line) from None
         if "XML_PARSE_HUGE" in msg:  # libxml2's advice names a parser option no user can set
-            msg = "beyond the parser's safety limits (a text node over 10 MB, or nesting over 256 levels)"
+            msg = LIMIT_MESSAGE
         raise XMLInputError(f"not well-formed XML: {msg}", file=name, line=line) from None
     return root.getroottree()
 

@@ -20,14 +20,27 @@ FIRST_PASS_MAX = 3  # the wide pass uses beads of up to 3 sentences on a side
 BLOCKS_ABOVE = 8000
 WINDOW = 2000
 OVERLAP = 400
+# A whole-text first pass over more than WINDOW + OVERLAP sentences may widen its band only up to
+# this half width; a path that strays further (a text with a long passage missing on one side)
+# is aligned in windows instead, so time and memory stay linear (a band as wide as a share of
+# the text costs its square). The Bible set's band (189) never widens.
+WIDEST = OVERLAP
+
+
+class _TooWide(Exception):
+    """The first pass would need a band wider than WIDEST."""
 
 
 def align_en_zh(en: Sequence[str], zh: Sequence[str], options: AlignOptions,
                 hints: AlignHints) -> list[Bead]:
     """Align English (source) with Chinese (target) sentences."""
-    if max(len(en), len(zh)) > BLOCKS_ABOVE:
+    longest = max(len(en), len(zh))
+    if longest > BLOCKS_ABOVE:
         return align_in_windows(en, zh, options, hints)
-    return _align_whole(en, zh, options, hints)
+    try:
+        return _align_whole(en, zh, options, hints, widest=WIDEST if longest > WINDOW + OVERLAP else None)
+    except _TooWide:
+        return align_in_windows(en, zh, options, hints)
 
 
 def align_in_windows(en, zh, options: AlignOptions, hints: AlignHints,
@@ -79,14 +92,15 @@ def _slice(h: AlignHints, i: int, i_end: int, j: int, j_end: int) -> AlignHints:
 
 
 def _align_whole(en: Sequence[str], zh: Sequence[str], options: AlignOptions,
-                 hints: AlignHints) -> list[Bead]:
-    """Align English (source) with Chinese (target) sentences in one search."""
+                 hints: AlignHints, widest: int | None = None) -> list[Bead]:
+    """Align English (source) with Chinese (target) sentences in one search; with `widest`,
+    raise _TooWide rather than widen the first band beyond it."""
     n, m = len(en), len(zh)
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
     evidence = draft(en, zh, en_extra=hints.src_tokens, zh_extra=hints.tgt_tokens, names=hints.names)
     model = Model(en, zh, evidence.finish(), options, hints)
-    kinds = model.refine(model.first_pass())
+    kinds = model.refine(model.first_pass(widest))
     if options.induce:
         kinds = _realign_with_induced(en, zh, evidence, kinds, options, hints)
     return _to_beads(kinds)
@@ -128,8 +142,9 @@ class Model:
         self.shared: BandMatrix | None = None
         self.covered: BandMatrix | None = None
 
-    def first_pass(self) -> list[tuple[int, int]]:
-        """Search a diagonal band, widening it until the path keeps clear of its edges."""
+    def first_pass(self, widest: int | None = None) -> list[tuple[int, int]]:
+        """Search a diagonal band, widening it until the path keeps clear of its edges
+        (raising _TooWide before widening beyond `widest`)."""
         width = self.o.band_width or max(12, int(0.03 * max(self.n, self.m)))
         beads = all_beads(self.o, FIRST_PASS_MAX)
         while True:
@@ -138,6 +153,8 @@ class Model:
             if width >= max(self.n, self.m) or not _touches_edge(_cells(path), band, self.m):
                 return path
             width *= 2
+            if widest is not None and width > widest:
+                raise _TooWide
 
     def refine(self, kinds: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Search a narrow band around a path with every bead shape."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..tei import NSMAP, XML_ID, XML_LANG, append_text, language_divisions, local_name, tei
+from ..tei import XML_ID, XML_LANG, append_text, language_divisions, local_name, tei
 from ..align.sentences import chinese_cuts, cuts_for
 
 PLACEHOLDER = "\u2060"  # stands for an empty inline element while trimming
@@ -56,9 +56,8 @@ def _cutter(lang: str, config: SegmentOptions):
 
 def sentence_containers(div: etree._Element) -> list[etree._Element]:
     """p, and opener/closer children with text, in document order (none inside head or s)."""
-    found = div.xpath(".//tei:p | .//tei:opener/* | .//tei:closer/*", namespaces=NSMAP)
     out = []
-    for el in found:
+    for el in _candidates(div):
         if local_name(el) in ("label", "s") or _has(el.iterancestors(_HEAD, _S)) or _has(el.iterdescendants(_S)):
             continue
         if local_name(el) != "p" and _has(el.iterancestors(_P)):
@@ -69,6 +68,15 @@ def sentence_containers(div: etree._Element) -> list[etree._Element]:
 
 
 _HEAD, _S, _P = tei("head"), tei("s"), tei("p")
+_FRAMES = (tei("opener"), tei("closer"))
+
+
+def _candidates(div: etree._Element):
+    """What `.//tei:p | .//tei:opener/* | .//tei:closer/*` selects, in document order, in one
+    walk (libxml2 merges the node sets of a union in time quadratic in their size)."""
+    for el in div.iterdescendants():
+        if isinstance(el.tag, str) and (el.tag == _P or el.getparent().tag in _FRAMES):
+            yield el
 
 
 def _has(elements) -> bool:

@@ -1,10 +1,12 @@
 """Record -> TEI tree (docs/encoding.md): header, language divisions, notes in back."""
 from __future__ import annotations
 
+from collections import deque
+
 from lxml import etree
 
-from ..ids import mint, ncname
-from ..tei import NSMAP, TEI_NS, XML_ID, XML_LANG, tei
+from ..ids import IdSet, mint, ncname
+from ..tei import NSMAP, TEI_NS, XML_ID, XML_LANG, last_child, tei
 from ._editorial import editorial_note, editorial_remark
 from ._header import build_header, place_in_datelines
 from ._inline import InlineContext, fill, leading_enumerator
@@ -22,7 +24,7 @@ def build_tei(record: Record) -> etree._ElementTree:
     text = etree.SubElement(root, tei("text"))
     body = etree.SubElement(text, tei("body"))
     note_divs = []
-    taken: set[str] = set()
+    taken: set[str] = IdSet()
     for part, lay in zip(record.parts, layouts):
         div, notes_div = build_division(part, lay, taken)
         body.append(div)
@@ -59,12 +61,15 @@ def build_division(part: Part, lay: Layout, taken: set[str]) -> tuple[etree._Ele
         fill(head, part.head, ctx)
     if lay.opener:
         div.append(_framing("opener", lay.opener, ctx))
+    remarks = 0  # editorial notes so far (counting the children each time is quadratic)
     for text, rejoined in lay.body:
-        if rejoined and len(div) and div[-1].tag == tei("p"):
-            etree.SubElement(div[-1], tei("milestone"), unit="paragraph", type="spuriousBreak")
-            fill(div[-1], text, ctx)
+        last = last_child(div)
+        if rejoined and last is not None and last.tag == tei("p"):
+            etree.SubElement(last, tei("milestone"), unit="paragraph", type="spuriousBreak")
+            fill(last, text, ctx)
         elif editorial_remark(text):
-            div.append(editorial_note(editorial_remark(text), prefix, len(div.findall(tei("note"))) + 1))
+            remarks += 1
+            div.append(editorial_note(editorial_remark(text), prefix, remarks))
         else:
             div.append(_paragraph(text, ctx))
     if lay.closer:
@@ -104,13 +109,18 @@ def _notes_division(part: Part, ctx: InlineContext, bodies: list[Note]) -> etree
         return None
     div = etree.Element(tei("div"), type="notes")
     div.set(XML_LANG, part.lang)
-    remaining = list(bodies)
+    unused = {}  # label -> indices of the bodies not yet matched, in order (a scan per marker
+    for k, b in enumerate(bodies):  # would be quadratic)
+        unused.setdefault(b.label, deque()).append(k)
+    used = set()
     for label, note_id in list(ctx.notes):
-        body = next((b for b in remaining if b.label == label), None)
-        if body:
-            remaining.remove(body)
+        queue = unused.get(label)
+        body = None
+        if queue:
+            used.add(queue[0])
+            body = bodies[queue.popleft()]
         div.append(_note(note_id, label, body, ctx))
-    for body in remaining:  # a body with no marker in the text: keep it, under its own id
+    for body in (b for k, b in enumerate(bodies) if k not in used):  # a body with no marker in the text: keep it, under its own id
         note_id = ctx.note_id(body.label)
         ctx.note_labels.pop()
         div.append(_note(note_id, body.label, body, ctx))
