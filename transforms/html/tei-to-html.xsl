@@ -398,7 +398,7 @@
           <xsl:attribute name="title">no counterpart in the other language</xsl:attribute>
         </xsl:if>
       </xsl:if>
-      <xsl:apply-templates mode="inline"/>
+      <xsl:call-template name="inline-children"/>
     </span>
   </xsl:template>
 
@@ -438,11 +438,11 @@
           </xsl:attribute>
           <xsl:if test="string($other)"><xsl:attribute name="title"><xsl:value-of select="$other"/></xsl:attribute></xsl:if>
           <xsl:call-template name="lang-attr"/>
-          <xsl:apply-templates mode="inline"/>
+          <xsl:call-template name="inline-children"/>
         </a>
       </xsl:when>
       <xsl:otherwise>
-        <span class="name {$kind}"><xsl:call-template name="lang-attr"/><xsl:apply-templates mode="inline"/></span>
+        <span class="name {$kind}"><xsl:call-template name="lang-attr"/><xsl:call-template name="inline-children"/></span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -484,7 +484,7 @@
           </xsl:attribute>
         </xsl:when>
       </xsl:choose>
-      <xsl:apply-templates mode="inline"/>
+      <xsl:call-template name="inline-children"/>
     </time>
   </xsl:template>
 
@@ -498,7 +498,7 @@
         <xsl:if test="generate-id() = $me"><xsl:value-of select="position()"/></xsl:if>
       </xsl:for-each>
     </xsl:variable>
-    <sup class="noteref"><a id="ref-{$t}-{$nth}" href="#{$t}" role="doc-noteref"><xsl:apply-templates mode="inline"/></a></sup>
+    <sup class="noteref"><a id="ref-{$t}-{$nth}" href="#{$t}" role="doc-noteref"><xsl:call-template name="inline-children"/></a></sup>
   </xsl:template>
 
   <xsl:template match="tei:milestone[@type='spuriousBreak']" mode="inline">
