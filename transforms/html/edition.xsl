@@ -22,8 +22,8 @@
        is plain.xsl's key plain-pointed (every key is built on the first key() call: one key
        fewer is one walk of the document fewer) -->
   <xsl:key name="id" match="*" use="@xml:id"/>
-  <xsl:key name="fn-pos" match="fn" use="@id"/>
-  <xsl:key name="app-pos" match="app" use="@id"/>
+  <!-- footnote and apparatus numbers by the note's or app's generate-id (one key for both) -->
+  <xsl:key name="fn-pos" match="fn | app" use="@id"/>
 
   <!-- footnotes: every note of the text that no ref/ptr points to (those stay where they are,
        as end notes, and the pointer is their link); numbered once, in document order -->
@@ -390,7 +390,7 @@
   </xsl:template>
   <xsl:template name="app-label">
     <xsl:variable name="gid" select="generate-id()"/>
-    <xsl:for-each select="$fn-index"><xsl:number value="key('app-pos', $gid)/@pos" format="a"/></xsl:for-each>
+    <xsl:for-each select="$fn-index"><xsl:number value="key('fn-pos', $gid)/@pos" format="a"/></xsl:for-each>
   </xsl:template>
 
   <!-- ================= apparatus and readings ================= -->
@@ -595,7 +595,18 @@
        prefixDef'd private URI; anything else as text. A pointer to a note is its note link. -->
   <xsl:template match="tei:ref | tei:ptr" mode="inline">
     <xsl:variable name="t" select="substring-before(concat(normalize-space(@target), ' '), ' ')"/>
-    <xsl:variable name="local" select="key('id', substring($t, 2))[starts-with($t, '#')][1]"/>
+    <!-- key() only for a '#' target: the first key() call builds every key of the stylesheet
+         (one walk of the document each), which a document of URLs alone never needs -->
+    <xsl:choose>
+      <xsl:when test="starts-with($t, '#')">
+        <xsl:call-template name="ref-body"><xsl:with-param name="t" select="$t"/><xsl:with-param name="local" select="key('id', substring($t, 2))[1]"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="ref-body"><xsl:with-param name="t" select="$t"/><xsl:with-param name="local" select="/.."/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="ref-body">
+    <xsl:param name="t"/>
+    <xsl:param name="local"/>
     <xsl:variable name="href">
       <xsl:choose>
         <xsl:when test="starts-with($t, '#')"><xsl:if test="$local"><xsl:value-of select="$t"/></xsl:if></xsl:when>
