@@ -404,8 +404,9 @@
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs" mode="inline">
     <xsl:variable name="ids" select="normalize-space(translate(@ref, '#', ' '))"/>
     <xsl:choose>
-      <!-- no ref: no key() call (the first one builds every key of the stylesheet) -->
-      <xsl:when test="not($ids)">
+      <!-- no ref, or one URL (a ':' is never in an xml:id): no record, and no key() call (the
+           first one builds every key of the stylesheet, a walk of the document each) -->
+      <xsl:when test="not($ids) or contains($ids, ':') and not(contains($ids, ' '))">
         <span class="name {substring('person', 1, 6 * boolean(self::tei:persName))}{substring('place', 1, 5 * boolean(self::tei:placeName))}{substring('org', 1, 3 * boolean(self::tei:orgName))}{substring('name', 1, 4 * not(self::tei:persName or self::tei:placeName or self::tei:orgName))}"><xsl:call-template name="lang-attr"/><xsl:call-template name="inline-children"/></span>
       </xsl:when>
       <xsl:otherwise>
