@@ -149,9 +149,15 @@
     <!-- the number: @n, else its place in its lg (the stanzas of an lg of lgs counted on) or
          among its sibling lines; shown when a multiple of five. Select expressions only: a
          variable with content would build a tree fragment per line -->
-    <xsl:variable name="n" select="concat(@n, substring(count(preceding-sibling::tei:l) + 1 + count(parent::tei:lg[parent::tei:lg]/preceding-sibling::tei:lg/tei:l), 1 div not(@n)))"/>
     <div class="l"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'l'"/></xsl:call-template></xsl:if>
-      <xsl:if test="$n mod 5 = 0"><span class="lnum" aria-hidden="true" data-n="{$n}"></span></xsl:if>
+      <xsl:choose>
+        <xsl:when test="@n"><xsl:if test="@n mod 5 = 0"><span class="lnum" aria-hidden="true" data-n="{@n}"></span></xsl:if></xsl:when>
+        <xsl:otherwise>
+          <!-- counted only without @n (the preceding lines of a long lg are many) -->
+          <xsl:variable name="n" select="count(preceding-sibling::tei:l) + 1 + count(parent::tei:lg[parent::tei:lg]/preceding-sibling::tei:lg/tei:l)"/>
+          <xsl:if test="$n mod 5 = 0"><span class="lnum" aria-hidden="true" data-n="{$n}"></span></xsl:if>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:call-template name="inline-children"/>
     </div>
   </xsl:template>
@@ -700,7 +706,7 @@
     </xsl:if>
   </xsl:template>
   <xsl:template match="*" mode="toc">
-    <xsl:variable name="subs" select="*[self::tei:div or self::tei:div2 or self::tei:div3 or self::tei:div4 or self::tei:div5 or self::tei:div6]"/>
+    <xsl:variable name="subs" select="tei:div | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6"/>
     <xsl:choose>
       <xsl:when test="tei:head">
         <li>
@@ -726,28 +732,44 @@
   </xsl:template>
   <xsl:template name="rend-attrs">
     <xsl:param name="class" select="''"/>
-    <xsl:if test="$class and not(@rend or @rendition)"><xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute></xsl:if>
-    <xsl:if test="@rend and not(@rendition) and translate(@rend, 'abcdefghijklmnopqrstuvwxyz0123456789-', '') = ''">
-      <!-- the usual case, one lower-case token: no tokenising -->
-      <xsl:attribute name="class"><xsl:if test="$class"><xsl:value-of select="$class"/><xsl:text> </xsl:text></xsl:if>r-<xsl:value-of select="@rend"/></xsl:attribute>
-    </xsl:if>
-    <xsl:if test="not(@rend) and starts-with(@rendition, '#') and translate(@rendition, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_#', '') = '' and not(contains(substring(@rendition, 2), '#'))">
-      <!-- one pointer to a rendition: its CSS class, and its id as a rend token -->
-      <xsl:attribute name="class"><xsl:if test="$class"><xsl:value-of select="$class"/><xsl:text> </xsl:text></xsl:if>r-<xsl:value-of select="translate(substring(@rendition, 2), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/> rnd-<xsl:value-of select="substring(@rendition, 2)"/></xsl:attribute>
-    </xsl:if>
-    <xsl:if test="@rendition and (@rend or not(starts-with(@rendition, '#')) or translate(@rendition, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_#', '') != '' or contains(substring(@rendition, 2), '#')) or not(@rendition) and @rend and translate(@rend, 'abcdefghijklmnopqrstuvwxyz0123456789-', '') != ''">
-      <xsl:variable name="low" select="translate(concat(@rend, ' ', translate(@rendition, '#', ' ')), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ:;,()', 'abcdefghijklmnopqrstuvwxyz     ')"/>
-      <xsl:variable name="clean" select="normalize-space(translate($low, translate($low, 'abcdefghijklmnopqrstuvwxyz0123456789-_ ', ''), ''))"/>
-      <xsl:if test="$clean or $class">
-        <xsl:attribute name="class">
-          <xsl:if test="$class"><xsl:value-of select="$class"/><xsl:text> </xsl:text></xsl:if>
-          <xsl:if test="$clean"><xsl:value-of select="concat('r-', str:replace($clean, ' ', ' r-'))"/></xsl:if>
-          <xsl:for-each select="str:tokenize(normalize-space(@rendition), ' ')[starts-with(., '#')]"> rnd-<xsl:value-of select="translate(substring(., 2), '.:', '__')"/></xsl:for-each>
-        </xsl:attribute>
-      </xsl:if>
-    </xsl:if>
+    <!-- one branch per case, the cheap tests first (translate() is slow in libxml2) -->
+    <xsl:choose>
+      <xsl:when test="@rendition">
+        <xsl:choose>
+          <xsl:when test="not(@rend) and starts-with(@rendition, '#') and not(contains(substring(@rendition, 2), '#')) and translate(@rendition, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_#', '') = ''">
+            <!-- one pointer to a rendition: its CSS class, and its id as a rend token -->
+            <xsl:variable name="id" select="substring(@rendition, 2)"/>
+            <xsl:attribute name="class"><xsl:if test="$class"><xsl:value-of select="$class"/><xsl:text> </xsl:text></xsl:if>r-<xsl:value-of select="translate($id, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/> rnd-<xsl:value-of select="$id"/></xsl:attribute>
+          </xsl:when>
+          <xsl:otherwise><xsl:call-template name="rend-classes"><xsl:with-param name="class" select="$class"/></xsl:call-template></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:when test="@rend">
+        <xsl:choose>
+          <xsl:when test="translate(@rend, 'abcdefghijklmnopqrstuvwxyz0123456789-', '') = ''">
+            <!-- the usual case, one lower-case token: no tokenising -->
+            <xsl:attribute name="class"><xsl:if test="$class"><xsl:value-of select="$class"/><xsl:text> </xsl:text></xsl:if>r-<xsl:value-of select="@rend"/></xsl:attribute>
+          </xsl:when>
+          <xsl:otherwise><xsl:call-template name="rend-classes"><xsl:with-param name="class" select="$class"/></xsl:call-template></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:when test="$class"><xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute></xsl:when>
+    </xsl:choose>
     <xsl:if test="contains(@style, ':') and not(contains(@style, '(') or contains(@style, '\') or contains(@style, '@') or contains(@style, '&lt;'))">
       <xsl:attribute name="style"><xsl:value-of select="@style"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+  <!-- any other @rend/@rendition: each token a class r-TOKEN, each '#ID' also rnd-ID -->
+  <xsl:template name="rend-classes">
+    <xsl:param name="class"/>
+    <xsl:variable name="low" select="translate(concat(@rend, ' ', translate(@rendition, '#', ' ')), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ:;,()', 'abcdefghijklmnopqrstuvwxyz     ')"/>
+    <xsl:variable name="clean" select="normalize-space(translate($low, translate($low, 'abcdefghijklmnopqrstuvwxyz0123456789-_ ', ''), ''))"/>
+    <xsl:if test="$clean or $class">
+      <xsl:attribute name="class">
+        <xsl:if test="$class"><xsl:value-of select="$class"/><xsl:text> </xsl:text></xsl:if>
+        <xsl:if test="$clean"><xsl:value-of select="concat('r-', str:replace($clean, ' ', ' r-'))"/></xsl:if>
+        <xsl:for-each select="str:tokenize(normalize-space(@rendition), ' ')[starts-with(., '#')]"> rnd-<xsl:value-of select="translate(substring(., 2), '.:', '__')"/></xsl:for-each>
+      </xsl:attribute>
     </xsl:if>
   </xsl:template>
   <xsl:template name="rendition-css">
