@@ -21,9 +21,7 @@ Side by side with the TEI Stylesheets (the reference HTML), when given a checkou
 Each edition file is exported to HTML by teikit (parse + `export`, in this process) and by
 DIR/html/html.xsl under SaxonC-HE (saxonche; `transform_to_string(source_file=...)`, which
 parses too), the stylesheet compiled once: warm = median of --side-repeat runs per document
-(wall time, and CPU time of the process, steadier on shared cores), summed over the files;
-teikit's runs come first, before SaxonC is started (its threads would count in the process's
-CPU time).
+(wall time, and CPU time of the process, steadier on shared cores), summed over the files.
 Cold = a new process that exports the median-sized file (teikit: `python -m teikit export`;
 Saxon: a Python process that compiles html.xsl and transforms once): its wall time, and the
 first document's time measured inside it (compile + parse + transform, without the
@@ -110,21 +108,18 @@ def side_by_side(stylesheets: Path, paths: list[str], repeat: int, cold: int) ->
     totals = {"ours": [0.0, 0.0], "theirs": [0.0, 0.0]}  # wall ms, cpu ms
     ratios = []
     failed = {"teikit": 0, "saxon": 0}
-    # teikit first, before SaxonC starts: the CPU time of this process would otherwise also
-    # count the threads SaxonC leaves running (its collector) during teikit's runs
-    ours_by_file = {}
-    for path in files:
-        ours_run = lambda: export(parse_xml_file(path, collect_ids=False), "html")  # noqa: E731
-        try:
-            ours_by_file[path] = (median_ms(ours_run, repeat), median_cpu_ms(ours_run, repeat))
-        except TeikitError:
-            failed["teikit"] += 1
     with PySaxonProcessor(license=False) as proc:
         start = time.perf_counter()
         executable = proc.new_xslt30_processor().compile_stylesheet(stylesheet_file=str(xsl))
         compile_s = time.perf_counter() - start
-        for path, ours in ours_by_file.items():
+        for path in files:
+            ours_run = lambda: export(parse_xml_file(path, collect_ids=False), "html")  # noqa: E731
             theirs_run = lambda: executable.transform_to_string(source_file=str(path))  # noqa: E731
+            try:
+                ours = (median_ms(ours_run, repeat), median_cpu_ms(ours_run, repeat))
+            except TeikitError:
+                failed["teikit"] += 1
+                continue
             try:
                 theirs = (median_ms(theirs_run, repeat), median_cpu_ms(theirs_run, repeat))
             except Exception:  # noqa: BLE001 (SaxonC raises its own error types)
