@@ -425,13 +425,13 @@
       <xsl:choose>
         <xsl:when test="$entity">
           <xsl:variable name="wikidata"><xsl:call-template name="entity-url"><xsl:with-param name="entity" select="$entity"/></xsl:call-template></xsl:variable>
-          <xsl:variable name="here" select="string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)"/>
-          <xsl:variable name="other"><!-- one ref, the usual case, without the recursion -->
+          <xsl:variable name="other"><!-- one ref, the usual case, without the recursion; the
+               language here looked up only for a main name that has one -->
             <xsl:choose>
               <xsl:when test="contains($ids, ' ')">
-                <xsl:call-template name="other-names"><xsl:with-param name="ids" select="$ids"/><xsl:with-param name="here" select="$here"/></xsl:call-template>
+                <xsl:call-template name="other-names"><xsl:with-param name="ids" select="$ids"/><xsl:with-param name="here" select="string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)"/></xsl:call-template>
               </xsl:when>
-              <xsl:otherwise><xsl:apply-templates select="key('main-name', $ids)[not(@xml:lang = $here)]" mode="other-name"/></xsl:otherwise>
+              <xsl:otherwise><xsl:apply-templates select="key('main-name', $ids)[not(@xml:lang) or not(@xml:lang = string(current()/ancestor-or-self::*[@xml:lang][1]/@xml:lang))]" mode="other-name"/></xsl:otherwise>
             </xsl:choose>
           </xsl:variable>
           <a class="name {$kind}" data-ref="{$ids}">
