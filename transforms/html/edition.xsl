@@ -22,8 +22,8 @@
        is plain.xsl's key plain-pointed (every key is built on the first key() call: one key
        fewer is one walk of the document fewer) -->
   <xsl:key name="id" match="*" use="@xml:id"/>
-  <xsl:key name="fn-pos" match="fn" use="@id"/>
-  <xsl:key name="app-pos" match="app" use="@id"/>
+  <!-- footnote and apparatus numbers by the note's or app's generate-id (one key for both) -->
+  <xsl:key name="fn-pos" match="fn | app" use="@id"/>
 
   <!-- footnotes: every note of the text that no ref/ptr points to (those stay where they are,
        as end notes, and the pointer is their link); numbered once, in document order -->
@@ -55,7 +55,7 @@
     <div class="tei-zone"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-zone'"/></xsl:call-template></xsl:if><xsl:call-template name="mixed"/></div>
   </xsl:template>
   <xsl:template match="tei:line" mode="body">
-    <div class="tei-line"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-line'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div>
+    <div class="tei-line"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-line'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></div>
   </xsl:template>
   <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7 | tei:floatingText" mode="body">
     <section>
@@ -83,9 +83,9 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:choose>
-      <xsl:when test="$level = 0"><div class="tei-head"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-head'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div></xsl:when>
+      <xsl:when test="$level = 0"><div class="tei-head"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-head'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></div></xsl:when>
       <xsl:otherwise>
-        <xsl:element name="h{$level}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:apply-templates mode="inline"/></xsl:element>
+        <xsl:element name="h{$level}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="inline-children"/></xsl:element>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -94,11 +94,11 @@
   <!-- a p holding an HTML block (in its children or grandchildren, not counting notes) is a div -->
   <xsl:template match="tei:p | tei:ab" mode="body">
     <xsl:choose>
-      <xsl:when test="*[contains($P-BLOCKS, concat(' ', local-name(), ' '))] or *[not(self::tei:note)]/*[contains($P-BLOCKS, concat(' ', local-name(), ' '))]">
-        <div class="p"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'p'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div>
+      <xsl:when test="*[self::tei:table or self::tei:list or self::tei:listBibl or self::tei:lg or self::tei:l or self::tei:figure or self::tei:sp or self::tei:castList or self::tei:floatingText or self::tei:p or self::tei:ab or self::tei:div or self::tei:cit or self::tei:spGrp or self::tei:head] or *[not(self::tei:*)][contains($P-BLOCKS, concat(' ', local-name(), ' '))] or *[not(self::tei:note)]/*[self::tei:table or self::tei:list or self::tei:listBibl or self::tei:lg or self::tei:l or self::tei:figure or self::tei:sp or self::tei:castList or self::tei:floatingText or self::tei:p or self::tei:ab or self::tei:div or self::tei:cit or self::tei:spGrp or self::tei:head] or *[not(self::tei:note)]/*[not(self::tei:*)][contains($P-BLOCKS, concat(' ', local-name(), ' '))]">
+        <div class="p"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'p'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></div>
       </xsl:when>
       <xsl:otherwise>
-        <p><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:apply-templates mode="inline"/></p>
+        <p><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="inline-children"/></p>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -107,7 +107,7 @@
     <div class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="mixed"/></div>
   </xsl:template>
   <xsl:template match="tei:salute | tei:dateline | tei:signed | tei:trailer | tei:byline | tei:docAuthor | tei:docDate | tei:docTitle | tei:titlePart | tei:bibl | tei:biblStruct | tei:label | tei:docEdition | tei:imprimatur | tei:addrLine | tei:meeting | tei:camera | tei:view | tei:caption" mode="body">
-    <div class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div>
+    <div class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></div>
   </xsl:template>
 
   <!-- ================= drama ================= -->
@@ -115,13 +115,13 @@
     <div class="sp"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'sp'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></div>
   </xsl:template>
   <xsl:template match="tei:speaker" mode="body">
-    <div class="speaker"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'speaker'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div>
+    <div class="speaker"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'speaker'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></div>
   </xsl:template>
   <xsl:template match="tei:stage" mode="body">
-    <div class="stage"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'stage'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div>
+    <div class="stage"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'stage'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></div>
   </xsl:template>
   <xsl:template match="tei:stage" mode="inline">
-    <span class="stage"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'stage'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span>
+    <span class="stage"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'stage'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span>
   </xsl:template>
   <xsl:template match="tei:castList" mode="body">
     <div class="castList"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'castList'"/></xsl:call-template></xsl:if>
@@ -136,10 +136,10 @@
     </li>
   </xsl:template>
   <xsl:template match="*" mode="cast">
-    <li class="{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="local-name()"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></li>
+    <li class="{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="local-name()"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></li>
   </xsl:template>
-  <xsl:template match="tei:role" mode="inline"><span class="role"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'role'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span></xsl:template>
-  <xsl:template match="tei:roleDesc" mode="inline"><xsl:text> </xsl:text><span class="roleDesc"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'roleDesc'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span></xsl:template>
+  <xsl:template match="tei:role" mode="inline"><span class="role"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'role'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span></xsl:template>
+  <xsl:template match="tei:roleDesc" mode="inline"><xsl:text> </xsl:text><span class="roleDesc"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'roleDesc'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span></xsl:template>
 
   <!-- ================= verse ================= -->
   <xsl:template match="tei:lg" mode="body">
@@ -149,10 +149,16 @@
     <!-- the number: @n, else its place in its lg (the stanzas of an lg of lgs counted on) or
          among its sibling lines; shown when a multiple of five. Select expressions only: a
          variable with content would build a tree fragment per line -->
-    <xsl:variable name="n" select="concat(@n, substring(count(preceding-sibling::tei:l) + 1 + count(parent::tei:lg[parent::tei:lg]/preceding-sibling::tei:lg/tei:l), 1 div not(@n)))"/>
     <div class="l"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'l'"/></xsl:call-template></xsl:if>
-      <xsl:if test="$n mod 5 = 0"><span class="lnum" aria-hidden="true" data-n="{$n}"></span></xsl:if>
-      <xsl:apply-templates mode="inline"/>
+      <xsl:choose>
+        <xsl:when test="@n"><xsl:if test="@n mod 5 = 0"><span class="lnum" aria-hidden="true" data-n="{@n}"></span></xsl:if></xsl:when>
+        <xsl:otherwise>
+          <!-- counted only without @n (the preceding lines of a long lg are many) -->
+          <xsl:variable name="n" select="count(preceding-sibling::tei:l) + 1 + count(parent::tei:lg[parent::tei:lg]/preceding-sibling::tei:lg/tei:l)"/>
+          <xsl:if test="$n mod 5 = 0"><span class="lnum" aria-hidden="true" data-n="{$n}"></span></xsl:if>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:call-template name="inline-children"/>
     </div>
   </xsl:template>
 
@@ -173,7 +179,7 @@
         <xsl:when test="$tag = 'dl'">
           <xsl:for-each select="*[not(self::tei:head)]">
             <xsl:choose>
-              <xsl:when test="self::tei:label"><dt><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:apply-templates mode="inline"/></dt></xsl:when>
+              <xsl:when test="self::tei:label"><dt><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="inline-children"/></dt></xsl:when>
               <xsl:otherwise><dd><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="mixed"/></dd></xsl:otherwise>
             </xsl:choose>
           </xsl:for-each>
@@ -193,13 +199,13 @@
     </xsl:element>
   </xsl:template>
   <xsl:template match="tei:head" mode="list-head">
-    <div class="list-head"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'list-head'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></div>
+    <div class="list-head"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'list-head'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></div>
   </xsl:template>
 
   <xsl:template match="tei:table" mode="body">
     <div class="table-wrap">
       <table class="tei-table"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-table'"/></xsl:call-template></xsl:if>
-        <xsl:for-each select="tei:head[1]"><caption><xsl:apply-templates mode="inline"/></caption></xsl:for-each>
+        <xsl:for-each select="tei:head[1]"><caption><xsl:call-template name="inline-children"/></caption></xsl:for-each>
         <tbody>
           <xsl:for-each select="tei:row">
             <tr><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if>
@@ -229,7 +235,7 @@
         <blockquote class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></blockquote>
       </xsl:when>
       <xsl:otherwise>
-        <q class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></q>
+        <q class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></q>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -248,7 +254,7 @@
     <figcaption>
       <xsl:for-each select="tei:head | tei:figDesc">
         <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
-        <span class="{local-name()}"><xsl:apply-templates mode="inline"/></span>
+        <span class="{local-name()}"><xsl:call-template name="inline-children"/></span>
       </xsl:for-each>
     </figcaption>
   </xsl:template>
@@ -320,7 +326,7 @@
         </a><xsl:text> </xsl:text>
       </xsl:if>
       <xsl:choose>
-        <xsl:when test="$tag = 'span'"><xsl:apply-templates mode="inline"/></xsl:when>
+        <xsl:when test="$tag = 'span'"><xsl:call-template name="inline-children"/></xsl:when>
         <xsl:otherwise><xsl:call-template name="mixed"/></xsl:otherwise>
       </xsl:choose>
     </xsl:element>
@@ -376,7 +382,7 @@
                 <span class="rdg">
                   <xsl:choose>
                     <xsl:when test="self::tei:rdg and not(node())"><em>om.</em></xsl:when>
-                    <xsl:otherwise><xsl:apply-templates mode="inline"/></xsl:otherwise>
+                    <xsl:otherwise><xsl:call-template name="inline-children"/></xsl:otherwise>
                   </xsl:choose>
                 </span>
                 <xsl:if test="@wit | @source"><xsl:text> </xsl:text><span class="wit"><xsl:value-of select="normalize-space(translate(concat(@wit, ' ', @source), '#', ''))"/></span></xsl:if>
@@ -390,7 +396,7 @@
   </xsl:template>
   <xsl:template name="app-label">
     <xsl:variable name="gid" select="generate-id()"/>
-    <xsl:for-each select="$fn-index"><xsl:number value="key('app-pos', $gid)/@pos" format="a"/></xsl:for-each>
+    <xsl:for-each select="$fn-index"><xsl:number value="key('fn-pos', $gid)/@pos" format="a"/></xsl:for-each>
   </xsl:template>
 
   <!-- ================= apparatus and readings ================= -->
@@ -411,7 +417,7 @@
           <xsl:if test="tei:lem"><xsl:apply-templates select="tei:lem" mode="inline"/>] </xsl:if>
           <xsl:for-each select="tei:rdg | tei:rdgGrp/tei:rdg">
             <xsl:if test="position() &gt; 1">; </xsl:if>
-            <span class="rdg"><xsl:apply-templates mode="inline"/></span>
+            <span class="rdg"><xsl:call-template name="inline-children"/></span>
             <xsl:if test="@wit | @source"><xsl:text> </xsl:text><span class="wit"><xsl:value-of select="normalize-space(translate(concat(@wit, ' ', @source), '#', ''))"/></span></xsl:if>
           </xsl:for-each>
           <xsl:apply-templates select="*[not(self::tei:lem or self::tei:rdg or self::tei:rdgGrp)]" mode="inline"/>
@@ -419,7 +425,7 @@
       </xsl:for-each>
     </ul>
   </xsl:template>
-  <xsl:template match="tei:lem | tei:rdg" mode="inline"><span class="{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="local-name()"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span></xsl:template>
+  <xsl:template match="tei:lem | tei:rdg" mode="inline"><span class="{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="local-name()"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span></xsl:template>
 
   <!-- choice: the edited reading (corr, reg, expan) shown, the other in a tooltip and shown
        instead by the page's "original readings" switch (or reading='original') -->
@@ -434,25 +440,25 @@
   </xsl:template>
   <xsl:template match="tei:choice" mode="body"><div class="choice-block"><xsl:apply-templates select="." mode="inline"/></div></xsl:template>
   <xsl:template match="tei:sic | tei:corr | tei:reg | tei:orig | tei:abbr | tei:expan | tei:seg | tei:w | tei:pc | tei:c | tei:g | tei:am | tei:num | tei:measure | tei:unit | tei:phr | tei:cl" mode="inline">
-    <span class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span>
+    <span class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span>
   </xsl:template>
 
   <!-- ================= transcription ================= -->
   <xsl:template match="tei:del" mode="inline">
-    <del><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="reason-title"><xsl:with-param name="what" select="'deleted'"/></xsl:call-template><xsl:apply-templates mode="inline"/></del>
+    <del><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="reason-title"><xsl:with-param name="what" select="'deleted'"/></xsl:call-template><xsl:call-template name="inline-children"/></del>
   </xsl:template>
   <xsl:template match="tei:add" mode="inline">
     <ins class="add"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'add'"/></xsl:call-template></xsl:if>
       <xsl:attribute name="title">added<xsl:if test="@place"> (<xsl:value-of select="@place"/>)</xsl:if><xsl:if test="@hand"> by <xsl:value-of select="translate(@hand, '#', '')"/></xsl:if></xsl:attribute>
-      <xsl:apply-templates mode="inline"/>
+      <xsl:call-template name="inline-children"/>
     </ins>
   </xsl:template>
   <xsl:template match="tei:subst | tei:mod | tei:restore | tei:retrace | tei:redo | tei:undo | tei:metamark | tei:handShift | tei:damage | tei:secl | tei:space[normalize-space()]" mode="inline">
-    <span class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span>
+    <span class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span>
   </xsl:template>
   <xsl:template match="tei:unclear" mode="inline">
     <span class="unclear"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'unclear'"/></xsl:call-template></xsl:if><xsl:call-template name="reason-title"><xsl:with-param name="what" select="'unclear'"/></xsl:call-template>
-      <xsl:apply-templates mode="inline"/>
+      <xsl:call-template name="inline-children"/>
       <xsl:if test="not(normalize-space())">[?]</xsl:if>
     </span>
   </xsl:template>
@@ -464,14 +470,14 @@
         <xsl:otherwise>[]</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <span class="supplied"><xsl:call-template name="reason-title"><xsl:with-param name="what" select="'supplied by the editor'"/></xsl:call-template><xsl:value-of select="substring($brackets, 1, 1)"/><xsl:apply-templates mode="inline"/><xsl:value-of select="substring($brackets, 2, 1)"/></span>
+    <span class="supplied"><xsl:call-template name="reason-title"><xsl:with-param name="what" select="'supplied by the editor'"/></xsl:call-template><xsl:value-of select="substring($brackets, 1, 1)"/><xsl:call-template name="inline-children"/><xsl:value-of select="substring($brackets, 2, 1)"/></span>
   </xsl:template>
-  <xsl:template match="tei:surplus" mode="inline"><span class="surplus" title="surplus">{<xsl:apply-templates mode="inline"/>}</span></xsl:template>
+  <xsl:template match="tei:surplus" mode="inline"><span class="surplus" title="surplus">{<xsl:call-template name="inline-children"/>}</span></xsl:template>
   <xsl:template match="tei:gap" mode="inline">
     <span class="gap">
       <xsl:attribute name="title">omitted<xsl:if test="@reason">: <xsl:value-of select="@reason"/></xsl:if><xsl:if test="@quantity or @extent"> (<xsl:value-of select="normalize-space(concat(@quantity, ' ', @extent, ' ', @unit))"/>)</xsl:if></xsl:attribute>
       <xsl:choose>
-        <xsl:when test="normalize-space()">[<xsl:apply-templates mode="inline"/>]</xsl:when>
+        <xsl:when test="normalize-space()">[<xsl:call-template name="inline-children"/>]</xsl:when>
         <xsl:when test="(@unit = 'character' or @unit = 'chars' or @unit = 'char') and @quantity &gt; 0 and @quantity &lt; 16">[<xsl:value-of select="substring('. . . . . . . . . . . . . . . .', 1, 2 * @quantity - 1)"/>]</xsl:when>
         <xsl:otherwise>[…]</xsl:otherwise>
       </xsl:choose>
@@ -480,7 +486,7 @@
   <!-- ex: in parentheses (Leiden), in brackets in teikit's own records (as they always were) -->
   <xsl:template match="tei:ex" mode="inline">
     <xsl:variable name="b" select="substring('()[]', 1 + 2 * boolean(ancestor::tei:TEI[1]/tei:teiHeader/tei:encodingDesc/tei:appInfo/tei:application[@ident = 'teikit']), 2)"/>
-    <span class="ex" title="expanded abbreviation"><xsl:value-of select="substring($b, 1, 1)"/><xsl:apply-templates mode="inline"/><xsl:value-of select="substring($b, 2, 1)"/></span>
+    <span class="ex" title="expanded abbreviation"><xsl:value-of select="substring($b, 1, 1)"/><xsl:call-template name="inline-children"/><xsl:value-of select="substring($b, 2, 1)"/></span>
   </xsl:template>
   <xsl:template name="reason-title">
     <xsl:param name="what"/>
@@ -488,27 +494,38 @@
   </xsl:template>
 
   <!-- ================= breaks and spaces ================= -->
+  <!-- the children of an element in mode inline. Only an element with a break="no" among its
+       children needs the text() patterns below (each predicate is an XPath evaluation per text
+       node: a third of the time on a long novel), so only its children go through mode
+       inline-join; elsewhere text is copied by the built-in rule -->
+  <xsl:template name="inline-children">
+    <xsl:choose>
+      <xsl:when test="*[@break = 'no'][self::tei:lb or self::tei:pb or self::tei:cb]"><xsl:apply-templates mode="inline-join"/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="inline"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="*" mode="inline-join"><xsl:apply-templates select="." mode="inline"/></xsl:template>
   <!-- a word broken at a break="no": the white space at the break (text before it, after it)
        is dropped, so the two halves join -->
-  <xsl:template match="text()[following-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no']]" mode="inline" priority="2">
+  <xsl:template match="text()[following-sibling::node()[1]/self::*[@break = 'no'][self::tei:lb or self::tei:pb or self::tei:cb]]" mode="inline-join" priority="2">
     <xsl:call-template name="trim-at-break">
-      <xsl:with-param name="lead" select="boolean(preceding-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no'])"/>
+      <xsl:with-param name="lead" select="boolean(preceding-sibling::node()[1]/self::*[@break = 'no'][self::tei:lb or self::tei:pb or self::tei:cb])"/>
       <xsl:with-param name="trail" select="true()"/>
     </xsl:call-template>
   </xsl:template>
-  <xsl:template match="text()[preceding-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no']]" mode="inline" priority="1">
+  <xsl:template match="text()[preceding-sibling::node()[1]/self::*[@break = 'no'][self::tei:lb or self::tei:pb or self::tei:cb]]" mode="inline-join" priority="1">
     <xsl:call-template name="trim-at-break"><xsl:with-param name="lead" select="true()"/></xsl:call-template>
   </xsl:template>
   <!-- a line break inside a word (break="no", or a hidden/in-word break between letters) joins -->
   <xsl:template match="tei:lb" mode="inline">
-    <xsl:if test="not(@break = 'no' or contains(@type, 'nWord') or contains(@type, 'hyphen') or @rend = 'hidden' and not(contains(' &#9;&#10;&#13;', substring(preceding-sibling::node()[1][self::text()], string-length(preceding-sibling::node()[1])))))"><br/></xsl:if>
+    <xsl:if test="not(@break = 'no' or contains(@type, 'nWord') or contains(@type, 'hyphen') or @rend = 'hidden' and not(contains(' &#9;&#10;&#13;', substring(preceding-sibling::node()[1]/self::text(), string-length(preceding-sibling::node()[1])))))"><br/></xsl:if>
   </xsl:template>
   <xsl:template match="tei:cb" mode="inline"><xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if></xsl:template>
   <xsl:template match="tei:lb | tei:cb | tei:milestone | tei:anchor | tei:fw | tei:index | tei:link | tei:linkGrp | tei:join | tei:span | tei:spanGrp | tei:interpGrp | tei:interp | tei:alt | tei:altGrp" mode="body"><xsl:apply-templates select="." mode="inline"/></xsl:template>
   <xsl:template match="tei:anchor" mode="inline"><span class="anchor"><xsl:call-template name="id-attr"/></span></xsl:template>
   <xsl:template match="tei:milestone" mode="inline"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="tei:index | tei:link | tei:linkGrp | tei:join | tei:span | tei:spanGrp | tei:interpGrp | tei:interp | tei:alt | tei:altGrp" mode="inline"/>
-  <xsl:template match="tei:fw" mode="inline"><span class="fw"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'fw'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span></xsl:template>
+  <xsl:template match="tei:fw" mode="inline"><span class="fw"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'fw'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span></xsl:template>
   <xsl:template match="tei:space" mode="inline">
     <xsl:choose>
       <xsl:when test="@dim = 'vertical'"><br/></xsl:when>
@@ -561,21 +578,21 @@
   </xsl:template>
 
   <!-- ================= phrases ================= -->
-  <xsl:template match="tei:emph" mode="inline"><em><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:apply-templates mode="inline"/></em></xsl:template>
+  <xsl:template match="tei:emph" mode="inline"><em><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="inline-children"/></em></xsl:template>
   <!-- hi: its @rend/@rendition as classes (r-bold, r-sup, rnd-ID ...) styled by the page's CSS;
        without either, italic -->
   <xsl:template match="tei:hi" mode="inline">
     <xsl:choose>
-      <xsl:when test="@rend or @rendition or @style"><span class="hi"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'hi'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span></xsl:when>
-      <xsl:otherwise><em class="hi"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'hi'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></em></xsl:otherwise>
+      <xsl:when test="@rend or @rendition or @style"><span class="hi"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'hi'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span></xsl:when>
+      <xsl:otherwise><em class="hi"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'hi'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></em></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <xsl:template match="tei:title" mode="inline"><cite><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:apply-templates mode="inline"/></cite></xsl:template>
+  <xsl:template match="tei:title" mode="inline"><cite><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="inline-children"/></cite></xsl:template>
   <xsl:template match="tei:foreign | tei:term | tei:mentioned | tei:soCalled | tei:gloss" mode="inline">
-    <i class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></i>
+    <i class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></i>
   </xsl:template>
-  <xsl:template match="tei:label" mode="inline"><span class="label"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'label'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span></xsl:template>
-  <xsl:template match="tei:code" mode="inline"><code><xsl:apply-templates mode="inline"/></code></xsl:template>
+  <xsl:template match="tei:label" mode="inline"><span class="label"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'label'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span></xsl:template>
+  <xsl:template match="tei:code" mode="inline"><code><xsl:call-template name="inline-children"/></code></xsl:template>
   <xsl:template match="tei:figure | tei:lg | tei:l | tei:sp | tei:speaker | tei:table | tei:list | tei:listBibl | tei:castList | tei:p | tei:ab | tei:floatingText | tei:div | tei:cit | tei:spGrp | tei:head" mode="inline">
     <xsl:apply-templates select="." mode="body"/>
   </xsl:template>
@@ -584,7 +601,18 @@
        prefixDef'd private URI; anything else as text. A pointer to a note is its note link. -->
   <xsl:template match="tei:ref | tei:ptr" mode="inline">
     <xsl:variable name="t" select="substring-before(concat(normalize-space(@target), ' '), ' ')"/>
-    <xsl:variable name="local" select="key('id', substring($t, 2))[starts-with($t, '#')][1]"/>
+    <!-- key() only for a '#' target: the first key() call builds every key of the stylesheet
+         (one walk of the document each), which a document of URLs alone never needs -->
+    <xsl:choose>
+      <xsl:when test="starts-with($t, '#')">
+        <xsl:call-template name="ref-body"><xsl:with-param name="t" select="$t"/><xsl:with-param name="local" select="key('id', substring($t, 2))[1]"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="ref-body"><xsl:with-param name="t" select="$t"/><xsl:with-param name="local" select="/.."/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="ref-body">
+    <xsl:param name="t"/>
+    <xsl:param name="local"/>
     <xsl:variable name="href">
       <xsl:choose>
         <xsl:when test="starts-with($t, '#')"><xsl:if test="$local"><xsl:value-of select="$t"/></xsl:if></xsl:when>
@@ -602,7 +630,7 @@
             <xsl:otherwise><xsl:call-template name="id-attr"/></xsl:otherwise>
           </xsl:choose>
           <xsl:call-template name="lang-attr"/>
-          <xsl:apply-templates mode="inline"/>
+          <xsl:call-template name="inline-children"/>
           <xsl:if test="not(node())">
             <xsl:choose>
               <xsl:when test="$local/self::tei:note"><sup><xsl:value-of select="($local/@n | $t)[1]"/></sup></xsl:when>
@@ -613,7 +641,7 @@
           </xsl:if>
         </a>
       </xsl:when>
-      <xsl:otherwise><span class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/><xsl:if test="not(node())"><xsl:value-of select="@target"/></xsl:if></span></xsl:otherwise>
+      <xsl:otherwise><span class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/><xsl:if test="not(node())"><xsl:value-of select="@target"/></xsl:if></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
   <!-- an absolute http(s)/mailto URL, a relative reference (no scheme), or a prefixDef'd
@@ -654,13 +682,13 @@
     <div class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="mixed"/></div>
   </xsl:template>
   <xsl:template match="*" mode="inline">
-    <span class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="inline"/></span>
+    <span class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span>
   </xsl:template>
   <!-- content that may be blocks or a line of text: blocks when there is no text of its own and
        some child is a block-level TEI element -->
   <xsl:template name="mixed">
     <xsl:choose>
-      <xsl:when test="text()[normalize-space()] or not(*[contains($BLOCKS, concat(' ', local-name(), ' '))])"><xsl:apply-templates mode="inline"/></xsl:when>
+      <xsl:when test="text()[normalize-space()] or not(*[contains($BLOCKS, concat(' ', local-name(), ' '))])"><xsl:call-template name="inline-children"/></xsl:when>
       <xsl:otherwise><xsl:apply-templates mode="body"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -678,7 +706,7 @@
     </xsl:if>
   </xsl:template>
   <xsl:template match="*" mode="toc">
-    <xsl:variable name="subs" select="*[self::tei:div or self::tei:div2 or self::tei:div3 or self::tei:div4 or self::tei:div5 or self::tei:div6]"/>
+    <xsl:variable name="subs" select="tei:div | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6"/>
     <xsl:choose>
       <xsl:when test="tei:head">
         <li>
@@ -704,28 +732,44 @@
   </xsl:template>
   <xsl:template name="rend-attrs">
     <xsl:param name="class" select="''"/>
-    <xsl:if test="$class and not(@rend or @rendition)"><xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute></xsl:if>
-    <xsl:if test="@rend and not(@rendition) and translate(@rend, 'abcdefghijklmnopqrstuvwxyz0123456789-', '') = ''">
-      <!-- the usual case, one lower-case token: no tokenising -->
-      <xsl:attribute name="class"><xsl:if test="$class"><xsl:value-of select="$class"/><xsl:text> </xsl:text></xsl:if>r-<xsl:value-of select="@rend"/></xsl:attribute>
-    </xsl:if>
-    <xsl:if test="not(@rend) and starts-with(@rendition, '#') and translate(@rendition, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_#', '') = '' and not(contains(substring(@rendition, 2), '#'))">
-      <!-- one pointer to a rendition: its CSS class, and its id as a rend token -->
-      <xsl:attribute name="class"><xsl:if test="$class"><xsl:value-of select="$class"/><xsl:text> </xsl:text></xsl:if>r-<xsl:value-of select="translate(substring(@rendition, 2), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/> rnd-<xsl:value-of select="substring(@rendition, 2)"/></xsl:attribute>
-    </xsl:if>
-    <xsl:if test="@rendition and (@rend or not(starts-with(@rendition, '#')) or translate(@rendition, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_#', '') != '' or contains(substring(@rendition, 2), '#')) or not(@rendition) and @rend and translate(@rend, 'abcdefghijklmnopqrstuvwxyz0123456789-', '') != ''">
-      <xsl:variable name="low" select="translate(concat(@rend, ' ', translate(@rendition, '#', ' ')), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ:;,()', 'abcdefghijklmnopqrstuvwxyz     ')"/>
-      <xsl:variable name="clean" select="normalize-space(translate($low, translate($low, 'abcdefghijklmnopqrstuvwxyz0123456789-_ ', ''), ''))"/>
-      <xsl:if test="$clean or $class">
-        <xsl:attribute name="class">
-          <xsl:if test="$class"><xsl:value-of select="$class"/><xsl:text> </xsl:text></xsl:if>
-          <xsl:if test="$clean"><xsl:value-of select="concat('r-', str:replace($clean, ' ', ' r-'))"/></xsl:if>
-          <xsl:for-each select="str:tokenize(normalize-space(@rendition), ' ')[starts-with(., '#')]"> rnd-<xsl:value-of select="translate(substring(., 2), '.:', '__')"/></xsl:for-each>
-        </xsl:attribute>
-      </xsl:if>
-    </xsl:if>
+    <!-- one branch per case, the cheap tests first (translate() is slow in libxml2) -->
+    <xsl:choose>
+      <xsl:when test="@rendition">
+        <xsl:choose>
+          <xsl:when test="not(@rend) and starts-with(@rendition, '#') and not(contains(substring(@rendition, 2), '#')) and translate(@rendition, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_#', '') = ''">
+            <!-- one pointer to a rendition: its CSS class, and its id as a rend token -->
+            <xsl:variable name="id" select="substring(@rendition, 2)"/>
+            <xsl:attribute name="class"><xsl:if test="$class"><xsl:value-of select="$class"/><xsl:text> </xsl:text></xsl:if>r-<xsl:value-of select="translate($id, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/> rnd-<xsl:value-of select="$id"/></xsl:attribute>
+          </xsl:when>
+          <xsl:otherwise><xsl:call-template name="rend-classes"><xsl:with-param name="class" select="$class"/></xsl:call-template></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:when test="@rend">
+        <xsl:choose>
+          <xsl:when test="translate(@rend, 'abcdefghijklmnopqrstuvwxyz0123456789-', '') = ''">
+            <!-- the usual case, one lower-case token: no tokenising -->
+            <xsl:attribute name="class"><xsl:if test="$class"><xsl:value-of select="$class"/><xsl:text> </xsl:text></xsl:if>r-<xsl:value-of select="@rend"/></xsl:attribute>
+          </xsl:when>
+          <xsl:otherwise><xsl:call-template name="rend-classes"><xsl:with-param name="class" select="$class"/></xsl:call-template></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:when test="$class"><xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute></xsl:when>
+    </xsl:choose>
     <xsl:if test="contains(@style, ':') and not(contains(@style, '(') or contains(@style, '\') or contains(@style, '@') or contains(@style, '&lt;'))">
       <xsl:attribute name="style"><xsl:value-of select="@style"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+  <!-- any other @rend/@rendition: each token a class r-TOKEN, each '#ID' also rnd-ID -->
+  <xsl:template name="rend-classes">
+    <xsl:param name="class"/>
+    <xsl:variable name="low" select="translate(concat(@rend, ' ', translate(@rendition, '#', ' ')), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ:;,()', 'abcdefghijklmnopqrstuvwxyz     ')"/>
+    <xsl:variable name="clean" select="normalize-space(translate($low, translate($low, 'abcdefghijklmnopqrstuvwxyz0123456789-_ ', ''), ''))"/>
+    <xsl:if test="$clean or $class">
+      <xsl:attribute name="class">
+        <xsl:if test="$class"><xsl:value-of select="$class"/><xsl:text> </xsl:text></xsl:if>
+        <xsl:if test="$clean"><xsl:value-of select="concat('r-', str:replace($clean, ' ', ' r-'))"/></xsl:if>
+        <xsl:for-each select="str:tokenize(normalize-space(@rendition), ' ')[starts-with(., '#')]"> rnd-<xsl:value-of select="translate(substring(., 2), '.:', '__')"/></xsl:for-each>
+      </xsl:attribute>
     </xsl:if>
   </xsl:template>
   <xsl:template name="rendition-css">

@@ -18,12 +18,12 @@
     <xsl:variable name="ts" select="$fd/tei:titleStmt"/>
     <xsl:if test="not(tei:encodingDesc/tei:appInfo/tei:application[@ident = 'teikit'])">
       <xsl:for-each select="$ts/tei:title[not(@type = 'main' or @type = 'original')][count(. | ($ts/tei:title[@type = 'main'] | $ts/tei:title)[1]) != 1]">
-        <p class="subtitle"><xsl:call-template name="lang-attr"/><xsl:apply-templates mode="inline"/></p>
+        <p class="subtitle"><xsl:call-template name="lang-attr"/><xsl:call-template name="inline-children"/></p>
       </xsl:for-each>
       <xsl:if test="$ts/tei:author | $ts/tei:editor | $ts/tei:respStmt | $ts/tei:principal">
         <dl class="resp">
           <xsl:if test="$ts/tei:author">
-            <dt>Author</dt><dd><xsl:for-each select="$ts/tei:author"><xsl:if test="position() &gt; 1">; </xsl:if><xsl:apply-templates mode="inline"/></xsl:for-each></dd>
+            <dt>Author</dt><dd><xsl:for-each select="$ts/tei:author"><xsl:if test="position() &gt; 1">; </xsl:if><xsl:call-template name="inline-children"/></xsl:for-each></dd>
           </xsl:if>
           <xsl:if test="$ts/tei:editor | $ts/tei:principal">
             <dt>Editor</dt><dd><xsl:for-each select="$ts/tei:editor | $ts/tei:principal"><xsl:if test="position() &gt; 1">; </xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each></dd>
@@ -42,7 +42,7 @@
               <xsl:for-each select="*[normalize-space()]"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each>
             </p>
           </xsl:for-each>
-          <xsl:for-each select="tei:head"><p class="ms-head"><xsl:apply-templates mode="inline"/></p></xsl:for-each>
+          <xsl:for-each select="tei:head"><p class="ms-head"><xsl:call-template name="inline-children"/></p></xsl:for-each>
           <xsl:for-each select="*[not(self::tei:msIdentifier or self::tei:head)]">
             <div class="ms-part">
               <h3><xsl:call-template name="ms-label"/></h3>

@@ -44,16 +44,15 @@
   <xsl:param name="generator" select="'teikit'"/>
   <xsl:param name="reading" select="'edited'"/>
 
-  <!-- key patterns without predicates where the use expression already selects (an s without
-       xml:id has no key value): libxml2 then walks the document straight to the named elements -->
-  <xsl:key name="sentence" match="tei:s" use="@xml:id"/>
+  <!-- every key is built, one walk of the document each, on the first key() call: sentences are
+       found through edition.xsl's key id. Key patterns end in a name test, so that libxslt tests
+       predicates on the named elements only (a pattern ending in * tests every element) -->
   <!-- the main (untyped, not romanised) names of each authority record, by the record's xml:id:
-       a name's tooltip, looked up instead of filtering the record's children for every mention.
-       not(@type) first: it alone rejects the variants and idnos, most of a record's children -->
+       a name's tooltip, looked up instead of filtering the record's children for every mention -->
   <xsl:key name="main-name" use="../@xml:id" match="
-      tei:person/*[not(@type)][self::tei:persName or self::tei:placeName or self::tei:orgName][not(contains(@xml:lang, '-Latn'))]
-    | tei:place/*[not(@type)][self::tei:persName or self::tei:placeName or self::tei:orgName][not(contains(@xml:lang, '-Latn'))]
-    | tei:org/*[not(@type)][self::tei:persName or self::tei:placeName or self::tei:orgName][not(contains(@xml:lang, '-Latn'))]"/>
+      tei:persName[not(@type)][parent::tei:person or parent::tei:place or parent::tei:org][not(contains(@xml:lang, '-Latn'))]
+    | tei:placeName[not(@type)][parent::tei:person or parent::tei:place or parent::tei:org][not(contains(@xml:lang, '-Latn'))]
+    | tei:orgName[not(@type)][parent::tei:person or parent::tei:place or parent::tei:org][not(contains(@xml:lang, '-Latn'))]"/>
   <xsl:key name="anchor" match="tei:ref[@type='noteAnchor']" use="@target"/>
 
   <!-- the documents, found once (each //tei:TEI walks the whole tree) -->
@@ -325,7 +324,7 @@
       <thead><tr><th>#</th><xsl:for-each select="$divs"><th lang="{@xml:lang}"><xsl:call-template name="division-name"/></th></xsl:for-each></tr></thead>
       <tbody>
         <xsl:for-each select="$links">
-          <xsl:variable name="sentences" select="key('sentence', str:tokenize(translate(@target, '#', ' '), ' '))"/>
+          <xsl:variable name="sentences" select="key('id', str:tokenize(translate(@target, '#', ' '), ' '))[self::tei:s]"/>
           <tr>
             <xsl:if test="@type = 'unaligned'"><xsl:attribute name="class">unaligned</xsl:attribute></xsl:if>
             <td class="bead-n"><xsl:value-of select="position()"/></td>
@@ -398,51 +397,60 @@
           <xsl:attribute name="title">no counterpart in the other language</xsl:attribute>
         </xsl:if>
       </xsl:if>
-      <xsl:apply-templates mode="inline"/>
+      <xsl:call-template name="inline-children"/>
     </span>
   </xsl:template>
 
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs" mode="inline">
     <xsl:variable name="ids" select="normalize-space(translate(@ref, '#', ' '))"/>
-    <!-- the record of the first ref, else the first record (in document order) of any ref; the
-         refs are split only when the first has no record: substring(s, 1 div false()) is '' -->
-    <xsl:variable name="first-ref" select="key('entity', substring-before(concat($ids, ' '), ' '))[1]"/>
-    <xsl:variable name="entity" select="$first-ref | key('entity', str:tokenize(substring($ids, 1 div not($first-ref)), ' '))[1]"/>
-    <xsl:variable name="kind">
-      <xsl:choose>
-        <xsl:when test="self::tei:persName or $entity/self::tei:person">person</xsl:when>
-        <xsl:when test="self::tei:placeName or $entity/self::tei:place">place</xsl:when>
-        <xsl:when test="self::tei:orgName or $entity/self::tei:org">org</xsl:when>
-        <xsl:otherwise>name</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="$entity">
-        <xsl:variable name="wikidata"><xsl:call-template name="entity-url"><xsl:with-param name="entity" select="$entity"/></xsl:call-template></xsl:variable>
-        <xsl:variable name="here" select="string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)"/>
-        <xsl:variable name="other"><!-- one ref, the usual case, without the recursion -->
-          <xsl:choose>
-            <xsl:when test="contains($ids, ' ')">
-              <xsl:call-template name="other-names"><xsl:with-param name="ids" select="$ids"/><xsl:with-param name="here" select="$here"/></xsl:call-template>
-            </xsl:when>
-            <xsl:otherwise><xsl:apply-templates select="key('main-name', $ids)[not(@xml:lang = $here)]" mode="other-name"/></xsl:otherwise>
-          </xsl:choose>
-        </xsl:variable>
-        <a class="name {$kind}" data-ref="{$ids}">
-          <xsl:attribute name="href">
-            <xsl:choose>
-              <xsl:when test="string($wikidata)"><xsl:value-of select="$wikidata"/></xsl:when>
-              <xsl:when test="$entity/ancestor::tei:standOff">#ent-<xsl:value-of select="$entity/@xml:id"/></xsl:when>
-              <xsl:otherwise>#<xsl:value-of select="$entity/@xml:id"/></xsl:otherwise>
-            </xsl:choose>
-          </xsl:attribute>
-          <xsl:if test="string($other)"><xsl:attribute name="title"><xsl:value-of select="$other"/></xsl:attribute></xsl:if>
-          <xsl:call-template name="lang-attr"/>
-          <xsl:apply-templates mode="inline"/>
-        </a>
+      <!-- no ref, or one URL (a ':' is never in an xml:id): no record, and no key() call (the
+           first one builds every key of the stylesheet, a walk of the document each) -->
+      <xsl:when test="not($ids) or contains($ids, ':') and not(contains($ids, ' '))">
+        <span class="name {substring('person', 1, 6 * boolean(self::tei:persName))}{substring('place', 1, 5 * boolean(self::tei:placeName))}{substring('org', 1, 3 * boolean(self::tei:orgName))}{substring('name', 1, 4 * not(self::tei:persName or self::tei:placeName or self::tei:orgName))}"><xsl:call-template name="lang-attr"/><xsl:call-template name="inline-children"/></span>
       </xsl:when>
       <xsl:otherwise>
-        <span class="name {$kind}"><xsl:call-template name="lang-attr"/><xsl:apply-templates mode="inline"/></span>
+      <!-- the record of the first ref, else the first record (in document order) of any ref; the
+           refs are split only when the first has no record: substring(s, 1 div false()) is '' -->
+      <xsl:variable name="first-ref" select="key('entity', substring-before(concat($ids, ' '), ' '))[1]"/>
+      <xsl:variable name="entity" select="$first-ref | key('entity', str:tokenize(substring($ids, 1 div not($first-ref)), ' '))[1]"/>
+      <xsl:variable name="kind">
+        <xsl:choose>
+          <xsl:when test="self::tei:persName or $entity/self::tei:person">person</xsl:when>
+          <xsl:when test="self::tei:placeName or $entity/self::tei:place">place</xsl:when>
+          <xsl:when test="self::tei:orgName or $entity/self::tei:org">org</xsl:when>
+          <xsl:otherwise>name</xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:choose>
+        <xsl:when test="$entity">
+          <xsl:variable name="wikidata"><xsl:call-template name="entity-url"><xsl:with-param name="entity" select="$entity"/></xsl:call-template></xsl:variable>
+          <xsl:variable name="other"><!-- one ref, the usual case, without the recursion; the
+               language here looked up only for a main name that has one -->
+            <xsl:choose>
+              <xsl:when test="contains($ids, ' ')">
+                <xsl:call-template name="other-names"><xsl:with-param name="ids" select="$ids"/><xsl:with-param name="here" select="string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)"/></xsl:call-template>
+              </xsl:when>
+              <xsl:otherwise><xsl:apply-templates select="key('main-name', $ids)[not(@xml:lang) or not(@xml:lang = string(current()/ancestor-or-self::*[@xml:lang][1]/@xml:lang))]" mode="other-name"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <a class="name {$kind}" data-ref="{$ids}">
+            <xsl:attribute name="href">
+              <xsl:choose>
+                <xsl:when test="string($wikidata)"><xsl:value-of select="$wikidata"/></xsl:when>
+                <xsl:when test="$entity/ancestor::tei:standOff">#ent-<xsl:value-of select="$entity/@xml:id"/></xsl:when>
+                <xsl:otherwise>#<xsl:value-of select="$entity/@xml:id"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:attribute>
+            <xsl:if test="string($other)"><xsl:attribute name="title"><xsl:value-of select="$other"/></xsl:attribute></xsl:if>
+            <xsl:call-template name="lang-attr"/>
+            <xsl:call-template name="inline-children"/>
+          </a>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="name {$kind}"><xsl:call-template name="lang-attr"/><xsl:call-template name="inline-children"/></span>
+        </xsl:otherwise>
+      </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -484,7 +492,7 @@
           </xsl:attribute>
         </xsl:when>
       </xsl:choose>
-      <xsl:apply-templates mode="inline"/>
+      <xsl:call-template name="inline-children"/>
     </time>
   </xsl:template>
 
@@ -498,7 +506,7 @@
         <xsl:if test="generate-id() = $me"><xsl:value-of select="position()"/></xsl:if>
       </xsl:for-each>
     </xsl:variable>
-    <sup class="noteref"><a id="ref-{$t}-{$nth}" href="#{$t}" role="doc-noteref"><xsl:apply-templates mode="inline"/></a></sup>
+    <sup class="noteref"><a id="ref-{$t}-{$nth}" href="#{$t}" role="doc-noteref"><xsl:call-template name="inline-children"/></a></sup>
   </xsl:template>
 
   <xsl:template match="tei:milestone[@type='spuriousBreak']" mode="inline">
