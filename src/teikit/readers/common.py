@@ -10,6 +10,21 @@ from ._structure import is_cjk_text
 from .normalise import PAGE_BREAK
 
 
+def labelled_fields(text: str, matches: list, last: str) -> dict[str, str]:
+    """Each field's text from its label (a match with a `name` group) to the next label; the
+    first label of a name wins (a later one is text), and `last` runs to the end of the text."""
+    fields: dict[str, str] = {}
+    for m, nxt in zip(matches, matches[1:] + [None]):
+        name = m.group("name")
+        if name in fields:
+            continue
+        end = nxt.start() if nxt is not None and name != last else len(text)
+        fields[name] = text[m.end() : end]
+        if name == last:
+            break
+    return fields
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Blank-line separated blocks, each joined into one line (markdown hard breaks removed)."""
     blocks = [_join_lines(b) for b in re.split(r"\n\s*\n", text.strip()) if b.strip()]

@@ -21,7 +21,7 @@ import re
 from ..errors import InputError
 from ._dates import iso_date
 from ._record import Part, Record
-from .common import finish_record
+from .common import finish_record, labelled_fields
 from .wilson_pdftext import _dehyphenate, _drop_furniture
 
 _HEADER = re.compile(r"^\s*(?P<year>\d{4})?\s*Speeches/Documents\s*$", re.M)
@@ -63,16 +63,7 @@ def _fields(text: str, source_name: str) -> dict[str, str]:
     matches = list(_FIELD.finditer(text))
     if not any(m.group("name") == "Title" for m in matches):
         raise InputError("no 'Title:' field: not a Speeches/Documents record", file=source_name, line=1)
-    fields: dict[str, str] = {}
-    for m, nxt in zip(matches, matches[1:] + [None]):
-        name = m.group("name")
-        if name in fields:
-            continue  # a later "Title:" inside the text is text
-        end = nxt.start() if nxt is not None and name != "Description" else len(text)
-        fields[name] = text[m.end() : end]
-        if name == "Description":
-            break
-    return fields
+    return labelled_fields(text, matches, last="Description")  # a later "Title:" is text
 
 
 def _date_and_source(text: str) -> tuple[str, str]:

@@ -11,7 +11,7 @@ import re
 from ..errors import InputError
 from ._dates import iso_date
 from ._record import Part, Record
-from .common import finish_record, split_paragraphs
+from .common import finish_record, labelled_fields, split_paragraphs
 
 _FURNITURE = [
     re.compile(r"^[^\S\n]*Digital Archive\s+digitalarchive\.wilsoncenter\.org\s*$", re.M),
@@ -65,16 +65,8 @@ def _split_fields(text: str, source_name: str) -> dict[str, str]:
     matches = list(_FIELD_RE.finditer(text))
     if not matches:
         raise InputError("no 'Citation:' field: not a Wilson Center record", file=source_name, line=1)
-    fields = {"preamble": text[: matches[0].start()]}
-    for m, nxt in zip(matches, matches[1:] + [None]):
-        name = m.group("name")
-        if name in fields and name != "Contents":
-            continue  # a later "Summary:" inside the text is text
-        end = nxt.start() if nxt is not None and name != "Contents" else len(text)
-        fields[name] = text[m.end() : end]
-        if name == "Contents":
-            break
-    return fields
+    # a later "Summary:" inside the text is text
+    return {"preamble": text[: matches[0].start()], **labelled_fields(text, matches, last="Contents")}
 
 
 def _read_preamble(record: Record, preamble: str) -> None:
