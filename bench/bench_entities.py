@@ -74,15 +74,22 @@ def warm_pass(repeat: int) -> float:
 def corpus_pass(folder: Path, records: int, repeat: int) -> tuple[float, int]:
     """Median CPU ms per record of the pass alone on the first `records` records of 3-40 KB in
     `folder` (encoded once without it; each run tags fresh copies), and the number of records."""
-    import copy
-
     sys.path.insert(0, str(REPO / "src"))
     from teikit.api import EncodeOptions, encode_file
-    from teikit.passes.entities import tag_entities
 
     files = [f for f in sorted(folder.glob("*.txt")) if 3000 < f.stat().st_size < 40000][:records]
     trees = [encode_file(str(f), EncodeOptions(entities=False)) for f in files]
-    tag_entities(copy.deepcopy(trees[0]))  # authority and matchers loaded before timing
+    return pass_cpu_ms(trees, repeat), len(trees)
+
+
+def pass_cpu_ms(trees: list, repeat: int) -> float:
+    """Median CPU ms per tree of the entities pass alone, each run on fresh copies (warm: the
+    authority and matchers are loaded before timing)."""
+    import copy
+
+    from teikit.passes.entities import tag_entities
+
+    tag_entities(copy.deepcopy(trees[0]))
     times = []
     for _ in range(repeat):
         fresh = [copy.deepcopy(tree) for tree in trees]
@@ -90,29 +97,18 @@ def corpus_pass(folder: Path, records: int, repeat: int) -> tuple[float, int]:
         for tree in fresh:
             tag_entities(tree)
         times.append((time.process_time() - t) / len(fresh))
-    return median_ms(times), len(trees)
+    return median_ms(times)
 
 
 def texts_pass(repeat: int) -> tuple[float, int]:
     """Median CPU ms per record of the pass alone on the annotated texts (the 32 FRUS documents
     and the Wilson records of --quality, each a minimal TEI document), and their number."""
-    import copy
-
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     sys.path.insert(1, str(REPO / "src"))
     from entity_quality import frus_docs, tei_document, wilson_docs
-    from teikit.passes.entities import tag_entities
 
     trees = [tei_document(d.text, d.date) for d in frus_docs() + wilson_docs()]
-    tag_entities(copy.deepcopy(trees[0]))  # authority, matchers and word lists loaded before timing
-    times = []
-    for _ in range(repeat):
-        fresh = [copy.deepcopy(tree) for tree in trees]
-        t = time.process_time()
-        for tree in fresh:
-            tag_entities(tree)
-        times.append((time.process_time() - t) / len(fresh))
-    return median_ms(times), len(trees)
+    return pass_cpu_ms(trees, repeat), len(trees)
 
 
 def main() -> None:
