@@ -2,7 +2,7 @@
 
 Golden cases live in tests/data/entities/<case>.tei.xml (input) beside <case>.expected.xml;
 regenerate with `pytest tests/test_entities.py --accept` and review the diff. A failing case
-leaves <case>.actual.xml beside the expected file.
+leaves <case>.expected.xml.actual beside the expected file.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from lxml import etree
 
+from golden import check_golden_tei
 from teikit.passes.entities import record_date, tag_entities
 from teikit.tei import NSMAP, XML_ID, parse_xml_bytes, parse_xml_file, serialize
 
@@ -44,19 +45,7 @@ def text_of_divisions(tree) -> list[str]:
 
 @pytest.mark.parametrize("case", CASES)
 def test_golden(case, accept):
-    expected_path = DATA / f"{case}.expected.xml"
-    actual = tagged(DATA / f"{case}.tei.xml")
-    if accept or not expected_path.exists():
-        expected_path.write_bytes(serialize(actual))
-        if not accept:
-            pytest.fail(f"{expected_path.name} was missing: written, review it")
-        return
-    expected = parse_xml_file(expected_path)
-    actual_path = DATA / f"{case}.actual.xml"
-    if c14n(actual) != c14n(expected):
-        actual_path.write_bytes(serialize(actual))
-        pytest.fail(f"{case}: output differs from {expected_path.name}; see {actual_path.name}")
-    actual_path.unlink(missing_ok=True)
+    check_golden_tei(tagged(DATA / f"{case}.tei.xml"), DATA / f"{case}.expected.xml", accept)
 
 
 @pytest.mark.parametrize("case", CASES)

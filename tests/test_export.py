@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, html as lxml_html
 
-from golden import check_golden_xml
+from golden import check_golden_bytes, check_golden_xml
 from teikit.errors import InputError, TeikitError, UsageError
 from teikit.tei import NSMAP, TEI_NS, parse_xml_bytes, parse_xml_file
 from teikit.writers import FORMATS, ExportOptions, export
@@ -31,19 +31,6 @@ GOLDEN = {
     ("tmx", "all"): "specimen.tmx",
     ("json", "all"): "specimen.json",
 }
-
-
-def check_golden_bytes(actual: bytes, expected: Path, accept: bool) -> None:
-    """Byte comparison (text formats); on mismatch leave `<expected>.actual` beside it."""
-    actual_path = expected.with_name(expected.name + ".actual")
-    if accept or not expected.exists():
-        expected.write_bytes(actual)
-        actual_path.unlink(missing_ok=True)
-        return
-    if actual != expected.read_bytes():
-        actual_path.write_bytes(actual)
-        raise AssertionError(f"{expected.name} differs; see {actual_path} (accept with pytest --accept)")
-    actual_path.unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="module")

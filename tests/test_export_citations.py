@@ -41,7 +41,6 @@ def cite(doc, style: str, markup: str = "text") -> str:
 
 @pytest.mark.parametrize(("style", "markup"), list(GOLDEN))
 def test_golden(specimen, accept, style, markup):
-    from test_export import check_golden_bytes
 
     check_golden_bytes(export(specimen, style, ExportOptions(markup=markup)), DATA / GOLDEN[style, markup], accept)
 
