@@ -33,7 +33,7 @@ def messages(path: Path, options: ValidateOptions) -> str:
 
 
 def test_every_teikit_rule_has_an_id_and_an_invalid_example():
-    assert len(RULE_IDS) == 6 and all(RULE_IDS)
+    assert RULE_IDS and all(RULE_IDS) and len(set(RULE_IDS)) == len(RULE_IDS)  # as many as teikit.sch has
     for rule_id in RULE_IDS:
         assert (INVALID / f"{rule_id}.xml").is_file(), rule_id
         assert (INVALID / f"{rule_id}.messages.txt").is_file(), rule_id

@@ -34,6 +34,7 @@
   <xsl:import href="../common/entities.xsl"/>
   <xsl:import href="../common/select.xsl"/>
   <xsl:import href="../common/plain.xsl"/>
+  <xsl:import href="../common/notes.xsl"/>
   <xsl:include href="citation.xsl"/>
   <xsl:include href="edition.xsl"/>
   <xsl:include href="header.xsl"/>
@@ -364,7 +365,7 @@
       <h3>Notes</h3>
       <ol>
         <xsl:for-each select="tei:note">
-          <xsl:variable name="missing" select="count(node()[normalize-space() or self::*]) = 1 and tei:gap[@reason='notInSource']"/>
+          <xsl:variable name="missing" select="boolean(key('note-text-missing', generate-id()))"/>
           <li class="note">
             <xsl:if test="$missing"><xsl:attribute name="class">note missing</xsl:attribute></xsl:if>
             <xsl:call-template name="id-attr"/>

@@ -20,10 +20,12 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:str="http://exslt.org/strings"
-    exclude-result-prefixes="tei str">
+    xmlns:sel="urn:teikit:select"
+    exclude-result-prefixes="tei str sel">
   <xsl:import href="../common/plain.xsl"/>
   <xsl:import href="../common/json.xsl"/>
   <xsl:import href="../common/select.xsl"/>
+  <xsl:import href="../common/notes.xsl"/>
   <xsl:import href="../common/entities.xsl"/>
   <xsl:import href="../common/csl.xsl"/>
   <xsl:output method="text" encoding="UTF-8"/>
@@ -82,7 +84,7 @@
       <xsl:text>, "lang": </xsl:text><xsl:call-template name="json-string"><xsl:with-param name="s" select="ancestor-or-self::*[@xml:lang][1]/@xml:lang"/></xsl:call-template>
       <xsl:text>, "text": </xsl:text>
       <xsl:choose>
-        <xsl:when test="count(node()[normalize-space() or self::*]) = 1 and tei:gap[@reason='notInSource']">null</xsl:when>
+        <xsl:when test="key('note-text-missing', generate-id())">null</xsl:when>
         <xsl:otherwise>
           <xsl:variable name="t"><xsl:call-template name="plain-text"/></xsl:variable>
           <xsl:call-template name="json-string"><xsl:with-param name="s" select="$t"/></xsl:call-template>
@@ -95,7 +97,7 @@
 
   <xsl:template name="segments">
     <xsl:param name="nodes"/>
-    <xsl:variable name="wanted-nodes" select="$nodes[$lang = 'all' or ancestor-or-self::*[@xml:lang][1][@xml:lang = $lang or starts-with(@xml:lang, concat($lang, '-'))]]"/>
+    <xsl:variable name="wanted-nodes" select="$nodes[sel:lang-matches($lang, string(ancestor-or-self::*[@xml:lang][1]/@xml:lang))]"/>
     <xsl:for-each select="$wanted-nodes">
       <xsl:if test="position() &gt; 1">,</xsl:if>
       <xsl:variable name="block" select="ancestor::*[self::tei:p or self::tei:head or self::tei:ab or self::tei:l or self::tei:item or self::tei:salute or self::tei:dateline or self::tei:signed][@xml:id][1]"/>

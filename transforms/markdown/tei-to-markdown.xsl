@@ -118,7 +118,7 @@
     <xsl:for-each select="tei:note[@xml:id]">
       <xsl:value-of select="concat('[^', @xml:id, ']: ')"/>
       <xsl:choose>
-        <xsl:when test="count(node()[normalize-space() or self::*]) = 1 and tei:gap[@reason='notInSource']">*The text of this note is not in the source.*</xsl:when>
+        <xsl:when test="key('note-text-missing', generate-id())">*The text of this note is not in the source.*</xsl:when>
         <xsl:otherwise><xsl:call-template name="plain-text"/></xsl:otherwise>
       </xsl:choose>
       <xsl:value-of select="concat($NL, $NL)"/>

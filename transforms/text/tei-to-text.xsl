@@ -21,6 +21,7 @@
     exclude-result-prefixes="tei">
   <xsl:import href="../common/plain.xsl"/>
   <xsl:import href="../common/select.xsl"/>
+  <xsl:import href="../common/notes.xsl"/>
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:param name="lang" select="'all'"/>
@@ -56,7 +57,7 @@
 
   <!-- teikit notes: "[n] text"; a note whose text is not in the source is left out -->
   <xsl:template match="tei:div" mode="notes">
-    <xsl:for-each select="tei:note[not(count(node()[normalize-space() or self::*]) = 1 and tei:gap[@reason='notInSource'])]">
+    <xsl:for-each select="tei:note[not(key('note-text-missing', generate-id()))]">
       <xsl:text>[</xsl:text><xsl:value-of select="@n"/><xsl:text>] </xsl:text>
       <xsl:call-template name="plain-text"/>
       <xsl:value-of select="concat($NL, $NL)"/>

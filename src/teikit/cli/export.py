@@ -56,16 +56,23 @@ def export_one(source: str, fmt: str, options, output: str | None) -> None:
         click.echo(f"teikit: {diagnostic.format()}", err=True)
 
 
+def lang_matches(want: str, tag: str) -> bool:
+    """As the stylesheets decide (transforms/common/select.xsl sel:lang-matches): 'all', the tag,
+    or a prefix of it at a subtag boundary, case-insensitively ('ZH' matches 'zh-Hans')."""
+    want, tag = want.lower(), tag.lower()
+    return want in ("all", tag) or tag.startswith(want + "-")
+
+
 def check_lang(doc, lang: str, source: str) -> None:
     """UsageError (exit 2) when --lang names no language of the document (its language
     divisions, else any xml:lang in it; a document that declares none accepts any)."""
     from ..tei import XML_LANG, language_divisions
 
-    if not lang or lang == "all":
+    if not lang or lang.lower() == "all":
         return
     root = doc.getroot()
     langs = {d.get(XML_LANG) for d in language_divisions(root)} or set(root.xpath("//@xml:lang"))
-    if langs and not any(tag == lang or tag.startswith(lang + "-") for tag in langs):
+    if langs and not any(lang_matches(lang, tag) for tag in langs):
         raise UsageError(f"--lang {lang}: the document has no text in that language (it has {', '.join(sorted(langs))})",
                          file="<stdin>" if source == "-" else source)
 
