@@ -15,6 +15,8 @@ from lxml import etree
 
 from teikit.batch import BatchOptions, Job, output_paths, run_batch
 from teikit.cli import cli
+from teikit.cli.export import output_names
+from teikit.writers import FORMATS
 
 from conftest import PDF_TEXTS, SAMPLE, TEI_ALL
 
@@ -137,9 +139,19 @@ def test_a_record_that_kills_its_worker_fails_alone(records, tmp_path, monkeypat
 
 
 def test_output_names_are_distinct_per_format(tmp_path):
-    job = Job(str(tmp_path / "r.txt"), "r.txt", str(tmp_path), BatchOptions(formats=("html", "text", "chicago", "json", "csl-json")))
+    job = Job(str(tmp_path / "r.txt"), "r.txt", str(tmp_path), BatchOptions(formats=tuple(FORMATS)))
     names = [p.name for p in output_paths(job)]
-    assert names[0] == "r.tei.xml" and len(set(names)) == len(names)
+    assert names[0] == "r.tei.xml" and len(set(names)) == len(names) == len(FORMATS) + 1
+    assert all(name.endswith(FORMATS[fmt].extension) for name, fmt in zip(names[1:], FORMATS))
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_export_and_batch_name_outputs_with_one_function(tmp_path, fmt):
+    """batch's name is export's with the format named before the extension (html as is)."""
+    exported = output_names([str(tmp_path / "r.tei.xml")], tmp_path, fmt, "text")[0].name
+    batched = output_paths(Job(str(tmp_path / "r.txt"), "r.txt", str(tmp_path), BatchOptions(formats=(fmt,))))[1].name
+    assert exported == "r" + FORMATS[fmt].extension
+    assert batched == exported if fmt == "html" else batched == f"r.{fmt}{FORMATS[fmt].extension}"
 
 
 def test_resume_after_kill(tmp_path, shared):

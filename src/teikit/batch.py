@@ -62,10 +62,10 @@ def find_records(src: Path, exclude: frozenset[str] = frozenset()) -> list[Path]
 
 
 def output_suffixes(options: BatchOptions) -> list[str]:
-    """.tei.xml first, then one per format: .html, .<fmt><ext>."""
-    from .writers import FORMATS
+    """.tei.xml first, then one per format: .html, .<fmt><ext> (naming.format_suffix)."""
+    from .naming import format_suffix
 
-    return [".tei.xml", *(FORMATS[f].extension if f == "html" else f".{f}{FORMATS[f].extension}" for f in options.formats)]
+    return [".tei.xml", *(format_suffix(f, beside_others=True) for f in options.formats)]
 
 
 def output_paths(job: Job) -> list[Path]:

@@ -1,5 +1,6 @@
 """Output names: the one function that names the files `export`, `batch` (and corpus-level
-outputs) write into a folder, and the check that no output is an input or written twice.
+outputs) write into a folder, the one that gives a format's suffix, and the check that no
+output is an input or written twice.
 
     plan_outputs(["a/rec.txt", "a/rec.md", "b.txt"], Path("out"), [".tei.xml"], strip=(".txt", ".md"))
     -> [[out/a/rec.txt.tei.xml], [out/a/rec.md.tei.xml], [out/b.tei.xml]]
@@ -15,6 +16,9 @@ from pathlib import Path, PurePath
 from typing import Sequence
 
 from .errors import UsageError
+from .writers import FORMATS
+
+STYLED_CITATIONS = ("chicago", "mla", "apa")  # formats whose --markup html output is HTML
 
 
 def stem_of(name: str, strip: Sequence[str]) -> str:
@@ -24,6 +28,15 @@ def stem_of(name: str, strip: Sequence[str]) -> str:
         if stem.endswith(suffix) and len(stem) > len(suffix):
             stem = stem[: -len(suffix)]
     return stem
+
+
+def format_suffix(fmt: str, markup: str = "text", *, beside_others: bool = False) -> str:
+    """The suffix of a `fmt` output: its extension, `.html` for a citation style with markup
+    html. `beside_others` (batch writes the TEI and several formats into one folder): text,
+    markdown and the citation styles must not collide, so `.<fmt><extension>` (.text.txt,
+    .chicago.txt), except html, which is `.html`."""
+    ext = ".html" if markup == "html" and fmt in STYLED_CITATIONS else FORMATS[fmt].extension
+    return f".{fmt}{ext}" if beside_others and fmt != "html" else ext
 
 
 def plan_outputs(sources: Sequence[str], directory: Path, suffixes: Sequence[str], *,

@@ -25,13 +25,10 @@ def output_name(source: str, directory: Path, fmt: str, markup: str) -> Path:
 def output_names(sources, directory: Path, fmt: str, markup: str) -> list[Path]:
     """The outputs of several sources in DIR (naming.plan_outputs: colliding stems keep their
     whole name, a.xml and a.tei.xml -> a.xml.html and a.tei.xml.html)."""
-    from ..naming import plan_outputs
-    from ..writers import FORMATS
+    from ..naming import format_suffix, plan_outputs
 
-    ext = FORMATS[fmt].extension
-    if markup == "html" and fmt in ("chicago", "mla", "apa"):
-        ext = ".html"
-    return [paths[0] for paths in plan_outputs(list(sources), directory, [ext], strip=(".xml", ".tei"))]
+    suffix = format_suffix(fmt, markup)
+    return [paths[0] for paths in plan_outputs(list(sources), directory, [suffix], strip=(".xml", ".tei"))]
 
 
 def export_one(source: str, fmt: str, options, output: str | None) -> None:
