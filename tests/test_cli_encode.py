@@ -162,3 +162,38 @@ def test_every_command_help_has_an_example():
         result = run(name, "--help")
         assert result.exit_code == 0, name
         assert "Example" in result.output, f"`teikit {name} --help` shows no example"
+
+
+# ---------------------------------------------------------------- registries that drive the CLI
+
+def test_reader_choices_are_the_reader_registry(monkeypatch):
+    """--reader offers READERS' names (a new reader appears without touching the CLI), each
+    naming a module with detect() and read_<module>()."""
+    from teikit.cli.encode import command
+    from teikit.readers import READERS, reader_module
+
+    option = next(p for p in command.params if p.name == "reader")
+    assert list(option.type.choices) == list(READERS)
+    for name, module in READERS.items():
+        assert callable(reader_module(name).detect) and callable(getattr(reader_module(name), f"read_{module}"))
+    result = run("encode", "--reader", "no-such-reader", str(SAMPLE))
+    assert result.exit_code == 2 and "no-such-reader" in result.output
+
+
+def test_a_missing_pass_is_an_error_not_skipped(monkeypatch):
+    from teikit import passes
+
+    monkeypatch.setattr(passes, "PASSES", (*passes.PASSES, ("segment", "teikit.passes.no_such_pass", "run")))
+    result = run("encode", str(SAMPLE))
+    assert result.exit_code == 1 and "teikit.passes.no_such_pass not found" in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and not result.stdout
+
+
+@pytest.mark.parametrize("row", [("segment", "teikit.passes.segment", "no_such_function"),
+                                 ("no_such_flag", "teikit.passes.segment", "segment")])
+def test_an_unknown_pass_function_or_flag_is_an_error(monkeypatch, row):
+    from teikit import api, passes
+
+    monkeypatch.setattr(passes, "PASSES", (row,))
+    with pytest.raises(passes.PassNotFound, match=row[0] if row[0] != "segment" else row[2]):
+        api.encode(SAMPLE.read_text(encoding="utf-8"))

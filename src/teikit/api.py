@@ -1,12 +1,12 @@
 """encode(): reader -> enrichment passes -> TEI tree. The CLI calls only this."""
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 
 from lxml import etree
 
 from .io import decode_text, read_text_input
+from .passes import PASSES, enrich  # noqa: F401  (PASSES: the registry, re-exported)
 
 
 @dataclass(frozen=True)
@@ -23,15 +23,6 @@ class EncodeOptions:
     source_name: str = "<input>"
 
 
-# The enrichment passes, in order: (option flag, module, function). Each takes (tree, options)
-# and returns the enriched tree. A pass whose module is absent is skipped.
-PASSES: tuple[tuple[str, str, str], ...] = (
-    ("segment", "teikit.passes.segment", "segment"),
-    ("align", "teikit.passes.align", "align_tree"),
-    ("entities", "teikit.passes.entities", "tag_entities"),
-)
-
-
 def encode(text: str, options: EncodeOptions | None = None) -> etree._ElementTree:
     """Encode one record's text as a TEI tree (lxml)."""
     from .readers import read
@@ -41,20 +32,6 @@ def encode(text: str, options: EncodeOptions | None = None) -> etree._ElementTre
     clean = normalise(text)
     tree = read(clean.text, options)
     return finish(enrich(tree, options), clean.stand_ins)
-
-
-def enrich(tree: etree._ElementTree, options: EncodeOptions) -> etree._ElementTree:
-    for flag, module_name, func_name in PASSES:
-        if not getattr(options, flag):
-            continue
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
-        tree = getattr(module, func_name)(tree, options)
-    return tree
 
 
 def encode_file(path: str, options: EncodeOptions | None = None) -> etree._ElementTree:

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import click
 
+from ..readers import READERS
 from ._common import reports_errors
 
 
 @click.command("encode")
 @click.argument("input", required=False, type=str)
 @click.option("-o", "--output", type=str, default=None, help="Write here (atomically) instead of stdout.")
-@click.option("--reader", type=click.Choice(["wilson-markdown", "wilson-pdftext", "wilson-documents"]), default=None,
+@click.option("--reader", type=click.Choice(list(READERS)), default=None,
               help="Input layout (default: detected).")
 @click.option("--en", "en_path", type=str, default=None, help="Plain-text English translation (with --zh).")
 @click.option("--zh", "zh_path", type=str, default=None, help="Plain-text original (Chinese) for --en.")
