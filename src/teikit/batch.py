@@ -6,13 +6,29 @@ next run skips records whose outputs are newer than their inputs.
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
 import json
+import multiprocessing
 import os
+import signal
+import threading
 import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+
+from .api import encode_file
+from .errors import OutputError, TeikitError
+from .io import atomic_write
+from .naming import check_outputs, format_suffix, plan_outputs
+from .resources import bundled_sample
+from .tei import serialize
+from .validate import ValidateOptions, validate
+from .writers import export
 
 RECORD_SUFFIXES = (".txt", ".md")
 STATUSES = ("valid", "invalid", "failed", "skipped", "interrupted")
@@ -63,15 +79,11 @@ def find_records(src: Path, exclude: frozenset[str] = frozenset()) -> list[Path]
 
 def output_suffixes(options: BatchOptions) -> list[str]:
     """.tei.xml first, then one per format: .html, .<fmt><ext> (naming.format_suffix)."""
-    from .naming import format_suffix
-
     return [".tei.xml", *(format_suffix(f, beside_others=True) for f in options.formats)]
 
 
 def output_paths(job: Job) -> list[Path]:
     """TEI first, then one file per format: <stem>.tei.xml, <stem>.html, <stem>.<fmt><ext>."""
-    from .naming import plan_outputs
-
     if job.outputs:
         return [Path(p) for p in job.outputs]
     return plan_outputs([job.source], Path(job.out_dir), output_suffixes(job.options),
@@ -81,8 +93,6 @@ def output_paths(job: Job) -> list[Path]:
 def plan_jobs(src: Path, out_dir: Path, options: BatchOptions, exclude: frozenset[str] = frozenset()) -> list[Job]:
     """A job per record with its outputs named (rec.txt and rec.md keep their extensions);
     UsageError (exit 2) before any work if an output would be an input or be written twice."""
-    from .naming import check_outputs, plan_outputs
-
     records = find_records(src, exclude)
     relative = [str(p.relative_to(src)) for p in records]
     plan = plan_outputs([str(p) for p in records], out_dir, output_suffixes(options), relative=relative,
@@ -99,8 +109,6 @@ def is_up_to_date(job: Job) -> bool:
 
 def run_job(job: Job) -> Outcome:
     """Encode, validate, export one record; never raises for a bad record."""
-    from .errors import TeikitError
-
     started = time.perf_counter()
     outcome = Outcome(source=job.source, status="failed")
     try:
@@ -139,9 +147,6 @@ def file_size(path: str) -> int:
 def release_memory() -> None:
     """Give the memory a large record needed back to the system (glibc keeps it otherwise,
     and a worker that met a few large records stayed 50-100 MB larger for the rest of the run)."""
-    import ctypes
-    import ctypes.util
-
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
         libc.malloc_trim(0)
@@ -167,8 +172,6 @@ def _peak_rss_kb() -> int:
 
 
 def _process(job: Job, outcome: Outcome) -> None:
-    from .io import atomic_write
-
     paths = output_paths(job)
     tree, data = _encode(job)
     outcome.status = "valid"
@@ -196,24 +199,17 @@ def _verdict_of_outputs(job: Job, outcome: Outcome) -> None:
 
 def _encode(job: Job):
     """The record's TEI tree and its serialisation."""
-    from .api import encode_file
-    from .tei import serialize
-
     tree = encode_file(job.source)
     return tree, serialize(tree)
 
 
 def _check(data: bytes, job: Job) -> list:
     """The validation errors of the serialised TEI."""
-    from .validate import ValidateOptions, validate
-
     result = validate(data, ValidateOptions(schema=job.options.schema, tei_all=job.options.tei_all))
     return [d for d in result.diagnostics if d.severity == "error"]
 
 
 def _export(tree, fmt: str) -> bytes:
-    from .writers import export
-
     return export(tree, fmt)
 
 
@@ -234,9 +230,6 @@ def warm_up(options: BatchOptions) -> None:
     generation of workers starts with the parent's dictionaries, grammars and stylesheets."""
     if options in _warmed:
         return
-    from .errors import TeikitError
-    from .resources import bundled_sample
-
     _warmed.add(options)
     job = Job(str(bundled_sample()), "", "", options)
     try:
@@ -262,8 +255,6 @@ def run_batch(src: Path, out_dir: Path, options: BatchOptions, on_done=None) -> 
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        from .errors import OutputError
-
         raise OutputError(f"cannot make the output folder: {exc.strerror}", file=str(out_dir)) from None
     remove_stale_temporaries(out_dir)
     finished: list[Outcome] = []
@@ -307,9 +298,6 @@ class Interrupted(BaseException):
 def stop_on_signals():
     """SIGINT and SIGTERM raise Interrupted once; the handlers are then the defaults again, so
     a second Ctrl-C kills at once. Only in the main thread (signals cannot be caught elsewhere)."""
-    import signal
-    import threading
-
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -445,10 +433,6 @@ def _run_in_workers(chunks: list[list[Job]], workers: int, on_done) -> list[Outc
 
 def _run_pool(chunks: list[list[Job]], workers: int, on_done) -> tuple[list[Outcome], list[list[Job]]]:
     """The outcomes of the chunks, and the chunks a dead worker left unfinished (in order)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from concurrent.futures.process import BrokenProcessPool
-
     context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
     if context is not None:
         warm_up(chunks[0][0].options)
@@ -486,13 +470,9 @@ def _kill_workers(pool) -> None:
 def _worker_start(parent: int) -> None:
     """In each worker: Ctrl-C is the parent's to handle (it stops the workers), and a worker
     dies with its parent (Linux: PR_SET_PDEATHSIG) rather than write records for no one."""
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
-        import ctypes
-
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):  # not Linux
@@ -539,8 +519,6 @@ def summarise(outcomes: list[Outcome]) -> dict[str, int]:
 
 
 def write_report(out_dir: Path, outcomes: list[Outcome], options: BatchOptions, elapsed: float) -> Path:
-    from .io import atomic_write
-
     report = {
         "teikit_batch_report": 1,
         "options": asdict(options),

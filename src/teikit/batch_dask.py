@@ -11,6 +11,7 @@ fetched to a temporary folder, processed there, and its outputs are put back, th
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import re
 import tempfile
@@ -210,8 +211,6 @@ def _connected(scheduler: str | None, client):
 def _local_cluster(workers: int):
     """N worker processes of one thread each. A task whose worker dies is not retried by the
     scheduler (allowed-failures 0): the client retries it once, alone, and so knows the cause."""
-    import logging
-
     import dask
     from distributed import LocalCluster
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import click
 
+from ..errors import InputError, UsageError
+from ..io import decode_text, read_input_bytes, write_output
 from ._common import reports_errors
 
 
@@ -26,8 +28,6 @@ def command(src, tgt, src_lang, tgt_lang, output):
         teikit align --src zh.txt --tgt en.txt --src-lang zh --tgt-lang en
     """
     from ..align import align
-    from ..errors import InputError, UsageError
-    from ..io import write_output
 
     if src == "-" and tgt == "-":
         raise UsageError("only one of --src and --tgt can be '-' (stdin)")
@@ -43,8 +43,6 @@ def command(src, tgt, src_lang, tgt_lang, output):
 
 def read_sentences(path: str) -> list[str]:
     """Lines of a UTF-8 file ('-': stdin); an empty or blank file gives blank or no sentences."""
-    from ..io import decode_text, read_input_bytes
-
     data, name = read_input_bytes(path)
     text = decode_text(data, name) if data.strip() else data.decode("ascii", "replace")
     lines = text.replace("\r\n", "\n").split("\n")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ..errors import InputError, UsageError
 from ._common import reports_errors
 
 
@@ -40,7 +41,6 @@ def command(src_dir, out_dir, formats, jobs, force, no_validate, schema, tei_all
         teikit batch s3://archive/records -o s3://archive/edition --to html --scheduler tcp://head:8786
     """
     from ..batch import BatchOptions, summarise, write_report
-    from ..errors import InputError, UsageError
     from ..writers import FORMATS
 
     if scheduler is not None:

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import click
 
+from ..errors import UsageError
+from ..io import write_output
 from ..readers import READERS
+from ..resources import bundled_sample
 from ._common import reports_errors
 
 
@@ -35,10 +38,7 @@ def command(input, output, reader, en_path, zh_path, title, date, authority, no_
         teikit encode --en letter.en.txt --zh letter.zh.txt --title "Letter" --date 1950-01-02
     """
     from ..api import EncodeOptions, encode_file, encode_parallel
-    from ..errors import UsageError
-    from ..io import write_output
     from ..readers._dates import date_option
-    from ..resources import bundled_sample
     from ..tei import serialize
 
     if date is not None:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
+from ..errors import InputError
 from ._common import reports_errors
 
 
@@ -34,12 +36,7 @@ def command(file, fmt):
 
 
 def _read(file: str):
-    import sys
-
-    from ..tei import parse_xml_bytes, parse_xml_file, tei
-
-    from ..errors import InputError
-    from ..tei import local_name
+    from ..tei import local_name, parse_xml_bytes, parse_xml_file, tei
 
     if file == "-":
         root = parse_xml_bytes(sys.stdin.buffer.read(), "<stdin>").getroot()

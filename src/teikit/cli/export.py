@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import EXIT_OK, TeikitError, UsageError
+from ..io import write_output
 from ._common import reports_errors
 
 
@@ -32,7 +33,6 @@ def output_names(sources, directory: Path, fmt: str, markup: str) -> list[Path]:
 
 
 def export_one(source: str, fmt: str, options, output: str | None) -> None:
-    from ..io import write_output
     from ..tei import parse_xml_bytes, parse_xml_file
     from ..writers import export, fragment_note
 

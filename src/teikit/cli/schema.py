@@ -1,8 +1,11 @@
 """teikit schema: update the official tei_all.rng in the user cache, or show which one is used."""
 from __future__ import annotations
 
+import sys
+
 import click
 
+from ..errors import UsageError
 from ._common import reports_errors
 
 
@@ -39,7 +42,6 @@ def fetch(url, source, timeout):
         teikit schema fetch && teikit validate doc.tei.xml
         teikit schema fetch --from ../shared/schema/tei_all.rng
     """
-    from ..errors import UsageError
     from ..validate.fetch import fetch_tei_all
     from ..validate.schemas import TEI_ALL_URL
 
@@ -58,8 +60,6 @@ def path():
     Example:
         teikit schema path
     """
-    import sys
-
     from ..validate.schemas import NOT_FOUND_HINT, find_tei_all, teikit_rng, tei_all_version
 
     found = find_tei_all()

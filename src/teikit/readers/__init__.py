@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import importlib
 from types import ModuleType
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, UsageError
+
+if TYPE_CHECKING:  # lxml is loaded by the reader modules; the registry alone does not need it
+    from lxml import etree
 
 READERS: dict[str, str] = {
     "wilson-markdown": "wilson_markdown",
