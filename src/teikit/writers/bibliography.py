@@ -11,6 +11,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..batch import Job, output_paths
+from ..io import atomic_write
+
 CORPUS_FILES = {"bibtex": "bibliography.bib", "ris": "bibliography.ris", "csl-json": "bibliography.json"}
 
 
@@ -21,9 +24,6 @@ def corpus_formats(formats) -> list[str]:
 def write_corpus_bibliographies(src: Path, out_dir: Path, options, outcomes) -> list[str]:
     """Write the corpus bibliographies for the chosen citation formats; return messages
     (empty when all went well). Failed records are left out."""
-    from ..batch import Job, output_paths
-    from ..io import atomic_write
-
     messages = []
     wanted = corpus_formats(options.formats)
     done = [o for o in outcomes if o.status != "failed"]
