@@ -14,6 +14,12 @@
     xmlns:sel="urn:teikit:select"
     extension-element-prefixes="func"
     exclude-result-prefixes="tei sel">
+  <xsl:template name="lang-wanted">
+    <xsl:param name="want" select="'all'"/>
+    <xsl:param name="tag" select="string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)"/>
+    <xsl:value-of select="sel:lang-matches($want, $tag)"/>
+  </xsl:template>
+
   <func:function name="sel:lang-matches">
     <xsl:param name="want"/>
     <xsl:param name="tag"/>
@@ -21,10 +27,4 @@
     <xsl:variable name="t" select="translate($tag, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
     <func:result select="$w = 'all' or $w = $t or starts-with($t, concat($w, '-'))"/>
   </func:function>
-
-  <xsl:template name="lang-wanted">
-    <xsl:param name="want" select="'all'"/>
-    <xsl:param name="tag" select="string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)"/>
-    <xsl:value-of select="sel:lang-matches($want, $tag)"/>
-  </xsl:template>
 </xsl:stylesheet>
