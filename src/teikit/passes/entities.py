@@ -33,6 +33,7 @@ from ..entities.orgs import context_places, defined_acronyms, lone_names, mentio
 from ..entities.people import hsg_ids, lone_surnames, not_places
 from ..entities.shapes import caps_as_title, shape_names_en, surname_of
 from ..entities.tagging import Span, Visit, flatten, tag_again, tag_tree
+from ..lang import HAN_CHAR, MONTH_NAMES, is_chinese, primary
 from ..tei import NSMAP, XML_ID, XML_LANG, ensure_standoff, language_divisions, local_name, slug, tei
 
 NAME_TAGS = tuple(RECORD_KINDS.values())
@@ -148,10 +149,6 @@ def _lang_of(el: etree._Element) -> str:
     return "en"
 
 
-def _is_chinese(lang: str) -> bool:
-    return lang.lower().startswith("zh") and "latn" not in lang.lower()
-
-
 def _with_year_only(attrs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     """Drop values without a year (--01-09): the teikit profile, like the contract, wants full ISO dates."""
     if any(value.startswith("--") for _, value in attrs):
@@ -161,7 +158,7 @@ def _with_year_only(attrs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str]
 
 def _has_rules(lang: str) -> bool:
     """Dates and unknown-name patterns exist for English and Chinese; other languages get names only."""
-    return _is_chinese(lang) or lang.lower().split("-")[0] == "en"
+    return is_chinese(lang) or primary(lang) == "en"
 
 
 class _Intervals:
@@ -194,7 +191,7 @@ class _Intervals:
 
 def _head_of(flat: str, hit: Hit, lang: str) -> bool:
     """贸易部长, 社长: an organisation's name that is part of its head's title is left alone."""
-    return _is_chinese(lang) and hit.unique.kind == "org" and flat[hit.end : hit.end + 1] == "长"
+    return is_chinese(lang) and hit.unique.kind == "org" and flat[hit.end : hit.end + 1] == "长"
 
 
 def _guesses_en(flat: str) -> list[NameGuess]:
@@ -263,7 +260,7 @@ class _Run:
         matcher = matcher_for(self.authority, lang)
         # "yesterday" only where the text itself states the record's full date (not in the notes)
         context = DateContext.from_iso(self.date, relative=self._date_is_stated(division))
-        chinese, rules = _is_chinese(lang), _has_rules(lang)
+        chinese, rules = is_chinese(lang), _has_rules(lang)
         guesses = _guesses_zh if chinese else _guesses_en if rules else _no_guesses
 
         def find(flat: str, _el) -> list[Span]:
@@ -425,7 +422,7 @@ class _Run:
         if not any(rid in self.local for people in self.surnames.values() for rid in people):
             return
         for division in divisions:
-            if _is_chinese(_lang_of(division)):
+            if is_chinese(_lang_of(division)):
                 continue
             for el in division.iter(tei("persName")):
                 ref, text = (el.get("ref") or "").lstrip("#"), "".join(el.itertext()).strip()
@@ -439,7 +436,7 @@ class _Run:
     def _lower_words(self) -> frozenset[str]:
         """The words the English text writes in lower case ("wood", "house": then "Wood" may be a word)."""
         if getattr(self, "_lower", None) is None:
-            text = " ".join("".join(d.itertext()) for d in text_divisions(self.root) if not _is_chinese(_lang_of(d)))
+            text = " ".join("".join(d.itertext()) for d in text_divisions(self.root) if not is_chinese(_lang_of(d)))
             self._lower = frozenset(re.findall(r"\b[a-z]+\b", text))
         return self._lower
 
@@ -471,7 +468,7 @@ class _Run:
         """The places the English text shows by their context anywhere ("in Manchuria"): their
         other mentions ("advance on Manchuria") name them too."""
         if not hasattr(self, "_places_seen"):
-            text = "\n".join("".join(d.itertext()) for d in text_divisions(self.root) if not _is_chinese(_lang_of(d)))
+            text = "\n".join("".join(d.itertext()) for d in text_divisions(self.root) if not is_chinese(_lang_of(d)))
             self._places_seen = names_pattern({g.name for g in context_places(text, self._lower_words(), not_names)})
         return self._places_seen
 
@@ -494,13 +491,13 @@ class _Run:
         key = (lang, name)
         if key in self.local_ids:
             return self.local_ids[key]
-        base = slug(_latin(name) if _is_chinese(lang) else name)
+        base = slug(_latin(name) if is_chinese(lang) else name)
         rid = self.local_ids.get(("slug", base))
         if rid is None:
             rid, n = base, 2
             while rid in self.authority.entities or rid in self.doc_ids or rid in self.local:
                 rid, n = f"{base}-{n}", n + 1
-            hsg = hsg_ids(name) if not _is_chinese(lang) else ()
+            hsg = hsg_ids(name) if not is_chinese(lang) else ()
             if len(hsg) == 1:  # one person of the database bears this full name: its record
                 self.local[rid] = etree.Element(tei("person"), {XML_ID: rid})
                 etree.SubElement(self.local[rid], tei("idno"), {"type": "HSG"}).text = hsg[0]
@@ -512,7 +509,7 @@ class _Run:
         name_el = etree.Element(tei("persName"), {XML_LANG: lang})
         name_el.text = name
         (names[-1].addnext(name_el) if names else record.insert(0, name_el))
-        if _is_chinese(lang):
+        if is_chinese(lang):
             etree.SubElement(record, tei("persName"), {XML_LANG: "zh-Latn-pinyin"}).text = _latin(name, tones=True)
         self.local_ids[key] = rid
         return rid
@@ -525,7 +522,7 @@ class _Run:
         known = set(self._document_refs())
         inside = set(_SENTENCE_IDS(division))
         memo: dict[str, set[str]] = {}
-        chinese = _is_chinese(lang)
+        chinese = is_chinese(lang)
         # 刘宁一 ↔ "Liu Ningyi": only English local names are looked for, and round two adds none
         by_pinyin = chinese and any(key[0].startswith("en") for key in self.local_ids)
 
@@ -614,13 +611,13 @@ class _Run:
             picked = [i for i in ids if i in aligned]
             if len(picked) == 1:
                 return picked[0]
-        one_character = _is_chinese(lang) and hit.end - hit.start == 1
+        one_character = is_chinese(lang) and hit.end - hit.start == 1
         if one_character and (self.beads or aligned is not None):
             return None  # 周, 莫: only where the aligned sentence says so
         picked = [i for i in ids if i in known]
         if len(picked) == 1:
             return picked[0]
-        if len(ids) == 1 and not _is_chinese(lang) and follows_title_en(flat, hit.start):
+        if len(ids) == 1 and not is_chinese(lang) and follows_title_en(flat, hit.start):
             return ids[0]  # "Premier Zhou", "Chairman Mao": a title makes the surname a person
         plain = [c.entity_id for c in hit.candidates if not c.contextual]
         return plain[0] if plain else None
@@ -646,7 +643,7 @@ class _Run:
         def find(flat: str, el) -> list[Span]:
             _, items = flatten(el)
             people = [(a, b) for a, b, v in items if not isinstance(v, str) and local_name(v) == "persName"]
-            return [Span(a, b, "roleName") for a, b in roles_beside(flat, people, _is_chinese(lang))]
+            return [Span(a, b, "roleName") for a, b in roles_beside(flat, people, is_chinese(lang))]
 
         tag_tree(division, find)
 
@@ -663,7 +660,7 @@ class _Run:
     def _header_entity(self, el: etree._Element, known: set[str]) -> str | None:
         """The one entity a header name names, if its names cover most of the text."""
         text = " ".join("".join(el.itertext()).split())
-        lang = "zh-Hans" if re.search(r"[\u4e00-\u9fff]", text) else "en"
+        lang = "zh-Hans" if HAN_CHAR.search(text) else "en"  # one Han character: a Chinese name
         hits = [h for h in matcher_for(self.authority, lang).find(text) if h.candidates]
         chosen = {h.unique.entity_id if h.unique else self._resolve(h, text, lang, None, known) for h in hits}
         covered = sum(h.end - h.start for h in hits)
@@ -715,12 +712,9 @@ def _person_initials(authority: Authority) -> dict[str, str]:
     return initials
 
 
-_MONTH_NAMES = "January February March April May June July August September October November December".split()
-
-
 def written_date(iso: str) -> re.Pattern:
     """A full date as English text writes it: 2 January 1950, January 2, 1950, 1950-01-02."""
-    year, month, day = iso[:4], _MONTH_NAMES[int(iso[5:7]) - 1], str(int(iso[8:10]))
+    year, month, day = iso[:4], MONTH_NAMES[int(iso[5:7]) - 1], str(int(iso[8:10]))
     return re.compile(rf"(?<!\d){day}(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+{year}(?!\d)|"
                       rf"\b{month}\s+{day}(?:st|nd|rd|th)?,?\s+{year}(?!\d)|(?<!\d){iso}(?!\d)")
 

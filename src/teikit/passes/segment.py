@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..lang import ends_sentences_with_cjk_marks
 from ..tei import XML_ID, XML_LANG, append_text, language_divisions, local_name, tei
 from ..align.sentences import chinese_cuts, cuts_for
 
@@ -49,7 +50,7 @@ def segment_division(div: etree._Element, config: SegmentOptions) -> None:
 
 
 def _cutter(lang: str, config: SegmentOptions):
-    if lang.lower().startswith(("zh", "ja")):
+    if ends_sentences_with_cjk_marks(lang):
         return lambda text: chinese_cuts(text, semicolon=config.zh_semicolon)
     return cuts_for(lang)
 

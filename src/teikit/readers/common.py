@@ -6,7 +6,7 @@ import re
 from ..errors import InputError
 from ._header import language_tag
 from ._record import Part, Record
-from ._structure import is_cjk_text
+from ..lang import is_han
 from .normalise import PAGE_BREAK
 
 
@@ -63,7 +63,7 @@ def _join_lines(block: str) -> str:
 
 
 def _cjk_char(ch: str) -> bool:
-    return ch >= "\u3400" and is_cjk_text(ch)
+    return ch >= "\u3400" and is_han(ch)
 
 
 def merge_parts(record: Record) -> None:
