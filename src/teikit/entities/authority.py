@@ -19,10 +19,9 @@ from lxml import etree
 from ..errors import InputError
 from ..lang import lang_matches
 from ..resources import data_dir
+from .kinds import RECORD_KINDS
 from ..tei import XML_ID, XML_LANG, local_name, parse_xml_file, tei
 
-RECORD_KINDS = {"person": "persName", "place": "placeName", "org": "orgName"}
-LIST_OF = {"person": "listPerson", "place": "listPlace", "org": "listOrg"}
 PINYIN = "zh-Latn-pinyin"
 
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..entities.authority import LIST_OF, RECORD_KINDS, Authority, load_authority
+from ..entities.authority import Authority, load_authority
+from ..entities.kinds import KINDS, NAME_ELEMENTS, RECORD_KINDS, self_test
 from ..entities.dates import DateContext, find_dates
 from ..entities.matchers import Hit, NameMatcher, matcher_for
 from ..entities.patterns import (
@@ -36,7 +37,6 @@ from ..entities.tagging import Span, Visit, flatten, tag_again, tag_tree
 from ..lang import HAN_CHAR, MONTH_NAMES, is_chinese, primary
 from ..tei import NSMAP, XML_ID, XML_LANG, ensure_standoff, language_divisions, local_name, slug, tei
 
-NAME_TAGS = tuple(RECORD_KINDS.values())
 _ISO = re.compile(r"^\d{4}(-\d\d(-\d\d)?)?$")
 
 
@@ -120,7 +120,7 @@ def _langs_of(elements: dict[str, etree._Element]) -> dict[str, str]:
 # a capitalised word or acronym (its 's apart), the lookbehind after the first character (fast)
 _CAPITALISED_WORD = re.compile(r"([A-Z](?<![\w'’.-].)(?:[\w-]*\w)?(?:['’](?!s\b)\w+)?)(?:['’]s\b)?(?![\w'’-])")
 _OWN_TEXT = etree.XPath(".//text()[not(ancestor::tei:supplied)]", namespaces=NSMAP, smart_strings=False)
-_NAME_ELEMENTS = tuple(tei(t) for t in ("persName", "placeName", "orgName"))
+_NAME_ELEMENTS = tuple(tei(t) for t in NAME_ELEMENTS)
 # plain strings (no smart strings: nothing asks for their parent)
 _LINK_TARGETS = etree.XPath("tei:standOff/tei:linkGrp[@type='translation']/tei:link/@target",
                             namespaces=NSMAP, smart_strings=False)
@@ -651,7 +651,7 @@ class _Run:
     def tag_header(self) -> None:
         """Give correspDesc's names the @ref of the entity they name, where one matches."""
         known = set(self._document_refs())
-        path = "tei:teiHeader/tei:profileDesc/tei:correspDesc//*[self::tei:persName or self::tei:orgName or self::tei:placeName][not(@ref)]"
+        path = f"tei:teiHeader/tei:profileDesc/tei:correspDesc//*[{self_test(NAME_ELEMENTS)}][not(@ref)]"
         for el in self.root.xpath(path, namespaces=NSMAP):
             entity = self._header_entity(el, known)
             if entity:
@@ -677,10 +677,10 @@ class _Run:
         if not records:
             return
         standoff = ensure_standoff(self.root)
-        for kind in ("org", "place", "person"):  # inserted at the front: person, place, org
-            of_kind = [r for r in records if local_name(r) == kind]
+        for kind in reversed(KINDS):  # inserted at the front: in the order of KINDS
+            of_kind = [r for r in records if local_name(r) == kind.record]
             if of_kind:
-                _list_in(standoff, LIST_OF[kind]).extend(of_kind)
+                _list_in(standoff, kind.list).extend(of_kind)
 
     def _record(self, rid: str) -> etree._Element | None:
         if rid in self.local:
@@ -738,11 +738,13 @@ def _compass_places(flat: str, hits: list[Hit]):
     return out
 
 
+_STANDOFF_RECORDS = "|".join(f"tei:standOff/tei:{k.list}/tei:{k.record}" for k in KINDS)
+
+
 def _records_by_name(root: etree._Element) -> dict[tuple[str, str], str]:
     """(kind, name) -> xml:id of the person/place/org records already in the document's standOff."""
     out = {}
-    for record in root.xpath("tei:standOff/tei:listPerson/tei:person|tei:standOff/tei:listPlace/tei:place"
-                             "|tei:standOff/tei:listOrg/tei:org", namespaces=NSMAP):
+    for record in root.xpath(_STANDOFF_RECORDS, namespaces=NSMAP):
         kind, rid = local_name(record), record.get(XML_ID)
         for name in record.findall(tei(RECORD_KINDS[kind])):
             if rid and name.text:

@@ -63,7 +63,7 @@ def _join_lines(block: str) -> str:
 
 
 def _cjk_char(ch: str) -> bool:
-    return ch >= "\u3400" and is_han(ch)
+    return is_han(ch)
 
 
 def merge_parts(record: Record) -> None:
