@@ -175,6 +175,7 @@ def is_latin_script(tag: str) -> bool:
     return "latn" in tag.lower().split("-")[1:]
 
 
+@functools.lru_cache(maxsize=256)  # asked for every text node of the entities pass
 def is_chinese(tag: str) -> bool:
     """Chinese in Han script: 'zh', 'zh-Hans', 'zh-Hant' (not pinyin, 'zh-Latn-pinyin')."""
     return primary(tag) == "zh" and not is_latin_script(tag)
