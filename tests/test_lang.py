@@ -102,3 +102,14 @@ def test_chinese_tags(tag, chinese):
 ])
 def test_lang_matches(name_lang, text_lang, matches):
     assert lang.lang_matches(name_lang, text_lang) is matches
+
+
+@pytest.mark.parametrize("tag, traditional", [("zh-Hant", True), ("zh-TW", True), ("zh-hk", True),
+                                              ("zh-Hans", False), ("zh", False), ("en", False)])
+def test_traditional_tags(tag, traditional):
+    assert lang.is_traditional(tag) is traditional
+
+
+@pytest.mark.parametrize("text, tag", [("我们这个国家", "zh-Hans"), ("我們這個國家", "zh-Hant"), ("毛泽东", "zh-Hans")])
+def test_chinese_script_tag(text, tag):
+    assert lang.chinese_script_tag(text) == tag

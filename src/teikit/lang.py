@@ -186,6 +186,23 @@ def ends_sentences_with_cjk_marks(tag: str) -> bool:
     return primary(tag) in ("zh", "ja")
 
 
+def is_traditional(tag: str) -> bool:
+    """Chinese in traditional characters: zh-Hant, or a region that writes them (zh-TW, -HK, -MO)."""
+    tags = tag.lower().split("-")
+    return tags[0] == "zh" and ("hant" in tags or tags[1:2] in (["tw"], ["hk"], ["mo"]))
+
+
+_TRADITIONAL_ONLY = set("們這說國會來時對們與過還當經發長門開問關點無為體東車電話實現學機將對應")
+_SIMPLIFIED_ONLY = set("们这说国会来时对与过还当经发长门开问关点无为体东车电话实现学机将应")
+
+
+def chinese_script_tag(text: str) -> str:
+    """'zh-Hans' or 'zh-Hant' by counting script-specific characters."""
+    trad = sum(text.count(ch) for ch in _TRADITIONAL_ONLY)
+    simp = sum(text.count(ch) for ch in _SIMPLIFIED_ONLY)
+    return "zh-Hant" if trad > simp else "zh-Hans"
+
+
 def is_unspaced(tag: str) -> bool:
     """Chinese, Japanese, Korean: a name may touch the next word (no word boundary to test)."""
     return primary(tag) in ("zh", "ja", "ko")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..regextrie import prefix_alternation
-from ..lang import is_unspaced, lang_matches
+from ..lang import is_traditional, is_unspaced, lang_matches
 from .authority import Authority, Entity
 
 # Words that contain a name but do not refer to the entity: matched (so the name inside is not
@@ -120,7 +120,7 @@ def matcher_for(authority: Authority, lang: str) -> NameMatcher:
 def _cached_matcher(authority: Authority, lang: str) -> NameMatcher:
     surfaces: dict[str, list[Candidate]] = {}
     latin = not is_unspaced(lang)
-    traditional = _is_traditional(lang)
+    traditional = is_traditional(lang)
     to_traditional = _s2t() if traditional else None
     for entity in authority.entities.values():
         for name in entity.names:
@@ -157,11 +157,6 @@ def _spellings(name: str) -> set[str]:
         if re.search(r"\b[A-Z]\. [A-Z]\.", form):
             forms.add(re.sub(r"\b([A-Z]\.) (?=[A-Z]\.)", r"\1", form))
     return forms
-
-
-def _is_traditional(lang: str) -> bool:
-    tags = lang.lower().split("-")
-    return tags[0] == "zh" and ("hant" in tags or tags[1:2] in (["tw"], ["hk"], ["mo"]))
 
 
 def _s2t():

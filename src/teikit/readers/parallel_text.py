@@ -8,8 +8,8 @@ from __future__ import annotations
 from ..errors import InputError, UsageError
 from ._dates import date_option
 from ._record import Part, Record
-from ..lang import is_chinese_paragraph
-from .common import chinese_script_tag, split_paragraphs
+from ..lang import chinese_script_tag, is_chinese_paragraph
+from .common import split_paragraphs
 
 
 def read_parallel_text(
