@@ -139,7 +139,8 @@ def main() -> None:
     rows = [
         ("python start (baseline)", in_new_process("pass", n)),
         ("import pass + load authority + compile en/zh matchers (cold)", in_new_process(
-            "from teikit.passes.entities import load_authority, matcher_for;"
+            "import teikit.passes.entities; from teikit.entities.authority import load_authority;"
+            "from teikit.entities.matchers import matcher_for;"
             "a = load_authority(); matcher_for(a, 'en'); matcher_for(a, 'zh-Hans')", n)),
         ("entities pass on the sample (warm)", warm_pass(n)),
         ("teikit encode sample, cold, with entities", cold_encode([], n)),

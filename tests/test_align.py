@@ -271,7 +271,7 @@ _PIECES = st.sampled_from(["Mr.", "U.S.S.R.", " ", "\n", "the", "(Dr.", "J.", "c
 @settings(max_examples=300, deadline=None)
 def test_the_abbreviation_check_sees_only_the_last_words_and_decides_as_on_the_whole_prefix(pieces):
     """`_last_words` is an optimisation of `text[:cut].rstrip()`: it must never change a decision."""
-    from teikit.align.sentences import _continues, _last_words
+    from teikit.segment.sentences import _continues, _last_words
 
     text = "".join(pieces)
     for cut in range(1, len(text)):

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from teikit.entities.dates import DateContext, find_dates
-from teikit.entities.numerals import chinese_to_int
+from teikit.lang import chinese_to_int
 
 
 def found(text, lang, iso="1950-01-02"):

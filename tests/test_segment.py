@@ -7,7 +7,7 @@ import pytest
 
 from golden import check_golden_tei
 from teikit import tei
-from teikit.align.sentences import chinese_cuts, english_cuts
+from teikit.segment import chinese_cuts, english_cuts
 from teikit.passes.segment import SegmentOptions, segment
 
 DATA = Path(__file__).parent / "data" / "segment"

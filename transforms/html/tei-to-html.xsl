@@ -38,6 +38,7 @@
   <xsl:include href="citation.xsl"/>
   <xsl:include href="edition.xsl"/>
   <xsl:include href="header.xsl"/>
+  <xsl:include href="entity-kinds.xsl"/><!-- generated from src/teikit/entities/kinds.py -->
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
   <xsl:param name="lang" select="'all'"/>
@@ -48,12 +49,7 @@
   <!-- every key is built, one walk of the document each, on the first key() call: sentences are
        found through edition.xsl's key id. Key patterns end in a name test, so that libxslt tests
        predicates on the named elements only (a pattern ending in * tests every element) -->
-  <!-- the main (untyped, not romanised) names of each authority record, by the record's xml:id:
-       a name's tooltip, looked up instead of filtering the record's children for every mention -->
-  <xsl:key name="main-name" use="../@xml:id" match="
-      tei:persName[not(@type)][parent::tei:person or parent::tei:place or parent::tei:org][not(contains(@xml:lang, '-Latn'))]
-    | tei:placeName[not(@type)][parent::tei:person or parent::tei:place or parent::tei:org][not(contains(@xml:lang, '-Latn'))]
-    | tei:orgName[not(@type)][parent::tei:person or parent::tei:place or parent::tei:org][not(contains(@xml:lang, '-Latn'))]"/>
+  <!-- key main-name: in entity-kinds.xsl -->
   <xsl:key name="anchor" match="tei:ref[@type='noteAnchor']" use="@target"/>
 
   <!-- the documents, found once (each //tei:TEI walks the whole tree) -->
@@ -408,21 +404,15 @@
       <!-- no ref, or one URL (a ':' is never in an xml:id): no record, and no key() call (the
            first one builds every key of the stylesheet, a walk of the document each) -->
       <xsl:when test="not($ids) or contains($ids, ':') and not(contains($ids, ' '))">
-        <span class="name {substring('person', 1, 6 * boolean(self::tei:persName))}{substring('place', 1, 5 * boolean(self::tei:placeName))}{substring('org', 1, 3 * boolean(self::tei:orgName))}{substring('name', 1, 4 * not(self::tei:persName or self::tei:placeName or self::tei:orgName))}"><xsl:call-template name="lang-attr"/><xsl:call-template name="inline-children"/></span>
+        <xsl:variable name="kind"><xsl:call-template name="entity-kind"/></xsl:variable>
+        <span class="name {$kind}"><xsl:call-template name="lang-attr"/><xsl:call-template name="inline-children"/></span>
       </xsl:when>
       <xsl:otherwise>
       <!-- the record of the first ref, else the first record (in document order) of any ref; the
            refs are split only when the first has no record: substring(s, 1 div false()) is '' -->
       <xsl:variable name="first-ref" select="key('entity', substring-before(concat($ids, ' '), ' '))[1]"/>
       <xsl:variable name="entity" select="$first-ref | key('entity', str:tokenize(substring($ids, 1 div not($first-ref)), ' '))[1]"/>
-      <xsl:variable name="kind">
-        <xsl:choose>
-          <xsl:when test="self::tei:persName or $entity/self::tei:person">person</xsl:when>
-          <xsl:when test="self::tei:placeName or $entity/self::tei:place">place</xsl:when>
-          <xsl:when test="self::tei:orgName or $entity/self::tei:org">org</xsl:when>
-          <xsl:otherwise>name</xsl:otherwise>
-        </xsl:choose>
-      </xsl:variable>
+      <xsl:variable name="kind"><xsl:call-template name="entity-kind"><xsl:with-param name="entity" select="$entity"/></xsl:call-template></xsl:variable>
       <xsl:choose>
         <xsl:when test="$entity">
           <xsl:variable name="wikidata"><xsl:call-template name="entity-url"><xsl:with-param name="entity" select="$entity"/></xsl:call-template></xsl:variable>

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from .text import is_cjk_text
+from ..lang import is_chinese_side
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,8 @@ class AlignHints:
 
 
 def detect_language(sentences: Sequence[str]) -> str:
-    """'zh' when the text is mostly CJK ideographs, else 'en'."""
-    return "zh" if is_cjk_text("".join(sentences[:200])) else "en"
+    """'zh' for the Chinese side of a pair (lang.is_chinese_side), else 'en'."""
+    return "zh" if is_chinese_side("".join(sentences[:200])) else "en"
 
 
 def align(src_sents: Sequence[str], tgt_sents: Sequence[str], *, src_lang: str | None = None,

@@ -1,40 +1,27 @@
-"""English <-> Chinese name pairs from TEI authority files (listPerson / listPlace / listOrg)."""
+"""English <-> Chinese name pairs for the aligner, from the one authority (entities.authority):
+the shipped file merged with the user's, record by record."""
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
+import functools
 from typing import Iterable
 
-from ..tei import NSMAP, XML_LANG, parse_xml_file
-
-SHIPPED = Path(__file__).resolve().parents[1] / "data" / "authority.xml"
-_ENTITIES = "//tei:person | //tei:place | //tei:org"
-_NAMES = "tei:persName | tei:placeName | tei:orgName"
+from ..entities.authority import Authority, load_authority
+from ..lang import is_chinese
 
 
 def name_pairs(extra: Iterable[str] = ()) -> tuple[tuple[str, str], ...]:
-    """(English name, Chinese name) pairs of the shipped authority file (if any) and `extra` files."""
-    files = ([str(SHIPPED)] if SHIPPED.is_file() else []) + [str(f) for f in extra]
+    """(English name, Chinese name) pairs of each record of the authority (the shipped file
+    merged with the `extra` files, in order), without contextual names (bare surnames and
+    one-character forms: too ambiguous as anchors)."""
+    return _pairs(load_authority(tuple(str(f) for f in extra)))
+
+
+@functools.lru_cache(maxsize=8)
+def _pairs(authority: Authority) -> tuple[tuple[str, str], ...]:
     pairs: list[tuple[str, str]] = []
-    for path in files:
-        pairs.extend(_pairs_in(path))
-    return tuple(dict.fromkeys(pairs))
-
-
-@lru_cache(maxsize=8)
-def _pairs_in(path: str) -> tuple[tuple[str, str], ...]:
-    root = parse_xml_file(path).getroot()
-    pairs = []
-    for entity in root.xpath(_ENTITIES, namespaces=NSMAP):
-        en, zh = [], []
-        for name in entity.xpath(_NAMES, namespaces=NSMAP):
-            if name.get("type") == "contextual":
-                continue  # bare surnames and one-character forms: too ambiguous as anchors
-            text = " ".join("".join(name.itertext()).split())
-            lang = name.get(XML_LANG, "")
-            if lang == "en" and len(text) >= 3:
-                en.append(text)
-            elif lang.startswith("zh-Han") and len(text) >= 2:
-                zh.append(text)
+    for entity in authority.entities.values():
+        names = [n for n in entity.names if not n.contextual]
+        en = [n.text for n in names if n.lang == "en" and len(n.text) >= 3]
+        zh = [n.text for n in names if is_chinese(n.lang) and len(n.text) >= 2]
         pairs.extend((e, z) for e in en for z in zh)
-    return tuple(pairs)
+    return tuple(dict.fromkeys(pairs))

@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..lang import HAN
 from .text import STOPWORDS, stem
 
 _ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
-_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\S*[|\u3400-\u9fff]\S*")
+_PAREN = re.compile(rf"\([^)]*\)|\[[^\]]*\]|\S*[|{HAN}]\S*")
 _SKIP_GLOSS = ("variant of", "old variant", "see ", "cl:", "abbr. for", "used in", "surname ",
                "also written", "also pr.", "taiwan pr.", "japanese variant", "erhua variant")
 MAX_TERM_CHARS = 4  # the longest Chinese term kept
-_CJK_TERM = re.compile(r"^[\u3400-\u9fff]{1,%d}$" % MAX_TERM_CHARS)
+_CJK_TERM = re.compile(rf"^[{HAN}]{{1,{MAX_TERM_CHARS}}}$")
 _WORD = re.compile(r"[a-z][a-z'-]*")
 MAX_GLOSS_WORDS = 3
 CACHE_VERSION = 7

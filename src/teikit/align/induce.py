@@ -8,8 +8,10 @@ from itertools import chain, product
 from operator import add
 from typing import Sequence
 
+from ..lang import HAN
 
-_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+
+_CJK_RUN = re.compile(f"[{HAN}]+")
 
 
 def induce(en_toks: Sequence[set[str]], zh: Sequence[str], beads, *, min_count: int = 5,

@@ -17,9 +17,9 @@ from typing import Sequence
 
 import numpy as np
 
+from ..lang import HAN_CHAR
 from ..regextrie import prefix_alternation
 from . import cedict
-from . import text as _text
 from .text import chinese_number_spans, english_tokens, pinyin_spans, punctuation_tokens
 
 
@@ -83,7 +83,7 @@ def draft(en_sents: Sequence[str], zh_sents: Sequence[str], *,
     return Draft(en_toks, zh_toks, chars)
 
 
-_IDEOGRAPH = re.compile("[\u3400-\u9fff]")
+_IDEOGRAPH = HAN_CHAR
 
 
 def simplified(sentences: Sequence[str], to_simplified: dict, threshold: float = 0.02) -> list[str]:
@@ -186,9 +186,8 @@ def _expressed(sentence: str, terms: dict, vocab: frozenset, name_terms: dict, r
         spans += pinyin_spans(sentence, readings, wanted_py)
     for tok, start, end in spans:
         cover[tok] = cover.get(tok, 0) | (((1 << (end - start)) - 1) << start)
-    if _text.PUNCTUATION_CUES:
-        for tok in punctuation_tokens(sentence):
-            cover.setdefault(tok, 0)
+    for tok in punctuation_tokens(sentence):
+        cover.setdefault(tok, 0)
     return cover
 
 

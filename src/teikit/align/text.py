@@ -5,6 +5,8 @@ import re
 from functools import lru_cache
 from itertools import compress
 
+from ..lang import MONTHS, ZH_NUMERAL_CHARS, chinese_to_int
+
 STOPWORDS = frozenset("""
 a an the and or but if of to in on at by for with from as is are was were be been being am it its
 this that these those he she they we you i me my our your his her their them him us there here
@@ -17,9 +19,6 @@ s t one unto thee thou thy ye hath doth shalt upon
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*\d|\d")
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "edly", "ied", "ies", "ed", "es", "ly", "s")
 
-MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items()) if m != "may"})
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())}
@@ -28,13 +27,7 @@ NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seven
 ORDINALS = {w: i + 1 for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())}
 
-ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
-ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000, "萬": 10000}
-_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_ZH_NUMERAL = re.compile(r"[〇零一二两兩三四五六七八九十百千万萬]+|[0-9０-９]+")
-_CJK = re.compile(r"[\u3400-\u9fff]")
-PUNCTUATION_CUES = True
+_ZH_NUMERAL = re.compile(f"[{ZH_NUMERAL_CHARS}]+|[0-9０-９]+")
 
 
 def stem(word: str) -> str:
@@ -43,12 +36,6 @@ def stem(word: str) -> str:
         if word.endswith(suf) and len(word) - len(suf) >= 3:
             return word[: -len(suf)]
     return word
-
-
-def is_cjk_text(text: str, threshold: float = 0.3) -> bool:
-    """True when CJK ideographs make up at least `threshold` of the letters."""
-    letters = sum(1 for ch in text if ch.isalpha())
-    return letters > 0 and len(_CJK.findall(text)) / letters >= threshold
 
 
 _OPEN_QUOTES = "\"“‘'「『"
@@ -77,7 +64,7 @@ def punctuation_tokens(sentence: str) -> list[str]:
 def english_tokens(sentence: str) -> list[str]:
     """Content tokens: stemmed words, '#n' for numbers, '#Mn' for months, 'py:x' for capitalised
     words, and the punctuation cues."""
-    out: list[str] = punctuation_tokens(sentence) if PUNCTUATION_CUES else []
+    out: list[str] = punctuation_tokens(sentence)
     for raw in _EN_WORD.findall(sentence):
         out.extend(word_tokens(raw))
     return out
@@ -147,25 +134,14 @@ def chinese_number_spans(sentence: str) -> list[tuple[str, int, int]]:
 
 
 def zh_numeral_value(numeral: str) -> int | None:
-    """Value of a numeral: Arabic, digit-by-digit (一九五〇) or positional (二十一)."""
-    numeral = numeral.translate(_FULL_WIDTH_DIGITS)
+    """Value of a numeral: Arabic, digit-by-digit (一九五〇) or positional (二十一, 二十万);
+    None if it is none (二三十) or too long for a number a translation repeats."""
     if len(numeral) > MAX_NUMBER_DIGITS:
-        return None  # a run of thousands of digits is no number a translation repeats
-    if numeral.isdecimal():
-        return int(numeral)
-    if not any(ch in ZH_UNITS for ch in numeral):
-        if all(ch in ZH_DIGITS for ch in numeral):
-            return int("".join(str(ZH_DIGITS[ch]) for ch in numeral))
         return None
-    total, current = 0, 0
-    for ch in numeral:
-        if ch in ZH_DIGITS:
-            current = ZH_DIGITS[ch]
-        elif ch in ZH_UNITS:
-            unit = ZH_UNITS[ch]
-            total += (current or 1) * unit
-            current = 0
-    return total + current
+    try:
+        return chinese_to_int(numeral)
+    except ValueError:
+        return None
 
 
 def cjk_substrings(sentence: str, max_len: int = 4):

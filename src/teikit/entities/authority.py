@@ -17,11 +17,11 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
+from ..lang import lang_matches
 from ..resources import data_dir
+from .kinds import RECORD_KINDS
 from ..tei import XML_ID, XML_LANG, local_name, parse_xml_file, tei
 
-RECORD_KINDS = {"person": "persName", "place": "placeName", "org": "orgName"}
-LIST_OF = {"person": "listPerson", "place": "listPlace", "org": "listOrg"}
 PINYIN = "zh-Latn-pinyin"
 
 
@@ -70,18 +70,6 @@ class Authority:
 
 def shipped_authority_path() -> Path:
     return data_dir() / "authority.xml"
-
-
-def lang_matches(name_lang: str, text_lang: str) -> bool:
-    """Does a name in `name_lang` match text in `text_lang`? zh-Hans ~ zh; pinyin never matches Han text."""
-    name_lang, text_lang = name_lang.lower(), text_lang.lower()
-    if name_lang == text_lang:
-        return True
-    if "latn" in name_lang.split("-")[1:] and "latn" not in text_lang.split("-")[1:]:
-        return False
-    return name_lang.split("-")[0] == text_lang.split("-")[0] and (
-        "-" not in name_lang or "-" not in text_lang
-    )
 
 
 def load_authority(extra: tuple[str, ...] = ()) -> Authority:

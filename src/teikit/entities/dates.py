@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from .numerals import NUMERAL_CHARS, chinese_to_int
+from ..lang import NUMERAL_CHARS, chinese_to_int, is_chinese, int_to_roman, month_number, roman_to_int
 
 
 @dataclass
@@ -44,18 +44,6 @@ class Found:
         return dict(self.attrs)
 
 
-MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 _MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(1[6-9]\d\d|20\d\d)"
@@ -71,8 +59,7 @@ _PART_EN = r"(early|mid|late|the (?:beginning|start|middle|end|first half|second
 _SIC = r"(?:[ \t]?\[sic\])?"
 _DAY = rf"(\d{{1,2}}){_ORD}"
 _TO = r"[ \t]?(?:and|[–-]|to)[ \t]?"
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
-_ROMAN_RE = "XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I"
+_ROMAN_RE = "|".join(int_to_roman(n) for n in range(12, 0, -1))  # XII|XI|X|IX|…|I: the months
 _RELATIVE = {
     "the day before yesterday": ("day", -2), "the day after tomorrow": ("day", 2), "yesterday": ("day", -1),
     "today": ("day", 0), "tomorrow": ("day", 1), "this year": ("year", 0), "last year": ("year", -1),
@@ -178,7 +165,7 @@ def _rules(patterns) -> tuple[_Rule, ...]:
 
 def find_dates(text: str, lang: str, context: DateContext) -> list[Found]:
     """Dates and times in `text`, left to right, non-overlapping; `context` is updated."""
-    chinese = lang.startswith("zh")
+    chinese = is_chinese(lang)
     present = _needs_in(text, chinese)
     if not present:
         return []  # most texts: no digit, no month, no 年月日
@@ -232,7 +219,7 @@ def _normalise(handler, m: re.Match, ctx: DateContext, text: str) -> dict | None
 # ---- English -------------------------------------------------------------------------
 
 def _month_number(name: str) -> int:
-    return MONTHS[name.lower().rstrip(".")]
+    return month_number(name)
 
 
 def _dmy(m, ctx, text):
@@ -275,7 +262,7 @@ def _roman(m, ctx, text):
     """31/XII, 3.XI.1949: a day and a month in Roman numerals."""
     if not m.group(4) and m.group(2) == "." and m.group(3) in ("I", "V", "X"):
         return None  # "2.I" alone is likelier a section number
-    month = _ROMAN[m.group(3)]
+    month = roman_to_int(m.group(3))
     return _in_sentence_year(m, ctx, text, m.group(4), lambda year: _day(ctx, year, month, int(m.group(1))))
 
 

@@ -7,9 +7,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..tei import NSMAP, XML_ID, XML_LANG, local_name
-from .authority import RECORD_KINDS
-
-KIND_OF_TAG = {tag: kind for kind, tag in RECORD_KINDS.items()}
+from .kinds import KIND_OF_NAME as KIND_OF_TAG, RECORD_KINDS, RECORDS
 
 
 @dataclass(frozen=True)
@@ -50,7 +48,7 @@ def list_entities(root: etree._Element) -> list[EntityRow]:
 
 
 def _records(root: etree._Element) -> dict[str, etree._Element]:
-    path = "//tei:person[@xml:id]|//tei:place[@xml:id]|//tei:org[@xml:id]"
+    path = "|".join(f"//tei:{r}[@xml:id]" for r in RECORDS)
     return {el.get(XML_ID): el for el in root.xpath(path, namespaces=NSMAP)}
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..regextrie import prefix_alternation
-from .authority import Authority, Entity, lang_matches
+from ..lang import is_traditional, is_unspaced, lang_matches
+from .authority import Authority, Entity
 
 # Words that contain a name but do not refer to the entity: matched (so the name inside is not
 # tagged) and then dropped.
@@ -61,7 +62,7 @@ class NameMatcher:
 
     def __init__(self, lang: str, surfaces: dict[str, tuple[Candidate, ...]]):
         self.lang = lang
-        self.latin = not lang.lower().startswith(("zh", "ja", "ko"))
+        self.latin = not is_unspaced(lang)
         self.surfaces = surfaces
         body = prefix_alternation(self._tokens(s) for s in surfaces) or r"(?!x)x"
         self.regex = re.compile(rf"(?:{body})(?!\w)" if self.latin else f"(?:{body})")
@@ -118,8 +119,8 @@ def matcher_for(authority: Authority, lang: str) -> NameMatcher:
 @functools.lru_cache(maxsize=32)
 def _cached_matcher(authority: Authority, lang: str) -> NameMatcher:
     surfaces: dict[str, list[Candidate]] = {}
-    latin = not lang.lower().startswith(("zh", "ja", "ko"))
-    traditional = _is_traditional(lang)
+    latin = not is_unspaced(lang)
+    traditional = is_traditional(lang)
     to_traditional = _s2t() if traditional else None
     for entity in authority.entities.values():
         for name in entity.names:
@@ -156,11 +157,6 @@ def _spellings(name: str) -> set[str]:
         if re.search(r"\b[A-Z]\. [A-Z]\.", form):
             forms.add(re.sub(r"\b([A-Z]\.) (?=[A-Z]\.)", r"\1", form))
     return forms
-
-
-def _is_traditional(lang: str) -> bool:
-    tags = lang.lower().split("-")
-    return tags[0] == "zh" and ("hant" in tags or tags[1:2] in (["tw"], ["hk"], ["mo"]))
 
 
 def _s2t():

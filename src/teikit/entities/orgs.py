@@ -15,6 +15,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..lang import is_roman
+
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
 _WORD = rf"(?:[{_UP}][{_LOW}]+(?:['’]s|(?<=s)['’](?=[ \t]))?(?:-[{_UP}][{_LOW}]+)?|[{_UP}]{{2,6}}|\d{{1,3}}(?:st|nd|rd|th))"
@@ -281,7 +283,6 @@ Saudi Thai Swiss Greek Czech Slovak Polish French Dutch Danish Finnish Swedish A
 Communist Communists Nationalist Nationalists Allied Allies Red White Free Western Eastern Northern
 Southern Central Far Middle Near Asian European African Oriental Occidental Imperial Royal Federal
 """.split())
-_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ACRONYM = re.compile(r"([A-Z](?<![\w.'’].)[A-Z]{1,5}(?:\([a-z]\))?|[A-Z](?<![\w.'’].)\.(?:[A-Z]\.){1,3})(?![\w'’]|(?<!\.)\.[A-Z])")
 # joined by a dash or slash to a number or a word in lower case: a file code or a model, not a
 # name ("711.11–EI/8–555", "MIG-15", "UN-sponsored"); "U.S.-ROK", "State–Defense–FOA", "anti-CCP"
@@ -331,7 +332,7 @@ Charge Chargé Embtel Deptel Circtel Urtel Reftel Mytel
 
 
 def _roman(word: str) -> bool:
-    return bool(_ROMAN.fullmatch(word)) and set(word) <= set("IVXL")
+    return is_roman(word) and set(word) <= set("IVXL")
 
 
 # US departments named by one word, as in "a State–Defense–FOA message", "State and Defense agreed"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numerals import DIGITS, chinese_to_int
+from ..lang import HAN_CHAR, ZH_DIGITS, chinese_to_int
 
 # Each alternative starts with a plain character (see _after_first).
 TITLE_ALTERNATIVES_EN = (
@@ -146,7 +146,7 @@ SURNAMES_ZH = set(
 )
 # Characters that end a word before a name or cannot be part of one.
 FUNCTION_ZH = set("十百") | set("的了是在和与及或等各其这那些们我你他她它该此每把被对向从到于为以而但并也都还又就才说请叫有给同令派由即将已经曾由并称问答")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = HAN_CHAR
 SUFFIX_ZH = re.compile(rf"(?:{SUFFIXES_ZH})")
 CONTRACTION_ZH = re.compile(r"(?P<n>[二两三四])(?:位)?同志")
 
@@ -218,7 +218,7 @@ def _name_before(text: str, end: int) -> NameGuess | None:
         name = text[start:end]
         if not all(_HAN.match(ch) for ch in name) or name[0] not in SURNAMES_ZH:
             continue
-        if any(ch in FUNCTION_ZH or ch in DIGITS for ch in name) or name[-2:] in OFFICES_ZH:
+        if any(ch in FUNCTION_ZH or ch in ZH_DIGITS for ch in name) or name[-2:] in OFFICES_ZH:
             continue
         before = text[start - 1] if start else ""
         if before and _HAN.match(before) and before not in FUNCTION_ZH:

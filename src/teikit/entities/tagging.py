@@ -15,11 +15,12 @@ from typing import Callable, Iterable
 from lxml import etree
 
 from ..tei import local_name, tei
+from .kinds import NAME_ELEMENTS
 
 OBJECT = "\ufffc"
 # Never tagged inside: editorial apparatus, note anchors and what is already tagged.
 SKIP = frozenset({
-    "label", "ref", "ptr", "gap", "persName", "placeName", "orgName", "name", "rs", "date", "time",
+    *NAME_ELEMENTS, "label", "ref", "ptr", "gap", "name", "rs", "date", "time",
     "roleName", "num", "idno", "title", "bibl", "biblStruct", "listBibl", "link", "linkGrp", "standOff",
     "figure", "graphic", "formula", "code", "metamark",
 })

@@ -3,19 +3,8 @@ from __future__ import annotations
 
 import re
 
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
+from ..lang import MONTHS
+
 _MONTH_RE = r"(?P<month>[A-Za-z]{3,9})\.?"
 _MDY = re.compile(rf"^{_MONTH_RE}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})$")
 _DMY = re.compile(rf"^(?P<day>\d{{1,2}})\s+{_MONTH_RE},?\s+(?P<year>\d{{4}})$")

@@ -348,7 +348,7 @@ def place_in_datelines(datelines: list[str]) -> str | None:
 
 
 def _looks_like_month(word: str) -> bool:
-    from ._dates import MONTHS
+    from ..lang import MONTHS
 
     return word.split()[0].lower().rstrip(".") in MONTHS
 

@@ -9,12 +9,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ._dates import MONTHS
+from ..lang import MONTHS, is_chinese_paragraph
 from ._record import Note
 from .normalise import PAGE_BREAK
 
-CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_RE = re.compile(f"[{CJK}]")
 _END_PUNCT = ".!?。！？…”’\"」』)）:：;；"
 _SALUTE_START = re.compile(
     r"^(To|Dear|Esteemed|Respected|Comrade|Comrades|Mr\.?|Mrs\.?|Sir|Sirs|Gentlemen|Your)\b"
@@ -48,26 +46,6 @@ class Layout:
     notes: list[Note]
 
 
-# runs rather than single characters: findall then makes a few strings per sample, not hundreds
-_LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
-_CJK_RUN_RE = re.compile(f"[{CJK}]+")
-
-
-def is_cjk_text(text: str) -> bool:
-    """Mostly Chinese characters among the letters (judged on the first 400 characters)."""
-    sample = text[:400]
-    cjk = _chars_in_runs(_CJK_RUN_RE, sample)
-    if not cjk:  # English: no need to count the letters
-        return False
-    letters = _chars_in_runs(_LETTER_RUN_RE, sample)
-    return letters > 0 and 2 * cjk > letters
-
-
-def _chars_in_runs(runs: re.Pattern, text: str) -> int:
-    """How many characters of text the pattern's runs (of one character class) cover."""
-    return sum(map(len, runs.findall(text)))
-
-
 def visible_length(text: str) -> int:
     return len(re.sub(r"<[^>]+>|\s+", "", text))
 
@@ -77,7 +55,7 @@ def word_count(text: str) -> int:
 
 
 def is_short(text: str) -> bool:
-    return visible_length(text) <= 24 if is_cjk_text(text) else word_count(text) <= 12 and len(text) <= 90
+    return visible_length(text) <= 24 if is_chinese_paragraph(text) else word_count(text) <= 12 and len(text) <= 90
 
 
 def ends_open(text: str) -> bool:
@@ -127,7 +105,7 @@ def looks_like_dateline(text: str) -> bool:
     t = text.strip()
     if not is_short(t):
         return False
-    if is_cjk_text(t):
+    if is_chinese_paragraph(t):
         return bool(_DATE_ZH.search(t)) and not re.search("[。，]", t)
     stripped = re.sub(r"\[[^\]]*\]", "", t)
     return bool(_DATE_EN.search(stripped) or _TIME_EN.search(stripped)) and len(stripped.split()) <= 8
@@ -137,7 +115,7 @@ def looks_like_signature(text: str) -> bool:
     t = text.strip().rstrip(".")
     if not t or not is_short(t) or looks_like_dateline(t):
         return False
-    if is_cjk_text(t):
+    if is_chinese_paragraph(t):
         return visible_length(t) <= 12 and not re.search("[，。：；！？、]", t)
     words = re.sub(r"\[[^\]]*\]", "", t).split()
     if not (1 <= len(words) <= 10) or re.search(r"[,:;!?]$", t):
@@ -148,7 +126,7 @@ def looks_like_signature(text: str) -> bool:
 
 def looks_like_salute(text: str) -> bool:
     t = text.strip()
-    if is_cjk_text(t):
+    if is_chinese_paragraph(t):
         return visible_length(t) <= 30 and t.endswith(("：", ":")) and "。" not in t
     if not t.endswith((":", ",")) or len(t) > 120:
         return False
@@ -243,7 +221,7 @@ def _take_closer(paras: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
 def looks_like_closing_salute(text: str) -> bool:
     """'With communist greetings,' / '此致敬礼' before a signature."""
     t = text.strip()
-    if is_cjk_text(t):
+    if is_chinese_paragraph(t):
         return visible_length(t) <= 8 and ("此致" in t or "敬礼" in t or t.endswith(("，", "！")))
     return is_short(t) and word_count(t) <= 6 and t.endswith((",", "!"))
 
@@ -262,5 +240,5 @@ def _rejoin_breaks(paras: list[str]) -> list[tuple[str, bool]]:
 
 
 def _cut_mid_sentence(text: str) -> bool:
-    long_enough = visible_length(text) >= 30 if is_cjk_text(text) else word_count(text) >= 12
+    long_enough = visible_length(text) >= 30 if is_chinese_paragraph(text) else word_count(text) >= 12
     return long_enough and ends_open(text)

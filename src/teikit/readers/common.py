@@ -6,7 +6,7 @@ import re
 from ..errors import InputError
 from ._header import language_tag
 from ._record import Part, Record
-from ._structure import is_cjk_text
+from ..lang import chinese_script_tag, is_han
 from .normalise import PAGE_BREAK
 
 
@@ -56,14 +56,10 @@ def _join_lines(block: str) -> str:
     lines = [line.strip() for line in block.split("\n") if line.strip()]
     out: list[str] = []
     for line in lines:
-        if out and not (out[-1].endswith(PAGE_BREAK) or (_cjk_char(out[-1][-1]) and _cjk_char(line[0]))):
+        if out and not (out[-1].endswith(PAGE_BREAK) or (is_han(out[-1][-1]) and is_han(line[0]))):
             out.append(" ")
         out.append(line)
     return "".join(out)
-
-
-def _cjk_char(ch: str) -> bool:
-    return ch >= "\u3400" and is_cjk_text(ch)
 
 
 def merge_parts(record: Record) -> None:
@@ -103,14 +99,3 @@ def finish_record(record: Record) -> Record:
     if not any(p.paragraphs for p in record.parts):
         raise InputError("the record has no text (no translation or original paragraphs)", file=record.source_name)
     return record
-
-
-_TRADITIONAL_ONLY = set("們這說國會來時對們與過還當經發長門開問關點無為體東車電話實現學機將對應")
-_SIMPLIFIED_ONLY = set("们这说国会来时对与过还当经发长门开问关点无为体东车电话实现学机将应")
-
-
-def chinese_script_tag(text: str) -> str:
-    """'zh-Hans' or 'zh-Hant' by counting script-specific characters."""
-    trad = sum(text.count(ch) for ch in _TRADITIONAL_ONLY)
-    simp = sum(text.count(ch) for ch in _SIMPLIFIED_ONLY)
-    return "zh-Hant" if trad > simp else "zh-Hans"

@@ -8,8 +8,8 @@ from __future__ import annotations
 from ..errors import InputError, UsageError
 from ._dates import date_option
 from ._record import Part, Record
-from ._structure import is_cjk_text
-from .common import chinese_script_tag, split_paragraphs
+from ..lang import chinese_script_tag, is_chinese_paragraph
+from .common import split_paragraphs
 
 
 def read_parallel_text(
@@ -32,7 +32,7 @@ def read_parallel_text(
         if not paragraphs:
             raise InputError("no paragraphs in the original text", file=original_name)
         joined = " ".join(paragraphs)
-        lang = chinese_script_tag(joined) if is_cjk_text(joined) else "und"
+        lang = chinese_script_tag(joined) if is_chinese_paragraph(joined) else "und"
         record.parts.append(Part(lang=lang, paragraphs=paragraphs, role="original"))
         record.original_language = "Chinese" if lang.startswith("zh") else None
     else:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ._dates import iso_date
 from ._record import Part, Record
-from ._structure import is_cjk_text
+from ..lang import is_chinese_paragraph
 from .common import finish_record, split_paragraphs
 
 _HEADING_START = re.compile(r"#{1,6}(?=\s)")
@@ -160,7 +160,7 @@ def _english_under_a_chinese_heading(record: Record, paragraphs: list[str]) -> b
     """A Chinese heading before the English text: the text is the translation, not the original
     (the record's original language is Chinese, and the paragraphs are not)."""
     original = (record.original_language or "").strip().lower()
-    return bool(paragraphs) and original.startswith("chinese") and not is_cjk_text("".join(paragraphs[:3]))
+    return bool(paragraphs) and original.startswith("chinese") and not is_chinese_paragraph("".join(paragraphs[:3]))
 
 
 def _apply_original(record: Record, heading: str, lines: list[str]) -> None:
@@ -169,5 +169,5 @@ def _apply_original(record: Record, heading: str, lines: list[str]) -> None:
         record.parts.append(Part(lang="en", paragraphs=[heading, *paragraphs] if heading else paragraphs))
         return
     sample = heading + "".join(paragraphs[:3])
-    lang = "zh" if is_cjk_text(sample) else None
+    lang = "zh" if is_chinese_paragraph(sample) else None
     record.parts.append(Part(lang=lang or "und", paragraphs=paragraphs, head=heading or None, role="original"))

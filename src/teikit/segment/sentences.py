@@ -5,7 +5,9 @@ Both functions return cut positions: the offset where each sentence after the fi
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
+
+from ..lang import ends_sentences_with_cjk_marks
 
 # never a sentence end: archival and title abbreviations, always followed by more of the sentence
 ALWAYS_CONTINUES = frozenset("""
@@ -103,8 +105,8 @@ def chinese_cuts(text: str, *, semicolon: bool = False) -> list[int]:
     return cuts
 
 
-def cuts_for(lang: str):
-    """The cut function for a BCP 47 language tag."""
-    if lang.lower().startswith(("zh", "ja")):
-        return chinese_cuts
+def cuts_for(lang: str, *, zh_semicolon: bool = False):
+    """The cut function for a BCP 47 language tag (`zh_semicolon`: ； ends a Chinese sentence)."""
+    if ends_sentences_with_cjk_marks(lang):
+        return partial(chinese_cuts, semicolon=zh_semicolon) if zh_semicolon else chinese_cuts
     return english_cuts
