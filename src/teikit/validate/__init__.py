@@ -305,8 +305,11 @@ def _schematron_root(path: Path) -> etree._Element:
 
 
 def _cached_rules(key, build):
+    """Rules compiled once per process (see rules.CompiledRules)."""
     if key not in _RULES:
-        _RULES[key] = build()
+        from .rules import compile_rules
+
+        _RULES[key] = compile_rules(build())
     return _RULES[key]
 
 
