@@ -7,23 +7,15 @@ those). Each element is checked on its own, so every independent error is found.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lxml import etree
 
+from .attributes import AttributeModels, check_attributes
+from .findings import Finding, display_name, qname_of
 from .grammar import Grammar, nc_label, nc_matches, pattern_content, pattern_name_class, rng_children, rng_name
 
 EMPTY = ("empty",)
 NA = ("na",)
 TEXT = ("text",)
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One content-model error at an element of the document."""
-
-    element: etree._Element
-    message: str
 
 
 # Patterns are interned (one object per distinct pattern: children are interned first, so a
@@ -230,8 +222,6 @@ class ContentModels:
     def attributes(self):
         """The attribute side of the same grammar (attributes.AttributeModels)."""
         if not hasattr(self, "_attributes"):
-            from .attributes import AttributeModels
-
             self._attributes = AttributeModels(self)
         return self._attributes
 
@@ -272,28 +262,6 @@ class ContentModels:
             # a wildcard (e.g. "any TEI element") accepts everything: blame the named patterns first
             self._by_name[qname] = named or [el for _, el in matching]
         return self._by_name[qname]
-
-
-def qname_of(el: etree._Element) -> tuple[str, str]:
-    return split_qname(el.tag)
-
-
-def split_qname(name: str) -> tuple[str, str]:
-    """(namespace, local name) of a Clark name, remembered (bounded): elements and attributes."""
-    found = _QNAMES.get(name)
-    if found is None:
-        if len(_QNAMES) > 10_000:
-            _QNAMES.clear()
-        q = etree.QName(name)
-        found = _QNAMES[name] = (q.namespace or "", q.localname)
-    return found
-
-
-_QNAMES: dict = {}
-
-
-def display_name(el: etree._Element) -> str:
-    return etree.QName(el).localname
 
 
 def describe_expected(items: list, limit: int = 12, end_of: str | None = None) -> str:
@@ -478,8 +446,6 @@ def check_tree(models: ContentModels, root: etree._Element, subtree_valid=None,
     `subtree_valid(el, patterns)`, if given, says that an element's whole subtree is valid
     (libxml2 on a grammar starting at its pattern): the subtree is then skipped."""
     first, root_patterns = check_root(models, root)
-    from .attributes import check_attributes
-
     attrs = models.attributes()
     findings = [first] if first is not None else []  # a wrong root: go on inside it, as Jing does
     todo = [(root, root_patterns, subtree_valid is not None)]

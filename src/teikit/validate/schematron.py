@@ -2,7 +2,7 @@
 and evaluate them on lxml trees.
 
 Within a pattern a node is handled by the first rule whose context matches it. Each rule runs
-on libxml2 when it is plain XPath 1.0, else on elementpath (see xpath.py). A rule neither
+on libxml2 when it is plain XPath 1.0, else on elementpath (see xpath/). A rule neither
 engine can evaluate is reported as skipped, never as a crash.
 """
 from __future__ import annotations

@@ -113,9 +113,10 @@ class LxmlEngine:
         return etree.QName(node).localname if isinstance(node.tag, str) else ""
 
 
-# XSLT's current() becomes a variable; generate-id() becomes path(), which also names a node
-# uniquely within its document
-_XSLT_CALLS = {"current": ("$current__",), "generate-id": "path("}
+# XSLT's current() becomes a variable; generate-id() becomes XPath 3.0's path(), which also
+# names a node uniquely within its document
+_CURRENT = {"current": ("$current__",)}
+_XSLT_CALLS = {**_CURRENT, "generate-id": "path("}
 
 
 class XPath2Engine:
@@ -146,7 +147,7 @@ class XPath2Engine:
         if expr not in self._parsed:
             source = rewrite_calls(expr, _XSLT_CALLS)
             try:
-                if source != rewrite_calls(expr, {"current": _XSLT_CALLS["current"]}):
+                if source != rewrite_calls(expr, _CURRENT):
                     raise self.ep.ElementPathError("XPath 3.0 function path()")
                 token = self.ep.XPath2Parser(namespaces=self.ns).parse(source)
             except self.ep.ElementPathError:
