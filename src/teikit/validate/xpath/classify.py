@@ -28,15 +28,22 @@ def is_xpath1(expr: str, namespaces: dict, variables_in_scope: tuple = (), funct
     """True if expr is XPath 1.0 (+ EXSLT functions of declared prefixes, + `functions` such as
     XSLT's key()) meaning the same in XPath 2.0 as far as we can tell: only XPath 1 functions,
     only the variables in scope, and libxml2 compiles it."""
+    return _is_xpath1(expr, ns_items(namespaces), variables_in_scope, functions)
+
+
+@lru_cache(maxsize=4096)
+def _is_xpath1(expr: str, namespaces: tuple, variables_in_scope: tuple, functions: tuple) -> bool:
+    """is_xpath1, remembered: a rule set asks again for its selectors and lets."""
     if "(:" in strip_strings(expr) or any(v not in variables_in_scope for v in variables(expr)):
         return False
+    uris = dict(namespaces)
     for name in function_calls(expr):
         prefix = name.split(":", 1)[0] if ":" in name else None
         if (name not in XPATH1_FUNCTIONS and name not in _OPERATORS and name not in functions
-                and namespaces.get(prefix) not in EXSLT_NAMESPACES):
+                and uris.get(prefix) not in EXSLT_NAMESPACES):
             return False
     try:
-        compile_xpath(expr, ns_items(namespaces))
+        compile_xpath(expr, namespaces)
     except etree.XPathSyntaxError:
         return False
     return True
@@ -57,9 +64,10 @@ def setup(expr: str, namespaces: tuple) -> tuple[dict, bool, bool]:
     return used, "key" in function_calls(expr), REGEXP_NS in used.values()
 
 
-def compile_xpath(expr: str, namespaces: tuple, key_function=None) -> etree.XPath:
-    """libxml2's XPath for `expr`, set up with only what it uses; key() calls `key_function`."""
-    used, calls_key, regexp = setup(expr, namespaces)
+def compile_xpath(expr: str, namespaces: tuple, key_function=None, like: str | None = None) -> etree.XPath:
+    """libxml2's XPath for `expr`, set up with only what it uses (or what `like` uses, when
+    `expr` only wraps it in names of no namespace); key() calls `key_function`."""
+    used, calls_key, regexp = setup(like or expr, namespaces)
     extensions = {(None, "key"): key_function or _no_key} if calls_key else None
     return etree.XPath(expr, namespaces=used, extensions=extensions, regexp=regexp)
 

@@ -28,10 +28,11 @@ class Evaluators:
         self.keys = KeyIndex(keys, self, tree)
         self._cache: dict[str, etree.XPath] = {}
 
-    def __call__(self, expr: str) -> etree.XPath:
+    def __call__(self, expr: str, like: str | None = None) -> etree.XPath:
+        """The evaluator of `expr` (`like`: see compile_xpath)."""
         found = self._cache.get(expr)
         if found is None:
-            found = self._cache[expr] = compile_xpath(expr, self.ns_items, self._key)
+            found = self._cache[expr] = compile_xpath(expr, self.ns_items, self._key, like)
         return found
 
     def _key(self, context, name, value):
@@ -87,14 +88,14 @@ class LxmlEngine:
     def boolean(self, expr: str, node, variables) -> bool:
         found = self._booleans.get(expr)
         if found is None:
-            found = self._booleans[expr] = self.xp(f"boolean({expr})")
+            found = self._booleans[expr] = self.xp(f"boolean({expr})", like=expr)
         return bool(found(node, **variables))
 
     def failing(self, test: str, report: bool, nodes: list, variables: dict) -> list:
         """The nodes on which a check fails: `test` as a predicate over all of them at once.
         Only for tests that do not ask for position() or last()."""
         expr = f"${BATCH_VARIABLE}[{'' if report else 'not'}(boolean({test}))]"
-        return self.xp(expr)(self.tree, **variables, **{BATCH_VARIABLE: nodes})
+        return self.xp(expr, like=test)(self.tree, **variables, **{BATCH_VARIABLE: nodes})
 
     def string(self, expr: str, node, variables) -> str:
         result = self.xp(expr)(node, **variables)

@@ -10,18 +10,19 @@ that `//` is two path separators and `::` two colons). Each token knows the brac
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 from typing import NamedTuple
 
 NAME = r"[A-Za-z_][\w.-]*"
 QNAME = rf"{NAME}(?::{NAME})?"
+# one alternative per kind, tried in this order; the kind is then told by the first character
 _TOKEN = re.compile(rf"""
-    (?P<string>"[^"]*"?|'[^']*'?)
-  | (?P<variable>\${QNAME})
-  | (?P<name>{NAME}(?::(?:{NAME}|\*))?)
-  | (?P<number>\d+(?:\.\d*)?|\.\d+)
-  | (?P<space>\s+)
-  | (?P<op>.)
+    "[^"]*"?|'[^']*'?             # string (an unclosed one runs to the end)
+  | \$?{NAME}(?::(?:{NAME}|\*))?  # variable (`$` + QName), or name (QName, `p:*`)
+  | \d+(?:\.\d*)?|\.\d+           # number
+  | \s+                            # space
+  | .                              # op: any other character
 """, re.X | re.S)
 _CALLER = re.compile(r"[\w.:@$-]")  # a character before a name that makes it no function call
 
@@ -36,22 +37,45 @@ class Token(NamedTuple):
 @lru_cache(maxsize=4096)
 def scan(expr: str) -> tuple[Token, ...]:
     """The tokens of `expr` (kept for the expressions of the rule sets in use)."""
-    out, depth = [], 0
-    for m in _TOKEN.finditer(expr):
-        kind, text = m.lastgroup, m.group()
-        if kind == "op":
-            depth += (text in "([") - (text in ")]")
-        out.append(Token(kind, text, m.start(), depth))
+    out, depth, start = [], 0, 0
+    for text in _TOKEN.findall(expr):
+        kind = _FIRST.get(text[0]) or _kind(text)
+        if kind == "op" and text in "()[]":
+            depth += 1 if text in "([" else -1
+        out.append(_token(Token, (kind, text, start, depth)))
+        start += len(text)
     return tuple(out)
+
+
+_token = tuple.__new__  # Token(...) without NamedTuple's Python-level __new__ (scanning is start-up time)
+_FIRST = {**dict.fromkeys("'\"", "string"), **dict.fromkeys(string.ascii_letters + "_", "name"),
+          **dict.fromkeys(string.digits, "number"), **dict.fromkeys(" \t\r\n", "space")}  # the kind, told by the first character
+
+
+def _kind(text: str) -> str:
+    """The kind of a token whose first character does not tell it alone."""
+    if text[0] in "$." and len(text) > 1:
+        return "variable" if text[0] == "$" else "number"
+    if text[0].isdigit():
+        return "number"
+    return "space" if text[0].isspace() else "op"
+
+
+def _quoted(expr: str) -> bool:
+    return "'" in expr or '"' in expr
 
 
 def strip_strings(expr: str) -> str:
     """`expr` with each string literal written as ''."""
+    if not _quoted(expr):
+        return expr
     return "".join("''" if t.kind == "string" else t.text for t in scan(expr))
 
 
 def outside_strings(expr: str, change) -> str:
     """`expr` with `change` applied to each stretch between string literals."""
+    if not _quoted(expr):
+        return change(expr)
     out, run = [], []
     for t in scan(expr):
         if t.kind == "string":
@@ -65,11 +89,15 @@ def outside_strings(expr: str, change) -> str:
 
 def variables(expr: str) -> list[str]:
     """Names of the variables `expr` refers to."""
+    if "$" not in expr:
+        return []
     return [t.text[1:] for t in scan(expr) if t.kind == "variable"]
 
 
 def function_calls(expr: str) -> list[str]:
     """Names written as function calls: a name then `(`, not an attribute, axis or variable."""
+    if "(" not in expr:
+        return []
     tokens = scan(expr)
     out = []
     for i, t in enumerate(tokens):
@@ -87,6 +115,8 @@ def _opens_call(tokens: tuple, i: int) -> bool:
 
 def prefixes(expr: str) -> set[str]:
     """Namespace prefixes of the names, wildcards, functions and variables in `expr`."""
+    if ":" not in expr:
+        return set()
     return {t.text.lstrip("$").split(":", 1)[0] for t in scan(expr)
             if t.kind in ("name", "variable") and ":" in t.text}
 
@@ -94,6 +124,8 @@ def prefixes(expr: str) -> set[str]:
 def split_top(expr: str, separator: str) -> list[str]:
     """Split at `separator` outside strings and brackets: "/" or "|" (a "//" gives an empty
     step), or "and"/"or" as a word between blanks or parentheses. Empty parts are kept."""
+    if separator not in expr:
+        return [expr]
     out, start = [], 0
     for t in scan(expr):
         if t.depth or t.text != separator or (t.kind == "name" and not _word_at(expr, t)):
