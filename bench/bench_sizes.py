@@ -2,6 +2,7 @@
 
     python bench/bench_sizes.py                                  # records 1,5,20 MB; documents 1e4,1e5,1e6
     python bench/bench_sizes.py --records 1,5 --elements 10000,100000 --timeout 120
+    python bench/bench_sizes.py --records "" --formats "" --validate tei_all,teikit   # validation only
 
 Each figure is one run in a new process (`python -m teikit ...`), so its peak resident memory
 (ru_maxrss of the child) is its own; a run over --timeout seconds is stopped and printed as
@@ -9,7 +10,10 @@ Each figure is one run in a new process (`python -m teikit ...`), so its peak re
   * records: the sample record (corpus/wilson-110390.txt) with its English and Chinese bodies
     repeated up to N MB in all (half each), encoded with `teikit encode` (the whole pipeline);
   * documents: TEI with N elements (one language division of paragraphs, each with a sentence
-    and a `hi`), exported with `teikit export --to json|html|text`.
+    and a `hi`), exported with `teikit export --to json|html|text`;
+  * validation: the same documents, and one `p` with N undeclared attributes (--attributes),
+    checked with `teikit validate --schema tei_all|teikit` (tei_all: $TEIKIT_TEI_ALL or the
+    shipped copy; an invalid verdict, exit 1, is a finished run).
 The ratio column is time / (size ratio to the smallest size): flat means linear.
 """
 from __future__ import annotations
@@ -60,7 +64,15 @@ def tei_document(elements: int) -> bytes:
             f'</div></body></text></TEI>\n').encode("utf-8")
 
 
-def run(args: list[str], timeout: float) -> tuple[float | None, int]:
+def attributes_document(count: int) -> bytes:
+    """A TEI document whose one `p` carries `count` attributes no schema declares."""
+    attributes = " ".join(f'a{i}="v{i}"' for i in range(count))
+    return (f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Attributes</title>'
+            f'</titleStmt><publicationStmt><p>bench</p></publicationStmt><sourceDesc><p>bench</p></sourceDesc>'
+            f'</fileDesc></teiHeader><text><body><p {attributes}>text</p></body></text></TEI>\n').encode("utf-8")
+
+
+def run(args: list[str], timeout: float, ok: tuple = (0,)) -> tuple[float | None, int]:
     """(seconds, or None when stopped at the timeout; the child's own peak RSS in MB, by wait4)."""
     env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
     started = time.perf_counter()
@@ -74,7 +86,7 @@ def run(args: list[str], timeout: float) -> tuple[float | None, int]:
     seconds = time.perf_counter() - started
     if proc.returncode < 0:
         return None, usage.ru_maxrss // 1024
-    if proc.returncode != 0:
+    if proc.returncode not in ok:
         raise SystemExit(f"teikit {' '.join(args)} failed with exit code {proc.returncode}")
     return seconds, usage.ru_maxrss // 1024
 
@@ -82,9 +94,9 @@ def run(args: list[str], timeout: float) -> tuple[float | None, int]:
 def row(label: str, size: float, base: float, base_seconds: float | None, result, timeout: float) -> str:
     seconds, rss = result
     if seconds is None:
-        return f"{label:<22} {'> %.0f s' % timeout:>10} {'':>10} {rss:>8} MB (stopped)"
+        return f"{label:<30} {'> %.0f s' % timeout:>10} {'':>10} {rss:>8} MB (stopped)"
     ratio = "" if base_seconds is None else f"{seconds / base_seconds / (size / base):10.2f}"
-    return f"{label:<22} {seconds:>8.2f} s {ratio:>10} {rss:>8} MB"
+    return f"{label:<30} {seconds:>8.2f} s {ratio:>10} {rss:>8} MB"
 
 
 def main(argv=None) -> int:
@@ -92,9 +104,11 @@ def main(argv=None) -> int:
     ap.add_argument("--records", default="1,5,20", help="record sizes in MB")
     ap.add_argument("--elements", default="10000,100000,1000000", help="document sizes in elements")
     ap.add_argument("--formats", default="json,html,text")
+    ap.add_argument("--validate", default="tei_all,teikit", help="schemas of the validation arm ('' for none)")
+    ap.add_argument("--attributes", default="50000,200000", help="attribute counts of the validation arm")
     ap.add_argument("--timeout", type=float, default=600)
     args = ap.parse_args(argv)
-    print(f"{'run':<22} {'time':>10} {'ratio':>10} {'peak RSS':>11}")
+    print(f"{'run':<30} {'time':>10} {'ratio':>10} {'peak RSS':>11}")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         sizes = [float(s) for s in args.records.split(",") if s]
@@ -106,7 +120,7 @@ def main(argv=None) -> int:
             print(row(f"encode {mb:g} MB", mb, sizes[0], base_seconds, result, args.timeout), flush=True)
             base_seconds = base_seconds if base_seconds is not None else result[0]
         counts = [int(float(n)) for n in args.elements.split(",") if n]
-        for fmt in args.formats.split(","):
+        for fmt in [f for f in args.formats.split(",") if f]:
             base_seconds = None
             for n in counts:
                 doc = tmp / f"doc-{n}.xml"
@@ -115,7 +129,25 @@ def main(argv=None) -> int:
                 result = run(["export", str(doc), "--to", fmt, "-o", str(tmp / f"out.{fmt}")], args.timeout)
                 print(row(f"export {fmt} {n:.0e}", n, counts[0], base_seconds, result, args.timeout), flush=True)
                 base_seconds = base_seconds if base_seconds is not None else result[0]
+        schemas = [s for s in args.validate.split(",") if s]
+        attributes = [int(float(n)) for n in args.attributes.split(",") if n]
+        for schema in schemas:
+            validation_rows(tmp, schema, "elements", counts, tei_document, args.timeout)
+        for schema in schemas:
+            validation_rows(tmp, schema, "attributes", attributes, attributes_document, args.timeout)
     return 0
+
+
+def validation_rows(tmp: Path, schema: str, unit: str, sizes: list[int], make, timeout: float) -> None:
+    """`teikit validate --schema SCHEMA` of documents made by `make(size)`, one row per size."""
+    base_seconds = None
+    for n in sizes:
+        doc = tmp / f"validate-{unit}-{n}.xml"
+        if not doc.exists():
+            doc.write_bytes(make(n))
+        result = run(["validate", "-q", "--schema", schema, str(doc)], timeout, ok=(0, 1))
+        print(row(f"validate {schema} {n:.0e} {unit[:4]}", n, sizes[0], base_seconds, result, timeout), flush=True)
+        base_seconds = base_seconds if base_seconds is not None else result[0]
 
 
 if __name__ == "__main__":

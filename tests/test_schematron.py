@@ -8,7 +8,9 @@ from lxml import etree
 
 from teikit.tei import parse_xml_file
 from teikit.validate import ValidateOptions, validate
-from teikit.validate.schematron import SCH_NS, evaluate, is_xpath1, load_rules, rule_uses_xpath1
+from teikit.validate.rules import rule_uses_xpath1
+from teikit.validate.schematron import SCH_NS, evaluate, load_rules
+from teikit.validate.xpath import is_xpath1
 
 from golden import check_golden_text
 
@@ -108,11 +110,11 @@ def test_rng_only_skips_schematron(shared):
 @pytest.mark.parametrize("name", ["testP5ExTcp1.xml", "testStructure1.xml", "tei_simplePrint.doc.xml"])
 def test_xpath1_fast_path_agrees_with_elementpath(name, tei_rules, monkeypatch):
     """Rules run on libxml2 when they are XPath 1.0; elementpath must find the same failures."""
-    from teikit.validate import schematron
+    from teikit.validate import rules
 
     tree = parse_xml_file(TEI_SAMPLES / name, collect_ids=False)
     fast = evaluate(tei_rules, tree, name)
-    monkeypatch.setattr(schematron, "rule_uses_xpath1", lambda *args: False)
+    monkeypatch.setattr(rules, "rule_uses_xpath1", lambda *args: False)
     slow = evaluate(tei_rules, tree, name)
     assert sorted(map(repr, fast.diagnostics)) == sorted(map(repr, slow.diagnostics))
     assert fast.skipped == slow.skipped
@@ -186,11 +188,11 @@ def test_a_node_claimed_by_a_rule_of_one_engine_is_not_seen_by_a_rule_of_the_oth
 def test_unresolved_pointers_search_the_identified_elements_once_per_document(monkeypatch):
     """teikit-pointer-resolves lists a document's xml:ids once (a pattern let), not once per
     failing element: that made a large TEI document with many outside pointers quadratic."""
-    from teikit.validate import xpath
+    from teikit.validate.xpath import LxmlEngine
 
     calls = []
-    original = xpath.LxmlEngine.value
-    monkeypatch.setattr(xpath.LxmlEngine, "value",
+    original = LxmlEngine.value
+    monkeypatch.setattr(LxmlEngine, "value",
                         lambda self, expr, node, variables: calls.append(expr) or original(self, expr, node, variables))
     refs = "".join(f'<ref target="#nowhere-{i}">x</ref>' for i in range(40))
     doc = f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><p xml:id="here">{refs}</p></TEI>'.encode()
@@ -299,7 +301,7 @@ def test_key_lookups_are_per_thread():
 def test_evaluators_get_only_the_namespaces_and_functions_their_expression_uses():
     """Set up for what the expression names: the same results as with every namespace,
     key() and EXSLT regular expressions."""
-    from teikit.validate import xpath
+    from teikit.validate.xpath import classify
 
     ns = {"tei": "http://www.tei-c.org/ns/1.0", "re": "http://exslt.org/regular-expressions",
           "date": "http://exslt.org/dates-and-times", "o": "urn:other"}
@@ -310,12 +312,13 @@ def test_evaluators_get_only_the_namespaces_and_functions_their_expression_uses(
         ("count(//tei:*[date:year(@when) = 2020])", {"tei", "date"}, False, False),
         ("string(descendant-or-self::tei:p[1]/@n)", {"tei"}, False, False),
         ("'o:x' = concat('o', ':x')", set(), False, False),
+        ("count(key('k', 'tei:x'))", set(), True, False),
     ]:
-        compiled = xpath._compile(expr, ns, (expr, xpath.ns_key(ns)))
-        setup = xpath._SETUPS[(expr, xpath.ns_key(ns))]
-        assert (set(setup[0]), setup[1] is not None, setup[2]) == (used, key, regexp)
-        full = etree.XPath(expr, namespaces=ns, extensions=xpath._EXTENSIONS)
-        assert compiled(tree) == full(tree)
+        setup = classify.setup(expr, classify.ns_items(ns))
+        assert (set(setup[0]), setup[1], setup[2]) == (used, key, regexp)
+        if not key:
+            compiled = classify.compile_xpath(expr, classify.ns_items(ns))
+            assert compiled(tree) == etree.XPath(expr, namespaces=ns)(tree)
 
 
 def test_indexed_contexts_select_what_libxml2_selects(tei_rules):
@@ -323,7 +326,7 @@ def test_indexed_contexts_select_what_libxml2_selects(tei_rules):
     same elements, in the same order, as libxml2's `//context`, on the TEI samples and teikit's
     examples."""
     from teikit.validate.specialise import DocumentNames
-    from teikit.validate.xpath import compiled_xpath, context_selector, document_scope, indexed_context, indexed_select
+    from teikit.validate.xpath import Evaluators, context_selector, indexed_context, indexed_select
 
     teikit_rules = load_rules(parse_xml_file(TEIKIT_SCH).getroot(), "teikit")
     contexts = [(r.context, rules.namespaces) for rules in (tei_rules, teikit_rules)
@@ -334,11 +337,11 @@ def test_indexed_contexts_select_what_libxml2_selects(tei_rules):
     for path in paths:
         tree = parse_xml_file(path)
         names = DocumentNames(tree.getroot())
-        with document_scope():
-            for context, ns in contexts:
-                expected = compiled_xpath(context_selector(context), ns)(tree)
-                assert indexed_select(context, ns, names, lambda e: compiled_xpath(e, ns), tree) == expected
-                found += len(expected)
+        for context, ns in contexts:
+            xpath = Evaluators(ns, tree)
+            expected = xpath(context_selector(context))(tree)
+            assert indexed_select(context, ns, names, xpath, tree) == expected
+            found += len(expected)
     assert found > 100
 
 

@@ -159,7 +159,7 @@ def test_checks_asking_for_position_run_node_by_node(tmp_path, monkeypatch):
 
 
 def test_lets_are_inlined_for_batched_checks_only_outside_predicates():
-    from teikit.validate.schematron import Check, Rule, _batch_tests
+    from teikit.validate.rules import Check, Rule, batch_tests as _batch_tests
 
     def rule(lets, *tests):
         return Rule("tei:p", lets, tuple(Check("assert", t, (), "r", "error") for t in tests), "r")
@@ -201,8 +201,8 @@ def test_key_values_of_attribute_regex_matches_are_those_of_re_match(monkeypatch
     through lxml's re:match, on links with odd targets (absent, empty, white space, no match)."""
     from lxml import etree
 
-    import teikit.validate.xpath as xpath
-    from teikit.validate.schematron import RuleSet
+    import teikit.validate.xpath.keys as keys
+    from teikit.validate.xpath import Evaluators
 
     rx = "http://exslt.org/regular-expressions"
     namespaces = {"tei": NS["tei"], "re": rx, "r2": rx, "x": "urn:x"}
@@ -211,17 +211,16 @@ def test_key_values_of_attribute_regex_matches_are_those_of_re_match(monkeypatch
         '<link target="a b"/><link target="#é#ü"/><p target="#a"/></TEI>'))
     uses = ["re:match(@target, '#[^\\s]+', 'g')", " r2:match( @target ,'#\\w','g' ) ", "re:match(@target, '(#)a', 'g')",
             "re:match(@target, '#a', '')", "x:match(@target, '#a', 'g')", "re:match(@target, '[', 'g')"]
-    assert [xpath._attribute_matches(u, namespaces) is not None for u in uses] == [True, True, False, False, False, False]
+    assert [keys.attribute_matches(u, namespaces) is not None for u in uses] == [True, True, False, False, False, False]
 
     def index(use):
-        rules = RuleSet("t", namespaces, (), (("k", "tei:link", use),))
-        with xpath.document_scope():
-            return {v: [pos for pos, _ in entries] for v, entries in xpath.KeyIndex(rules, doc)._build("k").items()}
+        xpath = Evaluators(namespaces, doc, keys.key_definitions((("k", "tei:link", use),), namespaces))
+        return {v: [pos for pos, _ in entries] for v, entries in xpath.keys._build("k").items()}
 
     for use in uses[:2]:
         fast = index(use)
         with monkeypatch.context() as m:
-            m.setattr(xpath, "_attribute_matches", lambda *a: None)
+            m.setattr(keys, "attribute_matches", lambda *a: None)
             assert index(use) == fast
         assert fast
 

@@ -334,3 +334,38 @@ def _empty(tmp_path):
     folder = tmp_path / "empty"
     folder.mkdir()
     return folder
+
+
+def test_a_wide_division_is_checked_whole_first_with_the_same_messages(monkeypatch):
+    """A large document's spine element with many small children (a flat division) is handed
+    to libxml2 whole before its children are walked in Python: valid, it is skipped; invalid,
+    the walk finds what it found before."""
+    from teikit.validate import contentmodel, relaxng
+
+    monkeypatch.setattr(relaxng, "CHUNK_MAX", 300)
+    monkeypatch.setattr(contentmodel, "CHUNK_MAX", 300)
+    base = (DATA / "minimal.tei.xml").read_bytes()
+    paras = b"".join(b'<p xml:id="w%d"><s xml:id="ws%d">Sentence <hi>%d</hi>.</s></p>' % (i, i, i) for i in range(150))
+    valid = base.replace(b'<p xml:id="en-p1"', paras + b'<p xml:id="en-p1"')
+    invalid = valid.replace(b'<hi>77</hi>', b'<hi>77<div/></hi>').replace(b'<s xml:id="ws120">', b'<s xml:id="ws120"><p/>')
+    checked = []
+    real = relaxng.subtree_checker
+
+    def recording(schema, names):
+        valid_subtree = real(schema, names)
+        return lambda el, patterns: checked.append(etree.QName(el).localname) or valid_subtree(el, patterns)
+
+    monkeypatch.setattr(relaxng, "subtree_checker", recording)
+    options = ValidateOptions(schema="teikit")
+    results = {}
+    for wide in (50, 10**9):
+        monkeypatch.setattr(contentmodel, "WIDE", wide)
+        checked.clear()
+        results[wide] = [[d.format() for d in validate(doc, options).diagnostics if d.code == "rng:teikit"]
+                         for doc in (valid, invalid)]
+        if wide == 50:
+            assert checked.count("div") == 2  # the wide division, in each document
+    assert results[50] == results[10**9]
+    assert results[50][0] == []
+    assert any('"div" not allowed here in "hi"' in m for m in results[50][1])
+    assert any('"p" not allowed here in "s"' in m for m in results[50][1]), results[50][1]

@@ -14,8 +14,15 @@ from pathlib import Path
 from lxml import etree
 
 from ..diagnostics import Diagnostic
-from ..errors import UsageError
-from ..tei import parse_xml_bytes
+from ..errors import InputError, UsageError, XMLInputError
+from ..io import atomic_write, read_input_bytes
+from ..query import tei_files
+from ..tei import NSMAP, parse_xml_bytes, parse_xml_file
+from .schemas import NOT_FOUND_HINT, SchemaError, find_tei_all, resolved, teikit_rng, teikit_sch, user_cache_dir
+
+# The grammar checker, Schematron and the rule compiler (.relaxng, .schematron, .rules,
+# .specialise: about a third of `teikit validate`'s start-up) are imported in the functions
+# that check a document: `teikit schema` imports this package and never checks one.
 
 __all__ = ["validate", "validate_files", "ValidateOptions", "ValidationResult"]
 
@@ -84,15 +91,13 @@ def validate_files(paths, options: ValidateOptions | None = None, jobs: int = 1)
     """Yield (path, ValidationResult or InputError) for files and folders (every *.xml below,
     sorted), in order. One process shares parsed grammars, compiled grammars and rules across
     files; `jobs` > 1 spreads the files over that many worker processes."""
-    from ..query import tei_files
-
     options = options or ValidateOptions()
     _check_schema_option(options)
     files = [str(p) for p in tei_files(list(paths))]
     if jobs <= 1 or len(files) < 2:
         yield from ((f, _validate_or_error(f, options)) for f in files)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor  # here: only for --jobs (multiprocessing is slow to import)
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
         # largest first keeps the workers busy to the end; results come back in the given order
@@ -113,8 +118,6 @@ def _size(path: str) -> int:
 
 
 def _validate_or_error(path: str, options: ValidateOptions):
-    from ..errors import InputError
-
     try:
         return validate(path, options)
     except (InputError, UsageError) as exc:
@@ -206,8 +209,6 @@ def _load(source) -> tuple[etree._ElementTree, str, bytes | None]:
 def _parse(data: bytes, name: str) -> etree._ElementTree:
     """Parse with libxml2's ID table (fast id() in Schematron); a duplicate or malformed xml:id
     makes that fail, so parse again without it and let the grammars report the ids."""
-    from ..errors import XMLInputError
-
     try:
         return parse_xml_bytes(data, name)
     except XMLInputError:
@@ -219,15 +220,10 @@ _MAX_BYTES = 256 * 1024 * 1024
 
 def _read_bytes(path: str) -> tuple[bytes, str]:
     """Bytes of a file ('-' for stdin) with one-line errors (exit 2)."""
-    from ..errors import XMLInputError
-    from ..io import read_input_bytes
-
     return read_input_bytes(path, error=XMLInputError, max_bytes=_MAX_BYTES)
 
 
 def is_teikit_output(tree: etree._ElementTree) -> bool:
-    from ..tei import NSMAP
-
     return bool(tree.getroot().xpath(
         "/tei:TEI/tei:teiHeader/tei:encodingDesc/tei:appInfo/tei:application[@ident='teikit']",
         namespaces=NSMAP))
@@ -242,8 +238,6 @@ def _check_schema_option(options: ValidateOptions) -> None:
 
 
 def _plans(options: ValidateOptions, tree) -> list[_Plan]:
-    from .schemas import teikit_rng, teikit_sch
-
     choice = options.schema
     if choice == "teikit":
         return [_Plan("teikit", teikit_rng(), teikit_sch())]
@@ -264,8 +258,6 @@ def _plans(options: ValidateOptions, tree) -> list[_Plan]:
 
 def _required_tei_all(options: ValidateOptions) -> Path:
     """tei_all.rng, or a usage error (exit 2): a document is never called valid without it."""
-    from .schemas import NOT_FOUND_HINT, find_tei_all
-
     path = find_tei_all(options.tei_all)
     if path is None:
         raise UsageError(f"tei_all.rng not found: {NOT_FOUND_HINT}")
@@ -275,7 +267,6 @@ def _required_tei_all(options: ValidateOptions) -> Path:
 def _rules_for(plan: _Plan, schema_files: dict):
     """Schematron rules of a plan: its .sch file, or those embedded in its grammar (cached).
     A plan of a .sch file alone has no grammar; one of a grammar alone has its embedded rules."""
-    from .schemas import resolved
     from .schematron import load_rules
 
     if plan.sch is not None:
@@ -294,9 +285,7 @@ _RULES: dict = {}
 
 
 def _schematron_root(path: Path) -> etree._Element:
-    from ..tei import parse_xml_file
     from .schematron import SCH_NS
-    from .schemas import SchemaError
 
     root = parse_xml_file(path).getroot()
     if root.tag != f"{{{SCH_NS}}}schema":
@@ -305,8 +294,11 @@ def _schematron_root(path: Path) -> etree._Element:
 
 
 def _cached_rules(key, build):
+    """Rules compiled once per process (see rules.CompiledRules)."""
     if key not in _RULES:
-        _RULES[key] = build()
+        from .rules import compile_rules
+
+        _RULES[key] = compile_rules(build())
     return _RULES[key]
 
 
@@ -317,21 +309,16 @@ def _prefix(label: str) -> str:
 def _embedded_rules(schema_file, label: str):
     """The Schematron embedded in a grammar, extracted once and cached as a small .sch file."""
     from .relaxng import grammar_of
-    from .schemas import user_cache_dir
     from .schematron import load_rules, rules_to_xml
-    from ..errors import XMLInputError
-    from ..tei import parse_xml_bytes as parse
 
     def build():
         disk = user_cache_dir() / "sch" / f"{schema_file.digest}.sch"
         try:
-            return load_rules(parse(disk.read_bytes(), str(disk)).getroot(), label)
+            return load_rules(parse_xml_bytes(disk.read_bytes(), str(disk)).getroot(), label)
         except (OSError, XMLInputError):
             pass  # not cached yet, or damaged: extract again
         rules = load_rules(grammar_of(schema_file).root, label, _prefix(label))
         try:
-            from ..io import atomic_write
-
             atomic_write(disk, rules_to_xml(rules))
         except OSError:
             pass

@@ -2,20 +2,16 @@
 or a value the attribute's datatype rejects (checked by libxml2 on a one-attribute grammar)."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from lxml import etree
 
-from .contentmodel import Finding, display_name, split_qname
+from .findings import Finding, display_name, split_qname
 from .grammar import Grammar, nc_matches, pattern_content, pattern_name_class, rng_children, rng_name
-
-if TYPE_CHECKING:
-    from .contentmodel import ContentModels
+from .specialise import _copy_pattern, _make
 
 class AttributeModels:
     """Which attributes an element pattern allows or requires, and whether a value fits."""
 
-    def __init__(self, models: ContentModels):
+    def __init__(self, models):  # a contentmodel.ContentModels (not imported: it imports this module)
         self.m = models
         self._attrs: dict = {}
         self._required: dict = {}
@@ -114,8 +110,6 @@ class AttributeModels:
 
 
 def _build_value_grammar(grammar: Grammar, attribute_pattern: etree._Element):
-    from .specialise import _copy_pattern, _make
-
     try:
         content = [_copy_pattern(c) for c in pattern_content(attribute_pattern)] or [_make("text")]
         out = _make("grammar")

@@ -7,23 +7,15 @@ those). Each element is checked on its own, so every independent error is found.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lxml import etree
 
+from .attributes import AttributeModels, check_attributes
+from .findings import Finding, display_name, qname_of
 from .grammar import Grammar, nc_label, nc_matches, pattern_content, pattern_name_class, rng_children, rng_name
 
 EMPTY = ("empty",)
 NA = ("na",)
 TEXT = ("text",)
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One content-model error at an element of the document."""
-
-    element: etree._Element
-    message: str
 
 
 # Patterns are interned (one object per distinct pattern: children are interned first, so a
@@ -230,8 +222,6 @@ class ContentModels:
     def attributes(self):
         """The attribute side of the same grammar (attributes.AttributeModels)."""
         if not hasattr(self, "_attributes"):
-            from .attributes import AttributeModels
-
             self._attributes = AttributeModels(self)
         return self._attributes
 
@@ -272,28 +262,6 @@ class ContentModels:
             # a wildcard (e.g. "any TEI element") accepts everything: blame the named patterns first
             self._by_name[qname] = named or [el for _, el in matching]
         return self._by_name[qname]
-
-
-def qname_of(el: etree._Element) -> tuple[str, str]:
-    return split_qname(el.tag)
-
-
-def split_qname(name: str) -> tuple[str, str]:
-    """(namespace, local name) of a Clark name, remembered (bounded): elements and attributes."""
-    found = _QNAMES.get(name)
-    if found is None:
-        if len(_QNAMES) > 10_000:
-            _QNAMES.clear()
-        q = etree.QName(name)
-        found = _QNAMES[name] = (q.namespace or "", q.localname)
-    return found
-
-
-_QNAMES: dict = {}
-
-
-def display_name(el: etree._Element) -> str:
-    return etree.QName(el).localname
 
 
 def describe_expected(items: list, limit: int = 12, end_of: str | None = None) -> str:
@@ -478,8 +446,6 @@ def check_tree(models: ContentModels, root: etree._Element, subtree_valid=None,
     `subtree_valid(el, patterns)`, if given, says that an element's whole subtree is valid
     (libxml2 on a grammar starting at its pattern): the subtree is then skipped."""
     first, root_patterns = check_root(models, root)
-    from .attributes import check_attributes
-
     attrs = models.attributes()
     findings = [first] if first is not None else []  # a wrong root: go on inside it, as Jing does
     todo = [(root, root_patterns, subtree_valid is not None)]
@@ -492,7 +458,7 @@ def check_tree(models: ContentModels, root: etree._Element, subtree_valid=None,
             continue
         if spine and el is not root:
             size = _size_class(el, CHUNK_MIN if chunk_min is None else chunk_min)
-            if size == _CHUNK and subtree_valid(el, patterns):
+            if (size == _CHUNK or (size == _SPINE and len(el) >= WIDE)) and subtree_valid(el, patterns):
                 continue
             spine = size == _SPINE  # inside a small or invalid chunk the walk goes on in Python
         errors, children = check_element(models, el, patterns)
@@ -507,6 +473,10 @@ def check_tree(models: ContentModels, root: etree._Element, subtree_valid=None,
 # libxml2 checks each chunk once; only the elements above the chunks (the spine) and the
 # chunks libxml2 finds invalid are walked in Python.
 CHUNK_MIN, CHUNK_MAX = 500, 10_000
+# A spine element with this many children (a long list, a flat division of paragraphs) is
+# first checked whole by libxml2: its children are mostly too small to be chunks, and walking
+# them all in Python cost 35 times libxml2's pass (a flat division of 10⁵ elements).
+WIDE = 500
 CHUNK_MIN_LARGE = 8  # in a document of more than CHUNK_MAX elements: its grammars pay off
 _SMALL, _CHUNK, _SPINE = 0, 1, 2
 

@@ -8,6 +8,7 @@ import urllib.request
 from pathlib import Path
 
 from ..errors import InputError, TeikitError
+from ..io import atomic_write
 from ..tei import parse_xml_bytes
 from .grammar import rng_name
 from .schemas import cached_tei_all
@@ -25,8 +26,6 @@ def fetch_tei_all(source: str, *, timeout: float = 60.0, target: Path | None = N
     data = read_source(source, timeout=timeout)
     check_grammar(data, source)
     target = target or cached_tei_all()
-    from ..io import atomic_write
-
     try:
         atomic_write(target, data)
     except OSError as exc:

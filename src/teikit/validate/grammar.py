@@ -7,8 +7,11 @@ compiled whole.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from lxml import etree
+
+from ..tei import parse_xml_file
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -201,10 +204,6 @@ def _index(container: etree._Element, g: Grammar) -> None:
 def _include(include: etree._Element, g: Grammar, depth: int = 0) -> None:
     """Merge an included grammar's start and defines (those the include overrides excepted),
     for the message checker; libxml2 itself resolves the include when it compiles."""
-    from pathlib import Path
-
-    from ..tei import parse_xml_file
-
     base = include.getroottree().docinfo.URL
     href = include.get("href", "")
     if not base or not href or "://" in href or depth > 10:

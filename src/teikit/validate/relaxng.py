@@ -17,8 +17,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from .. import __version__
 from ..diagnostics import Diagnostic
+from ..io import atomic_write
 from ..tei import parse_xml_bytes, parse_xml_file
+from .contentmodel import CHUNK_MAX, CHUNK_MIN_LARGE, ContentModels, check_tree
 from .grammar import Grammar, load_grammar, rng_name
 from .schemas import SchemaError, resolved, user_cache_dir
 from .specialise import DocumentNames, Unspecialisable, specialise
@@ -51,8 +54,6 @@ class SchemaFile:
     @cached_property
     def digest(self) -> str:
         """Names the disk-cache folder: changes with the file and with teikit's version."""
-        from .. import __version__
-
         return hashlib.sha1(repr((CACHE_FORMAT, __version__, self.key)).encode()).hexdigest()[:16]
 
 
@@ -142,8 +143,6 @@ MAX_CACHED_GRAMMARS = 2000  # per schema version; each is 5-50 KB
 
 
 def _store(disk: Path, data: bytes) -> None:
-    from ..io import atomic_write
-
     try:
         atomic_write(disk, data)
         prune(disk.parent, MAX_CACHED_GRAMMARS)
@@ -228,8 +227,6 @@ def _subtree_grammar(schema: SchemaFile, grammar: Grammar, names, define: str):
 
 
 def models_of(schema: SchemaFile):
-    from .contentmodel import ContentModels
-
     key = schema.key
     if key not in _MODELS:
         _MODELS[key] = ContentModels(grammar_of(schema))
@@ -243,8 +240,6 @@ def check(schema: SchemaFile, root: etree._Element, file: str | None, source: by
     A large document (more than CHUNK_MAX elements) of a specialisable grammar is not
     validated whole first: its chunks are (see contentmodel.check_tree), and the elements
     above them are matched by the checker, so each part is walked once."""
-    from .contentmodel import CHUNK_MAX, CHUNK_MIN_LARGE, check_tree
-
     names = names or DocumentNames(root)
     chunked = len(names) > CHUNK_MAX and grammar_of(schema).specialisable
     log: list = []

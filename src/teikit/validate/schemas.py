@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import UsageError
+from ..resources import schema_dir
 
 ENV_TEI_ALL = "TEIKIT_TEI_ALL"
 ENV_CACHE = "TEIKIT_CACHE_DIR"
@@ -82,8 +83,6 @@ def teikit_sch() -> Path:
 @lru_cache(maxsize=None)
 def _shipped_schema(name: str) -> Path:
     """Where a schema shipped with teikit is (found once: validate() asks for every document)."""
-    from ..resources import schema_dir
-
     return schema_dir() / name
 
 

@@ -2,69 +2,27 @@
 and evaluate them on lxml trees.
 
 Within a pattern a node is handled by the first rule whose context matches it. Each rule runs
-on libxml2 when it is plain XPath 1.0, else on elementpath (see xpath.py). A rule neither
+on libxml2 when it is plain XPath 1.0, else on elementpath (see xpath/). A rule neither
 engine can evaluate is reported as skipped, never as a crash.
 """
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from itertools import repeat
-from typing import NamedTuple
 
 from lxml import etree
 
 from ..diagnostics import Diagnostic
-from .xpath import (  # noqa: F401 (is_xpath1, might_match are re-exported: part of this module's API)
-    BATCH_VARIABLE,
-    CONTEXT_DEPENDENT,
-    document_scope,
-    LxmlEngine,
-    XPath2Engine,
-    is_xpath1,
-    context_selector,
-    keys_of,
-    might_match,
-    names_might_match,
-    node_order_as_xpath1,
-    prefilter_selector,
-    rule_uses_xpath1,
-    selects_something,
-    strip_strings,
-)
+from .rules import Check, CompiledRules, Pattern, Rule, RulePlan, RuleSet, compile_rules, rule_uses_xpath1
+from .specialise import DocumentNames
+from .xpath import BATCH_VARIABLE, Evaluators, LxmlEngine, XPath2Engine, node_order_as_xpath1, selects_something
+
+__all__ = ["SCH_NS", "Check", "CompiledRules", "Outcome", "Pattern", "Rule", "RuleSet", "compile_rules", "evaluate",
+           "load_rules", "rules_to_xml"]
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 XSL_NS = "http://www.w3.org/1999/XSL/Transform"
 _S = f"{{{SCH_NS}}}"
-# Plain NamedTuples: frozen like dataclasses, but cheaper to create at import (start-up matters).
-class Check(NamedTuple):
-    """An assert (fails when false) or report (fails when true)."""
-
-    kind: str
-    test: str
-    message: tuple  # ("text", str) | ("name", path or "") | ("value-of", select)
-    rule_id: str
-    severity: str
-
-
-class Rule(NamedTuple):
-    context: str
-    lets: tuple  # ((name, expression), ...) evaluated for each context node
-    checks: tuple
-    rule_id: str
-
-
-class Pattern(NamedTuple):
-    rule_id: str
-    rules: tuple
-    lets: tuple = ()  # pattern-level ((name, expression), ...) evaluated once per document
-
-
-class RuleSet(NamedTuple):
-    label: str
-    namespaces: dict
-    patterns: tuple
-    keys: tuple = ()  # xsl:key definitions: ((name, match, use), ...) for key()
 
 
 class Outcome:
@@ -179,122 +137,23 @@ def _message_to_xml(el: etree._Element, parts: tuple) -> None:
 # ---------------------------------------------------------------- evaluation
 
 
-def evaluate(rules: RuleSet, tree: etree._ElementTree, file: str | None, positions: dict | None = None,
-             names=None) -> Outcome:
+def evaluate(rules: RuleSet | CompiledRules, tree: etree._ElementTree, file: str | None,
+             positions: dict | None = None, names=None) -> Outcome:
     """Run every pattern on the document: each node is handled by the first rule that matches it.
-    `names`: the document's DocumentNames, if already collected."""
+    `rules`: compiled once (compile_rules) when evaluated often; `names`: the document's
+    DocumentNames, if already collected."""
+    compiled = compile_rules(rules)
     if names is None:
-        from .specialise import DocumentNames
-
         names = DocumentNames(tree.getroot())
-    with keys_of(rules, tree), document_scope():
-        return _evaluate(rules, tree, file, positions, names)
-
-
-class _Planned(NamedTuple):
-    """A rule with what is known of it before any document: its engine, and whether libxml2
-    must first look for a node (`prefilter`), or the rule's own selection answers that
-    (`select_first`: an XPath 1.0 rule whose selector is the prefilter's)."""
-
-    rule: Rule
-    kind: str
-    prefilter: str | None
-    select_first: bool
-    batch: tuple | None = None  # the checks' tests with the rule's lets inlined, when they may
-    # run on all the rule's nodes at once (see `_failing`)
-
-
-_PLANS: dict = {}
-
-
-def _plan(rules: RuleSet) -> list:
-    """[(pattern, [_Planned, ...]), ...] for a rule set, kept for the rule set's lifetime."""
-    found = _PLANS.get(id(rules))
-    if found is None or found[0] is not rules:
-        found = _PLANS[id(rules)] = (rules, [(p, [_planned(r, p, rules) for r in p.rules]) for p in rules.patterns])
-    return found[1]
-
-
-_APPLICABLE: OrderedDict = OrderedDict()
-MAX_NAME_SETS = 256  # documents of one kind share a few name sets; each entry is a few lists
-
-
-def _applicable(rules: RuleSet, names) -> list:
-    """`_plan(rules)` without the rules whose context the document's element and attribute names
-    rule out (see `names_might_match`), kept per rule set and name set, most recent last."""
-    key = (id(rules), names.tags, names.attributes)
-    found = _APPLICABLE.get(key)
-    if found is not None and found[0] is rules:
-        _APPLICABLE.move_to_end(key)
-        return found[1]
-    namespaces = rules.namespaces
-    applicable = [(pattern, [plan for plan in planned if names_might_match(plan.rule.context, namespaces, names)])
-                  for pattern, planned in _plan(rules)]
-    _APPLICABLE[key] = (rules, applicable)
-    if len(_APPLICABLE) > MAX_NAME_SETS:
-        _APPLICABLE.popitem(last=False)
-    return applicable
-
-
-def _planned(rule: Rule, pattern: Pattern, rules: RuleSet) -> _Planned:
-    selector = prefilter_selector(rule.context, rules.namespaces)
+    evaluators = Evaluators(compiled.namespaces, tree, compiled.keys)
     try:
-        xpath1 = _kind(rule, pattern, rules) == "xpath1"
-    except Exception:  # a malformed rule: decided (and failing) where it would have before
-        return _Planned(rule, "", selector, False)
-    same = xpath1 and selector == context_selector(rule.context)
-    batch = _batch_tests(rule) if xpath1 else None
-    return _Planned(rule, "xpath1" if xpath1 else "xpath2", None if same else selector, same, batch)
+        return _evaluate(compiled, tree, file, positions, names, evaluators)
+    finally:
+        evaluators.close()
 
 
-def _batch_tests(rule: Rule) -> tuple | None:
-    """The rule's tests with its `let`s written in place (`$n` -> `(count(...))`), so that they
-    can run as one predicate over all the rule's nodes; None when that could change a result.
-
-    A let is evaluated with the rule's node as context; written in place, it is evaluated with
-    the context of the place: the same wherever that is outside any predicate (only
-    predicates and path steps change the context node in XPath 1.0, and a variable cannot be a
-    step after `/`). A let referenced inside a predicate, and any test or let asking for
-    position() or last(), keep the rule node by node."""
-    inlined: dict = {}
-    for name, value in rule.lets:
-        inlined[name] = _inline(value, inlined)
-        if inlined[name] is None:
-            return None
-    tests = tuple(_inline(c.test, inlined) for c in rule.checks)
-    if any(t is None or CONTEXT_DEPENDENT.search(strip_strings(t)) for t in tests):
-        return None
-    return tests
-
-
-_STRING_OR_VARIABLE = re.compile(r"\"[^\"]*\"|'[^']*'|\$([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)|[\[\]]")
-
-
-def _inline(expr: str, lets: dict) -> str | None:
-    """`expr` with references to `lets` (name -> inlined expression) replaced by the
-    parenthesised expression; None if one is inside a predicate."""
-    out, depth, last = [], 0, 0
-    for m in _STRING_OR_VARIABLE.finditer(expr):
-        token = m.group(0)
-        if token == "[":
-            depth += 1
-        elif token == "]":
-            depth -= 1
-        elif m.group(1) is not None and m.group(1) in lets:
-            if depth:
-                return None
-            out += [expr[last:m.start()], "(", lets[m.group(1)], ")"]
-            last = m.end()
-    out.append(expr[last:])
-    return "".join(out)
-
-
-def _kind(rule: Rule, pattern: Pattern, rules: RuleSet) -> str:
-    functions = ("key",) if rules.keys else ()
-    return "xpath1" if rule_uses_xpath1(rule, rules.namespaces, pattern.lets, functions) else "xpath2"
-
-
-def _evaluate(rules: RuleSet, tree: etree._ElementTree, file: str | None, positions, names) -> Outcome:
+def _evaluate(compiled: CompiledRules, tree: etree._ElementTree, file: str | None, positions, names,
+              evaluators: Evaluators) -> Outcome:
     outcome = Outcome()
     engines: dict[str, object] = {}
     pattern_values: dict = {}
@@ -303,42 +162,48 @@ def _evaluate(rules: RuleSet, tree: etree._ElementTree, file: str | None, positi
     indexed = names if tree.getroot().getparent() is None else None
     # rules whose context nothing in the document could match are left out: no XPath 2 engine
     # is loaded for them
-    for pattern, planned in _applicable(rules, names):
+    for pattern, planned in compiled.applicable(names):
         claimed: dict = {}
         last = planned[-1] if planned else None
         for plan in planned:
             rule = plan.rule
-            if plan.prefilter is not None and not selects_something(plan.prefilter, tree, rules.namespaces):
+            if plan.prefilter is not None and not selects_something(evaluators(plan.prefilter), tree):
                 continue
-            kind = plan.kind or _kind(rule, pattern, rules)
+            kind = plan.kind or _kind(rule, pattern, compiled)
             try:
-                engine = _engine(engines, kind, tree, rules.namespaces, indexed)
-                nodes = _select_first(engine, rule) if plan.select_first else None
+                engine = _engine(engines, kind, tree, evaluators, indexed)
+                nodes = _select_first(engine, plan) if plan.select_first else None
                 if nodes == []:
                     continue  # what the prefilter would have found: nothing
                 if (pattern.rule_id, kind) not in pattern_values:
                     pattern_values[(pattern.rule_id, kind)] = (
                         _let_values(pattern.lets, engine, engine.document()) if pattern.lets else {})
-                _run_rule(rule, engine, claimed, file, positions, outcome, pattern_values[(pattern.rule_id, kind)], nodes,
-                          plan.batch, plan is last)
+                _run_rule(plan, engine, claimed, file, positions, outcome, pattern_values[(pattern.rule_id, kind)],
+                          nodes, plan is last)
             except Exception as exc:  # unsupported function, type error: report, do not crash
                 outcome.skipped.append(f"{rule.rule_id}: {_reason(exc)}")
     return outcome
 
 
-def _select_first(engine, rule: Rule) -> list | None:
+def _kind(rule: Rule, pattern: Pattern, compiled: CompiledRules) -> str:
+    """The engine of a rule that could not be planned (it raises as it did then)."""
+    functions = ("key",) if compiled.keys else ()
+    return "xpath1" if rule_uses_xpath1(rule, compiled.namespaces, pattern.lets, functions) else "xpath2"
+
+
+def _select_first(engine, plan: RulePlan) -> list | None:
     """The rule's nodes, or None when selecting fails (then the rule runs as usual and the
     error is reported in the same order as before: pattern lets first)."""
     try:
-        return engine.select(rule.context)
+        return engine.select(plan.context)
     except Exception:
         return None
 
 
-def _engine(engines: dict, kind: str, tree, namespaces, names=None):
+def _engine(engines: dict, kind: str, tree, evaluators: Evaluators, names=None):
     if kind not in engines:
         engine = LxmlEngine if kind == "xpath1" else XPath2Engine
-        engines[kind] = engine(tree, namespaces, names)
+        engines[kind] = engine(tree, evaluators.namespaces, names, evaluators)
     return engines[kind]
 
 
@@ -370,12 +235,13 @@ def _let_values(lets: tuple, engine, node, variables: dict | None = None) -> dic
     return variables
 
 
-def _run_rule(rule: Rule, engine, claimed: dict, file, positions: dict, outcome: Outcome, pattern_vars: dict,
-              nodes: list | None = None, batch: tuple | None = None, last: bool = False) -> None:
+def _run_rule(plan: RulePlan, engine, claimed: dict, file, positions: dict, outcome: Outcome, pattern_vars: dict,
+              nodes: list | None = None, last: bool = False) -> None:
     """Check the rule's nodes not claimed by an earlier rule of the pattern (`last`: no later
     rule of the pattern can match, so none needs to know which nodes this one took)."""
+    rule, batch = plan.rule, plan.batch
     if nodes is None:
-        nodes = engine.select(rule.context)
+        nodes = engine.select(plan.context)
     fresh = _unclaimed(nodes, claimed, engine, keep=not last)
     failing = _failing(rule, engine, fresh, pattern_vars, batch) if batch is not None and len(fresh) > 1 else None
     if failing is not None:
@@ -384,8 +250,8 @@ def _run_rule(rule: Rule, engine, claimed: dict, file, positions: dict, outcome:
         return
     for node in fresh:
         variables = _let_values(rule.lets, engine, node, pattern_vars)
-        for check in rule.checks:
-            if check.kind == "report" and isinstance(engine, XPath2Engine) and engine.cannot_select(check.test, node):
+        for check, probe in zip(rule.checks, plan.probes or repeat(None)):
+            if probe is not None and engine.cannot_select(probe, node):
                 continue
             if engine.boolean(check.test, node, variables) == (check.kind == "report"):
                 outcome.diagnostics.append(_diagnostic(check, engine, node, variables, file, positions))
@@ -419,7 +285,7 @@ def _report_failing(rule: Rule, engine, fresh: list, failing: list, file, positi
 
 def _failing(rule: Rule, engine, nodes: list, variables: dict, tests: tuple) -> list | None:
     """For each check, the set of `nodes` it fails on, in one XPath per check (the test, its
-    lets inlined (`tests`, see `_batch_tests`), as a predicate: same context node and
+    lets inlined (`tests`, see rules.batch_tests), as a predicate: same context node and
     variables); None when that cannot be done or fails, and the checks then run node by
     node, as they always could."""
     if not hasattr(engine, "failing") or BATCH_VARIABLE in variables:

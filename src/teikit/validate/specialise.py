@@ -10,12 +10,15 @@ element whose content became `notAllowed` stays an element (so errors still poin
 """
 from __future__ import annotations
 
+from copy import deepcopy
+
 from lxml import etree
 
 from .grammar import (
     RNG_NS,
     Grammar,
     inherited_attribute,
+    inherited_ns,
     nc_matches_any,
     nc_to_xml,
     pattern_content,
@@ -357,8 +360,6 @@ def _unrepeat(p: etree._Element) -> tuple[etree._Element, str | None]:
 
 
 def _copy_tree(p: etree._Element) -> etree._Element:
-    from copy import deepcopy
-
     return deepcopy(p)
 
 
@@ -389,8 +390,6 @@ def _copy_pattern(p: etree._Element) -> etree._Element:
     if rng_name(p) in ("data", "value") and "datatypeLibrary" not in out.attrib:
         out.set("datatypeLibrary", _inherited_library(p))
     if rng_name(p) == "value" and "ns" not in out.attrib:
-        from .grammar import inherited_ns
-
         out.set("ns", inherited_ns(p))
     for c in rng_children(p):
         out.append(_copy_pattern(c))
