@@ -41,7 +41,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:str="http://exslt.org/strings"
-    exclude-result-prefixes="tei str">
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="tei str exsl">
   <xsl:import href="plain.xsl"/>
 
   <xsl:variable name="UPPER" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜÉÈÀÂÛÎ'"/>
@@ -222,6 +223,7 @@
         <xsl:otherwise>book</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
+    <xsl:variable name="msdesc" select="($src//tei:msDesc)[1]"/>
     <xsl:variable name="src-bibl" select="($src/tei:bibl | $src/tei:biblStruct | $src/tei:biblFull/tei:titleStmt | $src/tei:listBibl/tei:bibl)[1]"/>
     <xsl:variable name="resp" select="$ts/tei:respStmt"/>
     <!-- in this order (a union would be in document order) -->
@@ -231,6 +233,7 @@
     <xsl:variable name="d4" select="$src-bibl//tei:date[normalize-space() or @when or @notBefore or @from]"/>
     <xsl:variable name="d5" select="$header/following-sibling::tei:standOff//tei:event[@type='print' or @type='written' or @type='premiere'][@when or @notBefore]"/>
     <xsl:variable name="dates" select="$d1[1] | $d2[not($d1)][1] | $d3[not($d1 or $d2)][1] | $d4[not($d1 or $d2 or $d3)][1] | $d5[not($d1 or $d2 or $d3 or $d4)][1]"/>
+    <xsl:variable name="item">
     <item>
       <v name="id"><xsl:value-of select="$id"/></v>
       <v name="type"><xsl:value-of select="$type"/></v>
@@ -253,6 +256,9 @@
         <xsl:when test="$type = 'letter'">
           <xsl:call-template name="names"><xsl:with-param name="name" select="'author'"/><xsl:with-param name="nodes" select="$sent/*[self::tei:persName or self::tei:name or self::tei:orgName]"/></xsl:call-template>
         </xsl:when>
+        <xsl:when test="$type = 'manuscript'">
+          <xsl:call-template name="ms-author"><xsl:with-param name="ms" select="$msdesc"/></xsl:call-template>
+        </xsl:when>
         <xsl:otherwise>
           <xsl:call-template name="names"><xsl:with-param name="name" select="'author'"/><xsl:with-param name="nodes" select="($src-bibl/tei:author | $src-bibl/*/tei:author)"/></xsl:call-template>
         </xsl:otherwise>
@@ -268,17 +274,36 @@
         <xsl:with-param name="name" select="'translator'"/>
         <xsl:with-param name="nodes" select="$ts/tei:editor[contains(translate(@role, $UPPER, $LOWER), 'transl')] | $resp[tei:resp[contains(translate(., $UPPER, $LOWER), 'translat') or contains(translate(., $UPPER, $LOWER), 'übersetz') or contains(translate(., $UPPER, $LOWER), 'tradu')]]/*[self::tei:persName or self::tei:name or self::tei:orgName]"/>
       </xsl:call-template>
-      <xsl:call-template name="date">
-        <xsl:with-param name="name" select="'issued'"/>
-        <xsl:with-param name="node" select="$dates[1]"/>
-      </xsl:call-template>
-      <xsl:call-template name="var"><xsl:with-param name="name" select="'publisher'"/><xsl:with-param name="node" select="($ps/tei:publisher | $ps/tei:authority | $ps/tei:distributor)[normalize-space()][1]"/></xsl:call-template>
+      <xsl:variable name="ms-date">
+        <xsl:if test="$type = 'manuscript'"><xsl:call-template name="ms-date"><xsl:with-param name="ms" select="$msdesc"/></xsl:call-template></xsl:if>
+      </xsl:variable>
+      <xsl:choose>
+        <xsl:when test="string($ms-date)">
+          <xsl:call-template name="iso-date">
+            <xsl:with-param name="name" select="'issued'"/>
+            <xsl:with-param name="iso" select="substring-before(concat($ms-date, '/'), '/')"/>
+            <xsl:with-param name="end" select="substring-after($ms-date, '/')"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="date">
+            <xsl:with-param name="name" select="'issued'"/>
+            <xsl:with-param name="node" select="$dates[1]"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:call-template name="publisher"><xsl:with-param name="node" select="($ps/tei:publisher | $ps/tei:authority | $ps/tei:distributor)[normalize-space()][1]"/></xsl:call-template>
       <xsl:call-template name="var"><xsl:with-param name="name" select="'publisher-place'"/><xsl:with-param name="node" select="$ps/tei:pubPlace[1]"/></xsl:call-template>
       <xsl:if test="$type != 'book'">
-        <xsl:variable name="ms" select="($src//tei:msDesc)[1]/tei:msIdentifier"/>
-        <xsl:call-template name="var"><xsl:with-param name="name" select="'archive'"/><xsl:with-param name="node" select="($ms/tei:repository | $ms/tei:institution)[1]"/></xsl:call-template>
+        <xsl:variable name="ms" select="$msdesc/tei:msIdentifier"/>
+        <xsl:call-template name="ms-archive"><xsl:with-param name="ms" select="$ms"/></xsl:call-template>
         <xsl:call-template name="var"><xsl:with-param name="name" select="'archive-place'"/><xsl:with-param name="node" select="$ms/tei:settlement[1]"/></xsl:call-template>
-        <xsl:call-template name="var"><xsl:with-param name="name" select="'archive_location'"/><xsl:with-param name="node" select="($ms/tei:idno | $ms/tei:altIdentifier/tei:idno)[1]"/></xsl:call-template>
+        <xsl:variable name="shelfmark" select="$ms/tei:idno[@type='shelfmark' or @type='Shelfmark'][normalize-space()][1]"/>
+        <xsl:call-template name="var"><xsl:with-param name="name" select="'archive_location'"/><xsl:with-param name="node" select="$shelfmark | ($ms/tei:idno[normalize-space()] | $ms/tei:altIdentifier/tei:idno[normalize-space()])[not($shelfmark)][1]"/></xsl:call-template>
+      </xsl:if>
+      <xsl:if test="$type = 'manuscript'">
+        <!-- the catalogue the TEI file belongs to (Zotero's libraryCatalog) -->
+        <xsl:call-template name="var"><xsl:with-param name="name" select="'source'"/><xsl:with-param name="node" select="($fd/tei:seriesStmt/tei:title[normalize-space()] | $ps/tei:idno[@type='catalogue'][normalize-space()])[1]"/></xsl:call-template>
       </xsl:if>
       <xsl:variable name="url" select="($ps/tei:idno[starts-with(normalize-space(), 'http')] | $ps/tei:ptr[starts-with(@target, 'http')]/@target | $ps/tei:ref[starts-with(@target, 'http')]/@target)[1]"/>
       <xsl:if test="$url"><v name="URL"><xsl:value-of select="normalize-space($url)"/></v></xsl:if>
@@ -288,6 +313,125 @@
       <xsl:variable name="lang" select="$l1 | $l2[not($l1)]"/>
       <xsl:if test="$lang"><v name="language"><xsl:value-of select="$lang"/></v></xsl:if>
     </item>
+    </xsl:variable>
+    <!-- a name said twice (the institution as publisher, collection and archive) is said once -->
+    <xsl:apply-templates select="exsl:node-set($item)/item" mode="once">
+      <xsl:with-param name="holders" select="$msdesc/tei:msIdentifier/tei:institution | $msdesc/tei:msIdentifier/tei:repository"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- ========== a manuscript description (msDesc): author, date ========== -->
+
+  <!-- the author of the manuscript's text: the one author of all its items (msItem; each item
+       names him, itself or in its parts), else the authors of its only item; one name of each (the standard form of a name given in several) -->
+  <xsl:template name="ms-author">
+    <xsl:param name="ms"/>
+    <xsl:variable name="contents" select="$ms/tei:msContents | $ms/tei:msPart/tei:msContents"/>
+    <xsl:variable name="all" select="$contents//tei:msItem/tei:author[normalize-space()]"/>
+    <xsl:variable name="first" select="$all[1]"/>
+    <xsl:variable name="first-text" select="normalize-space(($first/tei:persName | $first/tei:name)[1] | $first[not(tei:persName or tei:name)])"/>
+    <xsl:variable name="other" select="$all[not((@key and @key = $first/@key) or normalize-space((tei:persName | tei:name)[1] | self::*[not(tei:persName or tei:name)]) = $first-text)]"/>
+    <xsl:variable name="shared" select="$first[not($other or $contents/tei:msItem[not(descendant-or-self::tei:msItem/tei:author[normalize-space()])])]"/>
+    <xsl:variable name="authors" select="$shared | $contents[not($shared)][count(../tei:msContents/tei:msItem | ../tei:msPart/tei:msContents/tei:msItem) = 1]/tei:msItem/tei:author[normalize-space()]"/>
+    <xsl:call-template name="names">
+      <xsl:with-param name="name" select="'author'"/>
+      <xsl:with-param name="nodes" select="$authors[not(tei:persName)] | $authors/tei:persName[@type='standard' or @type='display' or @type='main' or @type='reg'][1] | $authors[not(tei:persName[@type='standard' or @type='display' or @type='main' or @type='reg'])]/tei:persName[normalize-space()][1]"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- the archive: the institution and its repository ("Lithuanian National Library, Rare Book
+       Department"), one of them when the other is empty or contains it -->
+  <xsl:template name="ms-archive">
+    <xsl:param name="ms"/>
+    <xsl:variable name="inst" select="normalize-space($ms/tei:institution[normalize-space()][1])"/>
+    <xsl:variable name="repo" select="normalize-space($ms/tei:repository[normalize-space()][1])"/>
+    <xsl:variable name="archive">
+      <xsl:choose>
+        <xsl:when test="not($inst) or contains($repo, $inst)"><xsl:value-of select="$repo"/></xsl:when>
+        <xsl:when test="not($repo) or contains($inst, $repo)"><xsl:value-of select="$inst"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="concat($inst, ', ', $repo)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:if test="string($archive)"><v name="archive"><xsl:value-of select="$archive"/></v></xsl:if>
+  </xsl:template>
+
+  <!-- when the manuscript was made, as "start" or "start/end" (ISO): its origin's dates (else those
+       in its heading, else the span of its parts' dates). TEI's dating attributes are Gregorian
+       whatever the calendar; a date's text is read only in the Gregorian or Julian calendar (or
+       none named, without an era such as AH). The best kind found wins: attributes of a Gregorian
+       date, then of another calendar's (unless they copy its own year), then Gregorian text. -->
+  <xsl:template name="ms-date">
+    <xsl:param name="ms"/>
+    <xsl:variable name="own" select="$ms/tei:history/tei:origin//*[self::tei:origDate or self::tei:date]"/>
+    <xsl:variable name="head" select="$ms/tei:head//tei:origDate"/>
+    <xsl:variable name="parts" select="$ms/tei:msPart//tei:history/tei:origin//*[self::tei:origDate or self::tei:date]"/>
+    <xsl:variable name="found">
+      <xsl:for-each select="$own | $head[not($own)] | $parts[not($own or $head)]">
+        <xsl:call-template name="ms-date-range"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="ranges" select="exsl:node-set($found)/r"/>
+    <xsl:variable name="best" select="$ranges[@rank = 1] | $ranges[@rank = 2][not($ranges[@rank = 1])] | $ranges[@rank = 3][not($ranges[@rank &lt; 3])]"/>
+    <xsl:variable name="start">
+      <xsl:for-each select="$best"><xsl:sort select="@s"/><xsl:if test="position() = 1"><xsl:value-of select="@s"/></xsl:if></xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="end">
+      <xsl:for-each select="$best"><xsl:sort select="@e" order="descending"/><xsl:if test="position() = 1"><xsl:value-of select="@e"/></xsl:if></xsl:for-each>
+    </xsl:variable>
+    <xsl:value-of select="$start"/>
+    <xsl:if test="$end != $start and substring($end, 1, 4) &gt;= substring($start, 1, 4)"><xsl:value-of select="concat('/', $end)"/></xsl:if>
+  </xsl:template>
+
+  <!-- one dated element as <r rank s e/> (see ms-date), nothing when it cannot be read -->
+  <xsl:template name="ms-date-range">
+    <xsl:variable name="cal" select="translate(normalize-space(translate(@calendar, '#_', '  ')), $UPPER, $LOWER)"/>
+    <xsl:variable name="gregorian" select="not(@calendar) or contains($cal, 'greg') or contains($cal, 'julian') or (starts-with($cal, 'gre') and substring($cal, string-length($cal) - 2) = 'ian')"/>
+    <xsl:variable name="start" select="normalize-space(@when | @from[not(../@when)] | @notBefore[not(../@when or ../@from)] | @notAfter[not(../@when or ../@from or ../@notBefore)] | @to[not(../@when or ../@from or ../@notBefore or ../@notAfter)])"/>
+    <xsl:variable name="end" select="normalize-space(@when | @to[not(../@when)] | @notAfter[not(../@when or ../@to)] | @notBefore[not(../@when or ../@to or ../@notAfter)] | @from[not(../@when or ../@to or ../@notAfter or ../@notBefore)])"/>
+    <xsl:variable name="text" select="normalize-space(.)"/>
+    <xsl:choose>
+      <xsl:when test="string-length($start) &gt;= 4 and translate(substring($start, 1, 4), '0123456789', '') = '' and ($gregorian or not(contains($text, substring($start, 1, 4))))">
+        <r rank="{1 + not($gregorian)}" s="{$start}" e="{$end}"/>
+      </xsl:when>
+      <xsl:when test="$gregorian and $text and not(contains(concat(' ', translate($text, concat($UPPER, '.()[],;'), concat($LOWER, '        ')), ' '), ' ah ') or contains(translate($text, $UPPER, $LOWER), 'hij'))">
+        <xsl:variable name="iso"><xsl:call-template name="prose-date"><xsl:with-param name="text" select="$text"/></xsl:call-template></xsl:variable>
+        <xsl:if test="string($iso)"><r rank="3" s="{$iso}" e="{$iso}"/></xsl:if>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- a publisher: its organisations' names joined ("Special Collections, Bodleian Libraries"),
+       else its text -->
+  <xsl:template name="publisher">
+    <xsl:param name="node"/>
+    <xsl:choose>
+      <xsl:when test="$node/*[self::tei:orgName or self::tei:name][normalize-space()]">
+        <v name="publisher">
+          <xsl:for-each select="$node/*[self::tei:orgName or self::tei:name][normalize-space()]">
+            <xsl:if test="position() &gt; 1">, </xsl:if>
+            <xsl:value-of select="normalize-space()"/>
+          </xsl:for-each>
+        </v>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="var"><xsl:with-param name="name" select="'publisher'"/><xsl:with-param name="node" select="$node"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- an item with each name said once: a container, publisher or catalogue (source) that repeats
+       the archive, a field before it (archive, container, publisher, source) or the holders of
+       the manuscript (its institution, repository) is left out -->
+  <xsl:template match="item" mode="once">
+    <xsl:param name="holders"/>
+    <item><xsl:apply-templates select="*" mode="once"><xsl:with-param name="holders" select="$holders"/></xsl:apply-templates></item>
+  </xsl:template>
+  <xsl:template match="*" mode="once"><xsl:copy-of select="."/></xsl:template>
+  <xsl:template match="v[@name='container-title' or @name='collection-title' or @name='publisher' or @name='source']" mode="once">
+    <xsl:param name="holders"/>
+    <xsl:variable name="key" select="translate(normalize-space(.), concat($UPPER, '.'), $LOWER)"/>
+    <xsl:variable name="before" select="../v[@name='archive'] | ../v[@name='container-title' or @name='collection-title'][current()/@name = 'publisher' or current()/@name = 'source'] | ../v[@name='publisher'][current()/@name = 'source']"/>
+    <xsl:if test="not($before[translate(normalize-space(.), concat($UPPER, '.'), $LOWER) = $key] or $holders[translate(normalize-space(.), concat($UPPER, '.'), $LOWER) = $key])">
+      <xsl:copy-of select="."/>
+    </xsl:if>
   </xsl:template>
 
   <!-- a published source: the record as printed in a book (a chapter), or the book itself -->
@@ -392,6 +536,8 @@
       <xsl:when test="$sur and $fore">
         <name family="{normalize-space($sur)}" given="{normalize-space(concat($fore[1], ' ', $fore[2]))}"/>
       </xsl:when>
+      <!-- "Family, Given": a family name of up to three words ("Alī b. Dā'ūd …, Al-Malik" is no surname) -->
+      <xsl:when test="string-length(translate(substring-before($text, ', '), ' ', '')) &lt; string-length(substring-before($text, ', ')) - 2"><name literal="{$text}"/></xsl:when>
       <xsl:when test="contains($text, ', ') and not(contains(substring-after($text, ', '), ',')) and translate($text, '0123456789()', '') = $text">
         <name family="{substring-before($text, ', ')}" given="{substring-after($text, ', ')}"/>
       </xsl:when>
@@ -423,15 +569,30 @@
         <xsl:when test="$text"><xsl:call-template name="prose-date"><xsl:with-param name="text" select="$text"/></xsl:call-template></xsl:when>
       </xsl:choose>
     </xsl:variable>
+    <xsl:call-template name="iso-date"><xsl:with-param name="name" select="$name"/><xsl:with-param name="iso" select="$iso"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- <date name y m d> from an ISO date (YYYY, YYYY-MM, YYYY-MM-DD), with <end y m d/> when a
+       range has an end -->
+  <xsl:template name="iso-date">
+    <xsl:param name="name"/>
+    <xsl:param name="iso"/>
+    <xsl:param name="end" select="''"/>
+    <xsl:param name="element" select="'date'"/>
     <xsl:if test="string-length($iso) &gt;= 4 and translate(substring($iso, 1, 4), '0123456789', '') = ''">
-      <date name="{$name}" y="{number(substring($iso, 1, 4))}">
+      <xsl:element name="{$element}">
+        <xsl:if test="$name"><xsl:attribute name="name"><xsl:value-of select="$name"/></xsl:attribute></xsl:if>
+        <xsl:attribute name="y"><xsl:value-of select="number(substring($iso, 1, 4))"/></xsl:attribute>
         <xsl:if test="substring($iso, 5, 1) = '-' and string(number(substring($iso, 6, 2))) != 'NaN' and number(substring($iso, 6, 2)) &gt;= 1 and number(substring($iso, 6, 2)) &lt;= 12">
           <xsl:attribute name="m"><xsl:value-of select="number(substring($iso, 6, 2))"/></xsl:attribute>
           <xsl:if test="substring($iso, 8, 1) = '-' and string(number(substring($iso, 9, 2))) != 'NaN' and number(substring($iso, 9, 2)) &gt;= 1">
             <xsl:attribute name="d"><xsl:value-of select="number(substring($iso, 9, 2))"/></xsl:attribute>
           </xsl:if>
         </xsl:if>
-      </date>
+        <xsl:if test="$end">
+          <xsl:call-template name="iso-date"><xsl:with-param name="name" select="''"/><xsl:with-param name="iso" select="$end"/><xsl:with-param name="element" select="'end'"/></xsl:call-template>
+        </xsl:if>
+      </xsl:element>
     </xsl:if>
   </xsl:template>
 
