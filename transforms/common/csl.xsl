@@ -366,11 +366,12 @@
     <xsl:variable name="head" select="$ms/tei:head//tei:origDate"/>
     <xsl:variable name="parts" select="$ms/tei:msPart//tei:history/tei:origin//*[self::tei:origDate or self::tei:date]"/>
     <xsl:variable name="found">
-      <xsl:for-each select="$own | $head[not($own)] | $parts[not($own or $head)]">
-        <xsl:call-template name="ms-date-range"/>
-      </xsl:for-each>
+      <xsl:for-each select="$own"><xsl:call-template name="ms-date-range"><xsl:with-param name="level" select="1"/></xsl:call-template></xsl:for-each>
+      <xsl:for-each select="$head"><xsl:call-template name="ms-date-range"><xsl:with-param name="level" select="2"/></xsl:call-template></xsl:for-each>
+      <xsl:for-each select="$parts"><xsl:call-template name="ms-date-range"><xsl:with-param name="level" select="3"/></xsl:call-template></xsl:for-each>
     </xsl:variable>
-    <xsl:variable name="ranges" select="exsl:node-set($found)/r"/>
+    <xsl:variable name="all" select="exsl:node-set($found)/r"/>
+    <xsl:variable name="ranges" select="$all[@level = 1] | $all[@level = 2][not($all[@level = 1])] | $all[@level = 3][not($all[@level &lt; 3])]"/>
     <xsl:variable name="best" select="$ranges[@rank = 1] | $ranges[@rank = 2][not($ranges[@rank = 1])] | $ranges[@rank = 3][not($ranges[@rank &lt; 3])]"/>
     <xsl:variable name="start">
       <xsl:for-each select="$best"><xsl:sort select="@s"/><xsl:if test="position() = 1"><xsl:value-of select="@s"/></xsl:if></xsl:for-each>
@@ -384,20 +385,50 @@
 
   <!-- one dated element as <r rank s e/> (see ms-date), nothing when it cannot be read -->
   <xsl:template name="ms-date-range">
-    <xsl:variable name="cal" select="translate(normalize-space(translate(@calendar, '#_', '  ')), $UPPER, $LOWER)"/>
-    <xsl:variable name="gregorian" select="not(@calendar) or contains($cal, 'greg') or contains($cal, 'julian') or (starts-with($cal, 'gre') and substring($cal, string-length($cal) - 2) = 'ian')"/>
+    <xsl:param name="level"/>
+    <xsl:variable name="cal" select="translate(normalize-space(translate(ancestor-or-self::*[@calendar][1]/@calendar, '#_', '  ')), $UPPER, $LOWER)"/>
+    <xsl:variable name="gregorian" select="not($cal) or contains($cal, 'greg') or contains($cal, 'julian') or (starts-with($cal, 'gre') and substring($cal, string-length($cal) - 2) = 'ian')"/>
     <xsl:variable name="start" select="normalize-space(@when | @from[not(../@when)] | @notBefore[not(../@when or ../@from)] | @notAfter[not(../@when or ../@from or ../@notBefore)] | @to[not(../@when or ../@from or ../@notBefore or ../@notAfter)])"/>
     <xsl:variable name="end" select="normalize-space(@when | @to[not(../@when)] | @notAfter[not(../@when or ../@to)] | @notBefore[not(../@when or ../@to or ../@notAfter)] | @from[not(../@when or ../@to or ../@notAfter or ../@notBefore)])"/>
     <xsl:variable name="text" select="normalize-space(.)"/>
+    <xsl:variable name="numbers" select="str:tokenize(translate($text, '.,;:()[]/–-?~', '             '), ' ')[translate(., '0123456789', '') = '' and string-length(.) &gt;= 3]"/>
+    <xsl:variable name="years" select="$numbers[string-length(.) = 4]"/>
     <xsl:choose>
-      <xsl:when test="string-length($start) &gt;= 4 and translate(substring($start, 1, 4), '0123456789', '') = '' and ($gregorian or not(contains($text, substring($start, 1, 4))))">
-        <r rank="{1 + not($gregorian)}" s="{$start}" e="{$end}"/>
+      <!-- a non-Gregorian date's attributes that copy the year of its text ("1266 AH") are not read -->
+      <xsl:when test="string-length($start) &gt;= 4 and translate(substring($start, 1, 4), '0123456789', '') = '' and ($gregorian or string($numbers[1]) != substring($start, 1, 4))">
+        <r level="{$level}" rank="{1 + not($gregorian)}" s="{$start}" e="{$end}"/>
       </xsl:when>
       <xsl:when test="$gregorian and $text and not(contains(concat(' ', translate($text, concat($UPPER, '.()[],;'), concat($LOWER, '        ')), ' '), ' ah ') or contains(translate($text, $UPPER, $LOWER), 'hij'))">
         <xsl:variable name="iso"><xsl:call-template name="prose-date"><xsl:with-param name="text" select="$text"/></xsl:call-template></xsl:variable>
-        <xsl:if test="string($iso)"><r rank="3" s="{$iso}" e="{$iso}"/></xsl:if>
+        <xsl:variable name="centuries"><xsl:if test="not(string($iso))"><xsl:call-template name="centuries"><xsl:with-param name="text" select="$text"/></xsl:call-template></xsl:if></xsl:variable>
+        <!-- "1320 - 1340", "1591 to 1744": a range of two years -->
+        <xsl:variable name="to" select="$years[2][count($years) = 2 and . &gt; $years[1] and $years[1] &gt;= 1000 and . &lt; 2200 and (contains($text, '-') or contains($text, '–') or contains($text, ' to '))]"/>
+        <xsl:if test="string($iso)"><r level="{$level}" rank="3" s="{$iso}" e="{concat(substring($iso, 1, string-length($iso) * not($to)), $to)}"/></xsl:if>
+        <xsl:if test="string($centuries)"><r level="{$level}" rank="3" s="{substring-before($centuries, '/')}" e="{substring-after($centuries, '/')}"/></xsl:if>
       </xsl:when>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- "16th century" as "1500/1599", "18th-19th century" as "1700/1899" (English or German
+       "Jh."); empty when the text names no century or is before Christ -->
+  <xsl:template name="centuries">
+    <xsl:param name="text"/>
+    <xsl:variable name="ordinals" select="' first1 second2 third3 fourth4 fifth5 sixth6 seventh7 eighth8 ninth9 tenth10 eleventh11 twelfth12 thirteenth13 fourteenth14 fifteenth15 sixteenth16 seventeenth17 eighteenth18 nineteenth19 twentieth20 '"/>
+    <xsl:variable name="tokens" select="str:tokenize(translate(translate($text, $UPPER, $LOWER), '.,;:()[]/–~?', '            '), ' -')"/>
+    <xsl:variable name="found">
+      <xsl:for-each select="$tokens">
+        <xsl:variable name="suffix" select="translate(., '0123456789', '')"/>
+        <xsl:variable name="word" select="substring-before(substring-after($ordinals, concat(' ', ., '')), ' ')"/>
+        <xsl:choose>
+          <xsl:when test="string-length(.) - string-length($suffix) &lt;= 2 and string-length(.) &gt; string-length($suffix) and ($suffix = '' or $suffix = 'st' or $suffix = 'nd' or $suffix = 'rd' or $suffix = 'th')"><n><xsl:value-of select="translate(., 'stndrh', '')"/></n></xsl:when>
+          <xsl:when test="string(number($word)) != 'NaN'"><n><xsl:value-of select="$word"/></n></xsl:when>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="numbers" select="exsl:node-set($found)/n[. &gt;= 1 and . &lt;= 21]"/>
+    <xsl:if test="$numbers and $tokens[starts-with(., 'cent') or starts-with(., 'jh') or starts-with(., 'jahrh')] and not($tokens[. = 'bc' or . = 'bce' or . = 'chr'])">
+      <xsl:value-of select="concat(format-number(100 * ($numbers[1] - 1) + number($numbers[1] = 1), '0000'), '/', format-number(100 * $numbers[last()] - 1, '0000'))"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- a publisher: its organisations' names joined ("Special Collections, Bodleian Libraries"),
