@@ -323,7 +323,8 @@
   <!-- ========== a manuscript description (msDesc): author, date ========== -->
 
   <!-- the author of the manuscript's text: the one author of all its items (msItem; each item
-       names him, itself or in its parts), else the authors of its only item; one name of each (the standard form of a name given in several) -->
+       names him, itself or in its parts), else the authors of its only item; one name of each (the
+       standard form of a name given in several); "Anonymous" and "Unknown" are no author -->
   <xsl:template name="ms-author">
     <xsl:param name="ms"/>
     <xsl:variable name="contents" select="$ms/tei:msContents | $ms/tei:msPart/tei:msContents"/>
@@ -335,7 +336,7 @@
     <xsl:variable name="authors" select="$shared | $contents[not($shared)][count(../tei:msContents/tei:msItem | ../tei:msPart/tei:msContents/tei:msItem) = 1]/tei:msItem/tei:author[normalize-space()]"/>
     <xsl:call-template name="names">
       <xsl:with-param name="name" select="'author'"/>
-      <xsl:with-param name="nodes" select="$authors[not(tei:persName)] | $authors/tei:persName[@type='standard' or @type='display' or @type='main' or @type='reg'][1] | $authors[not(tei:persName[@type='standard' or @type='display' or @type='main' or @type='reg'])]/tei:persName[normalize-space()][1]"/>
+      <xsl:with-param name="nodes" select="($authors[not(tei:persName)] | $authors/tei:persName[@type='standard' or @type='display' or @type='main' or @type='reg'][1] | $authors[not(tei:persName[@type='standard' or @type='display' or @type='main' or @type='reg'])]/tei:persName[normalize-space()][1])[not(starts-with(translate(normalize-space(), $UPPER, $LOWER), 'anonym') or starts-with(translate(normalize-space(), $UPPER, $LOWER), 'unknown') or starts-with(translate(normalize-space(), $UPPER, $LOWER), 'anon.'))]"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -556,7 +557,12 @@
     <xsl:variable name="sur" select="$p/tei:surname[1]"/>
     <xsl:variable name="fore" select="$p/tei:forename"/>
     <xsl:variable name="raw"><xsl:apply-templates select="(tei:persName | tei:orgName)[1] | self::*[not(tei:persName or tei:orgName)]" mode="name-text"/></xsl:variable>
-    <xsl:variable name="text" select="normalize-space($raw)"/>
+    <xsl:variable name="plain" select="normalize-space(translate($raw, '&#x200e;&#x200f;', ''))"/>
+    <!-- a catalogue heading's life dates left out: "Avicenna, d. 980-1037", "… (d. 560 A.H.)" -->
+    <xsl:variable name="paren" select="substring-after($plain, ' (')"/>
+    <xsl:variable name="undated" select="normalize-space(substring($plain, 1, string-length($plain) - (string-length($paren) + 2) * (substring($plain, string-length($plain)) = ')' and translate($paren, '0123456789', '') != $paren and not(contains($paren, '(')))))"/>
+    <xsl:variable name="last" select="str:tokenize($undated, ',')[last()]"/>
+    <xsl:variable name="text" select="normalize-space(substring($undated, 1, string-length($undated) - (string-length($last) + 1) * (contains($undated, ',') and translate($last, '0123456789', '') != $last and string-length($last) &lt; 40)))"/>
     <xsl:choose>
       <xsl:when test="self::tei:orgName or (tei:orgName and not(tei:persName))">
         <name literal="{$text}" corporate="yes"/>
@@ -567,8 +573,10 @@
       <xsl:when test="$sur and $fore">
         <name family="{normalize-space($sur)}" given="{normalize-space(concat($fore[1], ' ', $fore[2]))}"/>
       </xsl:when>
-      <!-- "Family, Given": a family name of up to three words ("Alī b. Dā'ūd …, Al-Malik" is no surname) -->
-      <xsl:when test="string-length(translate(substring-before($text, ', '), ' ', '')) &lt; string-length(substring-before($text, ', ')) - 2"><name literal="{$text}"/></xsl:when>
+      <!-- "Family, Given": a family name of up to three words ("Alī b. Dā'ūd …, Al-Malik" is no
+           surname), a given name not starting in lower case ("Arnaldus, de Villanova" is a forename
+           and a byname) -->
+      <xsl:when test="string-length(translate(substring-before($text, ', '), ' ', '')) &lt; string-length(substring-before($text, ', ')) - 2 or translate(substring(substring-after($text, ', '), 1, 1), $LOWER, '') = '' and contains($text, ', ')"><name literal="{$text}"/></xsl:when>
       <xsl:when test="contains($text, ', ') and not(contains(substring-after($text, ', '), ',')) and translate($text, '0123456789()', '') = $text">
         <name family="{substring-before($text, ', ')}" given="{substring-after($text, ', ')}"/>
       </xsl:when>
