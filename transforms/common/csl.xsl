@@ -391,6 +391,10 @@
     <xsl:variable name="gregorian" select="not($cal) or contains($cal, 'greg') or contains($cal, 'julian') or (starts-with($cal, 'gre') and substring($cal, string-length($cal) - 2) = 'ian')"/>
     <xsl:variable name="start" select="normalize-space(@when | @from[not(../@when)] | @notBefore[not(../@when or ../@from)] | @notAfter[not(../@when or ../@from or ../@notBefore)] | @to[not(../@when or ../@from or ../@notBefore or ../@notAfter)])"/>
     <xsl:variable name="end" select="normalize-space(@when | @to[not(../@when)] | @notAfter[not(../@when or ../@to)] | @notBefore[not(../@when or ../@to or ../@notAfter)] | @from[not(../@when or ../@to or ../@notAfter or ../@notBefore)])"/>
+    <xsl:variable name="method" select="translate(ancestor-or-self::*[@datingMethod][1]/@datingMethod, $UPPER, $LOWER)"/>
+    <xsl:variable name="custom" select="(@when-custom | @notBefore-custom | @from-custom | @notAfter-custom | @to-custom)[contains($method, 'julian') or contains($method, 'greg')]"/>
+    <xsl:variable name="c-start" select="normalize-space(@when-custom | @from-custom[not(../@when-custom)] | @notBefore-custom[not(../@when-custom or ../@from-custom)] | @notAfter-custom[not(../@when-custom or ../@from-custom or ../@notBefore-custom)])"/>
+    <xsl:variable name="c-end" select="normalize-space(@when-custom | @to-custom[not(../@when-custom)] | @notAfter-custom[not(../@when-custom or ../@to-custom)] | @notBefore-custom[not(../@when-custom or ../@to-custom or ../@notAfter-custom)])"/>
     <xsl:variable name="text" select="normalize-space(.)"/>
     <xsl:variable name="numbers" select="str:tokenize(translate($text, '.,;:()[]/–-?~', '             '), ' ')[translate(., '0123456789', '') = '' and string-length(.) &gt;= 3]"/>
     <xsl:variable name="years" select="$numbers[string-length(.) = 4]"/>
@@ -398,6 +402,10 @@
       <!-- a non-Gregorian date's attributes that copy the year of its text ("1266 AH") are not read -->
       <xsl:when test="string-length($start) &gt;= 4 and translate(substring($start, 1, 4), '0123456789', '') = '' and ($gregorian or string($numbers[1]) != substring($start, 1, 4))">
         <r level="{$level}" rank="{1 + not($gregorian)}" s="{$start}" e="{$end}"/>
+      </xsl:when>
+      <!-- the dating attributes of a Julian or Gregorian dating method (EpiDoc's notBefore-custom) -->
+      <xsl:when test="$custom and string-length($c-start) &gt;= 4 and translate(substring($c-start, 1, 4), '0123456789', '') = ''">
+        <r level="{$level}" rank="1" s="{$c-start}" e="{$c-end}"/>
       </xsl:when>
       <xsl:when test="$gregorian and $text and not(contains(concat(' ', translate($text, concat($UPPER, '.()[],;'), concat($LOWER, '        ')), ' '), ' ah ') or contains(translate($text, $UPPER, $LOWER), 'hij'))">
         <xsl:variable name="iso"><xsl:call-template name="prose-date"><xsl:with-param name="text" select="$text"/></xsl:call-template></xsl:variable>
@@ -411,13 +419,14 @@
   </xsl:template>
 
   <!-- "16th century" as "1500/1599", "18th-19th century" as "1700/1899" (English or German
-       "Jh."); empty when the text names no century or is before Christ -->
+       "Jh."; the numbers at most three words before "century"); empty when the text names no
+       century or is before Christ -->
   <xsl:template name="centuries">
     <xsl:param name="text"/>
     <xsl:variable name="ordinals" select="' first1 second2 third3 fourth4 fifth5 sixth6 seventh7 eighth8 ninth9 tenth10 eleventh11 twelfth12 thirteenth13 fourteenth14 fifteenth15 sixteenth16 seventeenth17 eighteenth18 nineteenth19 twentieth20 '"/>
     <xsl:variable name="tokens" select="str:tokenize(translate(translate($text, $UPPER, $LOWER), '.,;:()[]/–~?', '            '), ' -')"/>
     <xsl:variable name="found">
-      <xsl:for-each select="$tokens">
+      <xsl:for-each select="$tokens[following-sibling::*[position() &lt;= 3][starts-with(., 'cent') or starts-with(., 'jh') or starts-with(., 'jahrh')]]">
         <xsl:variable name="suffix" select="translate(., '0123456789', '')"/>
         <xsl:variable name="word" select="substring-before(substring-after($ordinals, concat(' ', ., '')), ' ')"/>
         <xsl:choose>
@@ -427,7 +436,7 @@
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="numbers" select="exsl:node-set($found)/n[. &gt;= 1 and . &lt;= 21]"/>
-    <xsl:if test="$numbers and $tokens[starts-with(., 'cent') or starts-with(., 'jh') or starts-with(., 'jahrh')] and not($tokens[. = 'bc' or . = 'bce' or . = 'chr'])">
+    <xsl:if test="$numbers and not($tokens[. = 'bc' or . = 'bce' or . = 'chr']) and $numbers[last()] &gt;= $numbers[1]">
       <xsl:value-of select="concat(format-number(100 * ($numbers[1] - 1) + number($numbers[1] = 1), '0000'), '/', format-number(100 * $numbers[last()] - 1, '0000'))"/>
     </xsl:if>
   </xsl:template>
@@ -557,12 +566,13 @@
     <xsl:variable name="sur" select="$p/tei:surname[1]"/>
     <xsl:variable name="fore" select="$p/tei:forename"/>
     <xsl:variable name="raw"><xsl:apply-templates select="(tei:persName | tei:orgName)[1] | self::*[not(tei:persName or tei:orgName)]" mode="name-text"/></xsl:variable>
-    <xsl:variable name="plain" select="normalize-space(translate($raw, '&#x200e;&#x200f;', ''))"/>
+    <xsl:variable name="plain0" select="normalize-space(translate($raw, '&#x200e;&#x200f;', ''))"/>
+    <xsl:variable name="plain" select="substring($plain0, 1, string-length($plain0) - (substring($plain0, string-length($plain0) - 1) = ').'))"/>
     <!-- a catalogue heading's life dates left out: "Avicenna, d. 980-1037", "… (d. 560 A.H.)" -->
     <xsl:variable name="paren" select="substring-after($plain, ' (')"/>
     <xsl:variable name="undated" select="normalize-space(substring($plain, 1, string-length($plain) - (string-length($paren) + 2) * (substring($plain, string-length($plain)) = ')' and translate($paren, '0123456789', '') != $paren and not(contains($paren, '(')))))"/>
     <xsl:variable name="last" select="str:tokenize($undated, ',')[last()]"/>
-    <xsl:variable name="text" select="normalize-space(substring($undated, 1, string-length($undated) - (string-length($last) + 1) * (contains($undated, ',') and translate($last, '0123456789', '') != $last and string-length($last) &lt; 40)))"/>
+    <xsl:variable name="text" select="normalize-space(substring($undated, 1, string-length($undated) - (string-length($last) + 1) * (contains($undated, ',') and translate($last, '0123456789', '') != $last and string-length($last) &lt; 40 and translate(substring(normalize-space($last), 1, 1), concat($UPPER, '&#x2BB;&#x2BF;'), '') != '')))"/>
     <xsl:choose>
       <xsl:when test="self::tei:orgName or (tei:orgName and not(tei:persName))">
         <name literal="{$text}" corporate="yes"/>
