@@ -732,7 +732,7 @@ def test_a_wellcome_manuscript_cites_its_date_author_shelfmark_and_each_name_onc
     assert item["author"] == [{"literal": "Alī b. Dā'ūd b. Yūsuf b. Omar b. Alī b. Rasūl ar-Rasūlī, Al-Malik al-Mujāhid"}]
     assert item["archive"] == "Wellcome Collection, Wellcome Library" and item["archive-place"] == "London"
     assert item["archive_location"] == "WMS Arabic 107" and item["source"] == "Fihrist"
-    assert "publisher" not in item and "container-title" not in item
+    assert "publisher" not in item and "archive_collection" not in item
     for style in ("chicago", "mla", "apa"):
         text = cite(doc, style)
         assert "n.d." not in text and "1779" in text and "1193" not in text and "ar-Rasūlī" in text
@@ -813,17 +813,20 @@ def test_a_manuscript_names_its_archive_shelfmark_and_catalogue_and_says_each_na
                             '<idno type="ark">ark:29072/x</idno><idno type="shelfmark">MS. Add. A. 10</idno>')
     (item,) = items_of(doc)
     assert item["archive"] == "University of Oxford, Bodleian Library" and item["archive-place"] == "Oxford"
-    assert item["archive_location"] == "MS. Add. A. 10" and item["container-title"] == "MSS. Add. A"
+    assert item["archive_location"] == "MS. Add. A. 10" and item["archive_collection"] == "MSS. Add. A"
     assert item["publisher"] == "Special Collections, Bodleian Libraries" and item["source"] == "Western"
     series = ms_doc("", publication="<publisher>Bodleian Library</publisher>",
                     title_stmt='<title>MS 2</title><title type="collection">Bodleian Library</title>')
     series.getroot()[0][0].insert(2, etree.fromstring(f'<seriesStmt xmlns="{TEI_NS}"><title>Medieval Manuscripts</title></seriesStmt>'))
     (item,) = items_of(series)
     assert item["archive"] == "Bodleian Library" and item["source"] == "Medieval Manuscripts"
-    assert "publisher" not in item and "container-title" not in item
+    assert "publisher" not in item and "archive_collection" not in item
     one = ms_doc("", identifier="<institution>Houghton Library, Harvard University</institution><repository>Harvard University</repository><idno>MS Typ 1</idno>")
     assert items_of(one)[0]["archive"] == "Houghton Library, Harvard University"
     assert cite(series, "mla").count("Bodleian Library") == 1
+    # the collection after the date and the archive, as archives are cited (not as a journal)
+    assert cite(doc, "mla").strip().endswith("Oxford, MSS. Add. A, MS. Add. A. 10.")
+    assert "“MS. Add. A. 10,” n.d., MS. Add. A. 10, University of Oxford, Bodleian Library, Oxford." == cite(doc, "chicago").strip()
 
 
 def test_a_letter_with_a_dated_manuscript_keeps_the_letter_date():

@@ -30,6 +30,15 @@
                  correspDesc, creation, publicationStmt or sourceDesc, ISO or prose ("1895",
                  "October, 2017", "3. Mai 1890"); publisher, authority or distributor; language.
                  Type: letter (correspDesc), manuscript (msDesc), else book.
+                 A manuscript description (msDesc, not a letter), as Zotero's manuscript item and a
+                 cataloguer cite it: the date the manuscript was made (its origin: ms-date), before
+                 the file's; author from titleStmt, else the one author of its items (ms-author);
+                 archive (institution and repository), archive-place (settlement),
+                 archive_location (the shelfmark idno, else the first), archive_collection (the
+                 titleStmt's collection title), source (the catalogue: seriesStmt title or
+                 publicationStmt/idno[@type='catalogue']). A container, collection, publisher or
+                 source that repeats the archive, an earlier one of them or the holding
+                 institution is left out (mode "once").
               2. an archive's record: each published source, biblStruct[@type='original'] with a
                  title ('{id}-original-{n}', '{id}-reprint-{n}' for @subtype='reprint') and
                  biblStruct[@type='translation'] ('{id}-translation'): the record as printed there,
@@ -246,8 +255,8 @@
         </v>
       </xsl:if>
       <xsl:call-template name="var">
-        <xsl:with-param name="name" select="concat(substring('collection-title', 1, 16 * ($type = 'book')), substring('container-title', 1, 15 * ($type != 'book')))"/>
-        <xsl:with-param name="node" select="$container"/>
+        <xsl:with-param name="name" select="concat(substring('collection-title', 1, 16 * ($type = 'book')), substring('container-title', 1, 15 * ($type = 'letter')), substring('archive_collection', 1, 18 * ($type = 'manuscript')))"/>
+        <xsl:with-param name="node" select="$container[not($type = 'manuscript' and parent::tei:seriesStmt)]"/>
       </xsl:call-template>
       <xsl:choose>
         <xsl:when test="$ts/tei:author[normalize-space()]">
@@ -466,10 +475,10 @@
     <item><xsl:apply-templates select="*" mode="once"><xsl:with-param name="holders" select="$holders"/></xsl:apply-templates></item>
   </xsl:template>
   <xsl:template match="*" mode="once"><xsl:copy-of select="."/></xsl:template>
-  <xsl:template match="v[@name='container-title' or @name='collection-title' or @name='publisher' or @name='source']" mode="once">
+  <xsl:template match="v[@name='container-title' or @name='collection-title' or @name='archive_collection' or @name='publisher' or @name='source']" mode="once">
     <xsl:param name="holders"/>
     <xsl:variable name="key" select="translate(normalize-space(.), concat($UPPER, '.'), $LOWER)"/>
-    <xsl:variable name="before" select="../v[@name='archive'] | ../v[@name='container-title' or @name='collection-title'][current()/@name = 'publisher' or current()/@name = 'source'] | ../v[@name='publisher'][current()/@name = 'source']"/>
+    <xsl:variable name="before" select="../v[@name='archive'] | ../v[@name='container-title' or @name='collection-title' or @name='archive_collection'][current()/@name = 'publisher' or current()/@name = 'source'] | ../v[@name='publisher'][current()/@name = 'source']"/>
     <xsl:if test="not($before[translate(normalize-space(.), concat($UPPER, '.'), $LOWER) = $key] or $holders[translate(normalize-space(.), concat($UPPER, '.'), $LOWER) = $key])">
       <xsl:copy-of select="."/>
     </xsl:if>
