@@ -31,9 +31,10 @@
                  "October, 2017", "3. Mai 1890"); publisher, authority or distributor; language.
                  Type: letter (correspDesc), manuscript (msDesc), else book.
                  A manuscript description (msDesc, not a letter), as Zotero's manuscript item and a
-                 cataloguer cite it: the date the manuscript was made (its origin: ms-date), before
-                 the file's; author from titleStmt, else the one author of its items (ms-author);
-                 archive (institution and repository), archive-place (settlement),
+                 cataloguer cite it. When sourceDesc itself holds the msDesc (the file describes that
+                 manuscript, not a witness of an edition): the date it was made (ms-date), before
+                 the file's; author from titleStmt, else the one author of its items (ms-author).
+                 From the (first) msIdentifier: archive (institution and repository), archive-place (settlement),
                  archive_location (the shelfmark idno, else the first), archive_collection (the
                  titleStmt's collection title), source (the catalogue: seriesStmt title or
                  publicationStmt/idno[@type='catalogue']). A container, collection, publisher or
@@ -265,8 +266,8 @@
         <xsl:when test="$type = 'letter'">
           <xsl:call-template name="names"><xsl:with-param name="name" select="'author'"/><xsl:with-param name="nodes" select="$sent/*[self::tei:persName or self::tei:name or self::tei:orgName]"/></xsl:call-template>
         </xsl:when>
-        <xsl:when test="$type = 'manuscript'">
-          <xsl:call-template name="ms-author"><xsl:with-param name="ms" select="$msdesc"/></xsl:call-template>
+        <xsl:when test="$type = 'manuscript' and $src/tei:msDesc">
+          <xsl:call-template name="ms-author"><xsl:with-param name="ms" select="$src/tei:msDesc[1]"/></xsl:call-template>
         </xsl:when>
         <xsl:otherwise>
           <xsl:call-template name="names"><xsl:with-param name="name" select="'author'"/><xsl:with-param name="nodes" select="($src-bibl/tei:author | $src-bibl/*/tei:author)"/></xsl:call-template>
@@ -284,7 +285,7 @@
         <xsl:with-param name="nodes" select="$ts/tei:editor[contains(translate(@role, $UPPER, $LOWER), 'transl')] | $resp[tei:resp[contains(translate(., $UPPER, $LOWER), 'translat') or contains(translate(., $UPPER, $LOWER), 'übersetz') or contains(translate(., $UPPER, $LOWER), 'tradu')]]/*[self::tei:persName or self::tei:name or self::tei:orgName]"/>
       </xsl:call-template>
       <xsl:variable name="ms-date">
-        <xsl:if test="$type = 'manuscript'"><xsl:call-template name="ms-date"><xsl:with-param name="ms" select="$msdesc"/></xsl:call-template></xsl:if>
+        <xsl:if test="$type = 'manuscript'"><xsl:call-template name="ms-date"><xsl:with-param name="ms" select="$src/tei:msDesc[1]"/></xsl:call-template></xsl:if>
       </xsl:variable>
       <xsl:choose>
         <xsl:when test="string($ms-date)">
@@ -660,7 +661,7 @@
        French month name, a day beside it; empty when no year -->
   <xsl:template name="prose-date">
     <xsl:param name="text"/>
-    <xsl:variable name="tokens" select="str:tokenize(translate($text, '.,;:()[]/–', '          '), ' -')"/>
+    <xsl:variable name="tokens" select="str:tokenize(translate($text, '.,;:()[]/–?', '           '), ' -')"/>
     <xsl:variable name="year" select="$tokens[string-length(.) = 4 and translate(., '0123456789', '') = '' and . &gt;= 1000 and . &lt; 2200][1]"/>
     <xsl:variable name="month-token" select="$tokens[string-length(.) &gt;= 3 and translate(., '0123456789', '') = . and contains($MONTHS, concat(' ', substring(translate(., $UPPER, $LOWER), 1, 3)))][1]"/>
     <xsl:variable name="month" select="substring(substring-after($MONTHS, concat(' ', substring(translate($month-token, $UPPER, $LOWER), 1, 3))), 1, 2)"/>
