@@ -803,6 +803,13 @@ def test_a_manuscript_cites_the_one_author_of_its_items(contents, authors):
     assert items_of(titled)[0]["author"] == [{"literal": "Cataloguer's Author"}]
 
 
+@pytest.mark.parametrize(("second", "authors"), [("Hippocrates", None), ("Galen", [{"literal": "Galen"}])])
+def test_a_manuscript_in_parts_cites_an_author_only_when_every_part_names_him(second, authors):
+    parts = "".join(f"<msPart><msIdentifier><idno>{n}</idno></msIdentifier><msContents><msItem><author>{a}</author>"
+                    "</msItem></msContents></msPart>" for n, a in (("A", "Galen"), ("B", second)))
+    assert items_of(ms_doc(parts))[0].get("author") == authors
+
+
 def test_a_manuscript_names_its_archive_shelfmark_and_catalogue_and_says_each_name_once():
     """Bodleian's shape: the publisher in parts, a collection title, the shelfmark after other ids."""
     doc = ms_doc("", title_stmt='<title>MS. Add. A. 10</title><title type="collection">MSS. Add. A</title>',

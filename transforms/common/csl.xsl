@@ -343,7 +343,7 @@
     <xsl:variable name="first-text" select="normalize-space(($first/tei:persName | $first/tei:name)[1] | $first[not(tei:persName or tei:name)])"/>
     <xsl:variable name="other" select="$all[not((@key and @key = $first/@key) or normalize-space((tei:persName | tei:name)[1] | self::*[not(tei:persName or tei:name)]) = $first-text)]"/>
     <xsl:variable name="shared" select="$first[not($other or $contents/tei:msItem[not(descendant-or-self::tei:msItem/tei:author[normalize-space()])])]"/>
-    <xsl:variable name="authors" select="$shared | $contents[not($shared)][count(../tei:msContents/tei:msItem | ../tei:msPart/tei:msContents/tei:msItem) = 1]/tei:msItem/tei:author[normalize-space()]"/>
+    <xsl:variable name="authors" select="$shared | $contents[not($shared)][count($contents/tei:msItem) = 1]/tei:msItem/tei:author[normalize-space()]"/>
     <xsl:call-template name="names">
       <xsl:with-param name="name" select="'author'"/>
       <xsl:with-param name="nodes" select="($authors[not(tei:persName)] | $authors/tei:persName[@type='standard' or @type='display' or @type='main' or @type='reg'][1] | $authors[not(tei:persName[@type='standard' or @type='display' or @type='main' or @type='reg'])]/tei:persName[normalize-space()][1])[not(starts-with(translate(normalize-space(), $UPPER, $LOWER), 'anonym') or starts-with(translate(normalize-space(), $UPPER, $LOWER), 'unknown') or starts-with(translate(normalize-space(), $UPPER, $LOWER), 'anon.'))]"/>
