@@ -225,6 +225,8 @@ def check_bibtex_reads_back(doc):
         assert entry.entry_type == BIBTEX_TYPES.get(item["type"], "misc")
         fields = {f.key: f.value for f in entry.fields}
         expected = {BIBTEX_FIELDS[k]: v for k, v in item.items() if k in BIBTEX_FIELDS}
+        if "archive-place" in item and "publisher-place" not in item:
+            expected["address"] = item["archive-place"]
         if item["type"] == "chapter":
             expected["booktitle"] = item["container-title"]
         if "language" in item:
@@ -244,7 +246,8 @@ def check_bibtex_reads_back(doc):
             expected["year"] = str(parts[0])
             if len(parts) > 1:
                 expected["month"] = str(parts[1])
-            expected["date"] = "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts))
+            expected["date"] = "/".join("-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(one))
+                                        for one in item["issued"]["date-parts"])
         actual = {k: latex_unescape(v) if k not in ("url", "author", "editor", "translator") else v
                   for k, v in fields.items()}
         assert actual == expected, item["id"]
@@ -286,6 +289,8 @@ def check_ris_reads_back(doc):
     assert len(records) == len(items)
     for item, helper, record in zip(items, helpers, records):
         expected = {RIS_FIELDS[k]: v for k, v in item.items() if k in RIS_FIELDS}
+        if "archive-place" in item and "publisher-place" not in item:
+            expected["place_published"] = item["archive-place"]
         expected["type_of_reference"] = RIS_TYPES.get(item["type"], "GEN")
         editors = "tertiary_authors" if item["type"] in ("book", "letter") else "secondary_authors"
         for role, key in (("author", "authors"), ("recipient", "secondary_authors"), ("editor", editors),
@@ -697,3 +702,143 @@ def test_the_corpus_json_keeps_every_record_once():
     b = json.dumps([{"id": "x", "title": "B"}]).encode()
     merged = json.loads(join("csl-json", [a, a, b]))
     assert merged == [{"id": "x", "title": "A"}, {"id": "x-2", "title": "B"}]
+
+
+# ---------------------------------------------------------------- manuscript descriptions (msDesc)
+
+WELLCOME = Path(__file__).parent / "data" / "editions" / "headers" / "wellcome-MS_Arabic_107.xml"
+
+
+def ms_doc(ms_inner: str, title_stmt: str = "<title>MS 1</title>", publication: str = "<p>x</p>",
+           identifier: str = "<settlement>Oxford</settlement><repository>Bodleian Library</repository><idno>MS. 1</idno>",
+           profile: str = ""):
+    """A catalogue record: a titleStmt, a publicationStmt and one msDesc with the given content."""
+    return header_doc(title_stmt, f"<publicationStmt>{publication}</publicationStmt><sourceDesc><msDesc>"
+                      f"<msIdentifier>{identifier}</msIdentifier>{ms_inner}</msDesc></sourceDesc>", profile=profile)
+
+
+def origin(*dates: str) -> str:
+    return "<history><origin>" + "".join(dates) + "</origin></history>"
+
+
+def test_a_wellcome_manuscript_cites_its_date_author_shelfmark_and_each_name_once():
+    """The catalogue's shape: the Hijri and Gregorian years as text, the one item's author in a
+    standard and an original form, the institution as publisher, collection title and holder."""
+    doc = parse_xml_file(WELLCOME)
+    (item,) = items_of(doc)
+    assert item["type"] == "manuscript" and item["title"] == "MS Arabic 107"
+    assert item["issued"] == {"date-parts": [[1779]]}  # the Gregorian year, never the Hijri 1193
+    assert item["author"] == [{"literal": "Alī b. Dā'ūd b. Yūsuf b. Omar b. Alī b. Rasūl ar-Rasūlī, Al-Malik al-Mujāhid"}]
+    assert item["archive"] == "Wellcome Collection, Wellcome Library" and item["archive-place"] == "London"
+    assert item["archive_location"] == "WMS Arabic 107" and item["source"] == "Fihrist"
+    assert "publisher" not in item and "archive_collection" not in item
+    for style in ("chicago", "mla", "apa"):
+        text = cite(doc, style)
+        assert "n.d." not in text and "1779" in text and "1193" not in text and "ar-Rasūlī" in text
+        assert text.count("Wellcome Collection") == 1, text
+    from teikit.writers.citation_check import citation_diagnostics
+    assert citation_diagnostics(doc, "x.xml") == []
+    assert export(doc, "ris").decode().startswith("TY  - MANSCPT\n")
+    check_bibtex_reads_back(doc)
+    check_ris_reads_back(doc)
+
+
+@pytest.mark.parametrize(("dates", "parts"), [
+    (['<origDate calendar="Gregorian" notBefore="1300" notAfter="1400">14th century</origDate>'], [[1300], [1400]]),
+    (['<origDate calendar="#Hijri-qamari" when="1385-07-20">11 Jumādá II 787 / 20 July 1385</origDate>'], [[1385, 7, 20]]),
+    (['<origDate calendar="Hijri">1193</origDate>'], None),  # a Hijri year is no Gregorian year
+    (['<origDate calendar="#Hijri-shamsi" when="1266">1266 AH</origDate>'], None),  # @when copies the Hijri year
+    (['<origDate calendar="Hijri" when="1710">1122</origDate>'], [[1710]]),  # attributes are Gregorian
+    (['<origDate calendar="Hijri" when="1266">1266 AH</origDate>', '<origDate calendar="Gregorian">1850</origDate>'], [[1850]]),
+    (['<origDate>1193 AH</origDate>'], None),
+    (['<origDate calendar="gregorian" from="1603" to="1867">Edo period</origDate>'], [[1603], [1867]]),
+    (['<origDate calendar="Gregorian">18th-19th century</origDate>'], [[1700], [1899]]),
+    (['<origDate>Nineteenth century.</origDate>'], [[1800], [1899]]),
+    (['<origDate>1320 - 1340</origDate>'], [[1320], [1340]]),
+    (['<origDate calendar="Gregorian">3rd century BC</origDate>'], None),
+    (['<origDate datingMethod="#julian" notBefore-custom="0160-12-10" notAfter-custom="0161-12-09">160-161 CE</origDate>'],
+     [[160, 12, 10], [161, 12, 9]]),
+    (['<origDate calendar="Vikram_Samvat">1894</origDate>', '<origDate calendar="Gregorian">1837</origDate>'], [[1837]]),
+    (['<origDate>Undated.</origDate>'], None),
+])
+def test_a_manuscript_is_dated_by_its_origin_in_the_gregorian_calendar(dates, parts):
+    doc = ms_doc(origin(*dates), publication="<date>2022</date>")
+    (item,) = items_of(doc)
+    assert item.get("issued", {}).get("date-parts") == (parts or [[2022]])  # else the file's date
+
+
+def test_a_manuscript_without_its_own_date_spans_its_parts_and_an_origin_calendar_is_inherited():
+    parts = "".join(f'<msPart><msIdentifier><idno>{n}</idno></msIdentifier>{origin(d)}</msPart>' for n, d in (
+        ("A", '<origDate calendar="Gregorian" notBefore="1300" notAfter="1400">s. xiv</origDate>'),
+        ("B", '<origDate calendar="Gregorian" notBefore="1000" notAfter="1100">s. xi</origDate>')))
+    doc = ms_doc(origin("<origDate>Both parts have their dates.</origDate>") + parts)
+    assert items_of(doc)[0]["issued"] == {"date-parts": [[1000], [1400]]}
+    assert "1000–1400" in cite(doc, "chicago") and "date = {1000/1400}" in export(doc, "bibtex").decode()
+    check_bibtex_reads_back(doc)
+    inherited = ms_doc('<history><origin calendar="Hijri"><origDate>1193</origDate></origin></history>')
+    assert "issued" not in items_of(inherited)[0]
+
+
+AUTHOR = '<author key="p1"><persName type="standard">{0}</persName><persName type="original" xml:lang="ar">عربي</persName></author>'
+
+
+@pytest.mark.parametrize(("contents", "authors"), [
+    (f'<msItem>{AUTHOR.format("Galen")}<title>De pulsibus</title></msItem>', [{"literal": "Galen"}]),
+    (f'<msItem>{AUTHOR.format("Galen")}</msItem><msItem><author key="p1">Galen</author></msItem>', [{"literal": "Galen"}]),
+    ('<msItem><author>Galen</author></msItem><msItem><author>Hippocrates</author></msItem>', None),
+    ('<msItem><title>Sermons</title></msItem><msItem><author>Nicholas Gorran</author></msItem>', None),
+    ('<msItem><author>Anonymous</author></msItem>', None),
+    ('<msItem><author>Avicenna, d. 980-1037</author></msItem>', [{"literal": "Avicenna"}]),
+    ('<msItem><author>Arnaldus, de Villanova, -1311</author></msItem>', [{"literal": "Arnaldus, de Villanova"}]),
+    ('<msItem><author>Galen, Claudius</author><author>Hippocrates</author></msItem>',
+     [{"family": "Galen", "given": "Claudius"}, {"literal": "Hippocrates"}]),
+    ('<msItem><author>Richard Middleton</author><bibl><author>Peter Lombard</author></bibl>'
+     '<msItem><author>Richard Middleton</author></msItem></msItem>', [{"literal": "Richard Middleton"}]),
+])
+def test_a_manuscript_cites_the_one_author_of_its_items(contents, authors):
+    doc = ms_doc(f"<msContents>{contents}</msContents>")
+    assert items_of(doc)[0].get("author") == authors
+    titled = ms_doc(f"<msContents>{contents}</msContents>", title_stmt="<title>MS 1</title><author>Cataloguer's Author</author>")
+    assert items_of(titled)[0]["author"] == [{"literal": "Cataloguer's Author"}]
+
+
+@pytest.mark.parametrize(("second", "authors"), [("Hippocrates", None), ("Galen", [{"literal": "Galen"}])])
+def test_a_manuscript_in_parts_cites_an_author_only_when_every_part_names_him(second, authors):
+    parts = "".join(f"<msPart><msIdentifier><idno>{n}</idno></msIdentifier><msContents><msItem><author>{a}</author>"
+                    "</msItem></msContents></msPart>" for n, a in (("A", "Galen"), ("B", second)))
+    assert items_of(ms_doc(parts))[0].get("author") == authors
+
+
+def test_a_manuscript_names_its_archive_shelfmark_and_catalogue_and_says_each_name_once():
+    """Bodleian's shape: the publisher in parts, a collection title, the shelfmark after other ids."""
+    doc = ms_doc("", title_stmt='<title>MS. Add. A. 10</title><title type="collection">MSS. Add. A</title>',
+                 publication='<publisher><orgName>Special Collections</orgName><orgName>Bodleian Libraries</orgName>'
+                             '<email>x@example.org</email></publisher><idno type="catalogue">Western</idno>',
+                 identifier='<country>United Kingdom</country><settlement>Oxford</settlement>'
+                            '<institution>University of Oxford</institution><repository>Bodleian Library</repository>'
+                            '<idno type="ark">ark:29072/x</idno><idno type="shelfmark">MS. Add. A. 10</idno>')
+    (item,) = items_of(doc)
+    assert item["archive"] == "University of Oxford, Bodleian Library" and item["archive-place"] == "Oxford"
+    assert item["archive_location"] == "MS. Add. A. 10" and item["archive_collection"] == "MSS. Add. A"
+    assert item["publisher"] == "Special Collections, Bodleian Libraries" and item["source"] == "Western"
+    series = ms_doc("", publication="<publisher>Bodleian Library</publisher>",
+                    title_stmt='<title>MS 2</title><title type="collection">Bodleian Library</title>')
+    series.getroot()[0][0].insert(2, etree.fromstring(f'<seriesStmt xmlns="{TEI_NS}"><title>Medieval Manuscripts</title></seriesStmt>'))
+    (item,) = items_of(series)
+    assert item["archive"] == "Bodleian Library" and item["source"] == "Medieval Manuscripts"
+    assert "publisher" not in item and "archive_collection" not in item
+    one = ms_doc("", identifier="<institution>Houghton Library, Harvard University</institution><repository>Harvard University</repository><idno>MS Typ 1</idno>")
+    assert items_of(one)[0]["archive"] == "Houghton Library, Harvard University"
+    assert cite(series, "mla").count("Bodleian Library") == 1
+    # the collection after the date and the archive, as archives are cited (not as a journal)
+    assert cite(doc, "mla").strip().endswith("Oxford, MSS. Add. A, MS. Add. A. 10.")
+    assert "“MS. Add. A. 10,” n.d., MS. Add. A. 10, University of Oxford, Bodleian Library, Oxford." == cite(doc, "chicago").strip()
+
+
+def test_a_letter_with_a_dated_manuscript_keeps_the_letter_date():
+    doc = ms_doc(origin('<origDate when="1900">1900</origDate>'), title_stmt="<title>Brief</title>", profile=(
+        '<correspDesc><correspAction type="sent"><persName>A B</persName><date when="1903-10-12"/></correspAction></correspDesc>'))
+    (item,) = items_of(doc)
+    assert item["type"] == "letter" and item["issued"] == {"date-parts": [[1903, 10, 12]]}
+    assert item["author"] == [{"literal": "A B"}] and item["archive"] == "Bodleian Library"
+

@@ -7,7 +7,8 @@
   section), book -> @book, letter -> @letter, otherwise @misc.
   Fields: title, booktitle, author, editor, translator, publisher, address, volume, part (a
   book or part of the volume), pages (a range with two hyphens; a book's cited pages go to note, since
-  Zotero reads a book's pages as its number of pages), year, month, date (ISO), type (kind of
+  Zotero reads a book's pages as its number of pages), year, month, date (ISO; a range as
+  biblatex writes it, 1300/1400, which Zotero keeps as the item's date), type (kind of
   manuscript), library (the archive), note (the archive and its location: what @unpublished
   prints), language, url, abstract.
   Names: "Family, Given" for personal names written given-name first; a name written family-name
@@ -60,6 +61,11 @@
           <xsl:value-of select="format-number(@y, '0000')"/>
           <xsl:if test="@m">-<xsl:value-of select="format-number(@m, '00')"/></xsl:if>
           <xsl:if test="@d">-<xsl:value-of select="format-number(@d, '00')"/></xsl:if>
+          <xsl:for-each select="end">
+            <xsl:value-of select="concat('/', format-number(@y, '0000'))"/>
+            <xsl:if test="@m">-<xsl:value-of select="format-number(@m, '00')"/></xsl:if>
+            <xsl:if test="@d">-<xsl:value-of select="format-number(@d, '00')"/></xsl:if>
+          </xsl:for-each>
         </xsl:with-param>
       </xsl:call-template>
     </xsl:for-each>

@@ -30,6 +30,16 @@
                  correspDesc, creation, publicationStmt or sourceDesc, ISO or prose ("1895",
                  "October, 2017", "3. Mai 1890"); publisher, authority or distributor; language.
                  Type: letter (correspDesc), manuscript (msDesc), else book.
+                 A manuscript description (msDesc, not a letter), as Zotero's manuscript item and a
+                 cataloguer cite it. When sourceDesc itself holds the msDesc (the file describes that
+                 manuscript, not a witness of an edition): the date it was made (ms-date), before
+                 the file's; author from titleStmt, else the one author of its items (ms-author).
+                 From the (first) msIdentifier: archive (institution and repository), archive-place (settlement),
+                 archive_location (the shelfmark idno, else the first), archive_collection (the
+                 titleStmt's collection title), source (the catalogue: seriesStmt title or
+                 publicationStmt/idno[@type='catalogue']). A container, collection, publisher or
+                 source that repeats the archive, an earlier one of them or the holding
+                 institution is left out (mode "once").
               2. an archive's record: each published source, biblStruct[@type='original'] with a
                  title ('{id}-original-{n}', '{id}-reprint-{n}' for @subtype='reprint') and
                  biblStruct[@type='translation'] ('{id}-translation'): the record as printed there,
@@ -41,7 +51,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:str="http://exslt.org/strings"
-    exclude-result-prefixes="tei str">
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="tei str exsl">
   <xsl:import href="plain.xsl"/>
 
   <xsl:variable name="UPPER" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜÉÈÀÂÛÎ'"/>
@@ -222,6 +233,7 @@
         <xsl:otherwise>book</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
+    <xsl:variable name="msdesc" select="($src//tei:msDesc)[1]"/>
     <xsl:variable name="src-bibl" select="($src/tei:bibl | $src/tei:biblStruct | $src/tei:biblFull/tei:titleStmt | $src/tei:listBibl/tei:bibl)[1]"/>
     <xsl:variable name="resp" select="$ts/tei:respStmt"/>
     <!-- in this order (a union would be in document order) -->
@@ -231,6 +243,7 @@
     <xsl:variable name="d4" select="$src-bibl//tei:date[normalize-space() or @when or @notBefore or @from]"/>
     <xsl:variable name="d5" select="$header/following-sibling::tei:standOff//tei:event[@type='print' or @type='written' or @type='premiere'][@when or @notBefore]"/>
     <xsl:variable name="dates" select="$d1[1] | $d2[not($d1)][1] | $d3[not($d1 or $d2)][1] | $d4[not($d1 or $d2 or $d3)][1] | $d5[not($d1 or $d2 or $d3 or $d4)][1]"/>
+    <xsl:variable name="item">
     <item>
       <v name="id"><xsl:value-of select="$id"/></v>
       <v name="type"><xsl:value-of select="$type"/></v>
@@ -243,8 +256,8 @@
         </v>
       </xsl:if>
       <xsl:call-template name="var">
-        <xsl:with-param name="name" select="concat(substring('collection-title', 1, 16 * ($type = 'book')), substring('container-title', 1, 15 * ($type != 'book')))"/>
-        <xsl:with-param name="node" select="$container"/>
+        <xsl:with-param name="name" select="concat(substring('collection-title', 1, 16 * ($type = 'book')), substring('container-title', 1, 15 * ($type = 'letter')), substring('archive_collection', 1, 18 * ($type = 'manuscript')))"/>
+        <xsl:with-param name="node" select="$container[not($type = 'manuscript' and parent::tei:seriesStmt)]"/>
       </xsl:call-template>
       <xsl:choose>
         <xsl:when test="$ts/tei:author[normalize-space()]">
@@ -252,6 +265,9 @@
         </xsl:when>
         <xsl:when test="$type = 'letter'">
           <xsl:call-template name="names"><xsl:with-param name="name" select="'author'"/><xsl:with-param name="nodes" select="$sent/*[self::tei:persName or self::tei:name or self::tei:orgName]"/></xsl:call-template>
+        </xsl:when>
+        <xsl:when test="$type = 'manuscript' and $src/tei:msDesc">
+          <xsl:call-template name="ms-author"><xsl:with-param name="ms" select="$src/tei:msDesc[1]"/></xsl:call-template>
         </xsl:when>
         <xsl:otherwise>
           <xsl:call-template name="names"><xsl:with-param name="name" select="'author'"/><xsl:with-param name="nodes" select="($src-bibl/tei:author | $src-bibl/*/tei:author)"/></xsl:call-template>
@@ -268,17 +284,36 @@
         <xsl:with-param name="name" select="'translator'"/>
         <xsl:with-param name="nodes" select="$ts/tei:editor[contains(translate(@role, $UPPER, $LOWER), 'transl')] | $resp[tei:resp[contains(translate(., $UPPER, $LOWER), 'translat') or contains(translate(., $UPPER, $LOWER), 'übersetz') or contains(translate(., $UPPER, $LOWER), 'tradu')]]/*[self::tei:persName or self::tei:name or self::tei:orgName]"/>
       </xsl:call-template>
-      <xsl:call-template name="date">
-        <xsl:with-param name="name" select="'issued'"/>
-        <xsl:with-param name="node" select="$dates[1]"/>
-      </xsl:call-template>
-      <xsl:call-template name="var"><xsl:with-param name="name" select="'publisher'"/><xsl:with-param name="node" select="($ps/tei:publisher | $ps/tei:authority | $ps/tei:distributor)[normalize-space()][1]"/></xsl:call-template>
+      <xsl:variable name="ms-date">
+        <xsl:if test="$type = 'manuscript'"><xsl:call-template name="ms-date"><xsl:with-param name="ms" select="$src/tei:msDesc[1]"/></xsl:call-template></xsl:if>
+      </xsl:variable>
+      <xsl:choose>
+        <xsl:when test="string($ms-date)">
+          <xsl:call-template name="iso-date">
+            <xsl:with-param name="name" select="'issued'"/>
+            <xsl:with-param name="iso" select="substring-before(concat($ms-date, '/'), '/')"/>
+            <xsl:with-param name="end" select="substring-after($ms-date, '/')"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="date">
+            <xsl:with-param name="name" select="'issued'"/>
+            <xsl:with-param name="node" select="$dates[1]"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:call-template name="publisher"><xsl:with-param name="node" select="($ps/tei:publisher | $ps/tei:authority | $ps/tei:distributor)[normalize-space()][1]"/></xsl:call-template>
       <xsl:call-template name="var"><xsl:with-param name="name" select="'publisher-place'"/><xsl:with-param name="node" select="$ps/tei:pubPlace[1]"/></xsl:call-template>
       <xsl:if test="$type != 'book'">
-        <xsl:variable name="ms" select="($src//tei:msDesc)[1]/tei:msIdentifier"/>
-        <xsl:call-template name="var"><xsl:with-param name="name" select="'archive'"/><xsl:with-param name="node" select="($ms/tei:repository | $ms/tei:institution)[1]"/></xsl:call-template>
+        <xsl:variable name="ms" select="$msdesc/tei:msIdentifier"/>
+        <xsl:call-template name="ms-archive"><xsl:with-param name="ms" select="$ms"/></xsl:call-template>
         <xsl:call-template name="var"><xsl:with-param name="name" select="'archive-place'"/><xsl:with-param name="node" select="$ms/tei:settlement[1]"/></xsl:call-template>
-        <xsl:call-template name="var"><xsl:with-param name="name" select="'archive_location'"/><xsl:with-param name="node" select="($ms/tei:idno | $ms/tei:altIdentifier/tei:idno)[1]"/></xsl:call-template>
+        <xsl:variable name="shelfmark" select="$ms/tei:idno[@type='shelfmark' or @type='Shelfmark'][normalize-space()][1]"/>
+        <xsl:call-template name="var"><xsl:with-param name="name" select="'archive_location'"/><xsl:with-param name="node" select="$shelfmark | ($ms/tei:idno[normalize-space()] | $ms/tei:altIdentifier/tei:idno[normalize-space()])[not($shelfmark)][1]"/></xsl:call-template>
+      </xsl:if>
+      <xsl:if test="$type = 'manuscript'">
+        <!-- the catalogue the TEI file belongs to (Zotero's libraryCatalog) -->
+        <xsl:call-template name="var"><xsl:with-param name="name" select="'source'"/><xsl:with-param name="node" select="($fd/tei:seriesStmt/tei:title[normalize-space()] | $ps/tei:idno[@type='catalogue'][normalize-space()])[1]"/></xsl:call-template>
       </xsl:if>
       <xsl:variable name="url" select="($ps/tei:idno[starts-with(normalize-space(), 'http')] | $ps/tei:ptr[starts-with(@target, 'http')]/@target | $ps/tei:ref[starts-with(@target, 'http')]/@target)[1]"/>
       <xsl:if test="$url"><v name="URL"><xsl:value-of select="normalize-space($url)"/></v></xsl:if>
@@ -288,6 +323,166 @@
       <xsl:variable name="lang" select="$l1 | $l2[not($l1)]"/>
       <xsl:if test="$lang"><v name="language"><xsl:value-of select="$lang"/></v></xsl:if>
     </item>
+    </xsl:variable>
+    <!-- a name said twice (the institution as publisher, collection and archive) is said once -->
+    <xsl:apply-templates select="exsl:node-set($item)/item" mode="once">
+      <xsl:with-param name="holders" select="$msdesc/tei:msIdentifier/tei:institution | $msdesc/tei:msIdentifier/tei:repository"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- ========== a manuscript description (msDesc): author, date ========== -->
+
+  <!-- the author of the manuscript's text: the one author of all its items (msItem; each item
+       names him, itself or in its parts), else the authors of its only item; one name of each (the
+       standard form of a name given in several); "Anonymous" and "Unknown" are no author -->
+  <xsl:template name="ms-author">
+    <xsl:param name="ms"/>
+    <xsl:variable name="contents" select="$ms/tei:msContents | $ms/tei:msPart/tei:msContents"/>
+    <xsl:variable name="all" select="$contents//tei:msItem/tei:author[normalize-space()]"/>
+    <xsl:variable name="first" select="$all[1]"/>
+    <xsl:variable name="first-text" select="normalize-space(($first/tei:persName | $first/tei:name)[1] | $first[not(tei:persName or tei:name)])"/>
+    <xsl:variable name="other" select="$all[not((@key and @key = $first/@key) or normalize-space((tei:persName | tei:name)[1] | self::*[not(tei:persName or tei:name)]) = $first-text)]"/>
+    <xsl:variable name="shared" select="$first[not($other or $contents/tei:msItem[not(descendant-or-self::tei:msItem/tei:author[normalize-space()])])]"/>
+    <xsl:variable name="authors" select="$shared | $contents[not($shared)][count($contents/tei:msItem) = 1]/tei:msItem/tei:author[normalize-space()]"/>
+    <xsl:call-template name="names">
+      <xsl:with-param name="name" select="'author'"/>
+      <xsl:with-param name="nodes" select="($authors[not(tei:persName)] | $authors/tei:persName[@type='standard' or @type='display' or @type='main' or @type='reg'][1] | $authors[not(tei:persName[@type='standard' or @type='display' or @type='main' or @type='reg'])]/tei:persName[normalize-space()][1])[not(starts-with(translate(normalize-space(), $UPPER, $LOWER), 'anonym') or starts-with(translate(normalize-space(), $UPPER, $LOWER), 'unknown') or starts-with(translate(normalize-space(), $UPPER, $LOWER), 'anon.'))]"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- the archive: the institution and its repository ("Lithuanian National Library, Rare Book
+       Department"), one of them when the other is empty or contains it -->
+  <xsl:template name="ms-archive">
+    <xsl:param name="ms"/>
+    <xsl:variable name="inst" select="normalize-space($ms/tei:institution[normalize-space()][1])"/>
+    <xsl:variable name="repo" select="normalize-space($ms/tei:repository[normalize-space()][1])"/>
+    <xsl:variable name="archive">
+      <xsl:choose>
+        <xsl:when test="not($inst) or contains($repo, $inst)"><xsl:value-of select="$repo"/></xsl:when>
+        <xsl:when test="not($repo) or contains($inst, $repo)"><xsl:value-of select="$inst"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="concat($inst, ', ', $repo)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:if test="string($archive)"><v name="archive"><xsl:value-of select="$archive"/></v></xsl:if>
+  </xsl:template>
+
+  <!-- when the manuscript was made, as "start" or "start/end" (ISO): its origin's dates (else those
+       in its heading, else the span of its parts' dates). TEI's dating attributes are Gregorian
+       whatever the calendar; a date's text is read only in the Gregorian or Julian calendar (or
+       none named, without an era such as AH). The best kind found wins: attributes of a Gregorian
+       date, then of another calendar's (unless they copy its own year), then Gregorian text. -->
+  <xsl:template name="ms-date">
+    <xsl:param name="ms"/>
+    <xsl:variable name="own" select="$ms/tei:history/tei:origin//*[self::tei:origDate or self::tei:date]"/>
+    <xsl:variable name="head" select="$ms/tei:head//tei:origDate"/>
+    <xsl:variable name="parts" select="$ms/tei:msPart//tei:history/tei:origin//*[self::tei:origDate or self::tei:date]"/>
+    <xsl:variable name="found">
+      <xsl:for-each select="$own"><xsl:call-template name="ms-date-range"><xsl:with-param name="level" select="1"/></xsl:call-template></xsl:for-each>
+      <xsl:for-each select="$head"><xsl:call-template name="ms-date-range"><xsl:with-param name="level" select="2"/></xsl:call-template></xsl:for-each>
+      <xsl:for-each select="$parts"><xsl:call-template name="ms-date-range"><xsl:with-param name="level" select="3"/></xsl:call-template></xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="all" select="exsl:node-set($found)/r"/>
+    <xsl:variable name="ranges" select="$all[@level = 1] | $all[@level = 2][not($all[@level = 1])] | $all[@level = 3][not($all[@level &lt; 3])]"/>
+    <xsl:variable name="best" select="$ranges[@rank = 1] | $ranges[@rank = 2][not($ranges[@rank = 1])] | $ranges[@rank = 3][not($ranges[@rank &lt; 3])]"/>
+    <xsl:variable name="start">
+      <xsl:for-each select="$best"><xsl:sort select="@s"/><xsl:if test="position() = 1"><xsl:value-of select="@s"/></xsl:if></xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="end">
+      <xsl:for-each select="$best"><xsl:sort select="@e" order="descending"/><xsl:if test="position() = 1"><xsl:value-of select="@e"/></xsl:if></xsl:for-each>
+    </xsl:variable>
+    <xsl:value-of select="$start"/>
+    <xsl:if test="$end != $start and substring($end, 1, 4) &gt;= substring($start, 1, 4)"><xsl:value-of select="concat('/', $end)"/></xsl:if>
+  </xsl:template>
+
+  <!-- one dated element as <r rank s e/> (see ms-date), nothing when it cannot be read -->
+  <xsl:template name="ms-date-range">
+    <xsl:param name="level"/>
+    <xsl:variable name="cal" select="translate(normalize-space(translate(ancestor-or-self::*[@calendar][1]/@calendar, '#_', '  ')), $UPPER, $LOWER)"/>
+    <xsl:variable name="gregorian" select="not($cal) or contains($cal, 'greg') or contains($cal, 'julian') or (starts-with($cal, 'gre') and substring($cal, string-length($cal) - 2) = 'ian')"/>
+    <xsl:variable name="start" select="normalize-space(@when | @from[not(../@when)] | @notBefore[not(../@when or ../@from)] | @notAfter[not(../@when or ../@from or ../@notBefore)] | @to[not(../@when or ../@from or ../@notBefore or ../@notAfter)])"/>
+    <xsl:variable name="end" select="normalize-space(@when | @to[not(../@when)] | @notAfter[not(../@when or ../@to)] | @notBefore[not(../@when or ../@to or ../@notAfter)] | @from[not(../@when or ../@to or ../@notAfter or ../@notBefore)])"/>
+    <xsl:variable name="method" select="translate(ancestor-or-self::*[@datingMethod][1]/@datingMethod, $UPPER, $LOWER)"/>
+    <xsl:variable name="custom" select="(@when-custom | @notBefore-custom | @from-custom | @notAfter-custom | @to-custom)[contains($method, 'julian') or contains($method, 'greg')]"/>
+    <xsl:variable name="c-start" select="normalize-space(@when-custom | @from-custom[not(../@when-custom)] | @notBefore-custom[not(../@when-custom or ../@from-custom)] | @notAfter-custom[not(../@when-custom or ../@from-custom or ../@notBefore-custom)])"/>
+    <xsl:variable name="c-end" select="normalize-space(@when-custom | @to-custom[not(../@when-custom)] | @notAfter-custom[not(../@when-custom or ../@to-custom)] | @notBefore-custom[not(../@when-custom or ../@to-custom or ../@notAfter-custom)])"/>
+    <xsl:variable name="text" select="normalize-space(.)"/>
+    <xsl:variable name="numbers" select="str:tokenize(translate($text, '.,;:()[]/–-?~', '             '), ' ')[translate(., '0123456789', '') = '' and string-length(.) &gt;= 3]"/>
+    <xsl:variable name="years" select="$numbers[string-length(.) = 4]"/>
+    <xsl:choose>
+      <!-- a non-Gregorian date's attributes that copy the year of its text ("1266 AH") are not read -->
+      <xsl:when test="string-length($start) &gt;= 4 and translate(substring($start, 1, 4), '0123456789', '') = '' and ($gregorian or string($numbers[1]) != substring($start, 1, 4))">
+        <r level="{$level}" rank="{1 + not($gregorian)}" s="{$start}" e="{$end}"/>
+      </xsl:when>
+      <!-- the dating attributes of a Julian or Gregorian dating method (EpiDoc's notBefore-custom) -->
+      <xsl:when test="$custom and string-length($c-start) &gt;= 4 and translate(substring($c-start, 1, 4), '0123456789', '') = ''">
+        <r level="{$level}" rank="1" s="{$c-start}" e="{$c-end}"/>
+      </xsl:when>
+      <xsl:when test="$gregorian and $text and not(contains(concat(' ', translate($text, concat($UPPER, '.()[],;'), concat($LOWER, '        ')), ' '), ' ah ') or contains(translate($text, $UPPER, $LOWER), 'hij'))">
+        <xsl:variable name="iso"><xsl:call-template name="prose-date"><xsl:with-param name="text" select="$text"/></xsl:call-template></xsl:variable>
+        <xsl:variable name="centuries"><xsl:if test="not(string($iso))"><xsl:call-template name="centuries"><xsl:with-param name="text" select="$text"/></xsl:call-template></xsl:if></xsl:variable>
+        <!-- "1320 - 1340", "1591 to 1744": a range of two years -->
+        <xsl:variable name="to" select="$years[2][count($years) = 2 and . &gt; $years[1] and $years[1] &gt;= 1000 and . &lt; 2200 and (contains($text, '-') or contains($text, '–') or contains($text, ' to '))]"/>
+        <xsl:if test="string($iso)"><r level="{$level}" rank="3" s="{$iso}" e="{concat(substring($iso, 1, string-length($iso) * not($to)), $to)}"/></xsl:if>
+        <xsl:if test="string($centuries)"><r level="{$level}" rank="3" s="{substring-before($centuries, '/')}" e="{substring-after($centuries, '/')}"/></xsl:if>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "16th century" as "1500/1599", "18th-19th century" as "1700/1899" (English or German
+       "Jh."; the numbers at most three words before "century"); empty when the text names no
+       century or is before Christ -->
+  <xsl:template name="centuries">
+    <xsl:param name="text"/>
+    <xsl:variable name="ordinals" select="' first1 second2 third3 fourth4 fifth5 sixth6 seventh7 eighth8 ninth9 tenth10 eleventh11 twelfth12 thirteenth13 fourteenth14 fifteenth15 sixteenth16 seventeenth17 eighteenth18 nineteenth19 twentieth20 '"/>
+    <xsl:variable name="tokens" select="str:tokenize(translate(translate($text, $UPPER, $LOWER), '.,;:()[]/–~?', '            '), ' -')"/>
+    <xsl:variable name="found">
+      <xsl:for-each select="$tokens[following-sibling::*[position() &lt;= 3][starts-with(., 'cent') or starts-with(., 'jh') or starts-with(., 'jahrh')]]">
+        <xsl:variable name="suffix" select="translate(., '0123456789', '')"/>
+        <xsl:variable name="word" select="substring-before(substring-after($ordinals, concat(' ', ., '')), ' ')"/>
+        <xsl:choose>
+          <xsl:when test="string-length(.) - string-length($suffix) &lt;= 2 and string-length(.) &gt; string-length($suffix) and ($suffix = '' or $suffix = 'st' or $suffix = 'nd' or $suffix = 'rd' or $suffix = 'th')"><n><xsl:value-of select="translate(., 'stndrh', '')"/></n></xsl:when>
+          <xsl:when test="string(number($word)) != 'NaN'"><n><xsl:value-of select="$word"/></n></xsl:when>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="numbers" select="exsl:node-set($found)/n[. &gt;= 1 and . &lt;= 21]"/>
+    <xsl:if test="$numbers and not($tokens[. = 'bc' or . = 'bce' or . = 'chr']) and $numbers[last()] &gt;= $numbers[1]">
+      <xsl:value-of select="concat(format-number(100 * ($numbers[1] - 1) + number($numbers[1] = 1), '0000'), '/', format-number(100 * $numbers[last()] - 1, '0000'))"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- a publisher: its organisations' names joined ("Special Collections, Bodleian Libraries"),
+       else its text -->
+  <xsl:template name="publisher">
+    <xsl:param name="node"/>
+    <xsl:choose>
+      <xsl:when test="$node/*[self::tei:orgName or self::tei:name][normalize-space()]">
+        <v name="publisher">
+          <xsl:for-each select="$node/*[self::tei:orgName or self::tei:name][normalize-space()]">
+            <xsl:if test="position() &gt; 1">, </xsl:if>
+            <xsl:value-of select="normalize-space()"/>
+          </xsl:for-each>
+        </v>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="var"><xsl:with-param name="name" select="'publisher'"/><xsl:with-param name="node" select="$node"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- an item with each name said once: a container, publisher or catalogue (source) that repeats
+       the archive, a field before it (archive, container, publisher, source) or the holders of
+       the manuscript (its institution, repository) is left out -->
+  <xsl:template match="item" mode="once">
+    <xsl:param name="holders"/>
+    <item><xsl:apply-templates select="*" mode="once"><xsl:with-param name="holders" select="$holders"/></xsl:apply-templates></item>
+  </xsl:template>
+  <xsl:template match="*" mode="once"><xsl:copy-of select="."/></xsl:template>
+  <xsl:template match="v[@name='container-title' or @name='collection-title' or @name='archive_collection' or @name='publisher' or @name='source']" mode="once">
+    <xsl:param name="holders"/>
+    <xsl:variable name="key" select="translate(normalize-space(.), concat($UPPER, '.'), $LOWER)"/>
+    <xsl:variable name="before" select="../v[@name='archive'] | ../v[@name='container-title' or @name='collection-title' or @name='archive_collection'][current()/@name = 'publisher' or current()/@name = 'source'] | ../v[@name='publisher'][current()/@name = 'source']"/>
+    <xsl:if test="not($before[translate(normalize-space(.), concat($UPPER, '.'), $LOWER) = $key] or $holders[translate(normalize-space(.), concat($UPPER, '.'), $LOWER) = $key])">
+      <xsl:copy-of select="."/>
+    </xsl:if>
   </xsl:template>
 
   <!-- a published source: the record as printed in a book (a chapter), or the book itself -->
@@ -381,7 +576,13 @@
     <xsl:variable name="sur" select="$p/tei:surname[1]"/>
     <xsl:variable name="fore" select="$p/tei:forename"/>
     <xsl:variable name="raw"><xsl:apply-templates select="(tei:persName | tei:orgName)[1] | self::*[not(tei:persName or tei:orgName)]" mode="name-text"/></xsl:variable>
-    <xsl:variable name="text" select="normalize-space($raw)"/>
+    <xsl:variable name="plain0" select="normalize-space(translate($raw, '&#x200e;&#x200f;', ''))"/>
+    <xsl:variable name="plain" select="substring($plain0, 1, string-length($plain0) - (substring($plain0, string-length($plain0) - 1) = ').'))"/>
+    <!-- a catalogue heading's life dates left out: "Avicenna, d. 980-1037", "… (d. 560 A.H.)" -->
+    <xsl:variable name="paren" select="substring-after($plain, ' (')"/>
+    <xsl:variable name="undated" select="normalize-space(substring($plain, 1, string-length($plain) - (string-length($paren) + 2) * (substring($plain, string-length($plain)) = ')' and translate($paren, '0123456789', '') != $paren and not(contains($paren, '(')))))"/>
+    <xsl:variable name="last" select="str:tokenize($undated, ',')[last()]"/>
+    <xsl:variable name="text" select="normalize-space(substring($undated, 1, string-length($undated) - (string-length($last) + 1) * (contains($undated, ',') and translate($last, '0123456789', '') != $last and string-length($last) &lt; 40 and translate(substring(normalize-space($last), 1, 1), concat($UPPER, '&#x2BB;&#x2BF;'), '') != '')))"/>
     <xsl:choose>
       <xsl:when test="self::tei:orgName or (tei:orgName and not(tei:persName))">
         <name literal="{$text}" corporate="yes"/>
@@ -392,6 +593,10 @@
       <xsl:when test="$sur and $fore">
         <name family="{normalize-space($sur)}" given="{normalize-space(concat($fore[1], ' ', $fore[2]))}"/>
       </xsl:when>
+      <!-- "Family, Given": a family name of up to three words ("Alī b. Dā'ūd …, Al-Malik" is no
+           surname), a given name not starting in lower case ("Arnaldus, de Villanova" is a forename
+           and a byname) -->
+      <xsl:when test="string-length(translate(substring-before($text, ', '), ' ', '')) &lt; string-length(substring-before($text, ', ')) - 2 or translate(substring(substring-after($text, ', '), 1, 1), $LOWER, '') = '' and contains($text, ', ')"><name literal="{$text}"/></xsl:when>
       <xsl:when test="contains($text, ', ') and not(contains(substring-after($text, ', '), ',')) and translate($text, '0123456789()', '') = $text">
         <name family="{substring-before($text, ', ')}" given="{substring-after($text, ', ')}"/>
       </xsl:when>
@@ -423,15 +628,30 @@
         <xsl:when test="$text"><xsl:call-template name="prose-date"><xsl:with-param name="text" select="$text"/></xsl:call-template></xsl:when>
       </xsl:choose>
     </xsl:variable>
+    <xsl:call-template name="iso-date"><xsl:with-param name="name" select="$name"/><xsl:with-param name="iso" select="$iso"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- <date name y m d> from an ISO date (YYYY, YYYY-MM, YYYY-MM-DD), with <end y m d/> when a
+       range has an end -->
+  <xsl:template name="iso-date">
+    <xsl:param name="name"/>
+    <xsl:param name="iso"/>
+    <xsl:param name="end" select="''"/>
+    <xsl:param name="element" select="'date'"/>
     <xsl:if test="string-length($iso) &gt;= 4 and translate(substring($iso, 1, 4), '0123456789', '') = ''">
-      <date name="{$name}" y="{number(substring($iso, 1, 4))}">
+      <xsl:element name="{$element}">
+        <xsl:if test="$name"><xsl:attribute name="name"><xsl:value-of select="$name"/></xsl:attribute></xsl:if>
+        <xsl:attribute name="y"><xsl:value-of select="number(substring($iso, 1, 4))"/></xsl:attribute>
         <xsl:if test="substring($iso, 5, 1) = '-' and string(number(substring($iso, 6, 2))) != 'NaN' and number(substring($iso, 6, 2)) &gt;= 1 and number(substring($iso, 6, 2)) &lt;= 12">
           <xsl:attribute name="m"><xsl:value-of select="number(substring($iso, 6, 2))"/></xsl:attribute>
           <xsl:if test="substring($iso, 8, 1) = '-' and string(number(substring($iso, 9, 2))) != 'NaN' and number(substring($iso, 9, 2)) &gt;= 1">
             <xsl:attribute name="d"><xsl:value-of select="number(substring($iso, 9, 2))"/></xsl:attribute>
           </xsl:if>
         </xsl:if>
-      </date>
+        <xsl:if test="$end">
+          <xsl:call-template name="iso-date"><xsl:with-param name="name" select="''"/><xsl:with-param name="iso" select="$end"/><xsl:with-param name="element" select="'end'"/></xsl:call-template>
+        </xsl:if>
+      </xsl:element>
     </xsl:if>
   </xsl:template>
 
@@ -441,7 +661,7 @@
        French month name, a day beside it; empty when no year -->
   <xsl:template name="prose-date">
     <xsl:param name="text"/>
-    <xsl:variable name="tokens" select="str:tokenize(translate($text, '.,;:()[]/–', '          '), ' -')"/>
+    <xsl:variable name="tokens" select="str:tokenize(translate($text, '.,;:()[]/–?', '           '), ' -')"/>
     <xsl:variable name="year" select="$tokens[string-length(.) = 4 and translate(., '0123456789', '') = '' and . &gt;= 1000 and . &lt; 2200][1]"/>
     <xsl:variable name="month-token" select="$tokens[string-length(.) &gt;= 3 and translate(., '0123456789', '') = . and contains($MONTHS, concat(' ', substring(translate(., $UPPER, $LOWER), 1, 3)))][1]"/>
     <xsl:variable name="month" select="substring(substring-after($MONTHS, concat(' ', substring(translate($month-token, $UPPER, $LOWER), 1, 3))), 1, 2)"/>

@@ -4,7 +4,8 @@
   Names: {"family","given"} for a personal name written given-name first; for one written
   family-name first (Chinese order, surname before forename in the TEI) {"family","given",
   "literal","static-ordering": true}; organisations and unstructured names as {"literal"}.
-  Dates: {"date-parts": [[y, m, d]]} at the precision of the TEI.
+  Dates: {"date-parts": [[y, m, d]]} at the precision of the TEI; a range (a manuscript dated
+  1300-1400) as {"date-parts": [[1300], [1400]]}.
   Parameter helpers: 'no' (default) leaves out the model's helpers (shelfmark, language-name,
   part-label); 'yes' keeps them, for the styled citations.
 -->
@@ -61,6 +62,12 @@
     <xsl:value-of select="@y"/>
     <xsl:if test="@m">, <xsl:value-of select="@m"/></xsl:if>
     <xsl:if test="@d">, <xsl:value-of select="@d"/></xsl:if>
+    <xsl:for-each select="end">
+      <xsl:text>], [</xsl:text>
+      <xsl:value-of select="@y"/>
+      <xsl:if test="@m">, <xsl:value-of select="@m"/></xsl:if>
+      <xsl:if test="@d">, <xsl:value-of select="@d"/></xsl:if>
+    </xsl:for-each>
     <xsl:text>]]}</xsl:text>
   </xsl:template>
 </xsl:stylesheet>

@@ -8,7 +8,8 @@
   letter's recipients), A3 (the editors of a book, or of a letter's edition: Zotero's A2 of a
   letter is its recipient), A4 (translators), T2 (the book of a chapter, the
   series of a book), PB, CY, VL, SP/EP (a chapter's pages; a book's cited pages go to N1, since
-  Zotero reads a book's SP as its number of pages), PY (year), DA (YYYY/MM/DD), M3 (type of
+  Zotero reads a book's SP as its number of pages), PY (year), DA (YYYY/MM/DD; a range's start:
+  RIS has no range, Zotero drops DA's fourth part), M3 (type of
   manuscript or letter), DB (archive), AN (archive location), DP (the catalogue:
   libraryCatalog), LA (the language's name when the header gives one), UR, AB, N1 (a book or
   part of a volume: "Book 2"), ER. Every name as printed: "Family, Given" for a personal name
