@@ -137,6 +137,34 @@ def test_record_page_has_navigation_downloads_and_meta(corpus, tmp_path):
     assert page.count("<main") == 1 and page.count("<h1") == 1
 
 
+def test_browse_list_is_paginated_and_filterable_across_pages(corpus, tmp_path, monkeypatch):
+    import teikit.site.pages as pages
+
+    monkeypatch.setattr(pages, "PER_PAGE", 2)
+    for k, year in enumerate(["1931", "1932", "1933"]):
+        (corpus / f"c{k}.xml").write_bytes(tei(f"Letter {year}", f"{year}-02-01", "Third", "<p>No names.</p>"))
+    site = tmp_path / "site"
+    build_site(corpus, site, FAST)
+    lists = [(site / name).read_text("utf-8") for name in ("index.html", "index-2.html", "index-3.html")]
+    assert not (site / "index-4.html").exists()
+    titles = ["First letter", "Second letter", "Letter 1931", "Letter 1932", "Letter 1933"]
+    for title in titles:  # each record on exactly one page, in date order
+        assert sum(page.count(f">{title}</a>") for page in lists) == 1
+    assert [next(i for i, page in enumerate(lists) if f">{t}</a>" in page) for t in titles] == [0, 0, 1, 1, 2]
+    assert 'aria-current="page">2<' in lists[1] and 'href="index-3.html"' in lists[1]
+    # a year that begins on a later page is reached from page 1's year links (index.html#y-1933)
+    assert '<a href="index-3.html#y-1933" id="y-1933"' in lists[0] and 'id="y-1933"' in lists[2]
+    assert 'href="index-2.html#y-1931"' in (site / "timeline.html").read_text("utf-8")
+    # the facets' positions index the whole list, as records.json gives it to the filter
+    records = json.loads((site / "facets" / "records.json").read_text("utf-8"))
+    years = json.loads((site / "facets" / "year.json").read_text("utf-8"))
+    assert [records[i][1] for v in years["values"] if v["value"] == "1933" for i in v["records"]] == ["Letter 1933"]
+    assert [r[1] for r in records] == titles
+    (corpus / "c2.xml").unlink()  # four records: two pages, the third goes
+    build_site(corpus, site, FAST)
+    assert (site / "index-2.html").exists() and not (site / "index-3.html").exists()
+
+
 def test_map_only_with_coordinates(corpus, tmp_path):
     site = tmp_path / "site"
     build_site(corpus, site, FAST)
