@@ -4,10 +4,13 @@
 (function () {
   "use strict";
   var years = document.querySelector("nav.years");
-  if (years && location.hash) {  // index.html#y-1950 when 1950 begins on another page
-    var to = years.querySelector("a[id='" + location.hash.slice(1).replace(/'/g, "") + "']");
-    if (to) { location.replace(to.href); return; }
+  function follow() {  // index.html#y-1950 when 1950 begins on another page
+    var to = years && location.hash && years.querySelector("a[id='" + location.hash.slice(1).replace(/'/g, "") + "']");
+    if (to) location.replace(to.href);
+    return !!to;
   }
+  if (follow()) return;
+  window.addEventListener("hashchange", follow);
   var boxes = document.querySelectorAll("section.facet[data-facet]");
   var paged = document.querySelector(".records .paged"), found = document.querySelector(".records .found");
   if (!paged || !found || !boxes.length || !window.fetch || !window.Set) return;
