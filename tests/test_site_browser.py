@@ -8,6 +8,7 @@ Skips when playwright, chromium or ../shared is missing.
 """
 from __future__ import annotations
 
+import json
 import shutil
 import threading
 from pathlib import Path
@@ -36,14 +37,17 @@ def served(tmp_path_factory):
         shutil.copy(path, src / path.name)
     site = tmp_path_factory.mktemp("site")
     import teikit.site.pages as pages
+    import teikit.site.search as search
 
     per_page, pages.PER_PAGE = pages.PER_PAGE, 2  # four records: the list in two pages
+    part_bytes, search.PART_BYTES = search.PART_BYTES, 40_000  # and the search index in parts
     try:
         result = build_site(src, site, SiteOptions(title="Test edition", jobs=2))
     finally:
-        pages.PER_PAGE = per_page
+        pages.PER_PAGE, search.PART_BYTES = per_page, part_bytes
     assert not result.failed and result.records == 4, result
-    assert result.search == "search index built", result.search
+    assert result.search.startswith("search index built"), result.search
+    assert len(json.loads((site / "pagefind" / "parts.json").read_text())["parts"]) > 1  # merged in the browser
     server = make_server(site, 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
