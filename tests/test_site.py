@@ -165,6 +165,39 @@ def test_browse_list_is_paginated_and_filterable_across_pages(corpus, tmp_path, 
     assert (site / "index-2.html").exists() and not (site / "index-3.html").exists()
 
 
+def test_search_parts_are_stable_and_cover_every_page(tmp_path):
+    from teikit.site.search import plan_parts
+
+    pages = []
+    for k in range(31):
+        pages.append(tmp_path / f"r{k}.html")
+        pages[-1].write_bytes(b"x" * 1000)
+    parts = plan_parts(pages[:30], part_bytes=10_000)  # 30 KB: 4 parts (a power of two)
+    assert set(parts) <= {0, 1, 2, 3} and sorted(p for part in parts.values() for p in part) == sorted(pages[:30])
+    grown = plan_parts(pages, part_bytes=10_000)  # one page more: the others keep their part
+    assert {k: [p for p in part if p != pages[30]] for k, part in grown.items()} == parts
+    assert len(plan_parts(pages[:30], part_bytes=3_000)) > 4
+
+
+def test_search_rebuild_reindexes_only_changed_parts(corpus, tmp_path, monkeypatch):
+    pytest.importorskip("pagefind")
+    import teikit.site.search as search
+
+    monkeypatch.setattr(search, "PART_BYTES", 4_000)
+    for k in range(6):
+        (corpus / f"c{k}.xml").write_bytes(tei(f"Letter {k}", f"193{k}-01-01", "Third", f"<p>Word{k} here.</p>"))
+    site = tmp_path / "site"
+    options = SiteOptions(title="Test", jobs=1)
+    first = build_site(corpus, site, options)
+    parts = json.loads((site / "pagefind" / "parts.json").read_text("utf-8"))["parts"]
+    assert len(parts) > 2 and first.search == f"search index built ({len(parts)} of {len(parts)} parts indexed)"
+    assert all((site / "pagefind" / p / "pagefind.js").exists() for p in parts)
+    (corpus / "c5.xml").write_bytes(tei("Letter 5", "1935-01-01", "Third", "<p>Changed words.</p>"))
+    again = build_site(corpus, site, options)  # c5 and its neighbour c4 (the pager) changed
+    assert again.search.startswith("search index built (") and not again.search.startswith(f"search index built ({len(parts)}")
+    assert build_site(corpus, site, options).search == "search index up to date"
+
+
 def test_map_only_with_coordinates(corpus, tmp_path):
     site = tmp_path / "site"
     build_site(corpus, site, FAST)

@@ -47,10 +47,10 @@ def command(site: Path, output: Path, cjk: bool) -> list[str]:
     return args + (["--force-language", "zh"] if cjk else [])
 
 
-def plan_parts(pages: list[Path], part_bytes: int = 0) -> list[list[Path]]:
+def plan_parts(pages: list[Path], part_bytes: int = 0) -> dict[int, list[Path]]:
     """The record pages in parts: as many as the HTML needs at part_bytes each, rounded up to a
     power of two (so the count, and each page's part, changes seldom as the corpus grows); a
-    page goes to the part its name hashes to."""
+    page goes to the part its name hashes to. {part number: its pages}, empty parts left out."""
     part_bytes = part_bytes or PART_BYTES
     total = sum(p.stat().st_size for p in pages)
     count = 1
@@ -59,7 +59,7 @@ def plan_parts(pages: list[Path], part_bytes: int = 0) -> list[list[Path]]:
     parts: list[list[Path]] = [[] for _ in range(count)]
     for page in pages:
         parts[zlib.crc32(page.name.encode("utf-8")) % count].append(page)
-    return [sorted(part) for part in parts if part]
+    return {k: sorted(part) for k, part in enumerate(parts) if part}
 
 
 def part_signature(pages: list[Path], cjk: bool) -> str:
@@ -83,7 +83,7 @@ def build_index(out: Path, result) -> str:
     cjk = has_cjk(out)
     parts = plan_parts(sorted((out / "records").glob("*.html")))
     names, signatures, redone = [], {}, 0
-    for k, pages in enumerate(parts):
+    for k, pages in parts.items():
         name = f"part-{k:03d}"
         signature = part_signature(pages, cjk)
         names.append(name)
