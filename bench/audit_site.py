@@ -88,6 +88,19 @@ def browse(site: Path, pages: list[Path], axe: Path | None, width: int, shots: P
             if shots and rel.startswith("records/"):
                 shots.mkdir(parents=True, exist_ok=True)
                 phone.screenshot(path=str(shots / (path.stem + f"-{width}.png")))
+        if axe:  # the pages as scripts change them: a search with results, a facet pressed
+            for rel, act in (("search.html?q=the", "document.querySelectorAll('#search-results li').length > 0"),
+                             ("index.html", None)):
+                desk.goto(base + rel)
+                if act:
+                    desk.wait_for_function(act, timeout=20000)
+                else:
+                    desk.locator("section.facet button").first.click()
+                    desk.wait_for_function("!document.querySelector('.found').hidden", timeout=20000)
+                desk.add_script_tag(path=str(axe))
+                result = desk.evaluate("axe.run().then(r => r.violations.map(v => [v.id + ' (' + v.impact + '): '"
+                                       " + v.help, v.nodes.map(n => n.target.join(' '))]))")
+                violations += [(rule, f"{rel} (scripted) {node}") for rule, nodes in result for node in nodes]
         browser.close()
     server.shutdown()
     if axe:
