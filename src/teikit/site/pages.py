@@ -2,6 +2,7 @@
 per facet), the registers, the timeline, the map and the search page."""
 from __future__ import annotations
 
+import copy
 import json
 import re
 import unicodedata
@@ -17,6 +18,7 @@ from .store import Store
 ASSETS = ("site.css", "site.js", "search.js")
 MENTIONS_PER_PAGE = 1000  # mentions on one register page (a record's mentions stay together when they can)
 SIDEBAR_VALUES = 40  # values of a facet shown beside the list (all of them are on its page)
+PER_PAGE = 200  # records on one page of the browse list
 
 
 def write_corpus_pages(store: Store, out: Path, frame: Frame, keys: set[str], full: bool) -> None:
@@ -25,7 +27,13 @@ def write_corpus_pages(store: Store, out: Path, frame: Frame, keys: set[str], fu
     entities = {key: merge_entity(store.entity_records(key)) for key in store.entity_keys()}
     counts = store.counts()
     facets = facet_index(docs, store, entities)
-    _write(out / "index.html", render(browse_page(docs, facets, frame), frame, 0))
+    pages = browse_pages(docs, facets, frame)
+    for number, description in enumerate(pages, 1):
+        _write(out / list_file(number), render(description, frame, 0))
+    for stale in out.glob("index-*.html"):
+        if not stale.stem[6:].isdigit() or int(stale.stem[6:]) > len(pages):
+            stale.unlink()
+    _write(out / "facets" / "records.json", records_json(docs))
     for name, values in facets.items():
         atomic_write(out / "facets" / f"{name}.json", facet_json(name, values))
         _write(out / "facets" / f"{name}.html", render(facet_page(name, values, docs), frame, 1))
@@ -117,13 +125,28 @@ def _crc(text: str) -> str:
     return format(zlib.crc32(text.encode("utf-8")), "x")
 
 
-def browse_page(docs: list, facets: dict, frame: Frame):
-    years = [info["year"] for _, info in docs if info.get("year")]
-    span = f", {years[0]}–{years[-1]}" if years else ""
-    intro = E("p", {"class": "lead"}, f"{len(docs)} records{span}. Filter by the facets, or browse by ",
-              E("a", {"href": "timeline.html"}, "date"), ", ", E("a", {"href": "registers/persons.html"}, "people"),
-              ", ", E("a", {"href": "registers/places.html"}, "places"), " and ",
-              E("a", {"href": "registers/organisations.html"}, "organisations"), ".")
+def list_file(number: int) -> str:
+    """The file of page `number` (from 1) of the browse list."""
+    return "index.html" if number == 1 else f"index-{number}.html"
+
+
+def year_pages(docs: list) -> dict[str, int]:
+    """year -> the page of the browse list where its records begin."""
+    first: dict[str, int] = {}
+    for i, (_, info) in enumerate(docs):
+        first.setdefault(info.get("year") or "Undated", i // max(1, PER_PAGE) + 1)
+    return first
+
+
+def browse_pages(docs: list, facets: dict, frame: Frame) -> list:
+    """The browse list as pages of PER_PAGE records, each with the facets of the whole corpus."""
+    count = max(1, -(-len(docs) // max(1, PER_PAGE)))
+    aside = facet_sidebar(facets)
+    starts = year_pages(docs)
+    return [browse_page(docs, aside, frame, number, count, starts) for number in range(1, count + 1)]
+
+
+def facet_sidebar(facets: dict):
     aside = E("aside", {"class": "facets", "aria-labelledby": "facets-h"}, E("h2", {"id": "facets-h"}, "Filter"),
               E("p", {"class": "filter-status", "aria-live": "polite", "id": "filter-status"}))
     for name, values in facets.items():
@@ -135,21 +158,79 @@ def browse_page(docs: list, facets: dict, frame: Frame):
         more = None if len(shown) == len(values) else E("p", None, E("a", {"href": f"facets/{name}.html"}, f"All {len(values)} values"))
         add(aside, E("section", {"class": "facet", "data-facet": name},
                      E("h3", None, FACETS[name]), E("ul", {"class": "facet-values"}, items), more))
+    return aside
+
+
+def browse_page(docs: list, aside, frame: Frame, number: int, count: int, starts: dict[str, int]):
+    """Page `number` of `count` of the records list; the facets filter the whole corpus (site.js
+    reads facets/records.json), each year's heading is on the page where its records begin."""
+    years = [info["year"] for _, info in docs if info.get("year")]
+    span = f", {years[0]}–{years[-1]}" if years else ""
+    intro = E("p", {"class": "lead"}, f"{len(docs)} records{span}. Filter by the facets, or browse by ",
+              E("a", {"href": "timeline.html"}, "date"), ", ", E("a", {"href": "registers/persons.html"}, "people"),
+              ", ", E("a", {"href": "registers/places.html"}, "places"), " and ",
+              E("a", {"href": "registers/organisations.html"}, "organisations"), ".")
+    first, last = (number - 1) * PER_PAGE, min(len(docs), number * PER_PAGE)
     listing = E("section", {"class": "records", "aria-labelledby": "records-h"}, E("h2", {"id": "records-h"}, "Records"))
     by_year: dict[str, list] = defaultdict(list)
-    for i, (slug, info) in enumerate(docs):
+    for i in range(first, last):
+        slug, info = docs[i]
         by_year[info.get("year") or "Undated"].append((i, slug, info))
+    paged = E("div", {"class": "paged"})
+    if count > 1:
+        add(paged, [E("p", {"class": "range"}, f"Records {first + 1}–{last} of {len(docs)}."),
+                    _year_nav(starts, number), _pages_list(number, count, "List pages")])
     for year, rows in by_year.items():
-        add(listing, E("section", {"class": "year", "id": f"y-{year}"}, E("h3", None, year),
-                       E("ol", {"class": "record-list"}, [record_item(i, slug, info, "records/") for i, slug, info in rows])))
-    content = [E("h1", None, frame.title), intro, E("div", {"class": "browse"}, aside, listing)]
-    return page("browse", "Records", [], content, scripts=[("assets/site.js", "classic")])
+        add(paged, E("section", {"class": "year", "id": f"y-{year}" if starts[year] == number else None},
+                     E("h3", None, year if starts[year] == number else f"{year} (continued)"),
+                     E("ol", {"class": "record-list"}, [record_item(i, slug, info, "records/") for i, slug, info in rows])))
+    if count > 1:
+        add(paged, _pages_list(number, count, "List pages, end"))
+    add(listing, [paged, E("div", {"class": "found", "hidden": "hidden"})])
+    content = [E("h1", None, frame.title), intro, E("div", {"class": "browse"}, copy.deepcopy(aside), listing)]
+    title = "Records" if number == 1 else f"Records, page {number}"
+    crumbs = [("index.html", "Records")] + ([(list_file(number), f"Page {number}")] if number > 1 else [])
+    return page("browse", title, crumbs if number > 1 else [], content, scripts=[("assets/site.js", "classic")])
+
+
+def _year_nav(starts: dict[str, int], number: int):
+    """Links to every year's first page; a year that begins on another page has its anchor here
+    (so index.html#y-1950 leads on to the right page, by a click or by site.js)."""
+    items = [E("li", None, E("a", {"href": f"{list_file(n)}#y-{year}" if n != number else f"#y-{year}",
+                                   "id": None if n == number else f"y-{year}", "class": "year-link"}, year))
+             for year, n in starts.items()]
+    return E("nav", {"class": "years", "aria-label": "Years"}, E("ul", None, items))
+
+
+def _pages_list(number: int, count: int, label: str):
+    """Links to the pages of the list: the first, the last and those near this one."""
+    shown = sorted({1, count, *range(max(1, number - 3), min(count, number + 3) + 1)})
+    items, previous = [], 0
+    for n in shown:
+        if n > previous + 1:
+            items.append(E("li", {"aria-hidden": "true"}, "…"))
+        items.append(E("li", None, E("a", {"href": list_file(n), "aria-current": "page" if n == number else None},
+                                     str(n))))
+        previous = n
+    return E("nav", {"class": "pages", "aria-label": label}, E("ul", None, items))
+
+
+def records_json(docs: list) -> bytes:
+    """Every record of the list, in its order (position = the numbers in the facets' JSON):
+    [slug, title, ISO date, date as written, people]; site.js lists the records a filter keeps."""
+    rows = [[slug, info.get("title") or slug, info.get("date") or "", info.get("date_label") or info.get("date") or "",
+             _people(info)] for slug, info in docs]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _people(info: dict) -> str:
+    return " → ".join(filter(None, [", ".join(info["facets"].get("author", [])),
+                                    ", ".join(info["facets"].get("recipient", []))]))
 
 
 def record_item(i: int | None, slug: str, info: dict, prefix: str):
     """One record in a list: its title, date and correspondents."""
-    people = " → ".join(filter(None, [", ".join(info["facets"].get("author", [])),
-                                      ", ".join(info["facets"].get("recipient", []))]))
+    people = _people(info)
     date = E("time", {"datetime": info["date"]}, info.get("date_label") or info["date"]) if info.get("date") else None
     return E("li", {"data-i": None if i is None else str(i)},
              E("a", {"href": f"{prefix}{slug}.html"}, info.get("title") or slug),
@@ -310,7 +391,8 @@ def _idno_link(kind: str, value: str):
 def timeline_page(docs: list):
     counts = Counter(info.get("year") or "Undated" for _, info in docs)
     most = max(counts.values(), default=1)
-    rows = [E("li", None, E("a", {"href": f"index.html#y-{year}"}, year),
+    starts = year_pages(docs)
+    rows = [E("li", None, E("a", {"href": f"{list_file(starts[year])}#y-{year}"}, year),
               E("span", {"class": "bar", "style": f"width:{max(2, round(60 * n / most))}%"}),
               E("span", {"class": "count"}, f"{n} record{'s' * (n != 1)}")) for year, n in counts.items()]
     months: dict[str, list] = defaultdict(list)

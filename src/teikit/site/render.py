@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from lxml import etree
@@ -124,10 +125,10 @@ def record_page(reader: etree._ElementTree, slug: str, info: dict, downloads: li
         _link_registers(article, ref_keys)
     if articles:
         _add_downloads(articles[0], downloads)
-    mains = [m for el in content if isinstance(el.tag, str) for m in el.iter("main")]
-    if len(mains) > 1:  # one main per page: the frame's, around them all
-        for m in mains:
-            m.tag = "div"
+    for el in content:
+        if isinstance(el.tag, str):
+            _valid_in_frame(el)
+    _unique_regions([el for el in content if isinstance(el.tag, str)])
     title = info.get("title") or slug
     crumbs = [("index.html", "Records")]
     if info.get("year"):
@@ -135,6 +136,35 @@ def record_page(reader: etree._ElementTree, slug: str, info: dict, downloads: li
     crumbs.append((f"records/{slug}.html", title))
     return page("record", title, crumbs, content, lang=html.get("lang") or info.get("lang") or "en",
                 head=head, pager=True)
+
+
+def _valid_in_frame(tree: etree._Element) -> None:
+    """What the reader writes for a page of its own, made valid inside the frame (vnu, axe):
+    the frame's main is the page's only one (a main may not sit in the reader's article); a
+    time without a machine-readable datetime (a date range) is a span; a link whose visible
+    text is a number keeps it at the start of its accessible name."""
+    for el in list(tree.iter("main", "time", "a")):
+        if el.tag == "main":
+            el.tag = "div"
+            el.set("class", " ".join(filter(None, [el.get("class"), "reader-main"])))
+        elif el.tag == "time" and not el.get("datetime"):
+            el.tag = "span"
+            el.set("class", " ".join(filter(None, [el.get("class"), "time"])))
+        elif el.get("aria-label") and (text := "".join(el.itertext()).strip()) \
+                and text not in el.get("aria-label"):
+            el.set("aria-label", f"{text}, {el.get('aria-label')}")
+
+
+def _unique_regions(trees: list[etree._Element]) -> None:
+    """Labelled sections are landmarks and must differ (axe): a repeated label gets the label or
+    language of the section around it ("Notes, translation en")."""
+    sections = [el for tree in trees for el in tree.iter("section") if el.get("aria-label")]
+    seen = Counter(el.get("aria-label") for el in sections)
+    for el in sections:
+        if seen[el.get("aria-label")] > 1:
+            outer = next((a for a in el.iterancestors() if a.get("aria-label") or a.get("lang")), None)
+            if outer is not None:
+                el.set("aria-label", f"{el.get('aria-label')}, {outer.get('aria-label') or outer.get('lang')}")
 
 
 def citation_meta(info: dict, slug: str) -> list[etree._Element]:
