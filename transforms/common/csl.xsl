@@ -428,19 +428,23 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- "16th century" as "1500/1599", "18th-19th century" as "1700/1899" (English or German
-       "Jh."; the numbers at most three words before "century"); empty when the text names no
-       century or is before Christ -->
+  <!-- "16th century" as "1500/1599", "18th-19th century" as "1700/1899" (English, German "15.
+       Jh.", French "XVe siècle", Latin "s. XIV-XV"; the numbers at most three words before the
+       century word); empty when the text names no century or is before Christ -->
   <xsl:template name="centuries">
     <xsl:param name="text"/>
     <xsl:variable name="ordinals" select="' first1 second2 third3 fourth4 fifth5 sixth6 seventh7 eighth8 ninth9 tenth10 eleventh11 twelfth12 thirteenth13 fourteenth14 fifteenth15 sixteenth16 seventeenth17 eighteenth18 nineteenth19 twentieth20 '"/>
     <xsl:variable name="tokens" select="str:tokenize(translate(translate($text, $UPPER, $LOWER), '.,;:()[]/–~?', '            '), ' -')"/>
     <xsl:variable name="found">
-      <xsl:for-each select="$tokens[following-sibling::*[position() &lt;= 3][starts-with(., 'cent') or starts-with(., 'jh') or starts-with(., 'jahrh')]]">
+      <xsl:for-each select="$tokens[following-sibling::*[position() &lt;= 3][starts-with(., 'cent') or starts-with(., 'jh') or starts-with(., 'jahrh') or starts-with(., 'si') and contains(., 'cle') or . = 'secolo' or . = 'siglo'] or preceding-sibling::*[position() &lt;= 2][. = 's' or . = 'ss' or . = 'saec' or . = 'sec']]">
         <xsl:variable name="suffix" select="translate(., '0123456789', '')"/>
         <xsl:variable name="word" select="substring-before(substring-after($ordinals, concat(' ', ., '')), ' ')"/>
+        <xsl:variable name="roman" select="substring-before(substring-after(' i1 ii2 iii3 iv4 v5 vi6 vii7 viii8 ix9 x10 xi11 xii12 xiii13 xiv14 xv15 xvi16 xvii17 xviii18 xix19 xx20 xxi21 ', concat(' ', substring(., 1, string-length(.) - (substring(., string-length(.)) = 'e')))), ' ')"/>
         <xsl:choose>
-          <xsl:when test="string-length(.) - string-length($suffix) &lt;= 2 and string-length(.) &gt; string-length($suffix) and ($suffix = '' or $suffix = 'st' or $suffix = 'nd' or $suffix = 'rd' or $suffix = 'th')"><n><xsl:value-of select="translate(., 'stndrh', '')"/></n></xsl:when>
+          <!-- a Roman number after "s." / "saec." or right before the century word ("XVe siècle") -->
+          <xsl:when test="translate(., 'ivxe', '') = '' and string(number($roman)) != 'NaN' and (preceding-sibling::*[position() &lt;= 2][. = 's' or . = 'ss' or . = 'saec' or . = 'sec'] or following-sibling::*[1][starts-with(., 'cent') or starts-with(., 'si') or starts-with(., 'jh') or . = 'secolo' or . = 'siglo'])"><n><xsl:value-of select="$roman"/></n></xsl:when>
+          <!-- a bare number ("1. Hälfte 15. Jh.") only before the century or another number ("15.-16. Jh.") -->
+          <xsl:when test="string-length(.) - string-length($suffix) &lt;= 2 and string-length(.) &gt; string-length($suffix) and ($suffix = 'st' or $suffix = 'nd' or $suffix = 'rd' or $suffix = 'th' or $suffix = '' and (starts-with(following-sibling::*[1], 'cent') or starts-with(following-sibling::*[1], 'jh') or starts-with(following-sibling::*[1], 'jahrh') or translate(following-sibling::*[1], '0123456789', '') = ''))"><n><xsl:value-of select="translate(., 'stndrh', '')"/></n></xsl:when>
           <xsl:when test="string(number($word)) != 'NaN'"><n><xsl:value-of select="$word"/></n></xsl:when>
         </xsl:choose>
       </xsl:for-each>
