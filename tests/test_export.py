@@ -656,9 +656,10 @@ def test_golden_real_edition_excerpts(accept, name, fmt, ext):
 # ---------------------------------------------------------------- language tags, any case
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
-def test_lang_is_matched_case_insensitively_in_every_format(specimen, fmt):
+@pytest.mark.parametrize("upper, lower", [("ZH", "zh"), ("ALL", "all")])
+def test_lang_is_matched_case_insensitively_in_every_format(specimen, fmt, upper, lower):
     """BCP 47 tags are case-insensitive: --lang ZH is --lang zh (json once matched them exactly)."""
-    assert export(specimen, fmt, ExportOptions(lang="ZH")) == export(specimen, fmt, ExportOptions(lang="zh"))
+    assert export(specimen, fmt, ExportOptions(lang=upper)) == export(specimen, fmt, ExportOptions(lang=lower))
 
 
 def test_lang_in_upper_case_selects_the_segments_and_passes_the_cli_check(specimen, tmp_path):
