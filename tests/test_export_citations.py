@@ -12,6 +12,7 @@ import pytest
 import rispy
 from lxml import etree
 
+from golden import check_golden_bytes
 from teikit.tei import NSMAP, TEI_NS, parse_xml_file
 from teikit.writers import ExportOptions, export
 

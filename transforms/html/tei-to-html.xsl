@@ -270,7 +270,7 @@
     <xsl:param name="divs"/>
     <xsl:param name="pos"/>
     <xsl:variable name="matches">
-      <xsl:if test="$lang != 'all'">
+      <xsl:if test="translate($lang, 'AL', 'al') != 'all'">
         <xsl:for-each select="$divs">
           <xsl:variable name="w"><xsl:call-template name="lang-wanted"><xsl:with-param name="want" select="$lang"/></xsl:call-template></xsl:variable>
           <xsl:if test="$w = 'true'"><xsl:value-of select="position()"/>,</xsl:if>
