@@ -651,13 +651,14 @@
   </xsl:template>
   <!-- an absolute http(s)/mailto URL, a relative reference (no scheme), or a prefixDef'd
        private URI ('pmb:123' with a replacementPattern holding $1); else '' -->
+  <!-- the prefixDefs, found once (most documents have none: then no lookup per pointer) -->
+  <xsl:variable name="prefix-defs" select="(/* | /*/tei:TEI)/tei:teiHeader/tei:encodingDesc/tei:listPrefixDef/tei:prefixDef"/>
   <xsl:template name="resolve-uri">
     <xsl:param name="url"/>
     <xsl:variable name="u" select="normalize-space($url)"/>
-    <xsl:variable name="scheme" select="substring-before($u, ':')"/>
-    <xsl:variable name="def" select="(/* | /*/tei:TEI)/tei:teiHeader/tei:encodingDesc/tei:listPrefixDef/tei:prefixDef[@ident = $scheme][1]"/>
+    <xsl:variable name="def" select="$prefix-defs[@ident = substring-before($u, ':')][1]"/>
     <xsl:choose>
-      <xsl:when test="$scheme and $def and contains($def/@replacementPattern, '$1')">
+      <xsl:when test="$def and substring-before($u, ':') and contains($def/@replacementPattern, '$1')">
         <xsl:call-template name="safe-href"><xsl:with-param name="url" select="str:replace($def/@replacementPattern, '$1', substring-after($u, ':'))"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise><xsl:call-template name="image-src"><xsl:with-param name="url" select="$u"/><xsl:with-param name="iiif" select="false()"/></xsl:call-template></xsl:otherwise>
@@ -669,16 +670,16 @@
     <xsl:param name="url"/>
     <xsl:param name="iiif" select="true()"/>
     <xsl:variable name="u" select="normalize-space($url)"/>
-    <xsl:variable name="lower" select="translate(substring($u, 1, 8), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
-    <xsl:variable name="first" select="substring-before(concat(translate($u, '?#', '//'), '/'), '/')"/>
+    <!-- the usual lower-case scheme tested first; the scheme's case folded only for the letters
+         that can match (translate() costs per character and per letter of its second argument) -->
     <xsl:choose>
       <xsl:when test="not($u) or contains($u, ' ') or contains($u, '\')"/>
-      <xsl:when test="starts-with($lower, 'http://') or starts-with($lower, 'https://')">
+      <xsl:when test="starts-with($u, 'https://') or starts-with($u, 'http://') or starts-with(translate(substring($u, 1, 8), 'HTPS', 'htps'), 'http://') or starts-with(translate(substring($u, 1, 8), 'HTPS', 'htps'), 'https://')">
         <xsl:value-of select="$u"/>
         <xsl:if test="$iiif and contains($u, '/iiif/') and not(contains($u, '/full/')) and not(contains(str:tokenize($u, '/')[last()], '.'))">/full/!1200,1200/0/default.jpg</xsl:if>
       </xsl:when>
-      <xsl:when test="starts-with($lower, 'mailto:') and not($iiif)"><xsl:value-of select="$u"/></xsl:when>
-      <xsl:when test="not(contains($first, ':')) and not(starts-with($u, '//'))"><xsl:value-of select="$u"/></xsl:when>
+      <xsl:when test="not($iiif) and starts-with(translate(substring($u, 1, 7), 'MAILTO', 'mailto'), 'mailto:')"><xsl:value-of select="$u"/></xsl:when>
+      <xsl:when test="not(contains(substring-before(concat(translate($u, '?#', '//'), '/'), '/'), ':')) and not(starts-with($u, '//'))"><xsl:value-of select="$u"/></xsl:when>
     </xsl:choose>
   </xsl:template>
 
