@@ -405,9 +405,10 @@
     <xsl:variable name="ids" select="normalize-space(translate(@ref, '#', ' '))"/>
     <xsl:choose>
       <!-- no ref, or one URL (a ':' is never in an xml:id): no record, and no key() call (the
-           first one builds every key of the stylesheet, a walk of the document each) -->
+           first one builds every key of the stylesheet, a walk of the document each); the kind
+           looked up by the element's name (one string lookup, not six self:: tests) -->
       <xsl:when test="not($ids) or contains($ids, ':') and not(contains($ids, ' '))">
-        <span class="name {substring('person', 1, 6 * boolean(self::tei:persName))}{substring('place', 1, 5 * boolean(self::tei:placeName))}{substring('org', 1, 3 * boolean(self::tei:orgName))}{substring('name', 1, 4 * not(self::tei:persName or self::tei:placeName or self::tei:orgName))}"><xsl:call-template name="lang-attr"/><xsl:call-template name="inline-children"/></span>
+        <span class="name {substring-before(substring-after(' persName:person placeName:place orgName:org name:name rs:name ', concat(' ', local-name(), ':')), ' ')}"><xsl:call-template name="lang-attr"/><xsl:call-template name="inline-children"/></span>
       </xsl:when>
       <xsl:otherwise>
       <!-- the record of the first ref, else the first record (in document order) of any ref; the
@@ -424,7 +425,7 @@
       </xsl:variable>
       <xsl:choose>
         <xsl:when test="$entity">
-          <xsl:variable name="wikidata"><xsl:call-template name="entity-url"><xsl:with-param name="entity" select="$entity"/></xsl:call-template></xsl:variable>
+          <xsl:variable name="wikidata"><xsl:if test="$entity/tei:idno[@type='wikidata']"><xsl:call-template name="entity-url"><xsl:with-param name="entity" select="$entity"/></xsl:call-template></xsl:if></xsl:variable>
           <xsl:variable name="other"><!-- one ref, the usual case, without the recursion; the
                language here looked up only for a main name that has one -->
             <xsl:choose>
