@@ -260,13 +260,15 @@
       <xsl:if test="$type = 'letter'">
         <xsl:call-template name="names"><xsl:with-param name="name" select="'recipient'"/><xsl:with-param name="nodes" select="$corresp/tei:correspAction[@type='received']/*[self::tei:persName or self::tei:name or self::tei:orgName]"/></xsl:call-template>
       </xsl:if>
+      <!-- case folded only for the letters of the words sought (translate() costs per character
+           and per letter of its table; the result of contains() is the same) -->
       <xsl:call-template name="names">
         <xsl:with-param name="name" select="'editor'"/>
-        <xsl:with-param name="nodes" select="$ts/tei:editor[not(@role) or not(contains(translate(@role, $UPPER, $LOWER), 'transl'))] | $resp[tei:resp[contains(translate(., $UPPER, $LOWER), 'edit') or contains(translate(., $UPPER, $LOWER), 'herausg') or contains(translate(., $UPPER, $LOWER), 'édit')]]/*[self::tei:persName or self::tei:name or self::tei:orgName]"/>
+        <xsl:with-param name="nodes" select="$ts/tei:editor[not(@role) or not(contains(translate(@role, $UPPER, $LOWER), 'transl'))] | $resp[tei:resp[contains(translate(., 'EDITHRAUSGÉ', 'edithrausgé'), 'edit') or contains(translate(., 'EDITHRAUSGÉ', 'edithrausgé'), 'herausg') or contains(translate(., 'EDITHRAUSGÉ', 'edithrausgé'), 'édit')]]/*[self::tei:persName or self::tei:name or self::tei:orgName]"/>
       </xsl:call-template>
       <xsl:call-template name="names">
         <xsl:with-param name="name" select="'translator'"/>
-        <xsl:with-param name="nodes" select="$ts/tei:editor[contains(translate(@role, $UPPER, $LOWER), 'transl')] | $resp[tei:resp[contains(translate(., $UPPER, $LOWER), 'translat') or contains(translate(., $UPPER, $LOWER), 'übersetz') or contains(translate(., $UPPER, $LOWER), 'tradu')]]/*[self::tei:persName or self::tei:name or self::tei:orgName]"/>
+        <xsl:with-param name="nodes" select="$ts/tei:editor[contains(translate(@role, $UPPER, $LOWER), 'transl')] | $resp[tei:resp[contains(translate(., 'TRANSLÜBEZDU', 'translübezdu'), 'translat') or contains(translate(., 'TRANSLÜBEZDU', 'translübezdu'), 'übersetz') or contains(translate(., 'TRANSLÜBEZDU', 'translübezdu'), 'tradu')]]/*[self::tei:persName or self::tei:name or self::tei:orgName]"/>
       </xsl:call-template>
       <xsl:call-template name="date">
         <xsl:with-param name="name" select="'issued'"/>
