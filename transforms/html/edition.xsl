@@ -94,12 +94,13 @@
   <!-- a p holding an HTML block (in its children or grandchildren, not counting notes) is a div -->
   <xsl:template match="tei:p | tei:ab" mode="body">
     <xsl:choose>
-      <!-- child-axis name tests (a scan of the children each, nothing allocated per child):
-         a predicate of self:: tests costs a node-set per test and child, ~4 µs a child -->
-    <xsl:when test="tei:table or tei:list or tei:listBibl or tei:lg or tei:l or tei:figure or tei:sp or tei:castList or tei:floatingText or tei:p or tei:ab or tei:div or tei:cit or tei:spGrp or tei:head
+      <!-- child-axis name tests (a scan of the children each, nothing allocated per child), none
+         for a p without child elements: a predicate of self:: tests costs a node-set per test
+         and child, ~4 µs a child -->
+    <xsl:when test="* and (tei:table or tei:list or tei:listBibl or tei:lg or tei:l or tei:figure or tei:sp or tei:castList or tei:floatingText or tei:p or tei:ab or tei:div or tei:cit or tei:spGrp or tei:head
         or count(*) != count(tei:*) and *[not(self::tei:*)][contains($P-BLOCKS, concat(' ', local-name(), ' '))]
         or */* and (*/tei:table[not(parent::tei:note)] or */tei:list[not(parent::tei:note)] or */tei:listBibl[not(parent::tei:note)] or */tei:lg[not(parent::tei:note)] or */tei:l[not(parent::tei:note)] or */tei:figure[not(parent::tei:note)] or */tei:sp[not(parent::tei:note)] or */tei:castList[not(parent::tei:note)] or */tei:floatingText[not(parent::tei:note)] or */tei:p[not(parent::tei:note)] or */tei:ab[not(parent::tei:note)] or */tei:div[not(parent::tei:note)] or */tei:cit[not(parent::tei:note)] or */tei:spGrp[not(parent::tei:note)] or */tei:head[not(parent::tei:note)]
-          or count(*/*) != count(*/tei:*) and *[not(self::tei:note)]/*[not(self::tei:*)][contains($P-BLOCKS, concat(' ', local-name(), ' '))])">
+          or count(*/*) != count(*/tei:*) and *[not(self::tei:note)]/*[not(self::tei:*)][contains($P-BLOCKS, concat(' ', local-name(), ' '))]))">
         <div class="p"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'p'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></div>
       </xsl:when>
       <xsl:otherwise>
