@@ -41,9 +41,6 @@
   <!-- the renditions of tagsDecl with CSS content, as classes rnd-ID -->
   <xsl:variable name="renditions" select="//tei:tagsDecl//tei:rendition[@xml:id][not(@scheme) or @scheme = 'css']"/>
 
-  <xsl:template name="is-footnote">
-    <xsl:value-of select="not(ancestor::tei:teiHeader or ancestor::tei:standOff) and not(@xml:id and key('plain-pointed', concat('#', @xml:id)))"/>
-  </xsl:template>
 
   <!-- ================= blocks: mode body ================= -->
   <xsl:template match="tei:teiHeader | tei:standOff | tei:facsimile" mode="body"/>
@@ -303,16 +300,16 @@
 
   <!-- ================= notes ================= -->
   <xsl:template match="tei:note" mode="body">
-    <xsl:variable name="fn"><xsl:call-template name="is-footnote"/></xsl:variable>
+    <!-- a footnote: a note of the text that no ref/ptr points to (as $fn-notes selects) -->
     <xsl:choose>
-      <xsl:when test="$fn = 'true'"><div class="fn-anchor"><xsl:apply-templates select="." mode="inline"/></div></xsl:when>
+      <xsl:when test="not(ancestor::tei:teiHeader or ancestor::tei:standOff) and not(@xml:id and key('plain-pointed', concat('#', @xml:id)))"><div class="fn-anchor"><xsl:apply-templates select="." mode="inline"/></div></xsl:when>
       <xsl:otherwise><xsl:call-template name="endnote"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
   <xsl:template match="tei:note" mode="inline">
-    <xsl:variable name="fn"><xsl:call-template name="is-footnote"/></xsl:variable>
+    <!-- a footnote: a note of the text that no ref/ptr points to (as $fn-notes selects) -->
     <xsl:choose>
-      <xsl:when test="$fn = 'true'">
+      <xsl:when test="not(ancestor::tei:teiHeader or ancestor::tei:standOff) and not(@xml:id and key('plain-pointed', concat('#', @xml:id)))">
         <xsl:variable name="id"><xsl:call-template name="fn-id"/></xsl:variable>
         <xsl:variable name="label"><xsl:call-template name="fn-label"/></xsl:variable>
         <a class="fnref" id="fnref-{$id}" href="#{$id}" role="doc-noteref" aria-label="note {$label}" data-n="{$label}"></a>
