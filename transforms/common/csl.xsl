@@ -48,7 +48,7 @@
   <xsl:variable name="LOWER" select="'abcdefghijklmnopqrstuvwxyzäöüéèàâûî'"/>
 
   <xsl:template name="csl-model">
-    <xsl:param name="header" select="(/tei:teiCorpus/tei:teiHeader | (//tei:TEI)[1]/tei:teiHeader)[1]"/>
+    <xsl:param name="header" select="(/tei:teiCorpus/tei:teiHeader | (/tei:TEI | /*[not(self::tei:TEI)]//tei:TEI)[1]/tei:teiHeader)[1]"/>
     <xsl:variable name="fd" select="$header/tei:fileDesc"/>
     <xsl:variable name="archive" select="$fd/tei:sourceDesc/tei:biblStruct[@type='archive'][1]"/>
     <xsl:variable name="id"><xsl:call-template name="record-id"><xsl:with-param name="fd" select="$fd"/></xsl:call-template></xsl:variable>

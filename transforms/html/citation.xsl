@@ -125,7 +125,7 @@
     <xsl:variable name="id" select="translate($citation-record/v[@name='id'], ' /\:', '____')"/>
     <section class="cite" aria-labelledby="cite-heading">
       <h2 id="cite-heading">Cite this</h2>
-      <xsl:variable name="own" select="(//tei:teiHeader)[1]/tei:fileDesc/tei:sourceDesc/tei:bibl[@type='citation'][1]"/>
+      <xsl:variable name="own" select="(/tei:TEI/tei:teiHeader | /*[not(self::tei:TEI/tei:teiHeader)]//tei:teiHeader)[1]/tei:fileDesc/tei:sourceDesc/tei:bibl[@type='citation'][1]"/>
       <xsl:call-template name="styled"><xsl:with-param name="label" select="'As the archive cites it'"/><xsl:with-param name="key" select="'archive'"/><xsl:with-param name="text" select="normalize-space($own)"/></xsl:call-template>
       <xsl:call-template name="styled"><xsl:with-param name="label" select="'Chicago'"/><xsl:with-param name="key" select="'chicago'"/><xsl:with-param name="text" select="$cite-chicago"/></xsl:call-template>
       <xsl:call-template name="styled"><xsl:with-param name="label" select="'MLA'"/><xsl:with-param name="key" select="'mla'"/><xsl:with-param name="text" select="$cite-mla"/></xsl:call-template>

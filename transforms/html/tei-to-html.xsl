@@ -55,8 +55,8 @@
     | tei:orgName[not(@type)][parent::tei:person or parent::tei:place or parent::tei:org][not(contains(@xml:lang, '-Latn'))]"/>
   <xsl:key name="anchor" match="tei:ref[@type='noteAnchor']" use="@target"/>
 
-  <!-- the documents, found once (each //tei:TEI walks the whole tree) -->
-  <xsl:variable name="records" select="//tei:TEI"/>
+  <!-- the documents, found once; a TEI root is the one document (//tei:TEI walks the tree) -->
+  <xsl:variable name="records" select="/tei:TEI | /*[not(self::tei:TEI)]//tei:TEI"/>
   <xsl:variable name="first" select="$records[1]"/>
   <xsl:variable name="doc-lang">
     <xsl:choose>
