@@ -544,6 +544,8 @@
   </xsl:template>
   <xsl:template match="tei:pb" mode="inline">
     <xsl:choose>
+      <!-- the usual page break, a number alone: written in place (pb-content's result) -->
+      <xsl:when test="not(@facs or @break or @xml:id)"><span class="pb" title="{normalize-space(concat('page ', normalize-space(@n)))}"><xsl:value-of select="normalize-space(@n)"/><xsl:if test="not(normalize-space(@n))">¶</xsl:if></span></xsl:when>
       <xsl:when test="@facs">
         <xsl:variable name="facs"><xsl:call-template name="facs-url"/></xsl:variable>
         <xsl:choose>
