@@ -123,6 +123,14 @@
 
   <xsl:template name="escape">
     <xsl:param name="s"/>
+    <xsl:choose>
+      <!-- nothing to escape, the usual case: no twelve replacements -->
+      <xsl:when test="translate($s, '\{}%&amp;$#_~^', '') = string($s)"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="escape-all"><xsl:with-param name="s" select="$s"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="escape-all">
+    <xsl:param name="s"/>
     <xsl:variable name="a" select="str:replace(string($s), '\', '&#xE000;')"/>
     <xsl:variable name="b" select="str:replace(str:replace($a, '{', '\{'), '}', '\}')"/>
     <xsl:variable name="c" select="str:replace(str:replace(str:replace($b, '%', '\%'), '&amp;', '\&amp;'), '$', '\$')"/>

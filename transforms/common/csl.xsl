@@ -59,7 +59,7 @@
   <xsl:variable name="LOWER" select="'abcdefghijklmnopqrstuvwxyzäöüéèàâûî'"/>
 
   <xsl:template name="csl-model">
-    <xsl:param name="header" select="(/tei:teiCorpus/tei:teiHeader | (//tei:TEI)[1]/tei:teiHeader)[1]"/>
+    <xsl:param name="header" select="(/tei:teiCorpus/tei:teiHeader | (/tei:TEI | /*[not(self::tei:TEI)]//tei:TEI)[1]/tei:teiHeader)[1]"/>
     <xsl:variable name="fd" select="$header/tei:fileDesc"/>
     <xsl:variable name="archive" select="$fd/tei:sourceDesc/tei:biblStruct[@type='archive'][1]"/>
     <xsl:variable name="id"><xsl:call-template name="record-id"><xsl:with-param name="fd" select="$fd"/></xsl:call-template></xsl:variable>
@@ -276,13 +276,15 @@
       <xsl:if test="$type = 'letter'">
         <xsl:call-template name="names"><xsl:with-param name="name" select="'recipient'"/><xsl:with-param name="nodes" select="$corresp/tei:correspAction[@type='received']/*[self::tei:persName or self::tei:name or self::tei:orgName]"/></xsl:call-template>
       </xsl:if>
+      <!-- case folded only for the letters of the words sought (translate() costs per character
+           and per letter of its table; the result of contains() is the same) -->
       <xsl:call-template name="names">
         <xsl:with-param name="name" select="'editor'"/>
-        <xsl:with-param name="nodes" select="$ts/tei:editor[not(@role) or not(contains(translate(@role, $UPPER, $LOWER), 'transl'))] | $resp[tei:resp[contains(translate(., $UPPER, $LOWER), 'edit') or contains(translate(., $UPPER, $LOWER), 'herausg') or contains(translate(., $UPPER, $LOWER), 'édit')]]/*[self::tei:persName or self::tei:name or self::tei:orgName]"/>
+        <xsl:with-param name="nodes" select="$ts/tei:editor[not(@role) or not(contains(translate(@role, $UPPER, $LOWER), 'transl'))] | $resp[tei:resp[contains(translate(., 'EDITHRAUSGÉ', 'edithrausgé'), 'edit') or contains(translate(., 'EDITHRAUSGÉ', 'edithrausgé'), 'herausg') or contains(translate(., 'EDITHRAUSGÉ', 'edithrausgé'), 'édit')]]/*[self::tei:persName or self::tei:name or self::tei:orgName]"/>
       </xsl:call-template>
       <xsl:call-template name="names">
         <xsl:with-param name="name" select="'translator'"/>
-        <xsl:with-param name="nodes" select="$ts/tei:editor[contains(translate(@role, $UPPER, $LOWER), 'transl')] | $resp[tei:resp[contains(translate(., $UPPER, $LOWER), 'translat') or contains(translate(., $UPPER, $LOWER), 'übersetz') or contains(translate(., $UPPER, $LOWER), 'tradu')]]/*[self::tei:persName or self::tei:name or self::tei:orgName]"/>
+        <xsl:with-param name="nodes" select="$ts/tei:editor[contains(translate(@role, $UPPER, $LOWER), 'transl')] | $resp[tei:resp[contains(translate(., 'TRANSLÜBEZDU', 'translübezdu'), 'translat') or contains(translate(., 'TRANSLÜBEZDU', 'translübezdu'), 'übersetz') or contains(translate(., 'TRANSLÜBEZDU', 'translübezdu'), 'tradu')]]/*[self::tei:persName or self::tei:name or self::tei:orgName]"/>
       </xsl:call-template>
       <xsl:variable name="ms-date">
         <xsl:if test="$type = 'manuscript'"><xsl:call-template name="ms-date"><xsl:with-param name="ms" select="$src/tei:msDesc[1]"/></xsl:call-template></xsl:if>

@@ -108,8 +108,8 @@
   <!-- notes and apps numbered once, in document order (a key on this list: no quadratic counting) -->
   <xsl:key name="plain-pos" match="n" use="@id"/>
   <xsl:variable name="plain-list">
-    <xsl:for-each select="//tei:note[not(ancestor::tei:teiHeader)]"><n id="{generate-id()}" pos="{position()}"/></xsl:for-each>
-    <xsl:for-each select="//tei:app[not(parent::tei:listApp)]"><n id="{generate-id()}" pos="{position()}"/></xsl:for-each>
+    <xsl:for-each select="/descendant::tei:note[not(ancestor::tei:teiHeader)]"><n id="{generate-id()}" pos="{position()}"/></xsl:for-each>
+    <xsl:for-each select="/descendant::tei:app[not(parent::tei:listApp)]"><n id="{generate-id()}" pos="{position()}"/></xsl:for-each>
   </xsl:variable>
   <xsl:variable name="plain-index" select="exsl:node-set($plain-list)"/>
   <!-- the notes and apparatus of a document (or fragment) $scope, after its text -->

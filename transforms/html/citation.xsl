@@ -44,8 +44,9 @@
   <!-- ================= meta tags ================= -->
   <xsl:template name="citation-meta">
     <xsl:variable name="r" select="$citation-record"/>
-    <xsl:call-template name="meta"><xsl:with-param name="name" select="'citation_title'"/><xsl:with-param name="value" select="$r/v[@name='title']"/></xsl:call-template>
-    <xsl:call-template name="meta"><xsl:with-param name="name" select="'DC.title'"/><xsl:with-param name="value" select="$r/v[@name='title']"/></xsl:call-template>
+    <!-- a pair of tags with one value: written in place (a call-template with parameters
+         costs more than the tag) -->
+    <xsl:for-each select="$r/v[@name='title'][1][normalize-space()]"><meta name="citation_title" content="{normalize-space(.)}"/><meta name="DC.title" content="{normalize-space(.)}"/></xsl:for-each>
     <xsl:for-each select="$r/names[@name='author']/name">
       <xsl:variable name="n"><xsl:call-template name="inverted-name"/></xsl:variable>
       <xsl:call-template name="meta"><xsl:with-param name="name" select="'citation_author'"/><xsl:with-param name="value" select="$n"/></xsl:call-template>
@@ -73,13 +74,9 @@
         </xsl:with-param>
       </xsl:call-template>
     </xsl:for-each>
-    <xsl:variable name="publisher" select="($r/v[@name='source'] | $r/v[@name='publisher'])[1]"/>
-    <xsl:call-template name="meta"><xsl:with-param name="name" select="'citation_publisher'"/><xsl:with-param name="value" select="$publisher"/></xsl:call-template>
-    <xsl:call-template name="meta"><xsl:with-param name="name" select="'DC.publisher'"/><xsl:with-param name="value" select="$publisher"/></xsl:call-template>
-    <xsl:call-template name="meta"><xsl:with-param name="name" select="'citation_language'"/><xsl:with-param name="value" select="$r/v[@name='language']"/></xsl:call-template>
-    <xsl:call-template name="meta"><xsl:with-param name="name" select="'DC.language'"/><xsl:with-param name="value" select="$r/v[@name='language']"/></xsl:call-template>
-    <xsl:call-template name="meta"><xsl:with-param name="name" select="'citation_public_url'"/><xsl:with-param name="value" select="$r/v[@name='URL']"/></xsl:call-template>
-    <xsl:call-template name="meta"><xsl:with-param name="name" select="'DC.identifier'"/><xsl:with-param name="value" select="$r/v[@name='URL']"/></xsl:call-template>
+    <xsl:for-each select="($r/v[@name='source'] | $r/v[@name='publisher'])[1][normalize-space()]"><meta name="citation_publisher" content="{normalize-space(.)}"/><meta name="DC.publisher" content="{normalize-space(.)}"/></xsl:for-each>
+    <xsl:for-each select="$r/v[@name='language'][1][normalize-space()]"><meta name="citation_language" content="{normalize-space(.)}"/><meta name="DC.language" content="{normalize-space(.)}"/></xsl:for-each>
+    <xsl:for-each select="$r/v[@name='URL'][1][normalize-space()]"><meta name="citation_public_url" content="{normalize-space(.)}"/><meta name="DC.identifier" content="{normalize-space(.)}"/></xsl:for-each>
     <xsl:call-template name="meta">
       <xsl:with-param name="name" select="'DC.type'"/>
       <xsl:with-param name="value">
@@ -98,8 +95,7 @@
         </xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
-    <xsl:call-template name="meta"><xsl:with-param name="name" select="'citation_abstract'"/><xsl:with-param name="value" select="$r/v[@name='abstract']"/></xsl:call-template>
-    <xsl:call-template name="meta"><xsl:with-param name="name" select="'DC.description'"/><xsl:with-param name="value" select="$r/v[@name='abstract']"/></xsl:call-template>
+    <xsl:for-each select="$r/v[@name='abstract'][1][normalize-space()]"><meta name="citation_abstract" content="{normalize-space(.)}"/><meta name="DC.description" content="{normalize-space(.)}"/></xsl:for-each>
   </xsl:template>
 
   <xsl:template name="meta">
@@ -129,7 +125,7 @@
     <xsl:variable name="id" select="translate($citation-record/v[@name='id'], ' /\:', '____')"/>
     <section class="cite" aria-labelledby="cite-heading">
       <h2 id="cite-heading">Cite this</h2>
-      <xsl:variable name="own" select="(//tei:teiHeader)[1]/tei:fileDesc/tei:sourceDesc/tei:bibl[@type='citation'][1]"/>
+      <xsl:variable name="own" select="(/tei:TEI/tei:teiHeader | /*[not(self::tei:TEI/tei:teiHeader)]//tei:teiHeader)[1]/tei:fileDesc/tei:sourceDesc/tei:bibl[@type='citation'][1]"/>
       <xsl:call-template name="styled"><xsl:with-param name="label" select="'As the archive cites it'"/><xsl:with-param name="key" select="'archive'"/><xsl:with-param name="text" select="normalize-space($own)"/></xsl:call-template>
       <xsl:call-template name="styled"><xsl:with-param name="label" select="'Chicago'"/><xsl:with-param name="key" select="'chicago'"/><xsl:with-param name="text" select="$cite-chicago"/></xsl:call-template>
       <xsl:call-template name="styled"><xsl:with-param name="label" select="'MLA'"/><xsl:with-param name="key" select="'mla'"/><xsl:with-param name="text" select="$cite-mla"/></xsl:call-template>

@@ -26,9 +26,11 @@
   <xsl:key name="fn-pos" match="fn | app" use="@id"/>
 
   <!-- footnotes: every note of the text that no ref/ptr points to (those stay where they are,
-       as end notes, and the pointer is their link); numbered once, in document order -->
-  <xsl:variable name="fn-notes" select="//tei:note[not(ancestor::tei:teiHeader or ancestor::tei:standOff)][not(@xml:id and key('plain-pointed', concat('#', @xml:id)))]"/>
-  <xsl:variable name="fn-apps" select="//tei:app[not(parent::tei:listApp or ancestor::tei:teiHeader or ancestor::tei:standOff)]"/>
+       as end notes, and the pointer is their link); numbered once, in document order.
+       /descendant::x[p], not //x[p]: libxml2 evaluates the latter through a node-set of every
+       node of the document (4x slower on a novel) -->
+  <xsl:variable name="fn-notes" select="/descendant::tei:note[not(ancestor::tei:teiHeader or ancestor::tei:standOff)][not(@xml:id and key('plain-pointed', concat('#', @xml:id)))]"/>
+  <xsl:variable name="fn-apps" select="/descendant::tei:app[not(parent::tei:listApp or ancestor::tei:teiHeader or ancestor::tei:standOff)]"/>
   <xsl:variable name="fn-list">
     <xsl:for-each select="$fn-notes">
       <fn id="{generate-id()}" pos="{position()}"/>
@@ -41,26 +43,23 @@
   <!-- the renditions of tagsDecl with CSS content, as classes rnd-ID -->
   <xsl:variable name="renditions" select="//tei:tagsDecl//tei:rendition[@xml:id][not(@scheme) or @scheme = 'css']"/>
 
-  <xsl:template name="is-footnote">
-    <xsl:value-of select="not(ancestor::tei:teiHeader or ancestor::tei:standOff) and not(@xml:id and key('plain-pointed', concat('#', @xml:id)))"/>
-  </xsl:template>
 
   <!-- ================= blocks: mode body ================= -->
   <xsl:template match="tei:teiHeader | tei:standOff | tei:facsimile" mode="body"/>
 
   <xsl:template match="tei:text | tei:body | tei:front | tei:back | tei:group | tei:sourceDoc" mode="body">
-    <div class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></div>
+    <div class="tei-{local-name()}"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></div>
   </xsl:template>
   <xsl:template match="tei:zone" mode="body">
-    <div class="tei-zone"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-zone'"/></xsl:call-template></xsl:if><xsl:call-template name="mixed"/></div>
+    <div class="tei-zone"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-zone'"/></xsl:call-template></xsl:if><xsl:call-template name="mixed"/></div>
   </xsl:template>
   <xsl:template match="tei:line" mode="body">
-    <div class="tei-line"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-line'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></div>
+    <div class="tei-line"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-line'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></div>
   </xsl:template>
   <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7 | tei:floatingText" mode="body">
     <section>
       <xsl:attribute name="id"><xsl:call-template name="div-id"/></xsl:attribute>
-      <xsl:call-template name="lang-attr"/><xsl:call-template name="rend-attrs"><xsl:with-param name="class" select="'tei-div'"/></xsl:call-template>
+      <xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-div'"/></xsl:call-template>
       <xsl:apply-templates mode="body"/>
     </section>
   </xsl:template>
@@ -83,9 +82,9 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:choose>
-      <xsl:when test="$level = 0"><div class="tei-head"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-head'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></div></xsl:when>
+      <xsl:when test="$level = 0"><div class="tei-head"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-head'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></div></xsl:when>
       <xsl:otherwise>
-        <xsl:element name="h{$level}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="inline-children"/></xsl:element>
+        <xsl:element name="h{$level}"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="inline-children"/></xsl:element>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -94,62 +93,68 @@
   <!-- a p holding an HTML block (in its children or grandchildren, not counting notes) is a div -->
   <xsl:template match="tei:p | tei:ab" mode="body">
     <xsl:choose>
-      <xsl:when test="*[self::tei:table or self::tei:list or self::tei:listBibl or self::tei:lg or self::tei:l or self::tei:figure or self::tei:sp or self::tei:castList or self::tei:floatingText or self::tei:p or self::tei:ab or self::tei:div or self::tei:cit or self::tei:spGrp or self::tei:head] or *[not(self::tei:*)][contains($P-BLOCKS, concat(' ', local-name(), ' '))] or *[not(self::tei:note)]/*[self::tei:table or self::tei:list or self::tei:listBibl or self::tei:lg or self::tei:l or self::tei:figure or self::tei:sp or self::tei:castList or self::tei:floatingText or self::tei:p or self::tei:ab or self::tei:div or self::tei:cit or self::tei:spGrp or self::tei:head] or *[not(self::tei:note)]/*[not(self::tei:*)][contains($P-BLOCKS, concat(' ', local-name(), ' '))]">
-        <div class="p"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'p'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></div>
+      <!-- child-axis name tests (a scan of the children each, nothing allocated per child), none
+         for a p without child elements: a predicate of self:: tests costs a node-set per test
+         and child, ~4 µs a child -->
+    <xsl:when test="* and (tei:table or tei:list or tei:listBibl or tei:lg or tei:l or tei:figure or tei:sp or tei:castList or tei:floatingText or tei:p or tei:ab or tei:div or tei:cit or tei:spGrp or tei:head
+        or count(*) != count(tei:*) and *[not(self::tei:*)][contains($P-BLOCKS, concat(' ', local-name(), ' '))]
+        or */* and (*/tei:table[not(parent::tei:note)] or */tei:list[not(parent::tei:note)] or */tei:listBibl[not(parent::tei:note)] or */tei:lg[not(parent::tei:note)] or */tei:l[not(parent::tei:note)] or */tei:figure[not(parent::tei:note)] or */tei:sp[not(parent::tei:note)] or */tei:castList[not(parent::tei:note)] or */tei:floatingText[not(parent::tei:note)] or */tei:p[not(parent::tei:note)] or */tei:ab[not(parent::tei:note)] or */tei:div[not(parent::tei:note)] or */tei:cit[not(parent::tei:note)] or */tei:spGrp[not(parent::tei:note)] or */tei:head[not(parent::tei:note)]
+          or count(*/*) != count(*/tei:*) and *[not(self::tei:note)]/*[not(self::tei:*)][contains($P-BLOCKS, concat(' ', local-name(), ' '))]))">
+        <div class="p"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'p'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></div>
       </xsl:when>
       <xsl:otherwise>
-        <p><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="inline-children"/></p>
+        <p><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="inline-children"/></p>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:opener | tei:closer | tei:titlePage | tei:epigraph | tei:argument | tei:postscript | tei:spGrp | tei:cit | tei:docImprint | tei:address | tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:person | tei:place | tei:org | tei:event | tei:msDesc | tei:performance | tei:set | tei:prologue | tei:epilogue" mode="body">
-    <div class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="mixed"/></div>
+    <div class="tei-{local-name()}"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="mixed"/></div>
   </xsl:template>
   <xsl:template match="tei:salute | tei:dateline | tei:signed | tei:trailer | tei:byline | tei:docAuthor | tei:docDate | tei:docTitle | tei:titlePart | tei:bibl | tei:biblStruct | tei:label | tei:docEdition | tei:imprimatur | tei:addrLine | tei:meeting | tei:camera | tei:view | tei:caption" mode="body">
-    <div class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></div>
+    <div class="tei-{local-name()}"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></div>
   </xsl:template>
 
   <!-- ================= drama ================= -->
   <xsl:template match="tei:sp" mode="body">
-    <div class="sp"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'sp'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></div>
+    <div class="sp"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'sp'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></div>
   </xsl:template>
   <xsl:template match="tei:speaker" mode="body">
-    <div class="speaker"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'speaker'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></div>
+    <div class="speaker"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'speaker'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></div>
   </xsl:template>
   <xsl:template match="tei:stage" mode="body">
-    <div class="stage"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'stage'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></div>
+    <div class="stage"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'stage'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></div>
   </xsl:template>
   <xsl:template match="tei:stage" mode="inline">
-    <span class="stage"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'stage'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span>
+    <span class="stage"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'stage'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span>
   </xsl:template>
   <xsl:template match="tei:castList" mode="body">
-    <div class="castList"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'castList'"/></xsl:call-template></xsl:if>
+    <div class="castList"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'castList'"/></xsl:call-template></xsl:if>
       <xsl:apply-templates select="tei:head" mode="body"/>
       <ul><xsl:apply-templates select="*[not(self::tei:head)]" mode="cast"/></ul>
     </div>
   </xsl:template>
   <xsl:template match="tei:castGroup" mode="cast">
-    <li class="castGroup"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'castGroup'"/></xsl:call-template></xsl:if>
+    <li class="castGroup"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'castGroup'"/></xsl:call-template></xsl:if>
       <xsl:apply-templates select="tei:head | tei:roleDesc" mode="inline"/>
       <ul><xsl:apply-templates select="*[not(self::tei:head or self::tei:roleDesc)]" mode="cast"/></ul>
     </li>
   </xsl:template>
   <xsl:template match="*" mode="cast">
-    <li class="{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="local-name()"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></li>
+    <li class="{local-name()}"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="local-name()"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></li>
   </xsl:template>
-  <xsl:template match="tei:role" mode="inline"><span class="role"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'role'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span></xsl:template>
-  <xsl:template match="tei:roleDesc" mode="inline"><xsl:text> </xsl:text><span class="roleDesc"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'roleDesc'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span></xsl:template>
+  <xsl:template match="tei:role" mode="inline"><span class="role"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'role'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span></xsl:template>
+  <xsl:template match="tei:roleDesc" mode="inline"><xsl:text> </xsl:text><span class="roleDesc"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'roleDesc'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span></xsl:template>
 
   <!-- ================= verse ================= -->
   <xsl:template match="tei:lg" mode="body">
-    <div class="lg"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'lg'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></div>
+    <div class="lg"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'lg'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></div>
   </xsl:template>
   <xsl:template match="tei:l" mode="body">
     <!-- the number: @n, else its place in its lg (the stanzas of an lg of lgs counted on) or
          among its sibling lines; shown when a multiple of five. Select expressions only: a
          variable with content would build a tree fragment per line -->
-    <div class="l"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'l'"/></xsl:call-template></xsl:if>
+    <div class="l"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'l'"/></xsl:call-template></xsl:if>
       <xsl:choose>
         <xsl:when test="@n"><xsl:if test="@n mod 5 = 0"><span class="lnum" aria-hidden="true" data-n="{@n}"></span></xsl:if></xsl:when>
         <xsl:otherwise>
@@ -179,8 +184,8 @@
         <xsl:when test="$tag = 'dl'">
           <xsl:for-each select="*[not(self::tei:head)]">
             <xsl:choose>
-              <xsl:when test="self::tei:label"><dt><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="inline-children"/></dt></xsl:when>
-              <xsl:otherwise><dd><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="mixed"/></dd></xsl:otherwise>
+              <xsl:when test="self::tei:label"><dt><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="inline-children"/></dt></xsl:when>
+              <xsl:otherwise><dd><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="mixed"/></dd></xsl:otherwise>
             </xsl:choose>
           </xsl:for-each>
         </xsl:when>
@@ -190,7 +195,7 @@
               <xsl:when test="self::tei:note or self::tei:pb or self::tei:lb or self::tei:milestone or self::tei:anchor or self::tei:cb">
                 <li class="list-aside"><xsl:apply-templates select="." mode="inline"/></li>
               </xsl:when>
-              <xsl:when test="self::*"><li><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="mixed"/></li></xsl:when>
+              <xsl:when test="self::*"><li><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="mixed"/></li></xsl:when>
               <xsl:when test="self::text()[normalize-space()]"><li><xsl:value-of select="."/></li></xsl:when>
             </xsl:choose>
           </xsl:for-each>
@@ -199,19 +204,19 @@
     </xsl:element>
   </xsl:template>
   <xsl:template match="tei:head" mode="list-head">
-    <div class="list-head"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'list-head'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></div>
+    <div class="list-head"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'list-head'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></div>
   </xsl:template>
 
   <xsl:template match="tei:table" mode="body">
     <div class="table-wrap">
-      <table class="tei-table"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-table'"/></xsl:call-template></xsl:if>
+      <table class="tei-table"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-table'"/></xsl:call-template></xsl:if>
         <xsl:for-each select="tei:head[1]"><caption><xsl:call-template name="inline-children"/></caption></xsl:for-each>
         <tbody>
           <xsl:for-each select="tei:row">
-            <tr><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if>
+            <tr><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"/></xsl:if>
               <xsl:for-each select="tei:cell">
                 <xsl:element name="{substring('tdth', 1 + 2 * (@role = 'label' or ../@role = 'label'), 2)}">
-                  <xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if>
+                  <xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"/></xsl:if>
                   <xsl:if test="@cols &gt; 1"><xsl:attribute name="colspan"><xsl:value-of select="@cols"/></xsl:attribute></xsl:if>
                   <xsl:if test="@rows &gt; 1"><xsl:attribute name="rowspan"><xsl:value-of select="@rows"/></xsl:attribute></xsl:if>
                   <xsl:call-template name="mixed"/>
@@ -227,15 +232,15 @@
 
   <!-- ================= quotations ================= -->
   <xsl:template match="tei:quote | tei:q | tei:said" mode="body">
-    <blockquote class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="mixed"/></blockquote>
+    <blockquote class="tei-{local-name()}"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="mixed"/></blockquote>
   </xsl:template>
   <xsl:template match="tei:quote | tei:q | tei:said" mode="inline">
     <xsl:choose>
       <xsl:when test="tei:p | tei:lg | tei:l | tei:list | tei:table | tei:sp | tei:ab">
-        <blockquote class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></blockquote>
+        <blockquote class="tei-{local-name()}"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></blockquote>
       </xsl:when>
       <xsl:otherwise>
-        <q class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></q>
+        <q class="tei-{local-name()}"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></q>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -244,7 +249,7 @@
   <xsl:template match="tei:figure" mode="body">
     <xsl:variable name="caption" select="tei:head | tei:figDesc"/>
     <xsl:variable name="first" select="boolean(*[1][self::tei:head or self::tei:figDesc])"/>
-    <figure><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if>
+    <figure><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"/></xsl:if>
       <xsl:if test="$caption and $first"><xsl:call-template name="figcaption"/></xsl:if>
       <xsl:apply-templates select="node()[not(self::tei:head or self::tei:figDesc)]" mode="body"/>
       <xsl:if test="$caption and not($first)"><xsl:call-template name="figcaption"/></xsl:if>
@@ -279,10 +284,10 @@
     </section>
   </xsl:template>
   <xsl:template match="tei:surfaceGrp" mode="body">
-    <div class="surfaceGrp"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'surfaceGrp'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></div>
+    <div class="surfaceGrp"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'surfaceGrp'"/></xsl:call-template></xsl:if><xsl:apply-templates mode="body"/></div>
   </xsl:template>
   <xsl:template match="tei:surface" mode="body">
-    <figure class="surface"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'surface'"/></xsl:call-template></xsl:if>
+    <figure class="surface"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'surface'"/></xsl:call-template></xsl:if>
       <xsl:apply-templates select="tei:graphic | tei:media" mode="inline"/>
       <figcaption>
         <xsl:choose>
@@ -297,16 +302,16 @@
 
   <!-- ================= notes ================= -->
   <xsl:template match="tei:note" mode="body">
-    <xsl:variable name="fn"><xsl:call-template name="is-footnote"/></xsl:variable>
+    <!-- a footnote: a note of the text that no ref/ptr points to (as $fn-notes selects) -->
     <xsl:choose>
-      <xsl:when test="$fn = 'true'"><div class="fn-anchor"><xsl:apply-templates select="." mode="inline"/></div></xsl:when>
+      <xsl:when test="not(ancestor::tei:teiHeader or ancestor::tei:standOff) and not(@xml:id and key('plain-pointed', concat('#', @xml:id)))"><div class="fn-anchor"><xsl:apply-templates select="." mode="inline"/></div></xsl:when>
       <xsl:otherwise><xsl:call-template name="endnote"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
   <xsl:template match="tei:note" mode="inline">
-    <xsl:variable name="fn"><xsl:call-template name="is-footnote"/></xsl:variable>
+    <!-- a footnote: a note of the text that no ref/ptr points to (as $fn-notes selects) -->
     <xsl:choose>
-      <xsl:when test="$fn = 'true'">
+      <xsl:when test="not(ancestor::tei:teiHeader or ancestor::tei:standOff) and not(@xml:id and key('plain-pointed', concat('#', @xml:id)))">
         <xsl:variable name="id"><xsl:call-template name="fn-id"/></xsl:variable>
         <xsl:variable name="label"><xsl:call-template name="fn-label"/></xsl:variable>
         <a class="fnref" id="fnref-{$id}" href="#{$id}" role="doc-noteref" aria-label="note {$label}" data-n="{$label}"></a>
@@ -319,7 +324,7 @@
     <xsl:param name="tag" select="'aside'"/>
     <xsl:element name="{$tag}">
       <xsl:attribute name="class">tei-note endnote</xsl:attribute>
-      <xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-note endnote'"/></xsl:call-template></xsl:if>
+      <xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'tei-note endnote'"/></xsl:call-template></xsl:if>
       <xsl:if test="@xml:id">
         <a class="backref" href="#ref-{@xml:id}-1" aria-label="back to the text">
           <xsl:choose><xsl:when test="@n"><xsl:value-of select="@n"/></xsl:when><xsl:otherwise>↩</xsl:otherwise></xsl:choose>
@@ -401,7 +406,7 @@
 
   <!-- ================= apparatus and readings ================= -->
   <xsl:template match="tei:app" mode="inline">
-    <span class="app"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'app'"/></xsl:call-template></xsl:if>
+    <span class="app"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'app'"/></xsl:call-template></xsl:if>
       <xsl:apply-templates select="(tei:lem | tei:rdg | tei:rdgGrp/tei:rdg)[1]" mode="inline"/>
       <xsl:variable name="label"><xsl:call-template name="app-label"/></xsl:variable>
       <a class="appref" id="ref-app-{generate-id()}" href="#app-{generate-id()}" role="doc-noteref" aria-label="apparatus {$label}" data-n="{$label}"></a>
@@ -425,7 +430,7 @@
       </xsl:for-each>
     </ul>
   </xsl:template>
-  <xsl:template match="tei:lem | tei:rdg" mode="inline"><span class="{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="local-name()"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span></xsl:template>
+  <xsl:template match="tei:lem | tei:rdg" mode="inline"><span class="{local-name()}"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="local-name()"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span></xsl:template>
 
   <!-- choice: the edited reading (corr, reg, expan) shown, the other in a tooltip and shown
        instead by the page's "original readings" switch (or reading='original') -->
@@ -440,24 +445,24 @@
   </xsl:template>
   <xsl:template match="tei:choice" mode="body"><div class="choice-block"><xsl:apply-templates select="." mode="inline"/></div></xsl:template>
   <xsl:template match="tei:sic | tei:corr | tei:reg | tei:orig | tei:abbr | tei:expan | tei:seg | tei:w | tei:pc | tei:c | tei:g | tei:am | tei:num | tei:measure | tei:unit | tei:phr | tei:cl" mode="inline">
-    <span class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span>
+    <span class="tei-{local-name()}"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span>
   </xsl:template>
 
   <!-- ================= transcription ================= -->
   <xsl:template match="tei:del" mode="inline">
-    <del><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="reason-title"><xsl:with-param name="what" select="'deleted'"/></xsl:call-template><xsl:call-template name="inline-children"/></del>
+    <del><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="reason-title"><xsl:with-param name="what" select="'deleted'"/></xsl:call-template><xsl:call-template name="inline-children"/></del>
   </xsl:template>
   <xsl:template match="tei:add" mode="inline">
-    <ins class="add"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'add'"/></xsl:call-template></xsl:if>
+    <ins class="add"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'add'"/></xsl:call-template></xsl:if>
       <xsl:attribute name="title">added<xsl:if test="@place"> (<xsl:value-of select="@place"/>)</xsl:if><xsl:if test="@hand"> by <xsl:value-of select="translate(@hand, '#', '')"/></xsl:if></xsl:attribute>
       <xsl:call-template name="inline-children"/>
     </ins>
   </xsl:template>
   <xsl:template match="tei:subst | tei:mod | tei:restore | tei:retrace | tei:redo | tei:undo | tei:metamark | tei:handShift | tei:damage | tei:secl | tei:space[normalize-space()]" mode="inline">
-    <span class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span>
+    <span class="tei-{local-name()}"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span>
   </xsl:template>
   <xsl:template match="tei:unclear" mode="inline">
-    <span class="unclear"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'unclear'"/></xsl:call-template></xsl:if><xsl:call-template name="reason-title"><xsl:with-param name="what" select="'unclear'"/></xsl:call-template>
+    <span class="unclear"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'unclear'"/></xsl:call-template></xsl:if><xsl:call-template name="reason-title"><xsl:with-param name="what" select="'unclear'"/></xsl:call-template>
       <xsl:call-template name="inline-children"/>
       <xsl:if test="not(normalize-space())">[?]</xsl:if>
     </span>
@@ -500,7 +505,7 @@
        inline-join; elsewhere text is copied by the built-in rule -->
   <xsl:template name="inline-children">
     <xsl:choose>
-      <xsl:when test="*[@break = 'no'][self::tei:lb or self::tei:pb or self::tei:cb]"><xsl:apply-templates mode="inline-join"/></xsl:when>
+      <xsl:when test="tei:lb[@break = 'no'] or tei:pb[@break = 'no'] or tei:cb[@break = 'no']"><xsl:apply-templates mode="inline-join"/></xsl:when>
       <xsl:otherwise><xsl:apply-templates mode="inline"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -525,7 +530,7 @@
   <xsl:template match="tei:anchor" mode="inline"><span class="anchor"><xsl:call-template name="id-attr"/></span></xsl:template>
   <xsl:template match="tei:milestone" mode="inline"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="tei:index | tei:link | tei:linkGrp | tei:join | tei:span | tei:spanGrp | tei:interpGrp | tei:interp | tei:alt | tei:altGrp" mode="inline"/>
-  <xsl:template match="tei:fw" mode="inline"><span class="fw"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'fw'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span></xsl:template>
+  <xsl:template match="tei:fw" mode="inline"><span class="fw"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'fw'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span></xsl:template>
   <xsl:template match="tei:space" mode="inline">
     <xsl:choose>
       <xsl:when test="@dim = 'vertical'"><br/></xsl:when>
@@ -539,6 +544,8 @@
   </xsl:template>
   <xsl:template match="tei:pb" mode="inline">
     <xsl:choose>
+      <!-- the usual page break, a number alone: written in place (pb-content's result) -->
+      <xsl:when test="not(@facs or @break or @xml:id)"><span class="pb" title="{normalize-space(concat('page ', normalize-space(@n)))}"><xsl:value-of select="normalize-space(@n)"/><xsl:if test="not(normalize-space(@n))">¶</xsl:if></span></xsl:when>
       <xsl:when test="@facs">
         <xsl:variable name="facs"><xsl:call-template name="facs-url"/></xsl:variable>
         <xsl:choose>
@@ -578,20 +585,20 @@
   </xsl:template>
 
   <!-- ================= phrases ================= -->
-  <xsl:template match="tei:emph" mode="inline"><em><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="inline-children"/></em></xsl:template>
+  <xsl:template match="tei:emph" mode="inline"><em><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="inline-children"/></em></xsl:template>
   <!-- hi: its @rend/@rendition as classes (r-bold, r-sup, rnd-ID ...) styled by the page's CSS;
        without either, italic -->
   <xsl:template match="tei:hi" mode="inline">
     <xsl:choose>
-      <xsl:when test="@rend or @rendition or @style"><span class="hi"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'hi'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span></xsl:when>
-      <xsl:otherwise><em class="hi"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'hi'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></em></xsl:otherwise>
+      <xsl:when test="@rend or @rendition or @style"><span class="hi"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'hi'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span></xsl:when>
+      <xsl:otherwise><em class="hi"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'hi'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></em></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <xsl:template match="tei:title" mode="inline"><cite><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="inline-children"/></cite></xsl:template>
+  <xsl:template match="tei:title" mode="inline"><cite><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"/></xsl:if><xsl:call-template name="inline-children"/></cite></xsl:template>
   <xsl:template match="tei:foreign | tei:term | tei:mentioned | tei:soCalled | tei:gloss" mode="inline">
-    <i class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></i>
+    <i class="tei-{local-name()}"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></i>
   </xsl:template>
-  <xsl:template match="tei:label" mode="inline"><span class="label"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'label'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span></xsl:template>
+  <xsl:template match="tei:label" mode="inline"><span class="label"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="'label'"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span></xsl:template>
   <xsl:template match="tei:code" mode="inline"><code><xsl:call-template name="inline-children"/></code></xsl:template>
   <xsl:template match="tei:figure | tei:lg | tei:l | tei:sp | tei:speaker | tei:table | tei:list | tei:listBibl | tei:castList | tei:p | tei:ab | tei:floatingText | tei:div | tei:cit | tei:spGrp | tei:head" mode="inline">
     <xsl:apply-templates select="." mode="body"/>
@@ -641,18 +648,19 @@
           </xsl:if>
         </a>
       </xsl:when>
-      <xsl:otherwise><span class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/><xsl:if test="not(node())"><xsl:value-of select="@target"/></xsl:if></span></xsl:otherwise>
+      <xsl:otherwise><span class="tei-{local-name()}"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/><xsl:if test="not(node())"><xsl:value-of select="@target"/></xsl:if></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
   <!-- an absolute http(s)/mailto URL, a relative reference (no scheme), or a prefixDef'd
        private URI ('pmb:123' with a replacementPattern holding $1); else '' -->
+  <!-- the prefixDefs, found once (most documents have none: then no lookup per pointer) -->
+  <xsl:variable name="prefix-defs" select="(/* | /*/tei:TEI)/tei:teiHeader/tei:encodingDesc/tei:listPrefixDef/tei:prefixDef"/>
   <xsl:template name="resolve-uri">
     <xsl:param name="url"/>
     <xsl:variable name="u" select="normalize-space($url)"/>
-    <xsl:variable name="scheme" select="substring-before($u, ':')"/>
-    <xsl:variable name="def" select="(/* | /*/tei:TEI)/tei:teiHeader/tei:encodingDesc/tei:listPrefixDef/tei:prefixDef[@ident = $scheme][1]"/>
+    <xsl:variable name="def" select="$prefix-defs[@ident = substring-before($u, ':')][1]"/>
     <xsl:choose>
-      <xsl:when test="$scheme and $def and contains($def/@replacementPattern, '$1')">
+      <xsl:when test="$def and substring-before($u, ':') and contains($def/@replacementPattern, '$1')">
         <xsl:call-template name="safe-href"><xsl:with-param name="url" select="str:replace($def/@replacementPattern, '$1', substring-after($u, ':'))"/></xsl:call-template>
       </xsl:when>
       <xsl:otherwise><xsl:call-template name="image-src"><xsl:with-param name="url" select="$u"/><xsl:with-param name="iiif" select="false()"/></xsl:call-template></xsl:otherwise>
@@ -664,25 +672,25 @@
     <xsl:param name="url"/>
     <xsl:param name="iiif" select="true()"/>
     <xsl:variable name="u" select="normalize-space($url)"/>
-    <xsl:variable name="lower" select="translate(substring($u, 1, 8), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
-    <xsl:variable name="first" select="substring-before(concat(translate($u, '?#', '//'), '/'), '/')"/>
+    <!-- the usual lower-case scheme tested first; the scheme's case folded only for the letters
+         that can match (translate() costs per character and per letter of its second argument) -->
     <xsl:choose>
       <xsl:when test="not($u) or contains($u, ' ') or contains($u, '\')"/>
-      <xsl:when test="starts-with($lower, 'http://') or starts-with($lower, 'https://')">
+      <xsl:when test="starts-with($u, 'https://') or starts-with($u, 'http://') or starts-with(translate(substring($u, 1, 8), 'HTPS', 'htps'), 'http://') or starts-with(translate(substring($u, 1, 8), 'HTPS', 'htps'), 'https://')">
         <xsl:value-of select="$u"/>
         <xsl:if test="$iiif and contains($u, '/iiif/') and not(contains($u, '/full/')) and not(contains(str:tokenize($u, '/')[last()], '.'))">/full/!1200,1200/0/default.jpg</xsl:if>
       </xsl:when>
-      <xsl:when test="starts-with($lower, 'mailto:') and not($iiif)"><xsl:value-of select="$u"/></xsl:when>
-      <xsl:when test="not(contains($first, ':')) and not(starts-with($u, '//'))"><xsl:value-of select="$u"/></xsl:when>
+      <xsl:when test="not($iiif) and starts-with(translate(substring($u, 1, 7), 'MAILTO', 'mailto'), 'mailto:')"><xsl:value-of select="$u"/></xsl:when>
+      <xsl:when test="not(contains(substring-before(concat(translate($u, '?#', '//'), '/'), '/'), ':')) and not(starts-with($u, '//'))"><xsl:value-of select="$u"/></xsl:when>
     </xsl:choose>
   </xsl:template>
 
   <!-- any other element: blocks or text, by what it holds -->
   <xsl:template match="*" mode="body">
-    <div class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="mixed"/></div>
+    <div class="tei-{local-name()}"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="mixed"/></div>
   </xsl:template>
   <xsl:template match="*" mode="inline">
-    <span class="tei-{local-name()}"><xsl:if test="@xml:id or @xml:lang or @rend or @rendition or @style"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span>
+    <span class="tei-{local-name()}"><xsl:if test="@* and (@xml:id or @xml:lang or @rend or @rendition or @style)"><xsl:call-template name="attrs"><xsl:with-param name="class" select="concat('tei-', local-name())"/></xsl:call-template></xsl:if><xsl:call-template name="inline-children"/></span>
   </xsl:template>
   <!-- content that may be blocks or a line of text: blocks when there is no text of its own and
        some child is a block-level TEI element -->
@@ -697,7 +705,7 @@
   <!-- ================= table of contents ================= -->
   <xsl:template name="toc">
     <xsl:param name="text"/>
-    <xsl:if test="($text//tei:head[parent::tei:div or parent::tei:div1 or parent::tei:div2 or parent::tei:div3])[2]">
+    <xsl:if test="($text/descendant::tei:head[parent::tei:div or parent::tei:div1 or parent::tei:div2 or parent::tei:div3])[2]">
       <nav class="toc" aria-label="Contents">
         <details open="open"><summary>Contents</summary>
           <ol><xsl:apply-templates select="$text/*/*[self::tei:div or self::tei:div1]" mode="toc"/></ol>
@@ -725,21 +733,14 @@
     <xsl:param name="class" select="''"/>
     <xsl:if test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:if>
     <xsl:if test="@xml:lang"><xsl:attribute name="lang"><xsl:value-of select="@xml:lang"/></xsl:attribute></xsl:if>
-    <xsl:choose>
-      <xsl:when test="@rend or @rendition or @style"><xsl:call-template name="rend-attrs"><xsl:with-param name="class" select="$class"/></xsl:call-template></xsl:when>
-      <xsl:when test="$class"><xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute></xsl:when>
-    </xsl:choose>
-  </xsl:template>
-  <xsl:template name="rend-attrs">
-    <xsl:param name="class" select="''"/>
-    <!-- one branch per case, the cheap tests first (translate() is slow in libxml2) -->
+    <!-- one branch per case, the cheap tests first (translate() is slow in libxml2); each class
+         attribute one concat (an instruction is ~1 µs, a call-template more) -->
     <xsl:choose>
       <xsl:when test="@rendition">
         <xsl:choose>
           <xsl:when test="not(@rend) and starts-with(@rendition, '#') and not(contains(substring(@rendition, 2), '#')) and translate(@rendition, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_#', '') = ''">
             <!-- one pointer to a rendition: its CSS class, and its id as a rend token -->
-            <xsl:variable name="id" select="substring(@rendition, 2)"/>
-            <xsl:attribute name="class"><xsl:if test="$class"><xsl:value-of select="$class"/><xsl:text> </xsl:text></xsl:if>r-<xsl:value-of select="translate($id, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/> rnd-<xsl:value-of select="$id"/></xsl:attribute>
+            <xsl:attribute name="class"><xsl:value-of select="concat($class, substring(' ', 1, string-length($class)), 'r-', translate(substring(@rendition, 2), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), ' rnd-', substring(@rendition, 2))"/></xsl:attribute>
           </xsl:when>
           <xsl:otherwise><xsl:call-template name="rend-classes"><xsl:with-param name="class" select="$class"/></xsl:call-template></xsl:otherwise>
         </xsl:choose>
@@ -748,14 +749,14 @@
         <xsl:choose>
           <xsl:when test="translate(@rend, 'abcdefghijklmnopqrstuvwxyz0123456789-', '') = ''">
             <!-- the usual case, one lower-case token: no tokenising -->
-            <xsl:attribute name="class"><xsl:if test="$class"><xsl:value-of select="$class"/><xsl:text> </xsl:text></xsl:if>r-<xsl:value-of select="@rend"/></xsl:attribute>
+            <xsl:attribute name="class"><xsl:value-of select="concat($class, substring(' ', 1, string-length($class)), 'r-', @rend)"/></xsl:attribute>
           </xsl:when>
           <xsl:otherwise><xsl:call-template name="rend-classes"><xsl:with-param name="class" select="$class"/></xsl:call-template></xsl:otherwise>
         </xsl:choose>
       </xsl:when>
       <xsl:when test="$class"><xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute></xsl:when>
     </xsl:choose>
-    <xsl:if test="contains(@style, ':') and not(contains(@style, '(') or contains(@style, '\') or contains(@style, '@') or contains(@style, '&lt;'))">
+    <xsl:if test="@style and contains(@style, ':') and not(contains(@style, '(') or contains(@style, '\') or contains(@style, '@') or contains(@style, '&lt;'))">
       <xsl:attribute name="style"><xsl:value-of select="@style"/></xsl:attribute>
     </xsl:if>
   </xsl:template>

@@ -52,8 +52,8 @@
   <!-- key main-name: in entity-kinds.xsl -->
   <xsl:key name="anchor" match="tei:ref[@type='noteAnchor']" use="@target"/>
 
-  <!-- the documents, found once (each //tei:TEI walks the whole tree) -->
-  <xsl:variable name="records" select="//tei:TEI"/>
+  <!-- the documents, found once; a TEI root is the one document (//tei:TEI walks the tree) -->
+  <xsl:variable name="records" select="/tei:TEI | /*[not(self::tei:TEI)]//tei:TEI"/>
   <xsl:variable name="first" select="$records[1]"/>
   <xsl:variable name="doc-lang">
     <xsl:choose>
@@ -402,7 +402,8 @@
     <xsl:variable name="ids" select="normalize-space(translate(@ref, '#', ' '))"/>
     <xsl:choose>
       <!-- no ref, or one URL (a ':' is never in an xml:id): no record, and no key() call (the
-           first one builds every key of the stylesheet, a walk of the document each) -->
+           first one builds every key of the stylesheet, a walk of the document each); the kind
+           from the entity-kind registry (entity-kinds.xsl, generated) -->
       <xsl:when test="not($ids) or contains($ids, ':') and not(contains($ids, ' '))">
         <xsl:variable name="kind"><xsl:call-template name="entity-kind"/></xsl:variable>
         <span class="name {$kind}"><xsl:call-template name="lang-attr"/><xsl:call-template name="inline-children"/></span>
@@ -415,7 +416,7 @@
       <xsl:variable name="kind"><xsl:call-template name="entity-kind"><xsl:with-param name="entity" select="$entity"/></xsl:call-template></xsl:variable>
       <xsl:choose>
         <xsl:when test="$entity">
-          <xsl:variable name="wikidata"><xsl:call-template name="entity-url"><xsl:with-param name="entity" select="$entity"/></xsl:call-template></xsl:variable>
+          <xsl:variable name="wikidata"><xsl:if test="$entity/tei:idno[@type='wikidata']"><xsl:call-template name="entity-url"><xsl:with-param name="entity" select="$entity"/></xsl:call-template></xsl:if></xsl:variable>
           <xsl:variable name="other"><!-- one ref, the usual case, without the recursion; the
                language here looked up only for a main name that has one -->
             <xsl:choose>
