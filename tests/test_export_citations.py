@@ -473,6 +473,15 @@ def test_main_title_wins_and_respstmt_names_translators_and_editors():
     assert "Li Hua" in cite(doc, "chicago")
 
 
+def test_an_editor_named_twice_in_the_header_is_one_editor():
+    """I.Sicily's shape: an editor element and a respStmt naming the same person as editor."""
+    doc = header_doc('<title>Dedication</title><editor>Jonathan Prag</editor><editor>Tuuli Ahlholm</editor>'
+                     '<respStmt><resp>edited by</resp><name>Jonathan Prag</name></respStmt>')
+    (item,) = items_of(doc)
+    assert item["editor"] == [{"literal": "Jonathan Prag"}, {"literal": "Tuuli Ahlholm"}]
+    assert cite(doc, "chicago").count("Jonathan Prag") == 1
+
+
 def test_headers_with_an_author_cite_the_author_and_their_own_title(shared):
     """Over ../shared/tei-samples: each header naming an author gives an item with that author's
     name and the header's own title."""

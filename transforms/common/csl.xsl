@@ -563,6 +563,10 @@
     <xsl:if test="$nodes[normalize-space()]">
       <names name="{$name}">
         <xsl:for-each select="$nodes[normalize-space()]">
+          <xsl:variable name="i" select="position()"/>
+          <xsl:variable name="said" select="normalize-space(.)"/>
+          <!-- a person named twice (an editor also in a respStmt as editor) is one name -->
+          <xsl:if test="not($nodes[normalize-space()][position() &lt; $i][normalize-space(.) = $said])">
           <xsl:choose>
             <!-- one editor element naming several people -->
             <xsl:when test="count(tei:persName | tei:name | tei:orgName) &gt; 1">
@@ -570,6 +574,7 @@
             </xsl:when>
             <xsl:otherwise><xsl:call-template name="one-name"/></xsl:otherwise>
           </xsl:choose>
+          </xsl:if>
         </xsl:for-each>
       </names>
     </xsl:if>
