@@ -724,7 +724,7 @@
   <xsl:template name="attrs">
     <xsl:param name="class" select="''"/>
     <xsl:if test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:if>
-    <xsl:if test="@xml:lang"><xsl:attribute name="lang"><xsl:value-of select="@xml:lang"/></xsl:attribute></xsl:if>
+    <xsl:if test="@xml:lang"><xsl:attribute name="lang"><xsl:value-of select="@xml:lang"/></xsl:attribute><xsl:call-template name="dir-attr"/></xsl:if>
     <xsl:choose>
       <xsl:when test="@rend or @rendition or @style"><xsl:call-template name="rend-attrs"><xsl:with-param name="class" select="$class"/></xsl:call-template></xsl:when>
       <xsl:when test="$class"><xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute></xsl:when>

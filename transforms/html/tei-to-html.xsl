@@ -37,6 +37,8 @@
   <xsl:include href="citation.xsl"/>
   <xsl:include href="edition.xsl"/>
   <xsl:include href="header.xsl"/>
+  <xsl:include href="bidi.xsl"/>
+  <xsl:include href="msdesc.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
   <xsl:param name="lang" select="'all'"/>
@@ -70,7 +72,7 @@
   <!-- ================= page ================= -->
   <xsl:template match="/">
     <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;</xsl:text>
-    <html lang="{$doc-lang}">
+    <html lang="{$doc-lang}"><xsl:if test="/*/@xml:lang or $first/tei:text/@xml:lang"><xsl:call-template name="dir-attr"><xsl:with-param name="tag" select="$doc-lang"/></xsl:call-template></xsl:if>
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -80,7 +82,7 @@
           <xsl:if test="not($first)">TEI fragment (<xsl:value-of select="local-name(/*)"/>)</xsl:if>
         </title>
         <xsl:call-template name="citation-meta"/>
-        <xsl:if test="$css = 'inline'"><style><xsl:call-template name="css"/><xsl:call-template name="citation-css"/><xsl:call-template name="rendition-css"/></style></xsl:if>
+        <xsl:if test="$css = 'inline'"><style><xsl:call-template name="css"/><xsl:call-template name="citation-css"/><xsl:call-template name="rendition-css"/><xsl:call-template name="msdesc-css"/></style></xsl:if>
       </head>
       <body>
         <a class="skip" href="#doc-1">Skip to the text</a>
@@ -539,7 +541,7 @@
     <xsl:if test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:if>
   </xsl:template>
   <xsl:template name="lang-attr">
-    <xsl:if test="@xml:lang"><xsl:attribute name="lang"><xsl:value-of select="@xml:lang"/></xsl:attribute></xsl:if>
+    <xsl:if test="@xml:lang"><xsl:attribute name="lang"><xsl:value-of select="@xml:lang"/></xsl:attribute><xsl:call-template name="dir-attr"/></xsl:if>
   </xsl:template>
 
   <xsl:template name="css">

@@ -1,0 +1,409 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Included by tei-to-html.xsl: the manuscript description (msDesc) of a header, laid out as a
+  catalogue entry (mode msdesc, called by header.xsl's header-more).
+  - msIdentifier as a heading line (place, institution, repository, collection, shelfmark),
+    the other identifiers under it;
+  - msContents: summary, languages, then each msItem (nested, numbered by @n or position, its
+    locus first) as a list of labelled fields in the catalogue's order: Author, Title (with its
+    @type), Rubric, Incipit, Explicit, Final rubric, Colophon, Filiation, Note, Bibliography,
+    Language ...;
+  - physDesc, history and additional as labelled fields: form, material, extent (dimensions as
+    "H × W unit" per @type), foliation, collation, condition, layout (columns, written lines),
+    hands (script, scribe), decoration, additions, binding, seals, accompanying material;
+    origin (each origDate with its calendar and its @when/@notBefore/@notAfter), provenance,
+    acquisition; record history, availability, surrogates, bibliography;
+  - msPart and msFrag recursively, a heading level deeper.
+  Missing fields are absent; a locus with @facs links to its image; names go through the
+  page's name template (@ref linked). A field without xml:lang gets dir="auto", so a quoted
+  Arabic incipit in an English catalogue reads right to left. Runs only for documents that
+  have an msDesc (no keys, no global variables). No parameters.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="tei">
+
+  <!-- ================= msDesc, msPart, msFrag ================= -->
+  <xsl:template match="tei:msDesc | tei:msPart | tei:msFrag" mode="msdesc">
+    <!-- h3 for its sections, a level deeper per part (h6 at most) -->
+    <xsl:variable name="depth" select="count(ancestor::tei:msPart | ancestor::tei:msFrag)"/>
+    <xsl:variable name="level" select="3 + $depth - ($depth &gt; 2) * ($depth - 2)"/>
+    <section class="msdesc" aria-label="Manuscript description">
+      <xsl:if test="not(self::tei:msDesc)"><xsl:attribute name="class">ms-part</xsl:attribute><xsl:attribute name="aria-label"><xsl:call-template name="ms-part-name"/></xsl:attribute></xsl:if>
+      <xsl:call-template name="id-attr"/><xsl:call-template name="lang-attr"/>
+      <xsl:choose>
+        <xsl:when test="self::tei:msDesc">
+          <h2>Manuscript</h2>
+          <xsl:apply-templates select="tei:msIdentifier" mode="msdesc"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:element name="h{$level}"><xsl:call-template name="ms-part-name"/><xsl:apply-templates select="tei:msIdentifier" mode="ms-part-id"/></xsl:element>
+          <xsl:apply-templates select="tei:msIdentifier" mode="ms-alt-ids"/>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:for-each select="tei:head[normalize-space()]"><p class="ms-head"><xsl:call-template name="inline-children"/></p></xsl:for-each>
+      <xsl:apply-templates select="tei:p | tei:ab" mode="body"/>
+      <xsl:apply-templates select="tei:msContents | tei:physDesc | tei:history | tei:additional" mode="msdesc">
+        <xsl:with-param name="level" select="$level + number(not(self::tei:msDesc))"/>
+      </xsl:apply-templates>
+      <xsl:apply-templates select="tei:msPart | tei:msFrag" mode="msdesc"/>
+    </section>
+  </xsl:template>
+  <xsl:template name="ms-part-name">
+    <xsl:value-of select="substring('PartFragment', 1 + 4 * boolean(self::tei:msFrag), 4 + 4 * boolean(self::tei:msFrag))"/>
+    <xsl:if test="normalize-space(@n)"><xsl:text> </xsl:text><xsl:value-of select="normalize-space(@n)"/></xsl:if>
+  </xsl:template>
+
+  <!-- the heading line: where, whose, which; the other identifiers under it -->
+  <xsl:template match="tei:msIdentifier" mode="msdesc">
+    <xsl:variable name="main" select="(tei:idno[@type = 'shelfmark' or not(@type)] | tei:idno)[1]"/>
+    <xsl:variable name="where" select="(tei:settlement | tei:institution | tei:repository | tei:collection)[normalize-space()]"/>
+    <p class="ms-id">
+      <xsl:for-each select="$where | (tei:region | tei:country)[not($where)][normalize-space()] | $main">
+        <xsl:if test="position() &gt; 1">, </xsl:if>
+        <xsl:choose>
+          <xsl:when test="self::tei:idno"><span class="ms-shelfmark"><xsl:value-of select="normalize-space(.)"/></span></xsl:when>
+          <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+      <xsl:for-each select="tei:msName[normalize-space()]"><xsl:text> </xsl:text><cite class="ms-name"><xsl:call-template name="lang-attr"/><xsl:value-of select="normalize-space(.)"/></cite></xsl:for-each>
+    </p>
+    <xsl:apply-templates select="." mode="ms-alt-ids"><xsl:with-param name="main" select="$main"/></xsl:apply-templates>
+  </xsl:template>
+  <xsl:template match="tei:msIdentifier" mode="ms-alt-ids">
+    <xsl:param name="main" select="/.."/>
+    <xsl:variable name="other" select="tei:idno[normalize-space()][count(. | $main) != 1] | tei:altIdentifier[normalize-space()]"/>
+    <xsl:if test="$other">
+      <p class="ms-altid"><span class="label">Other identifiers: </span>
+        <xsl:for-each select="$other">
+          <xsl:if test="position() &gt; 1">; </xsl:if>
+          <xsl:variable name="type" select="normalize-space((@type | tei:idno/@type)[1])"/>
+          <xsl:if test="$type"><xsl:value-of select="$type"/><xsl:text> </xsl:text></xsl:if>
+          <xsl:value-of select="normalize-space(.)"/>
+        </xsl:for-each>
+      </p>
+    </xsl:if>
+  </xsl:template>
+  <!-- a part's identifier in its heading: its idnos (an altIdentifier's too) -->
+  <xsl:template match="tei:msIdentifier" mode="ms-part-id">
+    <xsl:for-each select="(.//tei:idno | tei:msName)[normalize-space()][1]">
+      <xsl:text>: </xsl:text><xsl:value-of select="normalize-space(.)"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ================= contents ================= -->
+  <xsl:template match="tei:msContents" mode="msdesc">
+    <xsl:param name="level" select="3"/>
+    <xsl:if test="normalize-space() or .//tei:locus[@from or @facs]">
+      <section class="ms-contents">
+        <xsl:call-template name="lang-attr"/>
+        <xsl:element name="h{$level}">Contents</xsl:element>
+        <xsl:for-each select="tei:summary[normalize-space()]">
+          <div class="ms-summary"><xsl:call-template name="ms-dir"/><xsl:call-template name="mixed"/></div>
+        </xsl:for-each>
+        <xsl:for-each select="tei:textLang[normalize-space() or @mainLang]">
+          <p class="ms-lang"><span class="label">Language: </span><xsl:apply-templates select="." mode="ms-value"/></p>
+        </xsl:for-each>
+        <xsl:apply-templates select="tei:p | tei:ab | tei:list | tei:listBibl" mode="body"/>
+        <xsl:if test="tei:msItem | tei:msItemStruct">
+          <ol class="ms-items"><xsl:apply-templates select="tei:msItem | tei:msItemStruct" mode="msdesc"/></ol>
+        </xsl:if>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- one item: its number and locus, its fields, its sub-items -->
+  <xsl:template match="tei:msItem | tei:msItemStruct" mode="msdesc">
+    <xsl:variable name="fields" select="*[not(self::tei:msItem or self::tei:msItemStruct or self::tei:locus or self::tei:locusGrp)]"/>
+    <li class="ms-item">
+      <xsl:call-template name="id-attr"/><xsl:call-template name="lang-attr"/>
+      <p class="ms-item-head">
+        <span class="ms-n">
+          <xsl:choose>
+            <xsl:when test="normalize-space(@n)"><xsl:value-of select="normalize-space(@n)"/></xsl:when>
+            <xsl:otherwise><xsl:number level="multiple" count="tei:msItem | tei:msItemStruct" format="1.1"/></xsl:otherwise>
+          </xsl:choose>
+          <xsl:text>.</xsl:text>
+        </span>
+        <xsl:for-each select="tei:locus | tei:locusGrp">
+          <xsl:text> </xsl:text><xsl:apply-templates select="." mode="inline"/>
+        </xsl:for-each>
+      </p>
+      <xsl:if test="$fields">
+        <dl class="ms-fields"><xsl:apply-templates select="$fields" mode="ms-rows"/></dl>
+      </xsl:if>
+      <xsl:if test="tei:msItem | tei:msItemStruct">
+        <ol class="ms-items"><xsl:apply-templates select="tei:msItem | tei:msItemStruct" mode="msdesc"/></ol>
+      </xsl:if>
+    </li>
+  </xsl:template>
+
+  <!-- ================= physical description, history, additional ================= -->
+  <xsl:template match="tei:physDesc | tei:history | tei:additional" mode="msdesc">
+    <xsl:param name="level" select="3"/>
+    <xsl:if test="normalize-space()">
+      <section class="ms-{local-name()}">
+        <xsl:call-template name="lang-attr"/>
+        <xsl:element name="h{$level}"><xsl:apply-templates select="." mode="ms-label"/></xsl:element>
+        <dl class="ms-fields"><xsl:apply-templates select="*" mode="ms-rows"/></dl>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ================= rows: dt label, dd value ================= -->
+  <!-- containers: their attributes as rows (form, material, number of hands), then their
+       children, each its own row -->
+  <xsl:template match="tei:objectDesc | tei:supportDesc | tei:layoutDesc | tei:handDesc | tei:scriptDesc | tei:typeDesc | tei:decoDesc | tei:bindingDesc | tei:sealDesc | tei:adminInfo | tei:recordHist | tei:custodialHist | tei:physDesc | tei:history | tei:additional" mode="ms-rows">
+    <xsl:if test="normalize-space(@form)"><dt>Form</dt><dd><xsl:value-of select="@form"/></dd></xsl:if>
+    <xsl:if test="normalize-space(@material) and not(tei:support[normalize-space()])"><dt>Material</dt><dd><xsl:call-template name="ms-material"/></dd></xsl:if>
+    <xsl:if test="normalize-space(@hands)"><dt>Hands</dt><dd><xsl:value-of select="@hands"/></dd></xsl:if>
+    <xsl:apply-templates select="*" mode="ms-rows"/>
+  </xsl:template>
+  <!-- origin: date and place as rows when it is no more than those; else one row of prose -->
+  <xsl:template match="tei:origin" mode="ms-rows">
+    <xsl:choose>
+      <xsl:when test="not(text()[normalize-space()])"><xsl:apply-templates select="*" mode="ms-rows"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="ms-row"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:head | tei:msItem | tei:msItemStruct | tei:locus | tei:locusGrp" mode="ms-rows"/>
+  <xsl:template match="*" mode="ms-rows"><xsl:call-template name="ms-row"/></xsl:template>
+
+  <xsl:template name="ms-row">
+    <xsl:if test="normalize-space() or @when or @notBefore or @notAfter or @writtenLines or @columns or @ruledLines or @mainLang or self::tei:handNote[@script or @scribe]">
+      <dt><xsl:apply-templates select="." mode="ms-label"/></dt>
+      <dd><xsl:call-template name="ms-dir"/><xsl:apply-templates select="." mode="ms-value"/></dd>
+    </xsl:if>
+  </xsl:template>
+  <!-- lang and dir from xml:lang; without one, dir="auto": the first strong letter decides -->
+  <xsl:template name="ms-dir">
+    <xsl:choose>
+      <xsl:when test="@xml:lang"><xsl:call-template name="lang-attr"/></xsl:when>
+      <xsl:otherwise><xsl:attribute name="dir">auto</xsl:attribute></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================= values ================= -->
+  <xsl:template match="*" mode="ms-value">
+    <xsl:call-template name="mixed"/>
+    <xsl:if test="@when or @notBefore or @notAfter or @from or @to"><xsl:call-template name="ms-when"/></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:origDate" mode="ms-value"><xsl:apply-templates select="." mode="inline"/></xsl:template>
+  <!-- several names (one per language or form) with no text between: one per line -->
+  <xsl:template match="tei:author | tei:editor" mode="ms-value">
+    <xsl:choose>
+      <xsl:when test="*[normalize-space()][2] and not(text()[normalize-space()])">
+        <xsl:for-each select="*[normalize-space()]"><xsl:if test="position() &gt; 1"><br/></xsl:if><xsl:apply-templates select="." mode="inline"/></xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="mixed"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:textLang" mode="ms-value">
+    <xsl:choose>
+      <xsl:when test="normalize-space()"><xsl:call-template name="mixed"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space(concat(@mainLang, ' ', @otherLangs))"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- layout: columns and lines from the attributes, then the text unless it only repeats them -->
+  <xsl:template match="tei:layout" mode="ms-value">
+    <xsl:variable name="t" select="normalize-space()"/>
+    <xsl:if test="@columns"><xsl:value-of select="@columns"/><xsl:value-of select="substring(' columns', 1, 7 + (normalize-space(@columns) != '1'))"/></xsl:if>
+    <xsl:if test="@writtenLines"><xsl:if test="@columns">, </xsl:if><xsl:value-of select="translate(normalize-space(@writtenLines), ' ', '–')"/> written lines</xsl:if>
+    <xsl:if test="@ruledLines"><xsl:if test="@columns or @writtenLines">, </xsl:if><xsl:value-of select="translate(normalize-space(@ruledLines), ' ', '–')"/> ruled lines</xsl:if>
+    <xsl:if test="$t and not($t = normalize-space(@columns) or $t = normalize-space(@writtenLines) or $t = normalize-space(@ruledLines))">
+      <xsl:if test="@columns or @writtenLines or @ruledLines">. </xsl:if>
+      <xsl:call-template name="mixed"/>
+    </xsl:if>
+  </xsl:template>
+  <!-- a hand: its script and scribe (when the text does not already say so), then the text -->
+  <xsl:template match="tei:handNote" mode="ms-value">
+    <xsl:variable name="t" select="string(.)"/>
+    <xsl:variable name="script" select="normalize-space(@script)"/>
+    <xsl:variable name="scribe" select="normalize-space(translate(@scribe, '#_', ' '))"/>
+    <xsl:if test="($script and not(contains($t, $script))) or ($scribe and not(contains($t, $scribe)))">
+      <p class="ms-hand">
+        <xsl:if test="$script and not(contains($t, $script))"><span class="label">Script: </span><xsl:value-of select="$script"/></xsl:if>
+        <xsl:if test="$scribe and not(contains($t, $scribe))"><xsl:if test="$script and not(contains($t, $script))">; </xsl:if><span class="label">Scribe: </span><xsl:value-of select="$scribe"/></xsl:if>
+      </p>
+    </xsl:if>
+    <xsl:call-template name="mixed"/>
+  </xsl:template>
+
+  <!-- the coded material of supportDesc -->
+  <xsl:template name="ms-material">
+    <xsl:choose>
+      <xsl:when test="@material = 'perg'">parchment</xsl:when>
+      <xsl:when test="@material = 'chart'">paper</xsl:when>
+      <xsl:when test="@material = 'mixed'">mixed (parchment and paper)</xsl:when>
+      <xsl:otherwise><xsl:value-of select="@material"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- a date's attributes after its text, when they add to it: calendar, @when, a range -->
+  <xsl:template name="ms-when">
+    <xsl:variable name="t" select="normalize-space()"/>
+    <xsl:variable name="from" select="normalize-space((@notBefore | @from)[1])"/>
+    <xsl:variable name="to" select="normalize-space((@notAfter | @to)[1])"/>
+    <xsl:variable name="iso">
+      <xsl:choose>
+        <xsl:when test="@when"><xsl:if test="not(contains($t, normalize-space(@when)))"><xsl:value-of select="normalize-space(@when)"/></xsl:if></xsl:when>
+        <xsl:when test="$from and $to"><xsl:if test="not(contains($t, $from) and contains($t, $to))"><xsl:value-of select="$from"/>–<xsl:value-of select="$to"/></xsl:if></xsl:when>
+        <xsl:when test="$from"><xsl:if test="not(contains($t, $from))">not before <xsl:value-of select="$from"/></xsl:if></xsl:when>
+        <xsl:when test="$to"><xsl:if test="not(contains($t, $to))">not after <xsl:value-of select="$to"/></xsl:if></xsl:when>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="cal" select="normalize-space(translate(@calendar, '#_', ' '))"/>
+    <!-- the calendar is said unless it is the Gregorian one and no sibling date has another -->
+    <xsl:variable name="say-cal" select="$cal and not(translate($cal, 'GREGORIAN', 'gregorian') = 'gregorian' and not(../*[local-name() = local-name(current())][@calendar != current()/@calendar]))"/>
+    <xsl:choose>
+      <xsl:when test="not($t)"><xsl:value-of select="$iso"/><xsl:if test="$say-cal"> (<xsl:value-of select="$cal"/>)</xsl:if></xsl:when>
+      <xsl:when test="string($iso) or $say-cal">
+        <span class="ms-when"> (<xsl:if test="$say-cal"><xsl:value-of select="$cal"/><xsl:if test="string($iso)">: </xsl:if></xsl:if><xsl:value-of select="$iso"/>)</span>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================= phrases inside a description (mode inline) ================= -->
+  <xsl:template match="tei:origDate" mode="inline">
+    <span class="tei-origDate"><xsl:call-template name="inline-children"/><xsl:call-template name="ms-when"/></span>
+  </xsl:template>
+  <!-- dimensions: "[type:] H × W [× D] unit", each dim with its type -->
+  <xsl:template match="tei:dimensions" mode="inline">
+    <span class="dimensions">
+      <xsl:if test="normalize-space(@type)"><xsl:value-of select="@type"/>: </xsl:if>
+      <xsl:variable name="parts" select="tei:height | tei:width | tei:depth | tei:dim"/>
+      <xsl:choose>
+        <xsl:when test="$parts">
+          <xsl:apply-templates select="tei:height" mode="ms-dim"/>
+          <xsl:apply-templates select="tei:width" mode="ms-dim"><xsl:with-param name="sep" select="boolean(tei:height)"/></xsl:apply-templates>
+          <xsl:apply-templates select="tei:depth" mode="ms-dim"><xsl:with-param name="sep" select="boolean(tei:height | tei:width)"/></xsl:apply-templates>
+          <xsl:for-each select="tei:dim">
+            <xsl:apply-templates select="." mode="ms-dim"><xsl:with-param name="sep" select="position() &gt; 1 or boolean(../tei:height | ../tei:width | ../tei:depth)"/></xsl:apply-templates>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise><xsl:call-template name="inline-children"/><xsl:if test="not(normalize-space())"><xsl:value-of select="@quantity"/></xsl:if></xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="normalize-space(@unit)"><xsl:text> </xsl:text><xsl:value-of select="@unit"/></xsl:if>
+    </span>
+  </xsl:template>
+  <xsl:template match="*" mode="ms-dim">
+    <xsl:param name="sep" select="false()"/>
+    <xsl:if test="$sep"> × </xsl:if>
+    <xsl:if test="self::tei:dim and normalize-space(@type)"><xsl:value-of select="@type"/><xsl:text> </xsl:text></xsl:if>
+    <xsl:choose>
+      <xsl:when test="normalize-space()"><xsl:value-of select="normalize-space()"/></xsl:when>
+      <xsl:when test="@quantity"><xsl:value-of select="@quantity"/></xsl:when>
+      <xsl:when test="@atLeast or @min or @atMost or @max"><xsl:value-of select="(@atLeast | @min)[1]"/>–<xsl:value-of select="(@atMost | @max)[1]"/></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+  <!-- locus: its text, else "fol. from–to"; linked to its image when it has @facs -->
+  <xsl:template match="tei:locus" mode="inline">
+    <xsl:variable name="facs"><xsl:if test="@facs"><xsl:call-template name="facs-url"/></xsl:if></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="string($facs)"><a class="locus" href="{$facs}" title="image"><xsl:call-template name="ms-locus-text"/></a></xsl:when>
+      <xsl:otherwise><span class="locus"><xsl:call-template name="ms-locus-text"/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="ms-locus-text">
+    <xsl:choose>
+      <xsl:when test="normalize-space()"><xsl:call-template name="inline-children"/></xsl:when>
+      <xsl:when test="normalize-space(@from) and normalize-space(@to) and normalize-space(@from) != normalize-space(@to)">fols. <xsl:value-of select="normalize-space(@from)"/>–<xsl:value-of select="normalize-space(@to)"/></xsl:when>
+      <xsl:when test="normalize-space(@from)">fol. <xsl:value-of select="normalize-space(@from)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space(@target)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- a label ("Folios:") is followed by a space when the text after it has none -->
+  <xsl:template match="tei:label[ancestor::tei:msDesc]" mode="inline">
+    <span class="label"><xsl:call-template name="inline-children"/></span>
+    <xsl:variable name="next" select="following-sibling::node()[1]"/>
+    <xsl:if test="$next and not(starts-with(translate(substring($next, 1, 1), '&#9;&#10;&#13;', '   '), ' '))"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
+  <!-- ================= labels ================= -->
+  <xsl:template match="*" mode="ms-label">
+    <xsl:variable name="n" select="local-name()"/>
+    <xsl:choose>
+      <xsl:when test="$n = 'p' or $n = 'ab' or $n = 'summary'">
+        <xsl:choose>
+          <xsl:when test="parent::tei:physDesc or parent::tei:msItem or parent::tei:msItemStruct or parent::tei:history or parent::tei:additional">Description</xsl:when>
+          <xsl:otherwise><xsl:apply-templates select=".." mode="ms-label"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:when test="$n = 'author'">Author</xsl:when>
+      <xsl:when test="$n = 'editor'"><xsl:choose><xsl:when test="normalize-space(@role)"><xsl:value-of select="translate(substring(@role, 1, 1), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"/><xsl:value-of select="substring(@role, 2)"/></xsl:when><xsl:otherwise>Editor</xsl:otherwise></xsl:choose></xsl:when>
+      <xsl:when test="$n = 'respStmt' and normalize-space(tei:resp)"><xsl:value-of select="normalize-space(tei:resp)"/></xsl:when>
+      <xsl:when test="$n = 'title'">Title</xsl:when>
+      <xsl:when test="$n = 'rubric'">Rubric</xsl:when>
+      <xsl:when test="$n = 'incipit'">Incipit</xsl:when>
+      <xsl:when test="$n = 'explicit'">Explicit</xsl:when>
+      <xsl:when test="$n = 'finalRubric'">Final rubric</xsl:when>
+      <xsl:when test="$n = 'colophon'">Colophon</xsl:when>
+      <xsl:when test="$n = 'filiation'">Filiation</xsl:when>
+      <xsl:when test="$n = 'note' or $n = 'noteGrp'">Note</xsl:when>
+      <xsl:when test="$n = 'bibl' and @type = 'commentedOn'">Commentary on</xsl:when>
+      <xsl:when test="$n = 'bibl' and (@type = 'translated' or @type = 'translationOf')">Translation of</xsl:when>
+      <xsl:when test="$n = 'bibl' or $n = 'listBibl' or $n = 'biblStruct'">Bibliography</xsl:when>
+      <xsl:when test="$n = 'textLang'">Language</xsl:when>
+      <xsl:when test="$n = 'quote'">Quotation</xsl:when>
+      <xsl:when test="$n = 'decoNote' or $n = 'decoDesc'">Decoration</xsl:when>
+      <xsl:when test="$n = 'physDesc'">Physical description</xsl:when>
+      <xsl:when test="$n = 'history'">History</xsl:when>
+      <xsl:when test="$n = 'additional'">Additional information</xsl:when>
+      <xsl:when test="$n = 'objectDesc'">Object</xsl:when>
+      <xsl:when test="$n = 'supportDesc' or $n = 'support'">Support</xsl:when>
+      <xsl:when test="$n = 'extent'">Extent</xsl:when>
+      <xsl:when test="$n = 'foliation'">Foliation</xsl:when>
+      <xsl:when test="$n = 'collation'">Collation</xsl:when>
+      <xsl:when test="$n = 'condition'">Condition</xsl:when>
+      <xsl:when test="$n = 'signatures'">Signatures</xsl:when>
+      <xsl:when test="$n = 'catchwords'">Catchwords</xsl:when>
+      <xsl:when test="$n = 'secFol'">Second folio</xsl:when>
+      <xsl:when test="$n = 'watermark'">Watermark</xsl:when>
+      <xsl:when test="$n = 'layoutDesc' or $n = 'layout'">Layout</xsl:when>
+      <xsl:when test="$n = 'handDesc' or $n = 'handNote'">Hand</xsl:when>
+      <xsl:when test="$n = 'scriptDesc' or $n = 'scriptNote'">Script</xsl:when>
+      <xsl:when test="$n = 'typeDesc' or $n = 'typeNote'">Type</xsl:when>
+      <xsl:when test="$n = 'musicNotation'">Music notation</xsl:when>
+      <xsl:when test="$n = 'additions'">Additions</xsl:when>
+      <xsl:when test="$n = 'bindingDesc' or $n = 'binding'">Binding</xsl:when>
+      <xsl:when test="$n = 'sealDesc' or $n = 'seal'">Seal</xsl:when>
+      <xsl:when test="$n = 'accMat'">Accompanying material</xsl:when>
+      <xsl:when test="$n = 'origin'">Origin</xsl:when>
+      <xsl:when test="$n = 'origDate'">Date</xsl:when>
+      <xsl:when test="$n = 'origPlace'">Place</xsl:when>
+      <xsl:when test="$n = 'provenance'">Provenance</xsl:when>
+      <xsl:when test="$n = 'acquisition'">Acquisition</xsl:when>
+      <xsl:when test="$n = 'adminInfo'">Administration</xsl:when>
+      <xsl:when test="$n = 'recordHist' or $n = 'source'">Source of description</xsl:when>
+      <xsl:when test="$n = 'availability'">Availability</xsl:when>
+      <xsl:when test="$n = 'custodialHist' or $n = 'custEvent'">Custodial history</xsl:when>
+      <xsl:when test="$n = 'surrogates'">Surrogates</xsl:when>
+      <xsl:otherwise><xsl:value-of select="translate(substring($n, 1, 1), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"/><xsl:value-of select="substring($n, 2)"/></xsl:otherwise>
+    </xsl:choose>
+    <!-- the kind, where catalogues give one: a uniform title, a preface's incipit ... -->
+    <xsl:if test="normalize-space(@type) and not($n = 'bibl' or $n = 'listBibl' or $n = 'dimensions' or $n = 'p')">
+      <span class="ms-type"> (<xsl:value-of select="normalize-space(@type)"/>)</span>
+    </xsl:if>
+    <xsl:if test="$n = 'binding' and @contemporary = 'true'"><span class="ms-type"> (contemporary)</span></xsl:if>
+    <xsl:if test="$n = 'handNote' and normalize-space(@scope)"><span class="ms-type"> (<xsl:value-of select="normalize-space(@scope)"/>)</span></xsl:if>
+  </xsl:template>
+
+  <!-- ================= style (only on a page with an msDesc) ================= -->
+  <xsl:template name="msdesc-css">
+    <xsl:if test="$records/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc">
+.msdesc .ms-items{list-style:none;padding-inline-start:0;margin:.3rem 0}
+.msdesc .ms-items .ms-items{padding-inline-start:1.4rem;border-inline-start:2px solid var(--rule)}
+.ms-item{margin:.6rem 0}
+.ms-item-head{margin:.2rem 0;font-weight:bold}
+.ms-item-head .locus{font-weight:normal}
+.msdesc .ms-fields{margin:.2rem 0 .5rem;grid-template-columns:minmax(9rem,max-content) minmax(0,1fr)}
+.msdesc .ms-fields dd p{margin:0 0 .2rem}
+.ms-altid,.ms-type,.ms-when{color:var(--muted)}
+.ms-altid{margin-top:0;font-size:.88rem}
+.msdesc .dimensions{display:block}
+.ms-part{border-inline-start:3px solid var(--rule);padding-inline-start:.8rem;margin:1rem 0}
+.msdesc [dir=rtl]{text-align:start}
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>
