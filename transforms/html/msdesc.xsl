@@ -39,7 +39,7 @@
         </xsl:when>
         <xsl:otherwise>
           <xsl:element name="h{$level}"><xsl:call-template name="ms-part-name"/><xsl:apply-templates select="tei:msIdentifier" mode="ms-part-id"/></xsl:element>
-          <xsl:apply-templates select="tei:msIdentifier" mode="ms-alt-ids"/>
+          <xsl:apply-templates select="tei:msIdentifier" mode="ms-alt-ids"><xsl:with-param name="main" select="(tei:msIdentifier//tei:idno)[normalize-space()][1]"/></xsl:apply-templates>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:for-each select="tei:head[normalize-space()]"><p class="ms-head"><xsl:call-template name="inline-children"/></p></xsl:for-each>
@@ -73,7 +73,7 @@
   </xsl:template>
   <xsl:template match="tei:msIdentifier" mode="ms-alt-ids">
     <xsl:param name="main" select="/.."/>
-    <xsl:variable name="other" select="tei:idno[normalize-space()][count(. | $main) != 1] | tei:altIdentifier[normalize-space()]"/>
+    <xsl:variable name="other" select="tei:idno[normalize-space()][count(. | $main) != 1] | tei:altIdentifier[normalize-space()][not(tei:idno[count(. | $main) = 1])]"/>
     <xsl:if test="$other">
       <p class="ms-altid"><span class="label">Other identifiers: </span>
         <xsl:for-each select="$other">
@@ -100,7 +100,7 @@
         <xsl:call-template name="lang-attr"/>
         <xsl:element name="h{$level}">Contents</xsl:element>
         <xsl:for-each select="tei:summary[normalize-space()]">
-          <div class="ms-summary"><xsl:call-template name="ms-dir"/><xsl:call-template name="mixed"/></div>
+          <div class="ms-summary"><xsl:call-template name="lang-attr"/><xsl:call-template name="mixed"/></div>
         </xsl:for-each>
         <xsl:for-each select="tei:textLang[normalize-space() or @mainLang]">
           <p class="ms-lang"><span class="label">Language: </span><xsl:apply-templates select="." mode="ms-value"/></p>
@@ -171,23 +171,24 @@
   <xsl:template match="*" mode="ms-rows"><xsl:call-template name="ms-row"/></xsl:template>
 
   <xsl:template name="ms-row">
-    <xsl:if test="normalize-space() or @when or @notBefore or @notAfter or @writtenLines or @columns or @ruledLines or @mainLang or self::tei:handNote[@script or @scribe]">
+    <xsl:if test="translate(normalize-space(), ',;:. ', '') or normalize-space(concat(@when, @notBefore, @notAfter, @writtenLines, @columns, @ruledLines, @mainLang)) or self::tei:handNote[normalize-space(concat(@script, @scribe))]">
       <dt><xsl:apply-templates select="." mode="ms-label"/></dt>
       <dd><xsl:call-template name="ms-dir"/><xsl:apply-templates select="." mode="ms-value"/></dd>
     </xsl:if>
   </xsl:template>
-  <!-- lang and dir from xml:lang; without one, dir="auto": the first strong letter decides -->
+  <!-- lang and dir from xml:lang; without one, a title or a text quoted from the manuscript gets
+       dir="auto" (its first strong letter decides); the cataloguer's prose keeps the page's -->
   <xsl:template name="ms-dir">
     <xsl:choose>
       <xsl:when test="@xml:lang"><xsl:call-template name="lang-attr"/></xsl:when>
-      <xsl:otherwise><xsl:attribute name="dir">auto</xsl:attribute></xsl:otherwise>
+      <xsl:when test="self::tei:title or self::tei:incipit or self::tei:explicit or self::tei:rubric or self::tei:finalRubric or self::tei:colophon or self::tei:quote or self::tei:author"><xsl:attribute name="dir">auto</xsl:attribute></xsl:when>
     </xsl:choose>
   </xsl:template>
 
   <!-- ================= values ================= -->
   <xsl:template match="*" mode="ms-value">
     <xsl:call-template name="mixed"/>
-    <xsl:if test="@when or @notBefore or @notAfter or @from or @to"><xsl:call-template name="ms-when"/></xsl:if>
+    <xsl:if test="normalize-space(concat(@when, @notBefore, @notAfter, @from, @to))"><xsl:call-template name="ms-when"/></xsl:if>
   </xsl:template>
   <xsl:template match="tei:origDate" mode="ms-value"><xsl:apply-templates select="." mode="inline"/></xsl:template>
   <!-- several names (one per language or form) with no text between: one per line -->
@@ -195,6 +196,15 @@
     <xsl:choose>
       <xsl:when test="*[normalize-space()][2] and not(text()[normalize-space()])">
         <xsl:for-each select="*[normalize-space()]"><xsl:if test="position() &gt; 1"><br/></xsl:if><xsl:apply-templates select="." mode="inline"/></xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="mixed"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- a place of names alone (placeName, settlement, country): joined with commas -->
+  <xsl:template match="tei:origPlace" mode="ms-value">
+    <xsl:choose>
+      <xsl:when test="not(text()[normalize-space()]) and *[normalize-space()][2]">
+        <xsl:for-each select="*[normalize-space()]"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:apply-templates select="." mode="inline"/></xsl:for-each>
       </xsl:when>
       <xsl:otherwise><xsl:call-template name="mixed"/></xsl:otherwise>
     </xsl:choose>
@@ -247,7 +257,7 @@
     <xsl:variable name="to" select="normalize-space((@notAfter | @to)[1])"/>
     <xsl:variable name="iso">
       <xsl:choose>
-        <xsl:when test="@when"><xsl:if test="not(contains($t, normalize-space(@when)))"><xsl:value-of select="normalize-space(@when)"/></xsl:if></xsl:when>
+        <xsl:when test="normalize-space(@when)"><xsl:if test="not(contains($t, normalize-space(@when)))"><xsl:value-of select="normalize-space(@when)"/></xsl:if></xsl:when>
         <xsl:when test="$from and $to"><xsl:if test="not(contains($t, $from) and contains($t, $to))"><xsl:value-of select="$from"/>–<xsl:value-of select="$to"/></xsl:if></xsl:when>
         <xsl:when test="$from"><xsl:if test="not(contains($t, $from))">not before <xsl:value-of select="$from"/></xsl:if></xsl:when>
         <xsl:when test="$to"><xsl:if test="not(contains($t, $to))">not after <xsl:value-of select="$to"/></xsl:if></xsl:when>
@@ -284,7 +294,7 @@
         </xsl:when>
         <xsl:otherwise><xsl:call-template name="inline-children"/><xsl:if test="not(normalize-space())"><xsl:value-of select="@quantity"/></xsl:if></xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="normalize-space(@unit)"><xsl:text> </xsl:text><xsl:value-of select="@unit"/></xsl:if>
+      <xsl:if test="normalize-space(@unit) and not(contains(concat(' ', normalize-space(), ' '), concat(' ', normalize-space(@unit), ' ')))"><xsl:text> </xsl:text><xsl:value-of select="@unit"/></xsl:if>
     </span>
   </xsl:template>
   <xsl:template match="*" mode="ms-dim">
@@ -331,6 +341,9 @@
         </xsl:choose>
       </xsl:when>
       <xsl:when test="$n = 'author'">Author</xsl:when>
+      <xsl:when test="$n = 'editor' and contains(' trl scr edt ill com ann ctb ', concat(' ', normalize-space(@role), ' '))">
+        <xsl:value-of select="substring-before(substring-after(' trl:Translator scr:Scribe edt:Editor ill:Illustrator com:Compiler ann:Annotator ctb:Contributor ', concat(' ', normalize-space(@role), ':')), ' ')"/>
+      </xsl:when>
       <xsl:when test="$n = 'editor'"><xsl:choose><xsl:when test="normalize-space(@role)"><xsl:value-of select="translate(substring(@role, 1, 1), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"/><xsl:value-of select="substring(@role, 2)"/></xsl:when><xsl:otherwise>Editor</xsl:otherwise></xsl:choose></xsl:when>
       <xsl:when test="$n = 'respStmt' and normalize-space(tei:resp)"><xsl:value-of select="normalize-space(tei:resp)"/></xsl:when>
       <xsl:when test="$n = 'title'">Title</xsl:when>
@@ -395,6 +408,7 @@
 .msdesc .ms-items{list-style:none;padding-inline-start:0;margin:.3rem 0}
 .msdesc .ms-items .ms-items{padding-inline-start:1.4rem;border-inline-start:2px solid var(--rule)}
 .ms-item{margin:.6rem 0}
+.msdesc h4,.msdesc h5,.msdesc h6{font-size:.95rem;margin:.6rem 0 .2rem}
 .ms-item-head{margin:.2rem 0;font-weight:bold}
 .ms-item-head .locus{font-weight:normal}
 .msdesc .ms-fields{margin:.2rem 0 .5rem;grid-template-columns:minmax(9rem,max-content) minmax(0,1fr)}
@@ -404,6 +418,7 @@
 .msdesc .dimensions{display:block}
 .ms-part{border-inline-start:3px solid var(--rule);padding-inline-start:.8rem;margin:1rem 0}
 .msdesc [dir=rtl]{text-align:start}
+.msdesc [lang*="-Latn"]{font-family:var(--latin)}
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>
