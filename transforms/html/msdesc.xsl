@@ -142,7 +142,7 @@
   <!-- ================= physical description, history, additional ================= -->
   <xsl:template match="tei:physDesc | tei:history | tei:additional" mode="msdesc">
     <xsl:param name="level" select="3"/>
-    <xsl:if test="normalize-space()">
+    <xsl:if test="normalize-space() or .//@quantity or .//@form or .//@material or .//@writtenLines or .//@columns or .//@when or .//@notBefore or .//@notAfter">
       <section class="ms-{local-name()}">
         <xsl:call-template name="lang-attr"/>
         <xsl:element name="h{$level}"><xsl:apply-templates select="." mode="ms-label"/></xsl:element>
@@ -171,7 +171,7 @@
   <xsl:template match="*" mode="ms-rows"><xsl:call-template name="ms-row"/></xsl:template>
 
   <xsl:template name="ms-row">
-    <xsl:if test="translate(normalize-space(), ',;:. ', '') or normalize-space(concat(@when, @notBefore, @notAfter, @writtenLines, @columns, @ruledLines, @mainLang)) or self::tei:handNote[normalize-space(concat(@script, @scribe))]">
+    <xsl:if test="translate(normalize-space(), ',;:. ', '') or normalize-space(concat(@when, @notBefore, @notAfter, @writtenLines, @columns, @ruledLines, @mainLang)) or tei:measure[@quantity] or self::tei:handNote[normalize-space(concat(@script, @scribe))]">
       <dt><xsl:apply-templates select="." mode="ms-label"/></dt>
       <dd><xsl:call-template name="ms-dir"/><xsl:apply-templates select="." mode="ms-value"/></dd>
     </xsl:if>
@@ -204,7 +204,7 @@
   <xsl:template match="tei:origPlace" mode="ms-value">
     <xsl:choose>
       <xsl:when test="not(text()[normalize-space()]) and *[normalize-space()][2]">
-        <xsl:for-each select="*[normalize-space()]"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:apply-templates select="." mode="inline"/></xsl:for-each>
+        <xsl:for-each select="*[normalize-space()][not(self::tei:geo)]"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:apply-templates select="." mode="inline"/></xsl:for-each>
       </xsl:when>
       <xsl:otherwise><xsl:call-template name="mixed"/></xsl:otherwise>
     </xsl:choose>
@@ -279,7 +279,7 @@
     <span class="tei-origDate"><xsl:call-template name="inline-children"/><xsl:call-template name="ms-when"/></span>
   </xsl:template>
   <!-- dimensions: "[type:] H × W [× D] unit", each dim with its type -->
-  <xsl:template match="tei:dimensions" mode="inline">
+  <xsl:template match="tei:dimensions[normalize-space() or @quantity or */@quantity or */@atLeast or */@atMost or */@min or */@max]" mode="inline">
     <span class="dimensions">
       <xsl:if test="normalize-space(@type)"><xsl:value-of select="@type"/>: </xsl:if>
       <xsl:variable name="parts" select="tei:height | tei:width | tei:depth | tei:dim"/>
@@ -297,6 +297,7 @@
       <xsl:if test="normalize-space(@unit) and not(contains(concat(' ', normalize-space(), ' '), concat(' ', normalize-space(@unit), ' ')))"><xsl:text> </xsl:text><xsl:value-of select="@unit"/></xsl:if>
     </span>
   </xsl:template>
+  <xsl:template match="tei:dimensions" mode="inline"/>
   <xsl:template match="*" mode="ms-dim">
     <xsl:param name="sep" select="false()"/>
     <xsl:if test="$sep"> × </xsl:if>
@@ -306,6 +307,11 @@
       <xsl:when test="@quantity"><xsl:value-of select="@quantity"/></xsl:when>
       <xsl:when test="@atLeast or @min or @atMost or @max"><xsl:value-of select="(@atLeast | @min)[1]"/>–<xsl:value-of select="(@atMost | @max)[1]"/></xsl:when>
     </xsl:choose>
+  </xsl:template>
+  <!-- an empty measure: its quantity and unit ("1 leaf" from quantity="1" unit="leaf") -->
+  <xsl:template match="tei:measure[not(normalize-space())][@quantity]" mode="inline">
+    <xsl:if test="preceding-sibling::tei:measure[@quantity][not(normalize-space())]">, </xsl:if>
+    <span class="measure"><xsl:value-of select="normalize-space(concat(@quantity, ' ', @unit))"/></span>
   </xsl:template>
   <!-- locus: its text, else "fol. from–to"; linked to its image when it has @facs -->
   <xsl:template match="tei:locus" mode="inline">
@@ -402,9 +408,9 @@
     <xsl:if test="$n = 'handNote' and normalize-space(@scope)"><span class="ms-type"> (<xsl:value-of select="normalize-space(@scope)"/>)</span></xsl:if>
   </xsl:template>
 
-  <!-- ================= style (only on a page with an msDesc) ================= -->
+  <!-- ================= style (only on a page that shows an msDesc) ================= -->
   <xsl:template name="msdesc-css">
-    <xsl:if test="$records/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc">
+    <xsl:if test="$records[not(tei:teiHeader/tei:encodingDesc/tei:appInfo/tei:application[@ident = 'teikit'])]/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc">
 .msdesc .ms-items{list-style:none;padding-inline-start:0;margin:.3rem 0}
 .msdesc .ms-items .ms-items{padding-inline-start:1.4rem;border-inline-start:2px solid var(--rule)}
 .ms-item{margin:.6rem 0}
