@@ -294,7 +294,10 @@
         </xsl:when>
         <xsl:otherwise><xsl:call-template name="inline-children"/><xsl:if test="not(normalize-space())"><xsl:value-of select="@quantity"/></xsl:if></xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="normalize-space(@unit) and not(contains(concat(' ', normalize-space(), ' '), concat(' ', normalize-space(@unit), ' ')))"><xsl:text> </xsl:text><xsl:value-of select="@unit"/></xsl:if>
+      <!-- the unit, unless the values already carry it ("45.5 cm", "280mm") -->
+      <xsl:variable name="u" select="normalize-space(@unit)"/>
+      <xsl:variable name="t" select="normalize-space()"/>
+      <xsl:if test="$u and not(contains(concat(' ', $t, ' '), concat(' ', $u, ' ')) or substring($t, string-length($t) - string-length($u) + 1) = $u)"><xsl:text> </xsl:text><xsl:value-of select="$u"/></xsl:if>
     </span>
   </xsl:template>
   <xsl:template match="tei:dimensions" mode="inline"/>
@@ -306,6 +309,16 @@
       <xsl:when test="normalize-space()"><xsl:value-of select="normalize-space()"/></xsl:when>
       <xsl:when test="@quantity"><xsl:value-of select="@quantity"/></xsl:when>
       <xsl:when test="@atLeast or @min or @atMost or @max"><xsl:value-of select="(@atLeast | @min)[1]"/>–<xsl:value-of select="(@atMost | @max)[1]"/></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+  <!-- a name in a description whose @ref is one URL (VIAF, an authority file): a link to it
+       (elsewhere such a name has no record on the page and stays text) -->
+  <xsl:template match="tei:persName[contains(@ref, '://')][ancestor::tei:msDesc] | tei:placeName[contains(@ref, '://')][ancestor::tei:msDesc] | tei:orgName[contains(@ref, '://')][ancestor::tei:msDesc] | tei:name[contains(@ref, '://')][ancestor::tei:msDesc]" mode="inline">
+    <xsl:variable name="href"><xsl:if test="not(contains(normalize-space(@ref), ' '))"><xsl:call-template name="resolve-uri"><xsl:with-param name="url" select="@ref"/></xsl:call-template></xsl:if></xsl:variable>
+    <xsl:variable name="kind" select="substring('person place  org    name   ', 1 + 7 * (boolean(self::tei:placeName) + 2 * boolean(self::tei:orgName) + 3 * boolean(self::tei:name)), 7)"/>
+    <xsl:choose>
+      <xsl:when test="string($href)"><a class="name {normalize-space($kind)}" href="{$href}"><xsl:call-template name="lang-attr"/><xsl:call-template name="inline-children"/></a></xsl:when>
+      <xsl:otherwise><span class="name {normalize-space($kind)}"><xsl:call-template name="lang-attr"/><xsl:call-template name="inline-children"/></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
   <!-- an empty measure: its quantity and unit ("1 leaf" from quantity="1" unit="leaf") -->
