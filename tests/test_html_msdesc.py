@@ -147,3 +147,12 @@ def test_quoted_text_without_a_language_takes_the_direction_of_its_letters(arabi
 def test_a_page_without_right_to_left_text_has_no_dir():
     page = page_of(SPECIMEN)
     assert page.xpath("//*[@dir]") == [] and not page.xpath("//section[@class='msdesc']")
+
+
+def test_a_right_to_left_language_column_of_a_record_is_rtl():
+    doc = parse_xml_file(SPECIMEN)
+    for div in doc.getroot().iterfind(".//{http://www.tei-c.org/ns/1.0}div[@{http://www.w3.org/XML/1998/namespace}lang='zh-Hans']"):
+        div.set("{http://www.w3.org/XML/1998/namespace}lang", "ar")
+    page = lxml_html.fromstring(export(doc, "html"))
+    assert {e.get("dir") for e in page.xpath("//section[contains(@class, 'col')][@lang='ar'] | //table[@class='pairs']//*[@lang='ar']")} == {"rtl"}
+    assert {e.get("dir") for e in page.xpath("//section[contains(@class, 'col')][@lang='en']")} == {None}

@@ -306,7 +306,7 @@
     </div>
     <div class="parallel cols-{count($divs)}">
       <xsl:for-each select="$divs">
-        <section class="col col-{position()}" lang="{@xml:lang}" aria-label="{normalize-space(concat(@type, ' ', @xml:lang))}">
+        <section class="col col-{position()}" lang="{@xml:lang}" aria-label="{normalize-space(concat(@type, ' ', @xml:lang))}"><xsl:call-template name="dir-attr"/>
           <h2 class="col-title"><xsl:call-template name="division-name"/></h2>
           <xsl:apply-templates select="*" mode="body"/>
           <xsl:apply-templates select="ancestor::tei:text/tei:back/tei:div[@type='notes'][@xml:lang = current()/@xml:lang]" mode="notes"/>
@@ -323,7 +323,7 @@
     <xsl:param name="divs"/>
     <xsl:param name="links"/>
     <table class="pairs">
-      <thead><tr><th>#</th><xsl:for-each select="$divs"><th lang="{@xml:lang}"><xsl:call-template name="division-name"/></th></xsl:for-each></tr></thead>
+      <thead><tr><th>#</th><xsl:for-each select="$divs"><th lang="{@xml:lang}"><xsl:call-template name="dir-attr"/><xsl:call-template name="division-name"/></th></xsl:for-each></tr></thead>
       <tbody>
         <xsl:for-each select="$links">
           <xsl:variable name="sentences" select="key('id', str:tokenize(translate(@target, '#', ' '), ' '))[self::tei:s]"/>
@@ -332,7 +332,7 @@
             <td class="bead-n"><xsl:value-of select="position()"/></td>
             <xsl:for-each select="$divs">
               <xsl:variable name="div" select="."/>
-              <td lang="{@xml:lang}">
+              <td lang="{@xml:lang}"><xsl:call-template name="dir-attr"/>
                 <!-- the sentences whose nearest language division is $div (count(. | $div) = 1: the same
                      node; cheaper than comparing generate-id, which grows with the document) -->
                 <xsl:for-each select="$sentences[ancestor::tei:div[@xml:lang][1][count(. | $div) = 1]]">
