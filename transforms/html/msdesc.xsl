@@ -301,6 +301,7 @@
     </span>
   </xsl:template>
   <xsl:template match="tei:dimensions" mode="inline"/>
+  <xsl:template match="tei:dimensions[ancestor::tei:msDesc]" mode="body"><xsl:apply-templates select="." mode="inline"/></xsl:template>
   <xsl:template match="*" mode="ms-dim">
     <xsl:param name="sep" select="false()"/>
     <xsl:if test="$sep"> × </xsl:if>
