@@ -439,6 +439,7 @@
 .ms-part{border-inline-start:3px solid var(--rule);padding-inline-start:.8rem;margin:1rem 0}
 .msdesc [dir=rtl]{text-align:start}
 .msdesc [lang*="-Latn"]{font-family:var(--latin)}
+@media (max-width:40rem){.msdesc .ms-fields{grid-template-columns:1fr}.msdesc .ms-items .ms-items{padding-inline-start:.6rem}}
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>
