@@ -115,17 +115,20 @@
 
   <!-- one item: its number and locus, its fields, its sub-items -->
   <xsl:template match="tei:msItem | tei:msItemStruct" mode="msdesc">
+    <!-- its number when it has no @n: its place among the items, after its parent's number
+         (position(), not xsl:number, which counts the preceding siblings of every item) -->
+    <xsl:param name="up" select="''"/>
+    <xsl:variable name="number">
+      <xsl:choose>
+        <xsl:when test="normalize-space(@n)"><xsl:value-of select="normalize-space(@n)"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$up"/><xsl:if test="$up">.</xsl:if><xsl:value-of select="position()"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:variable name="fields" select="*[not(self::tei:msItem or self::tei:msItemStruct or self::tei:locus or self::tei:locusGrp)]"/>
     <li class="ms-item">
       <xsl:call-template name="id-attr"/><xsl:call-template name="lang-attr"/>
       <p class="ms-item-head">
-        <span class="ms-n">
-          <xsl:choose>
-            <xsl:when test="normalize-space(@n)"><xsl:value-of select="normalize-space(@n)"/></xsl:when>
-            <xsl:otherwise><xsl:number level="multiple" count="tei:msItem | tei:msItemStruct" format="1.1"/></xsl:otherwise>
-          </xsl:choose>
-          <xsl:text>.</xsl:text>
-        </span>
+        <span class="ms-n"><xsl:value-of select="$number"/>.</span>
         <xsl:for-each select="tei:locus | tei:locusGrp">
           <xsl:text> </xsl:text><xsl:apply-templates select="." mode="inline"/>
         </xsl:for-each>
@@ -134,7 +137,7 @@
         <dl class="ms-fields"><xsl:apply-templates select="$fields" mode="ms-rows"/></dl>
       </xsl:if>
       <xsl:if test="tei:msItem | tei:msItemStruct">
-        <ol class="ms-items"><xsl:apply-templates select="tei:msItem | tei:msItemStruct" mode="msdesc"/></ol>
+        <ol class="ms-items"><xsl:apply-templates select="tei:msItem | tei:msItemStruct" mode="msdesc"><xsl:with-param name="up" select="$number"/></xsl:apply-templates></ol>
       </xsl:if>
     </li>
   </xsl:template>
@@ -351,75 +354,81 @@
   </xsl:template>
 
   <!-- ================= labels ================= -->
-  <xsl:template match="*" mode="ms-label">
-    <xsl:variable name="n" select="local-name()"/>
+  <!-- one template per element (libxslt finds them by name; a choose over names costs a string
+       comparison per branch), then the kind where catalogues give one: "Title (uniform)" -->
+  <xsl:template match="tei:author" mode="ms-label">Author<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:title" mode="ms-label">Title<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:rubric" mode="ms-label">Rubric<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:incipit" mode="ms-label">Incipit<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:explicit" mode="ms-label">Explicit<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:finalRubric" mode="ms-label">Final rubric<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:colophon" mode="ms-label">Colophon<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:filiation" mode="ms-label">Filiation<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:note | tei:noteGrp" mode="ms-label">Note<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:textLang" mode="ms-label">Language<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:quote" mode="ms-label">Quotation<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:decoNote | tei:decoDesc" mode="ms-label">Decoration<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:physDesc" mode="ms-label">Physical description<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:history" mode="ms-label">History<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:additional" mode="ms-label">Additional information<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:objectDesc" mode="ms-label">Object<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:supportDesc | tei:support" mode="ms-label">Support<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:extent" mode="ms-label">Extent<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:foliation" mode="ms-label">Foliation<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:collation" mode="ms-label">Collation<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:condition" mode="ms-label">Condition<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:signatures" mode="ms-label">Signatures<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:catchwords" mode="ms-label">Catchwords<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:secFol" mode="ms-label">Second folio<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:watermark" mode="ms-label">Watermark<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:layoutDesc | tei:layout" mode="ms-label">Layout<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:handDesc" mode="ms-label">Hand<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:scriptDesc | tei:scriptNote" mode="ms-label">Script<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:typeDesc | tei:typeNote" mode="ms-label">Type<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:musicNotation" mode="ms-label">Music notation<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:additions" mode="ms-label">Additions<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:bindingDesc" mode="ms-label">Binding<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:sealDesc | tei:seal" mode="ms-label">Seal<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:accMat" mode="ms-label">Accompanying material<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:origin" mode="ms-label">Origin<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:origDate" mode="ms-label">Date<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:origPlace" mode="ms-label">Place<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:provenance" mode="ms-label">Provenance<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:acquisition" mode="ms-label">Acquisition<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:adminInfo" mode="ms-label">Administration<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:recordHist | tei:source" mode="ms-label">Source of description<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:availability" mode="ms-label">Availability<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:custodialHist | tei:custEvent" mode="ms-label">Custodial history<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:surrogates" mode="ms-label">Surrogates<xsl:call-template name="ms-type"/></xsl:template>
+  <xsl:template match="tei:bibl[@type = 'commentedOn']" mode="ms-label">Commentary on</xsl:template>
+  <xsl:template match="tei:bibl[@type = 'translated' or @type = 'translationOf']" mode="ms-label">Translation of</xsl:template>
+  <xsl:template match="tei:bibl | tei:listBibl | tei:biblStruct" mode="ms-label">Bibliography</xsl:template>
+  <xsl:template match="tei:p | tei:ab | tei:summary" mode="ms-label">
     <xsl:choose>
-      <xsl:when test="$n = 'p' or $n = 'ab' or $n = 'summary'">
-        <xsl:choose>
-          <xsl:when test="parent::tei:physDesc or parent::tei:msItem or parent::tei:msItemStruct or parent::tei:history or parent::tei:additional">Description</xsl:when>
-          <xsl:otherwise><xsl:apply-templates select=".." mode="ms-label"/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:when>
-      <xsl:when test="$n = 'author'">Author</xsl:when>
-      <xsl:when test="$n = 'editor' and contains(' trl scr edt ill com ann ctb ', concat(' ', normalize-space(@role), ' '))">
-        <xsl:value-of select="substring-before(substring-after(' trl:Translator scr:Scribe edt:Editor ill:Illustrator com:Compiler ann:Annotator ctb:Contributor ', concat(' ', normalize-space(@role), ':')), ' ')"/>
-      </xsl:when>
-      <xsl:when test="$n = 'editor'"><xsl:choose><xsl:when test="normalize-space(@role)"><xsl:value-of select="translate(substring(@role, 1, 1), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"/><xsl:value-of select="substring(@role, 2)"/></xsl:when><xsl:otherwise>Editor</xsl:otherwise></xsl:choose></xsl:when>
-      <xsl:when test="$n = 'respStmt' and normalize-space(tei:resp)"><xsl:value-of select="normalize-space(tei:resp)"/></xsl:when>
-      <xsl:when test="$n = 'title'">Title</xsl:when>
-      <xsl:when test="$n = 'rubric'">Rubric</xsl:when>
-      <xsl:when test="$n = 'incipit'">Incipit</xsl:when>
-      <xsl:when test="$n = 'explicit'">Explicit</xsl:when>
-      <xsl:when test="$n = 'finalRubric'">Final rubric</xsl:when>
-      <xsl:when test="$n = 'colophon'">Colophon</xsl:when>
-      <xsl:when test="$n = 'filiation'">Filiation</xsl:when>
-      <xsl:when test="$n = 'note' or $n = 'noteGrp'">Note</xsl:when>
-      <xsl:when test="$n = 'bibl' and @type = 'commentedOn'">Commentary on</xsl:when>
-      <xsl:when test="$n = 'bibl' and (@type = 'translated' or @type = 'translationOf')">Translation of</xsl:when>
-      <xsl:when test="$n = 'bibl' or $n = 'listBibl' or $n = 'biblStruct'">Bibliography</xsl:when>
-      <xsl:when test="$n = 'textLang'">Language</xsl:when>
-      <xsl:when test="$n = 'quote'">Quotation</xsl:when>
-      <xsl:when test="$n = 'decoNote' or $n = 'decoDesc'">Decoration</xsl:when>
-      <xsl:when test="$n = 'physDesc'">Physical description</xsl:when>
-      <xsl:when test="$n = 'history'">History</xsl:when>
-      <xsl:when test="$n = 'additional'">Additional information</xsl:when>
-      <xsl:when test="$n = 'objectDesc'">Object</xsl:when>
-      <xsl:when test="$n = 'supportDesc' or $n = 'support'">Support</xsl:when>
-      <xsl:when test="$n = 'extent'">Extent</xsl:when>
-      <xsl:when test="$n = 'foliation'">Foliation</xsl:when>
-      <xsl:when test="$n = 'collation'">Collation</xsl:when>
-      <xsl:when test="$n = 'condition'">Condition</xsl:when>
-      <xsl:when test="$n = 'signatures'">Signatures</xsl:when>
-      <xsl:when test="$n = 'catchwords'">Catchwords</xsl:when>
-      <xsl:when test="$n = 'secFol'">Second folio</xsl:when>
-      <xsl:when test="$n = 'watermark'">Watermark</xsl:when>
-      <xsl:when test="$n = 'layoutDesc' or $n = 'layout'">Layout</xsl:when>
-      <xsl:when test="$n = 'handDesc' or $n = 'handNote'">Hand</xsl:when>
-      <xsl:when test="$n = 'scriptDesc' or $n = 'scriptNote'">Script</xsl:when>
-      <xsl:when test="$n = 'typeDesc' or $n = 'typeNote'">Type</xsl:when>
-      <xsl:when test="$n = 'musicNotation'">Music notation</xsl:when>
-      <xsl:when test="$n = 'additions'">Additions</xsl:when>
-      <xsl:when test="$n = 'bindingDesc' or $n = 'binding'">Binding</xsl:when>
-      <xsl:when test="$n = 'sealDesc' or $n = 'seal'">Seal</xsl:when>
-      <xsl:when test="$n = 'accMat'">Accompanying material</xsl:when>
-      <xsl:when test="$n = 'origin'">Origin</xsl:when>
-      <xsl:when test="$n = 'origDate'">Date</xsl:when>
-      <xsl:when test="$n = 'origPlace'">Place</xsl:when>
-      <xsl:when test="$n = 'provenance'">Provenance</xsl:when>
-      <xsl:when test="$n = 'acquisition'">Acquisition</xsl:when>
-      <xsl:when test="$n = 'adminInfo'">Administration</xsl:when>
-      <xsl:when test="$n = 'recordHist' or $n = 'source'">Source of description</xsl:when>
-      <xsl:when test="$n = 'availability'">Availability</xsl:when>
-      <xsl:when test="$n = 'custodialHist' or $n = 'custEvent'">Custodial history</xsl:when>
-      <xsl:when test="$n = 'surrogates'">Surrogates</xsl:when>
-      <xsl:otherwise><xsl:value-of select="translate(substring($n, 1, 1), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"/><xsl:value-of select="substring($n, 2)"/></xsl:otherwise>
+      <xsl:when test="parent::tei:physDesc or parent::tei:msItem or parent::tei:msItemStruct or parent::tei:history or parent::tei:additional">Description</xsl:when>
+      <xsl:otherwise><xsl:apply-templates select=".." mode="ms-label"/></xsl:otherwise>
     </xsl:choose>
-    <!-- the kind, where catalogues give one: a uniform title, a preface's incipit ... -->
-    <xsl:if test="normalize-space(@type) and not($n = 'bibl' or $n = 'listBibl' or $n = 'dimensions' or $n = 'p')">
-      <span class="ms-type"> (<xsl:value-of select="normalize-space(@type)"/>)</span>
-    </xsl:if>
-    <xsl:if test="$n = 'binding' and @contemporary = 'true'"><span class="ms-type"> (contemporary)</span></xsl:if>
-    <xsl:if test="$n = 'handNote' and normalize-space(@scope)"><span class="ms-type"> (<xsl:value-of select="normalize-space(@scope)"/>)</span></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:editor" mode="ms-label">
+    <xsl:variable name="r" select="normalize-space(@role)"/>
+    <xsl:choose>
+      <xsl:when test="contains(' trl scr edt ill com ann ctb ', concat(' ', $r, ' '))"><xsl:value-of select="substring-before(substring-after(' trl:Translator scr:Scribe edt:Editor ill:Illustrator com:Compiler ann:Annotator ctb:Contributor ', concat(' ', $r, ':')), ' ')"/></xsl:when>
+      <xsl:when test="$r"><xsl:value-of select="translate(substring($r, 1, 1), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"/><xsl:value-of select="substring($r, 2)"/></xsl:when>
+      <xsl:otherwise>Editor</xsl:otherwise>
+    </xsl:choose>
+    <xsl:call-template name="ms-type"/>
+  </xsl:template>
+  <xsl:template match="tei:respStmt[normalize-space(tei:resp)]" mode="ms-label"><xsl:value-of select="normalize-space(tei:resp)"/></xsl:template>
+  <xsl:template match="tei:binding" mode="ms-label">Binding<xsl:call-template name="ms-type"/><xsl:if test="@contemporary = 'true'"><span class="ms-type"> (contemporary)</span></xsl:if></xsl:template>
+  <xsl:template match="tei:handNote" mode="ms-label">Hand<xsl:call-template name="ms-type"/><xsl:if test="normalize-space(@scope)"><span class="ms-type"> (<xsl:value-of select="normalize-space(@scope)"/>)</span></xsl:if></xsl:template>
+  <xsl:template match="tei:dimensions" mode="ms-label">Dimensions</xsl:template>
+  <!-- any other element: its name, capitalised -->
+  <xsl:template match="*" mode="ms-label">
+    <xsl:value-of select="translate(substring(local-name(), 1, 1), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')"/><xsl:value-of select="substring(local-name(), 2)"/>
+    <xsl:call-template name="ms-type"/>
+  </xsl:template>
+  <xsl:template name="ms-type">
+    <xsl:if test="normalize-space(@type)"><span class="ms-type"> (<xsl:value-of select="normalize-space(@type)"/>)</span></xsl:if>
   </xsl:template>
 
   <!-- ================= style (only on a page that shows an msDesc) ================= -->
