@@ -297,10 +297,8 @@
         </xsl:when>
         <xsl:otherwise><xsl:call-template name="inline-children"/><xsl:if test="not(normalize-space())"><xsl:value-of select="@quantity"/></xsl:if></xsl:otherwise>
       </xsl:choose>
-      <!-- the unit, unless the values already carry it ("45.5 cm", "280mm") -->
-      <xsl:variable name="u" select="normalize-space(@unit)"/>
-      <xsl:variable name="t" select="normalize-space()"/>
-      <xsl:if test="$u and not(contains(concat(' ', $t, ' '), concat(' ', $u, ' ')) or substring($t, string-length($t) - string-length($u) + 1) = $u)"><xsl:text> </xsl:text><xsl:value-of select="$u"/></xsl:if>
+      <!-- the unit, unless the values already carry one ("45.5 cm", "280mm", "up to 6 inches") -->
+      <xsl:if test="normalize-space(@unit) and translate(normalize-space(), '0123456789.,;:/()[]?~+-–− ', '') = ''"><xsl:text> </xsl:text><xsl:value-of select="normalize-space(@unit)"/></xsl:if>
     </span>
   </xsl:template>
   <xsl:template match="tei:dimensions" mode="inline"/>
