@@ -156,3 +156,34 @@ def test_a_right_to_left_language_column_of_a_record_is_rtl():
     page = lxml_html.fromstring(export(doc, "html"))
     assert {e.get("dir") for e in page.xpath("//section[contains(@class, 'col')][@lang='ar'] | //table[@class='pairs']//*[@lang='ar']")} == {"rtl"}
     assert {e.get("dir") for e in page.xpath("//section[contains(@class, 'col')][@lang='en']")} == {None}
+
+
+def test_in_a_browser_arabic_reads_right_to_left_and_the_prose_left_to_right(tmp_path):
+    """What a reader sees (headless Chromium through Playwright; skipped without either)."""
+    import shutil
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    binary = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
+    if not binary:
+        pytest.skip("no chromium")
+    out = tmp_path / "ms.html"
+    out.write_bytes(export(parse_xml_file(MSDESC / "wellcome-MS_Arabic_107.xml", collect_ids=False), "html"))
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=binary)
+        try:
+            page = browser.new_page(viewport={"width": 900, "height": 900})
+            page.goto(out.as_uri())
+            seen = page.evaluate("""() => {
+                const dd = label => [...document.querySelectorAll('section.msdesc dt')]
+                    .find(dt => dt.textContent === label).nextElementSibling;
+                const side = el => { const r = el.getBoundingClientRect(), t = document.createRange();
+                    t.selectNodeContents(el); const b = t.getBoundingClientRect();
+                    return b.right > r.right - 2 ? 'right' : b.left < r.left + 2 ? 'left' : 'middle'; };
+                return {title: [getComputedStyle(dd('Title (original)')).direction, side(dd('Title (original)'))],
+                        incipit: [getComputedStyle(dd('Incipit')).direction, dd('Incipit').matches(':dir(rtl)')],
+                        note: getComputedStyle(dd('Note')).direction,
+                        romanised: getComputedStyle(document.querySelector('dd[lang="ar-Latn-x-lc"]')).direction};
+            }""")
+        finally:
+            browser.close()
+    assert seen == {"title": ["rtl", "right"], "incipit": ["rtl", True], "note": "ltr", "romanised": "ltr"}
