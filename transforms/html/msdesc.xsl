@@ -50,6 +50,8 @@
       <xsl:apply-templates select="tei:msPart | tei:msFrag" mode="msdesc"/>
     </section>
   </xsl:template>
+  <!-- a description in the text (a catalogue whose body is its msDescs) reads the same -->
+  <xsl:template match="tei:msDesc" mode="body" priority="1"><xsl:apply-templates select="." mode="msdesc"/></xsl:template>
   <xsl:template name="ms-part-name">
     <xsl:value-of select="substring('PartFragment', 1 + 4 * boolean(self::tei:msFrag), 4 + 4 * boolean(self::tei:msFrag))"/>
     <xsl:if test="normalize-space(@n)"><xsl:text> </xsl:text><xsl:value-of select="normalize-space(@n)"/></xsl:if>
@@ -431,7 +433,7 @@
 
   <!-- ================= style (only on a page that shows an msDesc) ================= -->
   <xsl:template name="msdesc-css">
-    <xsl:if test="$records[not(tei:teiHeader/tei:encodingDesc/tei:appInfo/tei:application[@ident = 'teikit'])]/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc">
+    <xsl:if test="$records[not(tei:teiHeader/tei:encodingDesc/tei:appInfo/tei:application[@ident = 'teikit'])]/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc | $records/tei:text/tei:body/tei:msDesc | $records/tei:text/tei:body/tei:div/tei:msDesc">
 .msdesc .ms-items{list-style:none;padding-inline-start:0;margin:.3rem 0}
 .msdesc .ms-items .ms-items{padding-inline-start:1.4rem;border-inline-start:2px solid var(--rule)}
 .ms-item{margin:.6rem 0}
