@@ -13,42 +13,21 @@
     exclude-result-prefixes="tei">
 
 
-  <!-- 'rtl' or 'ltr' for a BCP 47 tag ('' for an empty tag). Right to left: the scripts (ISO
-       15924) Arabic, Hebrew, Syriac, Thaana, N'Ko, Samaritan, Mandaic, Adlam, Hanifi Rohingya
-       and the ancient Semitic and Iranian ones; the languages (ISO 639-1/2/3) written in them
-       by default: Arabic and its varieties, Persian, Urdu, Pashto, Sindhi, Kashmiri, Sorani,
-       Uyghur, Ottoman Turkish, Hebrew, Yiddish, Judeo-Arabic and -Persian, Syriac, Aramaic,
-       Mandaic, Samaritan, Dhivehi, N'Ko. Literal lists, not global variables (libxslt evaluates
-       every global before the first template) -->
-  <xsl:template name="lang-dir">
-    <xsl:param name="tag" select="string(@xml:lang)"/>
-    <xsl:variable name="t" select="translate($tag, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', 'abcdefghijklmnopqrstuvwxyz-')"/>
-    <xsl:variable name="second" select="substring-before(concat(substring-after($t, '-'), '-'), '-')"/>
-    <xsl:choose>
-      <xsl:when test="not($t)"/>
-      <xsl:when test="string-length($second) = 4 and not(starts-with($t, 'x-') or starts-with($t, 'i-'))">
-        <xsl:value-of select="substring('ltrrtl', 1 + 3 * contains(' arab aran hebr syrc syre syrj syrn thaa nkoo samr mand adlm rohg yezi phnx armi avst mani nbat palm phli phlp prti sarb narb sogd sogo chrs elym hatr mend merc mero khar lydi cprt ougr ', concat(' ', $second, ' ')), 3)"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="substring('ltrrtl', 1 + 3 * contains(' ar ara arb arq ary arz aeb acm acq afb apc apd ajp ars ayl abv shu xaa fa fas per pes prs glk mzn lrc luz bal bqi sdh ckb ps pus pbu pst pbt sd snd ks kas ur urd ug uig ota khw he heb hbo iw yi yid ji ydd yih jrb jpr syr syc aii cld arc oar sam smp mid myz dv div nqo phn xpu pal ', concat(' ', substring-before(concat($t, '-'), '-'), ' ')), 3)"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- dir on the HTML element being written for the context element's xml:lang ($tag), when
-       its direction differs from what it inherits (the nearest xml:lang ancestor's) -->
+  <!-- Right to left: the scripts (ISO 15924) Arabic, Hebrew, Syriac, Thaana, N'Ko, Samaritan,
+       Mandaic, Adlam, Hanifi Rohingya and the ancient Semitic and Iranian ones; the languages
+       (ISO 639-1/2/3) written in them by default: Arabic and its varieties, Persian, Urdu,
+       Pashto, Sindhi, Kashmiri, Sorani, Uyghur, Ottoman Turkish, Hebrew, Yiddish, Judeo-Arabic
+       and -Persian, Syriac, Aramaic, Mandaic, Samaritan, Dhivehi, N'Ko. A tag without a subtag is
+       looked up as it is; with one, the second subtag decides when it is a script (four
+       letters), else the language. The same test is written out twice (the tag, the nearest
+       xml:lang ancestor's): two XPath evaluations per call, no variable, no global (libxslt
+       pays per evaluation, ~1-2 us each, and evaluates every global before the first
+       template). -->
   <xsl:template name="dir-attr">
     <xsl:param name="tag" select="string(@xml:lang)"/>
-    <xsl:variable name="d"><xsl:call-template name="lang-dir"><xsl:with-param name="tag" select="$tag"/></xsl:call-template></xsl:variable>
     <xsl:choose>
-      <xsl:when test="$d = 'rtl'"><xsl:attribute name="dir">rtl</xsl:attribute></xsl:when>
-      <xsl:when test="$d = 'ltr'">
-        <xsl:variable name="up" select="string(ancestor::*[@xml:lang][1]/@xml:lang)"/>
-        <xsl:if test="$up and $up != $tag">
-          <xsl:variable name="ud"><xsl:call-template name="lang-dir"><xsl:with-param name="tag" select="$up"/></xsl:call-template></xsl:variable>
-          <xsl:if test="$ud = 'rtl'"><xsl:attribute name="dir">ltr</xsl:attribute></xsl:if>
-        </xsl:if>
-      </xsl:when>
+      <xsl:when test="not(contains($tag, '-')) and contains(' ar ara arb arq ary arz aeb acm acq afb apc apd ajp ars ayl abv shu xaa fa fas per pes prs glk mzn lrc luz bal bqi sdh ckb ps pus pbu pst pbt sd snd ks kas ur urd ug uig ota khw he heb hbo iw yi yid ji ydd yih jrb jpr syr syc aii cld arc oar sam smp mid myz dv div nqo phn xpu pal ', concat(' ', translate($tag, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', 'abcdefghijklmnopqrstuvwxyz-'), ' ')) or contains($tag, '-') and (string-length(substring-before(concat(substring-after($tag, '-'), '-'), '-')) = 4 and not(starts-with($tag, 'x-') or starts-with($tag, 'i-') or starts-with($tag, 'X-') or starts-with($tag, 'I-')) and contains(' arab aran hebr syrc syre syrj syrn thaa nkoo samr mand adlm rohg yezi phnx armi avst mani nbat palm phli phlp prti sarb narb sogd sogo chrs elym hatr mend merc mero khar lydi cprt ougr ', concat(' ', translate(substring-before(concat(substring-after($tag, '-'), '-'), '-'), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', 'abcdefghijklmnopqrstuvwxyz-'), ' ')) or string-length(substring-before(concat(substring-after($tag, '-'), '-'), '-')) != 4 and contains(' ar ara arb arq ary arz aeb acm acq afb apc apd ajp ars ayl abv shu xaa fa fas per pes prs glk mzn lrc luz bal bqi sdh ckb ps pus pbu pst pbt sd snd ks kas ur urd ug uig ota khw he heb hbo iw yi yid ji ydd yih jrb jpr syr syc aii cld arc oar sam smp mid myz dv div nqo phn xpu pal ', concat(' ', translate(substring-before($tag, '-'), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', 'abcdefghijklmnopqrstuvwxyz-'), ' ')))"><xsl:attribute name="dir">rtl</xsl:attribute></xsl:when>
+      <xsl:when test="ancestor::*[@xml:lang][1][@xml:lang != $tag][not(contains(@xml:lang, '-')) and contains(' ar ara arb arq ary arz aeb acm acq afb apc apd ajp ars ayl abv shu xaa fa fas per pes prs glk mzn lrc luz bal bqi sdh ckb ps pus pbu pst pbt sd snd ks kas ur urd ug uig ota khw he heb hbo iw yi yid ji ydd yih jrb jpr syr syc aii cld arc oar sam smp mid myz dv div nqo phn xpu pal ', concat(' ', translate(@xml:lang, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', 'abcdefghijklmnopqrstuvwxyz-'), ' ')) or contains(@xml:lang, '-') and (string-length(substring-before(concat(substring-after(@xml:lang, '-'), '-'), '-')) = 4 and not(starts-with(@xml:lang, 'x-') or starts-with(@xml:lang, 'i-') or starts-with(@xml:lang, 'X-') or starts-with(@xml:lang, 'I-')) and contains(' arab aran hebr syrc syre syrj syrn thaa nkoo samr mand adlm rohg yezi phnx armi avst mani nbat palm phli phlp prti sarb narb sogd sogo chrs elym hatr mend merc mero khar lydi cprt ougr ', concat(' ', translate(substring-before(concat(substring-after(@xml:lang, '-'), '-'), '-'), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', 'abcdefghijklmnopqrstuvwxyz-'), ' ')) or string-length(substring-before(concat(substring-after(@xml:lang, '-'), '-'), '-')) != 4 and contains(' ar ara arb arq ary arz aeb acm acq afb apc apd ajp ars ayl abv shu xaa fa fas per pes prs glk mzn lrc luz bal bqi sdh ckb ps pus pbu pst pbt sd snd ks kas ur urd ug uig ota khw he heb hbo iw yi yid ji ydd yih jrb jpr syr syc aii cld arc oar sam smp mid myz dv div nqo phn xpu pal ', concat(' ', translate(substring-before(@xml:lang, '-'), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', 'abcdefghijklmnopqrstuvwxyz-'), ' ')))]"><xsl:attribute name="dir">ltr</xsl:attribute></xsl:when>
     </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>

@@ -332,7 +332,7 @@
             <td class="bead-n"><xsl:value-of select="position()"/></td>
             <xsl:for-each select="$divs">
               <xsl:variable name="div" select="."/>
-              <td lang="{@xml:lang}"><xsl:call-template name="dir-attr"/>
+              <td lang="{@xml:lang}">
                 <!-- the sentences whose nearest language division is $div (count(. | $div) = 1: the same
                      node; cheaper than comparing generate-id, which grows with the document) -->
                 <xsl:for-each select="$sentences[ancestor::tei:div[@xml:lang][1][count(. | $div) = 1]]">
