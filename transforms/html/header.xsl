@@ -34,23 +34,7 @@
           </xsl:for-each>
         </dl>
       </xsl:if>
-      <xsl:for-each select="$fd/tei:sourceDesc//tei:msDesc">
-        <section class="msdesc" aria-label="Manuscript description">
-          <h2>Manuscript</h2>
-          <xsl:for-each select="tei:msIdentifier">
-            <p class="ms-id">
-              <xsl:for-each select="*[normalize-space()]"><xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each>
-            </p>
-          </xsl:for-each>
-          <xsl:for-each select="tei:head"><p class="ms-head"><xsl:call-template name="inline-children"/></p></xsl:for-each>
-          <xsl:for-each select="*[not(self::tei:msIdentifier or self::tei:head)]">
-            <div class="ms-part">
-              <h3><xsl:call-template name="ms-label"/></h3>
-              <xsl:call-template name="mixed"/>
-            </div>
-          </xsl:for-each>
-        </section>
-      </xsl:for-each>
+      <xsl:apply-templates select="$fd/tei:sourceDesc//tei:msDesc" mode="msdesc"/>
       <xsl:for-each select="tei:profileDesc/tei:correspDesc[tei:correspAction]">
         <section class="corresp" aria-label="Correspondence">
           <h2>Correspondence</h2>

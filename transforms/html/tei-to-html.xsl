@@ -39,6 +39,8 @@
   <xsl:include href="edition.xsl"/>
   <xsl:include href="header.xsl"/>
   <xsl:include href="entity-kinds.xsl"/><!-- generated from src/teikit/entities/kinds.py -->
+  <xsl:include href="bidi.xsl"/>
+  <xsl:include href="msdesc.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
   <xsl:param name="lang" select="'all'"/>
@@ -67,7 +69,7 @@
   <!-- ================= page ================= -->
   <xsl:template match="/">
     <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;</xsl:text>
-    <html lang="{$doc-lang}">
+    <html lang="{$doc-lang}"><xsl:if test="/*/@xml:lang or $first/tei:text/@xml:lang"><xsl:call-template name="dir-attr"><xsl:with-param name="tag" select="$doc-lang"/></xsl:call-template></xsl:if>
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -77,7 +79,7 @@
           <xsl:if test="not($first)">TEI fragment (<xsl:value-of select="local-name(/*)"/>)</xsl:if>
         </title>
         <xsl:call-template name="citation-meta"/>
-        <xsl:if test="$css = 'inline'"><style><xsl:call-template name="css"/><xsl:call-template name="citation-css"/><xsl:call-template name="rendition-css"/></style></xsl:if>
+        <xsl:if test="$css = 'inline'"><style><xsl:call-template name="css"/><xsl:call-template name="citation-css"/><xsl:call-template name="rendition-css"/><xsl:call-template name="msdesc-css"/></style></xsl:if>
       </head>
       <body>
         <a class="skip" href="#doc-1">Skip to the text</a>
@@ -301,7 +303,7 @@
     </div>
     <div class="parallel cols-{count($divs)}">
       <xsl:for-each select="$divs">
-        <section class="col col-{position()}" lang="{@xml:lang}" aria-label="{normalize-space(concat(@type, ' ', @xml:lang))}">
+        <section class="col col-{position()}" lang="{@xml:lang}" aria-label="{normalize-space(concat(@type, ' ', @xml:lang))}"><xsl:call-template name="dir-attr"/>
           <h2 class="col-title"><xsl:call-template name="division-name"/></h2>
           <xsl:apply-templates select="*" mode="body"/>
           <xsl:apply-templates select="ancestor::tei:text/tei:back/tei:div[@type='notes'][@xml:lang = current()/@xml:lang]" mode="notes"/>
@@ -318,7 +320,7 @@
     <xsl:param name="divs"/>
     <xsl:param name="links"/>
     <table class="pairs">
-      <thead><tr><th>#</th><xsl:for-each select="$divs"><th lang="{@xml:lang}"><xsl:call-template name="division-name"/></th></xsl:for-each></tr></thead>
+      <thead><tr><th>#</th><xsl:for-each select="$divs"><th lang="{@xml:lang}"><xsl:call-template name="dir-attr"/><xsl:call-template name="division-name"/></th></xsl:for-each></tr></thead>
       <tbody>
         <xsl:for-each select="$links">
           <xsl:variable name="sentences" select="key('id', str:tokenize(translate(@target, '#', ' '), ' '))[self::tei:s]"/>
@@ -531,7 +533,7 @@
     <xsl:if test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:if>
   </xsl:template>
   <xsl:template name="lang-attr">
-    <xsl:if test="@xml:lang"><xsl:attribute name="lang"><xsl:value-of select="@xml:lang"/></xsl:attribute></xsl:if>
+    <xsl:if test="@xml:lang"><xsl:attribute name="lang"><xsl:value-of select="@xml:lang"/></xsl:attribute><xsl:call-template name="dir-attr"/></xsl:if>
   </xsl:template>
 
   <xsl:template name="css">
