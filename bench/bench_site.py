@@ -66,7 +66,7 @@ INDEXER = """
 import json, resource, sys, time
 from pathlib import Path
 import teikit.site.search as search
-search.PART_BYTES = int(sys.argv[2])
+search.PART_BYTES = int(sys.argv[2]) or search.PART_BYTES
 started = time.perf_counter()
 message = search.build_index(Path(sys.argv[1]), None)
 kids = resource.getrusage(resource.RUSAGE_CHILDREN)

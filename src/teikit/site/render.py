@@ -142,7 +142,7 @@ def _valid_in_frame(tree: etree._Element) -> None:
     """What the reader writes for a page of its own, made valid inside the frame (vnu, axe):
     the frame's main is the page's only one (a main may not sit in the reader's article); a
     time without a machine-readable datetime (a date range) is a span; a link whose visible
-    text is a number keeps it at the start of its accessible name."""
+    text is not in its aria-label (a note's number) gets it at the start of the label."""
     for el in list(tree.iter("main", "time", "a")):
         if el.tag == "main":
             el.tag = "div"

@@ -51,7 +51,7 @@ def plan_parts(pages: list[Path], part_bytes: int = 0) -> dict[int, list[Path]]:
     """The record pages in parts: as many as the HTML needs at part_bytes each, rounded up to a
     power of two (so the count, and each page's part, changes seldom as the corpus grows); a
     page goes to the part its name hashes to. {part number: its pages}, empty parts left out."""
-    part_bytes = part_bytes or PART_BYTES
+    part_bytes = max(1, part_bytes or PART_BYTES)
     total = sum(p.stat().st_size for p in pages)
     count = 1
     while count * part_bytes < total:
