@@ -347,7 +347,7 @@ def test_edition_choice_shows_one_reading_and_the_switch_the_other(edition):
 
 
 def test_edition_words_read_whole_at_breaks_and_apart_at_spaces(edition):
-    text = edition.evaluate("document.querySelector('main').innerText")
+    text = edition.evaluate("document.querySelector('#doc-1').innerText")
     assert "moun-tains are high, the valleys deep." in text and "walk daily." in text
     assert "Genva" not in text
 

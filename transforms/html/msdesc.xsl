@@ -434,8 +434,9 @@
   <!-- ================= style (only on a page that shows an msDesc) ================= -->
   <xsl:template name="msdesc-css">
     <xsl:if test="$records[not(tei:teiHeader/tei:encodingDesc/tei:appInfo/tei:application[@ident = 'teikit'])]/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc | $records/tei:text/tei:body/tei:msDesc | $records/tei:text/tei:body/tei:div/tei:msDesc">
-.msdesc .ms-items{list-style:none;padding-inline-start:0;margin:.3rem 0}
-.msdesc .ms-items .ms-items{padding-inline-start:1.4rem;border-inline-start:2px solid var(--rule)}
+.msdesc .ms-items{list-style:none;padding-left:0;padding-right:0;margin:.3rem 0}
+.msdesc .ms-items .ms-items{padding-left:1.4rem;border-left:2px solid var(--rule)}
+[dir=rtl] .msdesc .ms-items .ms-items,.msdesc [dir=rtl] .ms-items{padding-left:0;border-left:0;padding-right:1.4rem;border-right:2px solid var(--rule)}
 .ms-item{margin:.6rem 0}
 .msdesc h4,.msdesc h5,.msdesc h6{font-size:.95rem;margin:.6rem 0 .2rem}
 .ms-item-head{margin:.2rem 0;font-weight:bold}
@@ -445,10 +446,11 @@
 .ms-altid,.ms-type,.ms-when{color:var(--muted)}
 .ms-altid{margin-top:0;font-size:.88rem}
 .msdesc .dimensions{display:block}
-.ms-part{border-inline-start:3px solid var(--rule);padding-inline-start:.8rem;margin:1rem 0}
+.ms-part{border-left:3px solid var(--rule);padding-left:.8rem;margin:1rem 0}
+[dir=rtl] .ms-part{border-left:0;padding-left:0;border-right:3px solid var(--rule);padding-right:.8rem}
 .msdesc [dir=rtl]{text-align:start}
 .msdesc [lang*="-Latn"]{font-family:var(--latin)}
-@media (max-width:40rem){.msdesc .ms-fields{grid-template-columns:1fr}.msdesc .ms-items .ms-items{padding-inline-start:.6rem}}
+@media (max-width:40rem){.msdesc .ms-fields{grid-template-columns:1fr}.msdesc .ms-items .ms-items{padding-left:.6rem}[dir=rtl] .msdesc .ms-items .ms-items{padding-left:0;padding-right:.6rem}}
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -118,6 +118,9 @@ def record_page(reader: etree._ElementTree, slug: str, info: dict, downloads: li
             continue  # the frame has its own skip link
         if el.tag == "footer":
             continue  # the frame's footer replaces the reader's
+        if el.tag == "main":
+            content.extend(el)  # the frame has its own main: the reader's articles go in it
+            continue
         content.append(el)
     articles = [el for el in content if el.tag == "article"]
     for k, article in enumerate(articles):  # a teiCorpus is one article per TEI
