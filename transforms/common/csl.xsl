@@ -553,8 +553,38 @@
     <xsl:param name="name"/>
     <xsl:param name="node"/>
     <xsl:if test="normalize-space($node)">
-      <v name="{$name}"><xsl:call-template name="plain-text"><xsl:with-param name="node" select="$node[1]"/></xsl:call-template></v>
+      <xsl:choose>
+        <!-- names and places copied from library catalogues keep ISBD's punctuation
+             ("Ann Arbor, MI ; Oxford (UK) :", "Text Creation Partnership,"): dropped at the end -->
+        <xsl:when test="contains(' title publisher publisher-place collection-title container-title archive archive-place source ', concat(' ', $name, ' '))">
+          <xsl:variable name="text"><xsl:call-template name="plain-text"><xsl:with-param name="node" select="$node[1]"/></xsl:call-template></xsl:variable>
+          <xsl:variable name="trimmed"><xsl:call-template name="trim-isbd"><xsl:with-param name="s" select="normalize-space($text)"/><xsl:with-param name="full-stop" select="$name != 'title' and $name != 'archive' and $name != 'source'"/></xsl:call-template></xsl:variable>
+          <xsl:if test="string($trimmed)"><v name="{$name}"><xsl:value-of select="$trimmed"/></v></xsl:if>
+        </xsl:when>
+        <xsl:otherwise>
+          <v name="{$name}"><xsl:call-template name="plain-text"><xsl:with-param name="node" select="$node[1]"/></xsl:call-template></v>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:if>
+  </xsl:template>
+
+  <!-- $s without trailing ' ,:;/' (and, with $full-stop, a final '.' that ends no abbreviation:
+       "Early English books online." but not "Smith & Co.", "A. B.", "Rome etc.") -->
+  <xsl:template name="trim-isbd">
+    <xsl:param name="s"/>
+    <xsl:param name="full-stop" select="false()"/>
+    <xsl:variable name="n" select="string-length($s)"/>
+    <xsl:variable name="last" select="substring($s, $n)"/>
+    <xsl:variable name="word" select="str:tokenize($s, ' ')[last()]"/>
+    <xsl:choose>
+      <xsl:when test="$n &gt; 1 and contains(' ,:;/', $last)">
+        <xsl:call-template name="trim-isbd"><xsl:with-param name="s" select="normalize-space(substring($s, 1, $n - 1))"/><xsl:with-param name="full-stop" select="$full-stop"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$full-stop and $last = '.' and string-length($word) &gt; 4 and not(contains(substring($word, 1, string-length($word) - 1), '.')) and not(contains(' etc. Inc. Ltd. Bros. Corp. Dept. Univ. Assn. ', concat(' ', $word, ' ')))">
+        <xsl:value-of select="substring($s, 1, $n - 1)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="names">

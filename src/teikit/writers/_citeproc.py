@@ -109,7 +109,10 @@ def render_with_citeproc(items: list[dict], style: str, markup: str) -> Rendered
     if markup == "html":  # citeproc-py's HTML formatter does not escape the data
         prepared = [escape_item(item) for item in prepared]
     if style == "chicago":  # as the archive's own note: URL and translators at the end
-        for variable in ("URL", "publisher", "genre", "translator", "source"):
+        dropped = ("URL", "translator")
+        if prepared and prepared[0].get("type") in ("manuscript", "letter"):
+            dropped += ("publisher", "genre", "source")  # an archive's item: not its catalogue's publisher
+        for variable in dropped:
             prepared[0].pop(variable, None)
         for item in prepared[1:]:
             item.pop("page", None)
