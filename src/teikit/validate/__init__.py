@@ -16,13 +16,13 @@ from lxml import etree
 from ..diagnostics import Diagnostic
 from ..errors import InputError, UsageError, XMLInputError
 from ..io import atomic_write, read_input_bytes
-from ..query import tei_files
 from ..tei import NSMAP, parse_xml_bytes, parse_xml_file
 from .schemas import NOT_FOUND_HINT, SchemaError, find_tei_all, resolved, teikit_rng, teikit_sch, user_cache_dir
 
 # The grammar checker, Schematron and the rule compiler (.relaxng, .schematron, .rules,
 # .specialise: about a third of `teikit validate`'s start-up) are imported in the functions
-# that check a document: `teikit schema` imports this package and never checks one.
+# that check a document: `teikit schema` imports this package and never checks one. So is
+# ..query (~5 ms), which only validate_files needs.
 
 __all__ = ["validate", "validate_files", "ValidateOptions", "ValidationResult"]
 
@@ -91,6 +91,8 @@ def validate_files(paths, options: ValidateOptions | None = None, jobs: int = 1)
     """Yield (path, ValidationResult or InputError) for files and folders (every *.xml below,
     sorted), in order. One process shares parsed grammars, compiled grammars and rules across
     files; `jobs` > 1 spreads the files over that many worker processes."""
+    from ..query import tei_files
+
     options = options or ValidateOptions()
     _check_schema_option(options)
     files = [str(p) for p in tei_files(list(paths))]

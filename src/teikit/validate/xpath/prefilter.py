@@ -273,6 +273,13 @@ def indexed_select(context, namespaces: dict, names, compile_xpath, tree) -> lis
     if not shape.rest or not nodes:
         return nodes
     try:
-        return compile_xpath(f"${BATCH_VARIABLE}{shape.rest}")(tree, **{BATCH_VARIABLE: nodes})
+        rest = compile_xpath(f"${BATCH_VARIABLE}{shape.rest}")
+        out: list = []
+        for start in range(0, len(nodes), BATCH_SLICE):  # in document order, slice by slice
+            out += rest(tree, **{BATCH_VARIABLE: nodes[start:start + BATCH_SLICE]})
+        return out
     except Exception:
         return None
+
+
+BATCH_SLICE = 1000  # lxml hands a node list to libxml2 in quadratic time (see engines.BATCH_NODES)

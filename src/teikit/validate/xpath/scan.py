@@ -10,7 +10,6 @@ that `//` is two path separators and `::` two colons). Each token knows the brac
 from __future__ import annotations
 
 import re
-import string
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -48,8 +47,9 @@ def scan(expr: str) -> tuple[Token, ...]:
 
 
 _token = tuple.__new__  # Token(...) without NamedTuple's Python-level __new__ (scanning is start-up time)
-_FIRST = {**dict.fromkeys("'\"", "string"), **dict.fromkeys(string.ascii_letters + "_", "name"),
-          **dict.fromkeys(string.digits, "number"), **dict.fromkeys(" \t\r\n", "space")}  # the kind, told by the first character
+_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_FIRST = {**dict.fromkeys("'\"", "string"), **dict.fromkeys(_ASCII_LETTERS + "_", "name"),
+          **dict.fromkeys("0123456789", "number"), **dict.fromkeys(" \t\r\n", "space")}  # the kind, told by the first character
 
 
 def _kind(text: str) -> str:
