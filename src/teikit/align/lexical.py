@@ -74,7 +74,8 @@ def draft(en_sents: Sequence[str], zh_sents: Sequence[str], *,
     vocab = frozenset().union(*en_toks) if en_toks else frozenset()
     name_terms = _add_names(en_sents, en_toks, names)
     wanted_py = frozenset(t for t in vocab if t.startswith("py:"))
-    zh_toks = [_expressed(s, table.zh_to_en, vocab, name_terms, table.pinyin, wanted_py) for s in zh_sents]
+    terms = _DocumentTerms(table.zh_to_en, vocab)
+    zh_toks = [_expressed(s, terms, name_terms, table.pinyin, wanted_py) for s in zh_sents]
     if zh_extra:
         for toks, extra in zip(zh_toks, zh_extra):
             for tok in extra:
@@ -167,20 +168,34 @@ def _name_index(names: tuple[tuple[str, str], ...]):
     return by_en, re.compile(r"\b" + pattern + r"\b")
 
 
-def _expressed(sentence: str, terms: dict, vocab: frozenset, name_terms: dict, readings: dict,
+class _DocumentTerms(dict):
+    """Chinese term -> the English words of one document it translates (in the lexicon's order),
+    filtered once per term: a common character translates hundreds of words, which every
+    sentence would otherwise filter again. `lexicon` is the whole table, for the C lookups."""
+
+    def __init__(self, lexicon: dict, vocab: frozenset):
+        super().__init__()
+        self.lexicon, self.vocab = lexicon, vocab
+
+    def __missing__(self, gram: str) -> tuple[str, ...]:
+        kept = self[gram] = tuple(filter(self.vocab.__contains__, self.lexicon[gram]))
+        return kept
+
+
+def _expressed(sentence: str, terms: _DocumentTerms, name_terms: dict, readings: dict,
                wanted_py: frozenset) -> dict[str, int]:
     """English tokens the sentence expresses -> bit mask of the characters that express them."""
     cover: dict[str, int] = {}
+    lookup = terms.lexicon.get
     grams = sentence  # the substrings of k characters, by start (built and looked up in C)
     for k in range(1, MAX_TERM_CHARS + 1):
         if k > 1:
             grams = list(map(add, grams, sentence[k - 1:]))
-        found = list(map(terms.get, grams))
+        found = list(map(lookup, grams))
         mask = (1 << k) - 1
         for i in compress(range(len(found)), found):  # the substrings that are terms
-            for tok in found[i]:
-                if tok in vocab:
-                    cover[tok] = cover.get(tok, 0) | (mask << i)
+            for tok in terms[grams[i]]:  # those of its translations the document has
+                cover[tok] = cover.get(tok, 0) | (mask << i)
     spans = _name_spans(sentence, name_terms) + chinese_number_spans(sentence)
     if wanted_py:
         spans += pinyin_spans(sentence, readings, wanted_py)
