@@ -48,9 +48,17 @@ class Draft:
     en_toks: list[set[str]]
     zh_toks: list[dict[str, int]]
     zh_chars: np.ndarray
+    traditional: bool = False  # the Chinese was matched in simplified form (see `simplified`)
 
     def finish(self) -> Evidence:
         return _index(self.en_toks, self.zh_toks, self.zh_chars)
+
+    def window(self, i: int, i_end: int, j: int, j_end: int) -> "Draft":
+        """The draft of English sentences i .. i_end - 1 and Chinese j .. j_end - 1: what `draft`
+        of those sentences gives once `finish` keeps the tokens both sides have (a sentence's
+        tokens do not depend on the others'), provided `traditional` is the same for them."""
+        return Draft(self.en_toks[i:i_end], self.zh_toks[j:j_end], self.zh_chars[j:j_end],
+                     self.traditional)
 
 
 def collect(en_sents: Sequence[str], zh_sents: Sequence[str], **kwargs) -> Evidence:
@@ -64,7 +72,9 @@ def draft(en_sents: Sequence[str], zh_sents: Sequence[str], *,
           names: Sequence[tuple[str, str]] = ()) -> Draft:
     """Token evidence for both sides; `*_extra` are structural tokens given per sentence."""
     table = cedict.load()
-    zh_sents = simplified(zh_sents, table.to_simplified)
+    traditional = is_traditional(zh_sents, table.to_simplified)
+    if traditional:
+        zh_sents = simplified(zh_sents, table.to_simplified)
     forms = _lexicon_forms(table.en_to_zh)
     en_toks = [{forms[t] if t in forms else forms.setdefault(t, _lexicon_form(t, table.en_to_zh))
                 for t in english_tokens(s)} for s in en_sents]
@@ -81,19 +91,24 @@ def draft(en_sents: Sequence[str], zh_sents: Sequence[str], *,
             for tok in extra:
                 toks.setdefault(tok, 0)
     chars = np.array([_content_chars(s) for s in zh_sents], dtype=np.float64)
-    return Draft(en_toks, zh_toks, chars)
+    return Draft(en_toks, zh_toks, chars, traditional)
 
 
 _IDEOGRAPH = re.compile("[\u3400-\u9fff]")
 
 
-def simplified(sentences: Sequence[str], to_simplified: dict, threshold: float = 0.02) -> list[str]:
-    """The sentences in simplified characters when the text is traditional (at least 2 % of its
-    ideographs are traditional-only), character for character, so offsets do not move."""
+def is_traditional(sentences: Sequence[str], to_simplified: dict, threshold: float = 0.02) -> bool:
+    """True when at least 2 % of the text's ideographs are traditional-only."""
     text = "".join(sentences)
     cjk = len(_IDEOGRAPH.findall(text))
     traditional = sum(map(to_simplified.__contains__, text))
-    if not cjk or traditional / cjk < threshold:
+    return bool(cjk) and traditional / cjk >= threshold
+
+
+def simplified(sentences: Sequence[str], to_simplified: dict, threshold: float = 0.02) -> list[str]:
+    """The sentences in simplified characters when the text is traditional (`is_traditional`),
+    character for character, so offsets do not move."""
+    if not is_traditional(sentences, to_simplified, threshold):
         return list(sentences)
     table = str.maketrans(to_simplified)
     return [s.translate(table) for s in sentences]
@@ -107,7 +122,7 @@ def with_induced(d: Draft, zh_sents: Sequence[str], induced: dict[str, set[str]]
         for k in compress(range(len(grams)), map(induced.__contains__, grams)):
             for tok in induced[grams[k]]:
                 toks[tok] = toks.get(tok, 0) | (0b11 << k)
-    return Draft(d.en_toks, zh_toks, d.zh_chars)
+    return Draft(d.en_toks, zh_toks, d.zh_chars, d.traditional)
 
 
 def _content_chars(sentence: str) -> int:

@@ -9,7 +9,8 @@ from . import AlignHints, AlignOptions, Bead
 from .band import BandMatrix, match_band, postings, window_cells
 from .costs import Cells, SentenceSums, bead_costs
 from .dp import Band, Skips, solve
-from .lexical import Evidence, draft, with_induced
+from . import cedict
+from .lexical import Draft, Evidence, draft, is_traditional, with_induced
 
 FIRST_PASS_MAX = 3  # the wide pass uses beads of up to 3 sentences on a side
 
@@ -38,17 +39,30 @@ def align_en_zh(en: Sequence[str], zh: Sequence[str], options: AlignOptions,
     longest = max(len(en), len(zh))
     if longest > BLOCKS_ABOVE:
         return align_in_windows(en, zh, options, hints)
+    if not en or not zh:
+        return _align_whole(en, zh, options, hints)
+    whole = _draft(en, zh, hints)
     try:
-        return _align_whole(en, zh, options, hints, widest=WIDEST if longest > WINDOW + OVERLAP else None)
+        return _align_whole(en, zh, options, hints, whole, widest=WIDEST if longest > WINDOW + OVERLAP else None)
     except _TooWide:
-        return align_in_windows(en, zh, options, hints)
+        return align_in_windows(en, zh, options, hints, whole)
 
 
-def align_in_windows(en, zh, options: AlignOptions, hints: AlignHints,
+def align_in_windows(en, zh, options: AlignOptions, hints: AlignHints, whole: Draft | None = None,
                      window: int = WINDOW, overlap: int = OVERLAP) -> list[Bead]:
     """Align window by window along the path: each window starts where the beads kept from the
-    previous one end, and its Chinese extent follows the remaining length ratio."""
+    previous one end, and its Chinese extent follows the remaining length ratio. `whole`, the
+    draft of the whole text if it was made, gives each window's draft by slicing."""
     n, m = len(en), len(zh)
+    table = cedict.load() if whole is not None else None
+
+    def part(i, i_end, j, j_end):
+        window_hints = _slice(hints, i, i_end, j, j_end)
+        evidence = None
+        if whole is not None and is_traditional(zh[j:j_end], table.to_simplified) == whole.traditional:
+            evidence = whole.window(i, i_end, j, j_end)
+        return _align_whole(en[i:i_end], zh[j:j_end], options, window_hints, evidence)
+
     beads: list[Bead] = []
     i = j = 0
     while i < n or j < m:
@@ -56,13 +70,13 @@ def align_in_windows(en, zh, options: AlignOptions, hints: AlignHints,
             beads += [Bead((), (t,)) for t in range(j, m)]
             break
         if n - i <= window + overlap and m - j <= window + overlap:
-            found = _align_whole(en[i:], zh[j:], options, _slice(hints, i, n, j, m))
+            found = part(i, n, j, m)
             beads += [_shift(b, i, j) for b in found]
             break
         i_end = min(n, i + window + overlap)
         share = (m - j) / max(n - i, 1)
         j_end = min(m, j + max(1, round((i_end - i) * share)))
-        found = _align_whole(en[i:i_end], zh[j:j_end], options, _slice(hints, i, i_end, j, j_end))
+        found = part(i, i_end, j, j_end)
         kept = _prefix_beads(found, window) or found[:1]
         beads += [_shift(b, i, j) for b in kept]
         i += 1 + max((s for b in kept for s in b.src), default=-1)
@@ -92,14 +106,19 @@ def _slice(h: AlignHints, i: int, i_end: int, j: int, j_end: int) -> AlignHints:
                       cut(h.src_blocks, i, i_end), cut(h.tgt_blocks, j, j_end), h.names)
 
 
+def _draft(en, zh, hints: AlignHints) -> Draft:
+    return draft(en, zh, en_extra=hints.src_tokens, zh_extra=hints.tgt_tokens, names=hints.names)
+
+
 def _align_whole(en: Sequence[str], zh: Sequence[str], options: AlignOptions,
-                 hints: AlignHints, widest: int | None = None) -> list[Bead]:
-    """Align English (source) with Chinese (target) sentences in one search; with `widest`,
-    raise _TooWide rather than widen the first band beyond it."""
+                 hints: AlignHints, evidence: Draft | None = None, widest: int | None = None) -> list[Bead]:
+    """Align English (source) with Chinese (target) sentences in one search (`evidence`: their
+    draft, if made already); with `widest`, raise _TooWide rather than widen the first band
+    beyond it."""
     n, m = len(en), len(zh)
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
-    evidence = draft(en, zh, en_extra=hints.src_tokens, zh_extra=hints.tgt_tokens, names=hints.names)
+    evidence = evidence or _draft(en, zh, hints)
     model = Model(en, zh, evidence.finish(), options, hints)
     kinds = model.refine(model.first_pass(widest))
     if options.induce:
