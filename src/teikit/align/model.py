@@ -12,9 +12,7 @@ from .dp import Band, Skips, solve
 from . import cedict
 from .lexical import Draft, Evidence, draft, is_traditional, with_induced
 
-FIRST_PASS_MAX = 3  # the wide pass uses beads of up to 3 sentences on a side
-
-
+# What bounds time and memory (AlignOptions holds what the scores and the search are tuned by).
 # Texts longer than this (sentences on either side) are aligned in windows of WINDOW sentences
 # with OVERLAP more for context, keeping each window's beads up to WINDOW source sentences: time
 # and memory then grow linearly (a whole-text band is 3 % of the text wide). Shorter texts, the
@@ -130,7 +128,9 @@ def _realign_with_induced(en, zh, evidence, kinds, options, hints):
     """Learn word pairs from the beads found, then search again near them (long texts)."""
     from .induce import induce
 
-    found = induce(evidence.en_toks, zh, [(b.src, b.tgt) for b in _to_beads(kinds)])
+    found = induce(evidence.en_toks, zh, [(b.src, b.tgt) for b in _to_beads(kinds)],
+                   min_count=options.induce_min_count, min_dice=options.induce_min_dice,
+                   max_side=options.induce_max_side)
     if not found:
         return kinds
     return Model(en, zh, with_induced(evidence, zh, found).finish(), options, hints).refine(kinds)
@@ -157,8 +157,9 @@ class Model:
     def first_pass(self, widest: int | None = None) -> list[tuple[int, int]]:
         """Search a diagonal band, widening it until the path keeps clear of its edges
         (raising _TooWide before widening beyond `widest`)."""
-        width = self.options.band_width or max(12, int(0.03 * max(self.n, self.m)))
-        beads = all_beads(self.options, FIRST_PASS_MAX)
+        o = self.options
+        width = o.band_width or max(o.band_min, int(o.band_share * max(self.n, self.m)))
+        beads = all_beads(o, o.first_pass_max)
         while True:
             band = Band.diagonal(self.n, self.m, width)
             path = self.search(band, beads)
