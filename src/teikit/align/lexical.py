@@ -119,9 +119,12 @@ def with_induced(d: Draft, zh_sents: Sequence[str], induced: dict[str, set[str]]
     zh_toks = [dict(toks) for toks in d.zh_toks]
     for toks, sent in zip(zh_toks, zh_sents):
         grams = list(map(add, sent, sent[1:]))  # the character pairs, by start (built in C)
+        masks: dict[str, int] = {}  # each induced pair's characters, then its tokens once
         for k in compress(range(len(grams)), map(induced.__contains__, grams)):
-            for tok in induced[grams[k]]:
-                toks[tok] = toks.get(tok, 0) | (0b11 << k)
+            masks[grams[k]] = masks.get(grams[k], 0) | (0b11 << k)
+        for gram, mask in masks.items():
+            for tok in induced[gram]:
+                toks[tok] = toks.get(tok, 0) | mask
     return Draft(d.en_toks, zh_toks, d.zh_chars, d.traditional)
 
 
