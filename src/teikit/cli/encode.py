@@ -38,7 +38,7 @@ def command(input, output, reader, en_path, zh_path, title, date, authority, no_
     from ..io import write_output
     from ..readers._dates import date_option
     from ..resources import bundled_sample
-    from ..tei import serialize
+    from ..tei import serializer
 
     if date is not None:
         if not en_path:
@@ -64,4 +64,4 @@ def command(input, output, reader, en_path, zh_path, title, date, authority, no_
         input = input or str(bundled_sample())
         tree = encode_file(input, options)
         inputs = (input,)
-    write_output(serialize(tree), output, inputs=inputs)
+    write_output(serializer(tree), output, inputs=inputs)
