@@ -82,6 +82,15 @@ def run(args: list[str], timeout: float) -> tuple[float | None, int, float]:
     return seconds, usage.ru_maxrss // 1024, cpu
 
 
+def tree_rss(path: Path) -> int:
+    """Peak RSS in MB of a new process that only parses `path` with lxml: what the finished
+    TEI tree itself costs (plus the interpreter, ~20 MB), to set against encode's peak."""
+    code = "import sys; from lxml import etree; etree.parse(sys.argv[1], etree.XMLParser(huge_tree=True))"
+    proc = subprocess.Popen([sys.executable, "-c", code, str(path)])
+    _, _, usage = os.wait4(proc.pid, 0)
+    return usage.ru_maxrss // 1024
+
+
 def row(label: str, size: float, base: float, base_cpu: float | None, result, timeout: float) -> str:
     """One line: wall time, CPU time, CPU time per unit of size relative to the first size, RSS."""
     seconds, rss, cpu = result
@@ -106,8 +115,10 @@ def main(argv=None) -> int:
         for mb in sizes:
             src = tmp / f"record-{mb:g}MB.txt"
             src.write_text(bilingual_record(mb), encoding="utf-8")
-            result = run(["encode", str(src), "-o", str(tmp / "out.tei.xml")], args.timeout)
-            print(row(f"encode {mb:g} MB", mb, sizes[0], base_cpu, result, args.timeout), flush=True)
+            out = tmp / "out.tei.xml"
+            result = run(["encode", str(src), "-o", str(out)], args.timeout)
+            tree = f"   (tree alone {tree_rss(out)} MB)" if result[0] is not None else ""
+            print(row(f"encode {mb:g} MB", mb, sizes[0], base_cpu, result, args.timeout) + tree, flush=True)
             base_cpu = base_cpu if base_cpu is not None else result[2]
         counts = [int(float(n)) for n in args.elements.split(",") if n]
         for fmt in args.formats.split(","):
