@@ -5,11 +5,10 @@ from typing import Sequence
 
 import numpy as np
 
-from . import AlignHints, AlignOptions, Bead
+from . import AlignHints, AlignOptions, Bead, cedict
 from .band import BandMatrix, match_band, postings, window_cells
 from .costs import Cells, SentenceSums, bead_costs
 from .dp import Band, Skips, solve
-from . import cedict
 from .lexical import Draft, Evidence, draft, is_traditional, with_induced
 
 # What bounds time and memory (AlignOptions holds what the scores and the search are tuned by).
