@@ -175,6 +175,7 @@ class Model:
 
     def search(self, band: Band, beads) -> list[tuple[int, int]]:
         """The cheapest beads inside `band`."""
+        self.shared = self.covered = None  # (the last search's, freed before the new ones are made)
         self.shared, self.covered = match_band(self.postings, *self._sentence_band(band, beads))
         skips = Skips(self.options.skip_cost, self.options.skip_extend)
         return solve(self.n, self.m, band, beads, lambda rows, js: self.block_costs(rows, js, beads), skips)
