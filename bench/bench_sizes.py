@@ -14,7 +14,8 @@ Each figure is one run in a new process (`python -m teikit ...`), so its peak re
   * validation: the same documents, and one `p` with N undeclared attributes (--attributes),
     checked with `teikit validate --schema tei_all|teikit` (tei_all: $TEIKIT_TEI_ALL or the
     shipped copy; an invalid verdict, exit 1, is a finished run).
-The ratio column is time / (size ratio to the smallest size): flat means linear.
+The ratio column is CPU time / (size ratio to the smallest size): flat means linear. Wall time
+is printed too, but on a shared machine it measures the load as much as teikit.
 """
 from __future__ import annotations
 
@@ -72,8 +73,9 @@ def attributes_document(count: int) -> bytes:
             f'</fileDesc></teiHeader><text><body><p {attributes}>text</p></body></text></TEI>\n').encode("utf-8")
 
 
-def run(args: list[str], timeout: float, ok: tuple = (0,)) -> tuple[float | None, int]:
-    """(seconds, or None when stopped at the timeout; the child's own peak RSS in MB, by wait4)."""
+def run(args: list[str], timeout: float, ok: tuple = (0,)) -> tuple[float | None, int, float]:
+    """(seconds, or None when stopped at the timeout; the child's own peak RSS in MB and its CPU
+    seconds, user + system, by wait4: on a shared machine the CPU time is the figure to compare)."""
     env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
     started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "teikit", *args], env=env,
@@ -84,19 +86,30 @@ def run(args: list[str], timeout: float, ok: tuple = (0,)) -> tuple[float | None
     timer.cancel()
     proc.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - started
+    cpu = usage.ru_utime + usage.ru_stime
     if proc.returncode < 0:
-        return None, usage.ru_maxrss // 1024
+        return None, usage.ru_maxrss // 1024, cpu
     if proc.returncode not in ok:
         raise SystemExit(f"teikit {' '.join(args)} failed with exit code {proc.returncode}")
-    return seconds, usage.ru_maxrss // 1024
+    return seconds, usage.ru_maxrss // 1024, cpu
 
 
-def row(label: str, size: float, base: float, base_seconds: float | None, result, timeout: float) -> str:
-    seconds, rss = result
+def tree_rss(path: Path) -> int:
+    """Peak RSS in MB of a new process that only parses `path` with lxml: what the finished
+    TEI tree itself costs (plus the interpreter, ~20 MB), to set against encode's peak."""
+    code = "import sys; from lxml import etree; etree.parse(sys.argv[1], etree.XMLParser(huge_tree=True))"
+    proc = subprocess.Popen([sys.executable, "-c", code, str(path)])
+    _, _, usage = os.wait4(proc.pid, 0)
+    return usage.ru_maxrss // 1024
+
+
+def row(label: str, size: float, base: float, base_cpu: float | None, result, timeout: float) -> str:
+    """One line: wall time, CPU time, CPU time per unit of size relative to the first size, RSS."""
+    seconds, rss, cpu = result
     if seconds is None:
-        return f"{label:<30} {'> %.0f s' % timeout:>10} {'':>10} {rss:>8} MB (stopped)"
-    ratio = "" if base_seconds is None else f"{seconds / base_seconds / (size / base):10.2f}"
-    return f"{label:<30} {seconds:>8.2f} s {ratio:>10} {rss:>8} MB"
+        return f"{label:<30} {'> %.0f s' % timeout:>10} {cpu:>8.1f} s {'':>10} {rss:>8} MB (stopped)"
+    ratio = "" if base_cpu is None else f"{cpu / base_cpu / (size / base):10.2f}"
+    return f"{label:<30} {seconds:>8.2f} s {cpu:>8.1f} s {ratio:>10} {rss:>8} MB"
 
 
 def main(argv=None) -> int:
@@ -108,27 +121,29 @@ def main(argv=None) -> int:
     ap.add_argument("--attributes", default="50000,200000", help="attribute counts of the validation arm")
     ap.add_argument("--timeout", type=float, default=600)
     args = ap.parse_args(argv)
-    print(f"{'run':<30} {'time':>10} {'ratio':>10} {'peak RSS':>11}")
+    print(f"{'run':<30} {'time':>10} {'CPU':>10} {'CPU ratio':>10} {'peak RSS':>11}")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         sizes = [float(s) for s in args.records.split(",") if s]
-        base_seconds = None
+        base_cpu = None
         for mb in sizes:
             src = tmp / f"record-{mb:g}MB.txt"
             src.write_text(bilingual_record(mb), encoding="utf-8")
-            result = run(["encode", str(src), "-o", str(tmp / "out.tei.xml")], args.timeout)
-            print(row(f"encode {mb:g} MB", mb, sizes[0], base_seconds, result, args.timeout), flush=True)
-            base_seconds = base_seconds if base_seconds is not None else result[0]
+            out = tmp / "out.tei.xml"
+            result = run(["encode", str(src), "-o", str(out)], args.timeout)
+            tree = f"   (tree alone {tree_rss(out)} MB)" if result[0] is not None else ""
+            print(row(f"encode {mb:g} MB", mb, sizes[0], base_cpu, result, args.timeout) + tree, flush=True)
+            base_cpu = base_cpu if base_cpu is not None else result[2]
         counts = [int(float(n)) for n in args.elements.split(",") if n]
         for fmt in [f for f in args.formats.split(",") if f]:
-            base_seconds = None
+            base_cpu = None
             for n in counts:
                 doc = tmp / f"doc-{n}.xml"
                 if not doc.exists():
                     doc.write_bytes(tei_document(n))
                 result = run(["export", str(doc), "--to", fmt, "-o", str(tmp / f"out.{fmt}")], args.timeout)
-                print(row(f"export {fmt} {n:.0e}", n, counts[0], base_seconds, result, args.timeout), flush=True)
-                base_seconds = base_seconds if base_seconds is not None else result[0]
+                print(row(f"export {fmt} {n:.0e}", n, counts[0], base_cpu, result, args.timeout), flush=True)
+                base_cpu = base_cpu if base_cpu is not None else result[2]
         schemas = [s for s in args.validate.split(",") if s]
         attributes = [int(float(n)) for n in args.attributes.split(",") if n]
         for schema in schemas:
@@ -140,14 +155,14 @@ def main(argv=None) -> int:
 
 def validation_rows(tmp: Path, schema: str, unit: str, sizes: list[int], make, timeout: float) -> None:
     """`teikit validate --schema SCHEMA` of documents made by `make(size)`, one row per size."""
-    base_seconds = None
+    base_cpu = None
     for n in sizes:
         doc = tmp / f"validate-{unit}-{n}.xml"
         if not doc.exists():
             doc.write_bytes(make(n))
         result = run(["validate", "-q", "--schema", schema, str(doc)], timeout, ok=(0, 1))
-        print(row(f"validate {schema} {n:.0e} {unit[:4]}", n, sizes[0], base_seconds, result, timeout), flush=True)
-        base_seconds = base_seconds if base_seconds is not None else result[0]
+        print(row(f"validate {schema} {n:.0e} {unit[:4]}", n, sizes[0], base_cpu, result, timeout), flush=True)
+        base_cpu = base_cpu if base_cpu is not None else result[2]
 
 
 if __name__ == "__main__":

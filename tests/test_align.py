@@ -337,8 +337,8 @@ def test_a_path_straying_beyond_the_widest_band_is_aligned_in_windows(monkeypatc
     monkeypatch.setattr(model, "OVERLAP", 40)
     monkeypatch.setattr(model, "WIDEST", 24)
     calls = []
-    monkeypatch.setattr(model, "align_in_windows", lambda en, zh, o, h, f=model.align_in_windows:
-                        calls.append(len(zh)) or f(en, zh, o, h, window=150, overlap=40))
+    monkeypatch.setattr(model, "align_in_windows", lambda en, zh, o, h, whole=None, f=model.align_in_windows:
+                        calls.append(len(zh)) or f(en, zh, o, h, whole, window=150, overlap=40))
     options, hints = AlignOptions(), AlignHints()
     assert model.align_en_zh(en, zh, options, hints) == model._align_whole(en, zh, options, hints)
     assert calls == []

@@ -197,6 +197,27 @@ def test_export_refuses_to_write_over_another_input(tmp_path):
     assert other.read_text(encoding="utf-8") == "keep me"
 
 
+def test_encode_streams_the_bytes_serialize_gives_and_a_failed_write_leaves_nothing(tmp_path):
+    """`encode -o` writes the TEI as lxml serialises it (tei.serializer), not as one bytes object:
+    the same bytes; a write that fails half-way is one error naming the file, and no file."""
+    from teikit.errors import OutputError
+    from teikit.io import atomic_write
+    from teikit.tei import serializer
+
+    out = tmp_path / "a.tei.xml"
+    assert run("encode", str(SAMPLE), "-o", str(out), "--no-align", "--no-entities").exit_code == 0
+    assert out.read_bytes() == serialize(encode(TEXT, FAST))
+    write = serializer(encode(TEXT, FAST))
+
+    def half_then_full(fh):
+        write(fh)
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OutputError, match="b.tei.xml.*cannot write"):
+        atomic_write(tmp_path / "b.tei.xml", half_then_full)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.tei.xml"]
+
+
 def test_one_naming_function_keeps_extensions_where_stems_collide(tmp_path):
     plan = plan_outputs(["x/rec.txt", "x/rec.md", "x/b.txt"], tmp_path, [".tei.xml", ".html"],
                         relative=["rec.txt", "rec.md", "sub/b.txt"], strip=(".txt", ".md"))

@@ -25,13 +25,19 @@ class EncodeOptions:
 
 def encode(text: str, options: EncodeOptions | None = None) -> etree._ElementTree:
     """Encode one record's text as a TEI tree (lxml)."""
+    return _encode([text], options or EncodeOptions())
+
+
+def _encode(box: list[str], options: EncodeOptions) -> etree._ElementTree:
+    """`encode` of the text in `box`, which is emptied: once the reader has made the tree, the
+    text (of a 20 MB bilingual record, 27 MB as a str) is not kept through the passes."""
     from .readers import read
     from .readers.normalise import normalise
 
-    options = options or EncodeOptions()
-    clean = normalise(text)
-    tree = read(clean.text, options)
-    return finish(enrich(tree, options), clean.stand_ins)
+    clean = normalise(box.pop())
+    tree, stand_ins = read(clean.text, options), clean.stand_ins
+    del clean
+    return finish(enrich(tree, options), stand_ins)
 
 
 def encode_file(path: str, options: EncodeOptions | None = None) -> etree._ElementTree:
@@ -39,8 +45,9 @@ def encode_file(path: str, options: EncodeOptions | None = None) -> etree._Eleme
     from dataclasses import replace
 
     text, name = read_text_input(path)
-    options = replace(options or EncodeOptions(), source_name=name)
-    return encode(text, options)
+    box = [text]
+    del text
+    return _encode(box, replace(options or EncodeOptions(), source_name=name))
 
 
 def encode_parallel(en_path: str, zh_path: str | None, options: EncodeOptions | None = None) -> etree._ElementTree:
@@ -74,4 +81,4 @@ def encode_bytes(data: bytes, name: str, options: EncodeOptions | None = None) -
     from dataclasses import replace
 
     options = replace(options or EncodeOptions(), source_name=name)
-    return encode(decode_text(data, name), options)
+    return _encode([decode_text(data, name)], options)

@@ -6,6 +6,7 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
+from typing import BinaryIO, Callable
 
 from .errors import InputError, OutputError, UsageError
 
@@ -46,11 +47,12 @@ def decode_text(data: bytes, name: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def write_output(data: bytes, output: str | None, *, inputs: tuple[str, ...] = ()) -> None:
-    """Write to stdout ('-' or None) or atomically to a file that is not one of the inputs."""
+def write_output(data: bytes | Writer, output: str | None, *, inputs: tuple[str, ...] = ()) -> None:
+    """Write to stdout ('-' or None) or atomically to a file that is not one of the inputs.
+    `data` is bytes, or a function that writes them to a binary file (`tei.serializer`)."""
     if output in (None, "-"):
         try:
-            sys.stdout.buffer.write(data)
+            _put(sys.stdout.buffer, data)
             sys.stdout.buffer.flush()
         except BrokenPipeError:
             raise
@@ -64,6 +66,16 @@ def write_output(data: bytes, output: str | None, *, inputs: tuple[str, ...] = (
         if inp != "-" and Path(inp).exists() and target.exists() and os.path.samefile(inp, target):
             raise UsageError("refusing to overwrite the input file", file=output)
     atomic_write(target, data)
+
+
+Writer = Callable[[BinaryIO], None]
+
+
+def _put(fh: BinaryIO, data: bytes | Writer) -> None:
+    if callable(data):
+        data(fh)
+    else:
+        fh.write(data)
 
 
 def _write_error(exc: OSError, target: Path) -> OutputError:
@@ -81,7 +93,7 @@ def _new_file_mode() -> int:
 _NEW_FILE_MODE = _new_file_mode()
 
 
-def atomic_write(target: Path, data: bytes) -> None:
+def atomic_write(target: Path, data: bytes | Writer) -> None:
     """Write via a temporary file in the same folder and rename: never half-written. A symbolic
     link keeps its place (the file it names is replaced), a file keeps its mode, and a device or
     pipe (`-o /dev/null`, `-o /dev/stdout`) is written to as it is: renaming over it would put a
@@ -92,20 +104,20 @@ def atomic_write(target: Path, data: bytes) -> None:
         raise _write_error(exc, Path(target)) from None
 
 
-def _atomic_write(target: Path, data: bytes) -> None:
+def _atomic_write(target: Path, data: bytes | Writer) -> None:
     target = Path(os.path.realpath(target))
     existing = _mode(target)
     if existing is not None and stat.S_ISDIR(existing):
         raise IsADirectoryError(21, "is a directory")
     if existing is not None and not stat.S_ISREG(existing) and not stat.S_ISDIR(existing):
         with open(target, "wb") as fh:
-            fh.write(data)
+            _put(fh, data)
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            _put(fh, data)
         # mkstemp makes it private (0600): give it the mode of the file it replaces, or a new file's
         os.chmod(tmp, stat.S_IMODE(existing) if existing is not None else _NEW_FILE_MODE)
         os.replace(tmp, target)

@@ -310,3 +310,17 @@ def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     indent_structure(root)
     return etree.tostring(root.getroottree(), encoding="UTF-8", xml_declaration=True) + b"\n"
+
+
+def serializer(tree: etree._ElementTree | etree._Element):
+    """`serialize`'s bytes as a writer: a function that writes them to a binary file as lxml
+    serialises, in small pieces (a large record's document is never a whole bytes object, nor
+    two while the final newline is added). `io.write_output` takes it in place of bytes."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    indent_structure(root)
+
+    def write(fh) -> None:
+        root.getroottree().write(fh, encoding="UTF-8", xml_declaration=True)
+        fh.write(b"\n")
+
+    return write

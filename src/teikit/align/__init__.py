@@ -42,9 +42,15 @@ class AlignOptions:
     skip_extend: float = 1.5  # each further one in a run
     merge_cost: float = 1.0  # per sentence beyond 1:1
     block_cost: float = 3.0  # per paragraph boundary crossed inside a bead
-    band_width: int = 0  # first-pass half width; 0 = automatic
-    refine_width: int = 8
+    band_width: int = 0  # first-pass half width; 0 = automatic: max(band_min, band_share * longest side)
+    band_min: int = 12
+    band_share: float = 0.03
+    first_pass_max: int = 3  # the first pass uses beads of up to this many sentences a side
+    refine_width: int = 8  # the second pass's half width around the first pass's path
     induce: bool = True  # learn extra word pairs from a first alignment, then align again
+    induce_min_count: int = 5  # a pair must meet in this many beads
+    induce_min_dice: float = 0.6  # with at least this Dice coefficient
+    induce_max_side: int = 3  # beads of at most this many sentences a side count
 
 
 @dataclass(frozen=True)

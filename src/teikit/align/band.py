@@ -73,14 +73,13 @@ def match_band(p: Postings, lo: np.ndarray, hi: np.ndarray) -> tuple[BandMatrix,
     """For lo[i] <= j < hi[i]: the idf weight of the tokens English i shares with Chinese j, and
     the number of characters of j that express them."""
     width = int(max(1, (hi - lo).max() if p.n else 1))
-    return tuple(_band_matrix(flat, lo, p.n, width) for flat in _pair_weights(p, lo, hi, width))
+    return tuple(_band_matrix(cells, lo) for cells in _pair_weights(p, lo, hi, width))
 
 
-def _band_matrix(flat: np.ndarray, lo: np.ndarray, n: int, width: int) -> BandMatrix:
-    mat = flat.reshape(n, width)
-    prefix = np.zeros((n, width + 1), dtype=np.float64)
-    np.cumsum(mat, axis=1, out=prefix[:, 1:])
-    return BandMatrix(lo.astype(np.int64), prefix)
+def _band_matrix(cells: np.ndarray, lo: np.ndarray) -> BandMatrix:
+    """The running sums of each row of `cells` (its first column 0), made in place."""
+    np.cumsum(cells[:, 1:], axis=1, out=cells[:, 1:])
+    return BandMatrix(lo.astype(np.int64), cells)
 
 
 def _postings(sents: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
@@ -94,15 +93,18 @@ def _postings(sents: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _pair_weights(p: Postings, lo, hi, width: int) -> tuple[np.ndarray, np.ndarray]:
-    out_size = p.n * width
+    """Two arrays (n, width + 1): in row i, column 1 + x, the weight shared by English i and
+    Chinese lo[i] + x, and the characters covered; column 0 is 0 (for the running sums)."""
+    stride = width + 1
+    shared, covered = np.zeros((p.n, stride)), np.zeros((p.n, stride))
     if not len(p.en_tok) or not len(p.zh_key):
-        return np.zeros(out_size), np.zeros(out_size)
+        return shared, covered
     ei, zj = p.en_sent, p.zh_sent
     base = p.en_tok * (p.m + 1)
     starts = np.searchsorted(p.zh_key, base + lo[ei])
     ends = np.searchsorted(p.zh_key, base + hi[ei])
     counts = ends - starts
-    shared, covered = np.zeros(out_size), np.zeros(out_size)
+    flat_shared, flat_covered = shared.reshape(-1), covered.reshape(-1)
     for a, b in _chunks(counts, ei, CHUNK_PAIRS):
         c = counts[a:b]
         total = int(c.sum())
@@ -111,17 +113,19 @@ def _pair_weights(p: Postings, lo, hi, width: int) -> tuple[np.ndarray, np.ndarr
         rows = np.repeat(ei[a:b], c)
         first = np.repeat(np.cumsum(c) - c, c)
         idx = np.repeat(starts[a:b], c) + (np.arange(total) - first)
-        flat = rows * width + (zj[idx] - lo[rows])
-        shared += np.bincount(flat, weights=np.repeat(p.en_weight[a:b], c), minlength=out_size)
-        covered += np.bincount(flat, weights=p.zh_cover[idx], minlength=out_size)
+        base, end = int(ei[a]) * stride, (int(ei[b - 1]) + 1) * stride  # the chunk's sentences' rows
+        flat = rows * stride + (zj[idx] - lo[rows] + 1) - base
+        flat_shared[base:end] += np.bincount(flat, weights=np.repeat(p.en_weight[a:b], c), minlength=end - base)
+        flat_covered[base:end] += np.bincount(flat, weights=p.zh_cover[idx], minlength=end - base)
     return shared, covered
 
 
 # (English token, Chinese sentence) pairs expanded at once: a common token in a wide band pairs
-# with hundreds of sentences, and expanding them all for a 1 MB record took ~150 MB. Chunks hold
-# whole English sentences, so each cell's weights are still added in one bincount, in the same
-# order: the result is the same to the bit.
-CHUNK_PAIRS = 1 << 20
+# with hundreds of sentences, and expanding them all for a 1 MB record took ~150 MB (a million
+# pairs, ~10 arrays of them, was still the aligner's peak on a window). Chunks hold whole English
+# sentences and add only to those sentences' cells, so each cell's weights are still added in one
+# bincount, in the same order: the result is the same to the bit.
+CHUNK_PAIRS = 1 << 17
 
 
 def _chunks(counts: np.ndarray, rows: np.ndarray, size: int) -> list[tuple[int, int]]:

@@ -48,9 +48,17 @@ class Draft:
     en_toks: list[set[str]]
     zh_toks: list[dict[str, int]]
     zh_chars: np.ndarray
+    traditional: bool = False  # the Chinese was matched in simplified form (see `simplified`)
 
     def finish(self) -> Evidence:
         return _index(self.en_toks, self.zh_toks, self.zh_chars)
+
+    def window(self, i: int, i_end: int, j: int, j_end: int) -> "Draft":
+        """The draft of English sentences i .. i_end - 1 and Chinese j .. j_end - 1: what `draft`
+        of those sentences gives once `finish` keeps the tokens both sides have (a sentence's
+        tokens do not depend on the others'), provided `traditional` is the same for them."""
+        return Draft(self.en_toks[i:i_end], self.zh_toks[j:j_end], self.zh_chars[j:j_end],
+                     self.traditional)
 
 
 def collect(en_sents: Sequence[str], zh_sents: Sequence[str], **kwargs) -> Evidence:
@@ -64,7 +72,9 @@ def draft(en_sents: Sequence[str], zh_sents: Sequence[str], *,
           names: Sequence[tuple[str, str]] = ()) -> Draft:
     """Token evidence for both sides; `*_extra` are structural tokens given per sentence."""
     table = cedict.load()
-    zh_sents = simplified(zh_sents, table.to_simplified)
+    traditional = is_traditional(zh_sents, table.to_simplified)
+    if traditional:
+        zh_sents = simplified(zh_sents, table.to_simplified)
     forms = _lexicon_forms(table.en_to_zh)
     en_toks = [{forms[t] if t in forms else forms.setdefault(t, _lexicon_form(t, table.en_to_zh))
                 for t in english_tokens(s)} for s in en_sents]
@@ -74,25 +84,31 @@ def draft(en_sents: Sequence[str], zh_sents: Sequence[str], *,
     vocab = frozenset().union(*en_toks) if en_toks else frozenset()
     name_terms = _add_names(en_sents, en_toks, names)
     wanted_py = frozenset(t for t in vocab if t.startswith("py:"))
-    zh_toks = [_expressed(s, table.zh_to_en, vocab, name_terms, table.pinyin, wanted_py) for s in zh_sents]
+    terms = _DocumentTerms(table.zh_to_en, vocab)
+    zh_toks = [_expressed(s, terms, name_terms, table.pinyin, wanted_py) for s in zh_sents]
     if zh_extra:
         for toks, extra in zip(zh_toks, zh_extra):
             for tok in extra:
                 toks.setdefault(tok, 0)
     chars = np.array([_content_chars(s) for s in zh_sents], dtype=np.float64)
-    return Draft(en_toks, zh_toks, chars)
+    return Draft(en_toks, zh_toks, chars, traditional)
 
 
 _IDEOGRAPH = HAN_CHAR
 
 
-def simplified(sentences: Sequence[str], to_simplified: dict, threshold: float = 0.02) -> list[str]:
-    """The sentences in simplified characters when the text is traditional (at least 2 % of its
-    ideographs are traditional-only), character for character, so offsets do not move."""
+def is_traditional(sentences: Sequence[str], to_simplified: dict, threshold: float = 0.02) -> bool:
+    """True when at least 2 % of the text's ideographs are traditional-only."""
     text = "".join(sentences)
     cjk = len(_IDEOGRAPH.findall(text))
     traditional = sum(map(to_simplified.__contains__, text))
-    if not cjk or traditional / cjk < threshold:
+    return bool(cjk) and traditional / cjk >= threshold
+
+
+def simplified(sentences: Sequence[str], to_simplified: dict, threshold: float = 0.02) -> list[str]:
+    """The sentences in simplified characters when the text is traditional (`is_traditional`),
+    character for character, so offsets do not move."""
+    if not is_traditional(sentences, to_simplified, threshold):
         return list(sentences)
     table = str.maketrans(to_simplified)
     return [s.translate(table) for s in sentences]
@@ -103,10 +119,13 @@ def with_induced(d: Draft, zh_sents: Sequence[str], induced: dict[str, set[str]]
     zh_toks = [dict(toks) for toks in d.zh_toks]
     for toks, sent in zip(zh_toks, zh_sents):
         grams = list(map(add, sent, sent[1:]))  # the character pairs, by start (built in C)
+        masks: dict[str, int] = {}  # each induced pair's characters, then its tokens once
         for k in compress(range(len(grams)), map(induced.__contains__, grams)):
-            for tok in induced[grams[k]]:
-                toks[tok] = toks.get(tok, 0) | (0b11 << k)
-    return Draft(d.en_toks, zh_toks, d.zh_chars)
+            masks[grams[k]] = masks.get(grams[k], 0) | (0b11 << k)
+        for gram, mask in masks.items():
+            for tok in induced[gram]:
+                toks[tok] = toks.get(tok, 0) | mask
+    return Draft(d.en_toks, zh_toks, d.zh_chars, d.traditional)
 
 
 def _content_chars(sentence: str) -> int:
@@ -167,20 +186,34 @@ def _name_index(names: tuple[tuple[str, str], ...]):
     return by_en, re.compile(r"\b" + pattern + r"\b")
 
 
-def _expressed(sentence: str, terms: dict, vocab: frozenset, name_terms: dict, readings: dict,
+class _DocumentTerms(dict):
+    """Chinese term -> the English words of one document it translates (in the lexicon's order),
+    filtered once per term: a common character translates hundreds of words, which every
+    sentence would otherwise filter again. `lexicon` is the whole table, for the C lookups."""
+
+    def __init__(self, lexicon: dict, vocab: frozenset):
+        super().__init__()
+        self.lexicon, self.vocab = lexicon, vocab
+
+    def __missing__(self, gram: str) -> tuple[str, ...]:
+        kept = self[gram] = tuple(filter(self.vocab.__contains__, self.lexicon[gram]))
+        return kept
+
+
+def _expressed(sentence: str, terms: _DocumentTerms, name_terms: dict, readings: dict,
                wanted_py: frozenset) -> dict[str, int]:
     """English tokens the sentence expresses -> bit mask of the characters that express them."""
     cover: dict[str, int] = {}
+    lookup = terms.lexicon.get
     grams = sentence  # the substrings of k characters, by start (built and looked up in C)
     for k in range(1, MAX_TERM_CHARS + 1):
         if k > 1:
             grams = list(map(add, grams, sentence[k - 1:]))
-        found = list(map(terms.get, grams))
+        found = list(map(lookup, grams))
         mask = (1 << k) - 1
         for i in compress(range(len(found)), found):  # the substrings that are terms
-            for tok in found[i]:
-                if tok in vocab:
-                    cover[tok] = cover.get(tok, 0) | (mask << i)
+            for tok in terms[grams[i]]:  # those of its translations the document has
+                cover[tok] = cover.get(tok, 0) | (mask << i)
     spans = _name_spans(sentence, name_terms) + chinese_number_spans(sentence)
     if wanted_py:
         spans += pinyin_spans(sentence, readings, wanted_py)

@@ -5,14 +5,13 @@ from typing import Sequence
 
 import numpy as np
 
-from . import AlignHints, AlignOptions, Bead
+from . import AlignHints, AlignOptions, Bead, cedict
 from .band import BandMatrix, match_band, postings, window_cells
+from .costs import Cells, SentenceSums, bead_costs
 from .dp import Band, Skips, solve
-from .lexical import Evidence, draft, with_induced
+from .lexical import Draft, Evidence, draft, is_traditional, with_induced
 
-FIRST_PASS_MAX = 3  # the wide pass uses beads of up to 3 sentences on a side
-
-
+# What bounds time and memory (AlignOptions holds what the scores and the search are tuned by).
 # Texts longer than this (sentences on either side) are aligned in windows of WINDOW sentences
 # with OVERLAP more for context, keeping each window's beads up to WINDOW source sentences: time
 # and memory then grow linearly (a whole-text band is 3 % of the text wide). Shorter texts, the
@@ -37,17 +36,30 @@ def align_en_zh(en: Sequence[str], zh: Sequence[str], options: AlignOptions,
     longest = max(len(en), len(zh))
     if longest > BLOCKS_ABOVE:
         return align_in_windows(en, zh, options, hints)
+    if not en or not zh:
+        return _align_whole(en, zh, options, hints)
+    whole = _draft(en, zh, hints)
     try:
-        return _align_whole(en, zh, options, hints, widest=WIDEST if longest > WINDOW + OVERLAP else None)
+        return _align_whole(en, zh, options, hints, whole, widest=WIDEST if longest > WINDOW + OVERLAP else None)
     except _TooWide:
-        return align_in_windows(en, zh, options, hints)
+        return align_in_windows(en, zh, options, hints, whole)
 
 
-def align_in_windows(en, zh, options: AlignOptions, hints: AlignHints,
+def align_in_windows(en, zh, options: AlignOptions, hints: AlignHints, whole: Draft | None = None,
                      window: int = WINDOW, overlap: int = OVERLAP) -> list[Bead]:
     """Align window by window along the path: each window starts where the beads kept from the
-    previous one end, and its Chinese extent follows the remaining length ratio."""
+    previous one end, and its Chinese extent follows the remaining length ratio. `whole`, the
+    draft of the whole text if it was made, gives each window's draft by slicing."""
     n, m = len(en), len(zh)
+    table = cedict.load() if whole is not None else None
+
+    def part(i, i_end, j, j_end):
+        window_hints = _slice(hints, i, i_end, j, j_end)
+        evidence = None
+        if whole is not None and is_traditional(zh[j:j_end], table.to_simplified) == whole.traditional:
+            evidence = whole.window(i, i_end, j, j_end)
+        return _align_whole(en[i:i_end], zh[j:j_end], options, window_hints, evidence)
+
     beads: list[Bead] = []
     i = j = 0
     while i < n or j < m:
@@ -55,13 +67,13 @@ def align_in_windows(en, zh, options: AlignOptions, hints: AlignHints,
             beads += [Bead((), (t,)) for t in range(j, m)]
             break
         if n - i <= window + overlap and m - j <= window + overlap:
-            found = _align_whole(en[i:], zh[j:], options, _slice(hints, i, n, j, m))
+            found = part(i, n, j, m)
             beads += [_shift(b, i, j) for b in found]
             break
         i_end = min(n, i + window + overlap)
         share = (m - j) / max(n - i, 1)
         j_end = min(m, j + max(1, round((i_end - i) * share)))
-        found = _align_whole(en[i:i_end], zh[j:j_end], options, _slice(hints, i, i_end, j, j_end))
+        found = part(i, i_end, j, j_end)
         kept = _prefix_beads(found, window) or found[:1]
         beads += [_shift(b, i, j) for b in kept]
         i += 1 + max((s for b in kept for s in b.src), default=-1)
@@ -91,14 +103,19 @@ def _slice(h: AlignHints, i: int, i_end: int, j: int, j_end: int) -> AlignHints:
                       cut(h.src_blocks, i, i_end), cut(h.tgt_blocks, j, j_end), h.names)
 
 
+def _draft(en, zh, hints: AlignHints) -> Draft:
+    return draft(en, zh, en_extra=hints.src_tokens, zh_extra=hints.tgt_tokens, names=hints.names)
+
+
 def _align_whole(en: Sequence[str], zh: Sequence[str], options: AlignOptions,
-                 hints: AlignHints, widest: int | None = None) -> list[Bead]:
-    """Align English (source) with Chinese (target) sentences in one search; with `widest`,
-    raise _TooWide rather than widen the first band beyond it."""
+                 hints: AlignHints, evidence: Draft | None = None, widest: int | None = None) -> list[Bead]:
+    """Align English (source) with Chinese (target) sentences in one search (`evidence`: their
+    draft, if made already); with `widest`, raise _TooWide rather than widen the first band
+    beyond it."""
     n, m = len(en), len(zh)
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
-    evidence = draft(en, zh, en_extra=hints.src_tokens, zh_extra=hints.tgt_tokens, names=hints.names)
+    evidence = evidence or _draft(en, zh, hints)
     model = Model(en, zh, evidence.finish(), options, hints)
     kinds = model.refine(model.first_pass(widest))
     if options.induce:
@@ -110,7 +127,9 @@ def _realign_with_induced(en, zh, evidence, kinds, options, hints):
     """Learn word pairs from the beads found, then search again near them (long texts)."""
     from .induce import induce
 
-    found = induce(evidence.en_toks, zh, [(b.src, b.tgt) for b in _to_beads(kinds)])
+    found = induce(evidence.en_toks, zh, [(b.src, b.tgt) for b in _to_beads(kinds)],
+                   min_count=options.induce_min_count, min_dice=options.induce_min_dice,
+                   max_side=options.induce_max_side)
     if not found:
         return kinds
     return Model(en, zh, with_induced(evidence, zh, found).finish(), options, hints).refine(kinds)
@@ -123,30 +142,23 @@ def all_beads(options: AlignOptions, limit: int | None = None) -> list[tuple[int
 
 
 class Model:
-    """Precomputed lengths, weights and bead costs for one pair of texts."""
+    """One pair of texts, ready to search: the sentences' running totals (`costs.SentenceSums`)
+    and their token postings; `search` finds the cheapest beads inside a band."""
 
-    def __init__(self, en, zh, ev: Evidence, options: AlignOptions, hints: AlignHints):
+    def __init__(self, en, zh, evidence: Evidence, options: AlignOptions, hints: AlignHints):
         self.n, self.m = len(en), len(zh)
-        self.o = options
-        self.ev = ev
-        len_en = np.array([len(s.replace(" ", "")) for s in en], dtype=np.float64)
-        len_zh = np.array([len(s.replace(" ", "")) for s in zh], dtype=np.float64)
-        self.ratio = max(len_zh.sum(), 1.0) / max(len_en.sum(), 1.0)
-        self.pe = _prefix(len_en * self.ratio)
-        self.pz = _prefix(len_zh)
-        self.we = _prefix(ev.en_weights())
-        self.cz = _prefix(ev.zh_chars)
-        self.be = _prefix(_blocks(hints.src_blocks, self.n))
-        self.bz = _prefix(_blocks(hints.tgt_blocks, self.m))
-        self.postings = postings(ev)
+        self.options = options
+        self.sums = SentenceSums.of(en, zh, evidence, hints)
+        self.postings = postings(evidence)
         self.shared: BandMatrix | None = None
         self.covered: BandMatrix | None = None
 
     def first_pass(self, widest: int | None = None) -> list[tuple[int, int]]:
         """Search a diagonal band, widening it until the path keeps clear of its edges
         (raising _TooWide before widening beyond `widest`)."""
-        width = self.o.band_width or max(12, int(0.03 * max(self.n, self.m)))
-        beads = all_beads(self.o, FIRST_PASS_MAX)
+        o = self.options
+        width = o.band_width or max(o.band_min, int(o.band_share * max(self.n, self.m)))
+        beads = all_beads(o, o.first_pass_max)
         while True:
             band = Band.diagonal(self.n, self.m, width)
             path = self.search(band, beads)
@@ -158,13 +170,14 @@ class Model:
 
     def refine(self, kinds: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Search a narrow band around a path with every bead shape."""
-        band = Band.around(_cells(kinds), self.n, self.m, self.o.refine_width)
-        return self.search(band, all_beads(self.o))
+        band = Band.around(_cells(kinds), self.n, self.m, self.options.refine_width)
+        return self.search(band, all_beads(self.options))
 
     def search(self, band: Band, beads) -> list[tuple[int, int]]:
         """The cheapest beads inside `band`."""
+        self.shared = self.covered = None  # (the last search's, freed before the new ones are made)
         self.shared, self.covered = match_band(self.postings, *self._sentence_band(band, beads))
-        skips = Skips(self.o.skip_cost, self.o.skip_extend)
+        skips = Skips(self.options.skip_cost, self.options.skip_extend)
         return solve(self.n, self.m, band, beads, lambda rows, js: self.block_costs(rows, js, beads), skips)
 
     def _sentence_band(self, band: Band, beads):
@@ -179,18 +192,8 @@ class Model:
     def block_costs(self, rows: np.ndarray, js: np.ndarray, beads) -> np.ndarray:
         """Costs of the beads (k, l) ending at (rows[r], js[r, c]), as an array
         (len(beads), len(rows), cells). Beads with k > row get finite values the search ignores."""
-        ks = np.array([k for k, _ in beads])
-        ls = np.array([l for _, l in beads])
-        j0 = np.maximum(js[None, :, :] - ls[:, None, None], 0)  # (beads, rows, cells)
         shared, covered = self._overlaps(rows, beads, js)
-        i = rows[None, :, None]
-        k = ks[:, None, None]
-        l = ls[:, None, None]
-        start = np.maximum(i - k, 0)
-        return (self._length_cost(i, start, j0, js) * self.o.length_weight
-                + self._lexical_cost(i, start, k, l, j0, js, shared, covered)
-                + (self.o.merge_cost * (ks + ls - 2))[:, None, None]
-                + self.o.block_cost * self._blocks_crossed(i, k, l, js))
+        return bead_costs(self.sums, self.options, Cells.of(rows, beads, js), shared, covered)
 
     def _overlaps(self, rows, beads, js):
         """Match weights of English rows i-k..i-1 with Chinese [j - l, j) for each bead (k, l):
@@ -225,45 +228,6 @@ class Model:
                     c += run[l][1]
                 run[l] = (s, c)
         return shared, covered
-
-    def _length_cost(self, i, start, j0, js):
-        le = self.pe[i] - self.pe[start]
-        lz = self.pz[js][None, :, :] - self.pz[j0]
-        delta = (lz - le) / np.sqrt(self.o.length_variance * (le + lz) / 2 + 1.0)
-        return delta * delta / 2
-
-    def _lexical_cost(self, i, start, k, l, j0, js, shared, covered):
-        """Lexical similarity from English-token recall (idf-weighted) and Chinese-character recall."""
-        w_en = self.we[i] - self.we[start]
-        c_zh = self.cz[js][None, :, :] - self.cz[j0]
-        neutral = self.o.neutral_similarity
-        en_recall = np.where(w_en > 0, np.minimum(shared, w_en) / np.maximum(w_en, 1e-9), neutral)
-        zh_recall = np.where(c_zh > 0, np.minimum(covered, c_zh) / np.maximum(c_zh, 1), neutral)
-        if self.o.harmonic:
-            sim = 2 * en_recall * zh_recall / np.maximum(en_recall + zh_recall, 1e-9)
-        else:
-            sim = (en_recall + zh_recall) / 2
-        spread = 1 + self.o.lexical_spread * (k + l - 2)
-        if self.o.lexical_log:
-            return self.o.lexical_weight * np.log(1.1 / (sim + 0.1)) * spread
-        return self.o.lexical_weight * (1 - sim) * spread
-
-    def _blocks_crossed(self, i, k, l, js):
-        inside_en = self.be[i] - self.be[np.maximum(i - k + 1, 0)]
-        inside_zh = self.bz[js][None, :, :] - self.bz[np.maximum(js[None, :, :] - l + 1, 0)]
-        return inside_en + inside_zh
-
-
-def _prefix(values: np.ndarray) -> np.ndarray:
-    out = np.zeros(len(values) + 1)
-    np.cumsum(values, out=out[1:])
-    return out
-
-
-def _blocks(flags, count: int) -> np.ndarray:
-    if flags is None:
-        return np.zeros(count)
-    return np.array([1.0 if f else 0.0 for f in flags][:count] + [0.0] * max(0, count - len(flags)))
 
 
 def _cells(beads: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -39,7 +39,7 @@ def command(input, output, reader, en_path, zh_path, title, date, authority, no_
     """
     from ..api import EncodeOptions, encode_file, encode_parallel
     from ..readers._dates import date_option
-    from ..tei import serialize
+    from ..tei import serializer
 
     if date is not None:
         if not en_path:
@@ -65,4 +65,4 @@ def command(input, output, reader, en_path, zh_path, title, date, authority, no_
         input = input or str(bundled_sample())
         tree = encode_file(input, options)
         inputs = (input,)
-    write_output(serialize(tree), output, inputs=inputs)
+    write_output(serializer(tree), output, inputs=inputs)

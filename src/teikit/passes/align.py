@@ -19,7 +19,7 @@ ZH_DIGITS = "一二三四五六七八九"
 OPENER_UNITS = ("salute", "signed", "dateline", "byline", "address")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """One `s` with what the aligner may use."""
 
