@@ -690,3 +690,16 @@ def test_html_pages_pass_the_nu_html_checker(tmp_path):
                           capture_output=True, text=True, timeout=300)
     messages = json.loads(done.stderr)["messages"]
     assert [(m["url"].rsplit("/", 1)[-1], m["message"]) for m in messages if m["type"] == "error"] == []
+
+
+def test_html_lang_is_the_shortest_bcp47_code():
+    """ISO 639-2/3 codes with a two-letter equivalent ("eng", Wellcome's catalogues) are written
+    as BCP 47 wants them in HTML; other tags are kept as written."""
+    doc = parse_xml_bytes(
+        f'<TEI xmlns="{TEI_NS}" xml:lang="eng"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+        '<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>'
+        '<text><body><p xml:lang="fre-x-old">a</p><p xml:lang="grc">b</p><p xml:lang="ara">c</p></body></text></TEI>'.encode())
+    page = export(doc, "html").decode()
+    assert '<html lang="en"' in page
+    assert 'lang="fr-x-old"' in page and 'lang="grc"' in page
+    assert 'lang="ar" dir="rtl"' in page

@@ -30,4 +30,16 @@
       <xsl:when test="ancestor::*[@xml:lang][1][@xml:lang != $tag][not(contains(@xml:lang, '-')) and contains(' ar ara arb arq ary arz aeb acm acq afb apc apd ajp ars ayl abv shu xaa fa fas per pes prs glk mzn lrc luz bal bqi sdh ckb ps pus pbu pst pbt sd snd ks kas ur urd ug uig ota khw he heb hbo iw yi yid ji ydd yih jrb jpr syr syc aii cld arc oar sam smp mid myz dv div nqo phn xpu pal ', concat(' ', translate(@xml:lang, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', 'abcdefghijklmnopqrstuvwxyz-'), ' ')) or contains(@xml:lang, '-') and (string-length(substring-before(concat(substring-after(@xml:lang, '-'), '-'), '-')) = 4 and not(starts-with(@xml:lang, 'x-') or starts-with(@xml:lang, 'i-') or starts-with(@xml:lang, 'X-') or starts-with(@xml:lang, 'I-')) and contains(' arab aran hebr syrc syre syrj syrn thaa nkoo samr mand adlm rohg yezi phnx armi avst mani nbat palm phli phlp prti sarb narb sogd sogo chrs elym hatr mend merc mero khar lydi cprt ougr ', concat(' ', translate(substring-before(concat(substring-after(@xml:lang, '-'), '-'), '-'), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', 'abcdefghijklmnopqrstuvwxyz-'), ' ')) or string-length(substring-before(concat(substring-after(@xml:lang, '-'), '-'), '-')) != 4 and contains(' ar ara arb arq ary arz aeb acm acq afb apc apd ajp ars ayl abv shu xaa fa fas per pes prs glk mzn lrc luz bal bqi sdh ckb ps pus pbu pst pbt sd snd ks kas ur urd ug uig ota khw he heb hbo iw yi yid ji ydd yih jrb jpr syr syc aii cld arc oar sam smp mid myz dv div nqo phn xpu pal ', concat(' ', translate(substring-before(@xml:lang, '-'), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', 'abcdefghijklmnopqrstuvwxyz-'), ' ')))]"><xsl:attribute name="dir">ltr</xsl:attribute></xsl:when>
     </xsl:choose>
   </xsl:template>
+  <!-- HTML's lang for a TEI language tag: BCP 47 wants a language's shortest code, so a
+       three-letter ISO 639-2/3 code with a two-letter one ("eng", "fre", "ara") becomes it;
+       other tags are kept as written. Called only for a tag whose first subtag has 3 letters. -->
+  <xsl:template name="html-lang">
+    <xsl:param name="tag" select="string(@xml:lang)"/>
+    <xsl:variable name="first" select="substring-before(concat($tag, '-'), '-')"/>
+    <xsl:variable name="two" select="substring-before(substring-after(' eng:en fre:fr fra:fr ger:de deu:de ita:it spa:es por:pt lat:la ara:ar heb:he per:fa fas:fa urd:ur chi:zh zho:zh jpn:ja kor:ko rus:ru ukr:uk pol:pl cze:cs ces:cs slo:sk slk:sk hun:hu rum:ro ron:ro bul:bg scr:hr hrv:hr srp:sr slv:sl gre:el ell:el tur:tr dut:nl nld:nl dan:da swe:sv nor:no nob:nb nno:nn fin:fi est:et lav:lv lit:lt ice:is isl:is gle:ga wel:cy cym:cy bre:br baq:eu eus:eu cat:ca glg:gl hin:hi san:sa ben:bn tam:ta tel:te mar:mr guj:gu pan:pa mal:ml kan:kn sin:si nep:ne tib:bo bod:bo mon:mn vie:vi tha:th ind:id may:ms msa:ms jav:jv arm:hy hye:hy geo:ka kat:ka amh:am som:so swa:sw yid:yi pus:ps kur:ku uig:ug ', concat(' ', translate($first, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), ':')), ' ')"/>
+    <xsl:choose>
+      <xsl:when test="$two"><xsl:value-of select="concat($two, substring($tag, 4))"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$tag"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 </xsl:stylesheet>

@@ -448,7 +448,7 @@
   <xsl:template name="attrs">
     <xsl:param name="class" select="''"/>
     <xsl:if test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:if>
-    <xsl:if test="@xml:lang"><xsl:attribute name="lang"><xsl:value-of select="@xml:lang"/></xsl:attribute><xsl:call-template name="dir-attr"/></xsl:if>
+    <xsl:if test="@xml:lang"><xsl:attribute name="lang"><xsl:choose><xsl:when test="string-length(substring-before(concat(@xml:lang, '-'), '-')) = 3"><xsl:call-template name="html-lang"/></xsl:when><xsl:otherwise><xsl:value-of select="@xml:lang"/></xsl:otherwise></xsl:choose></xsl:attribute><xsl:call-template name="dir-attr"/></xsl:if>
     <!-- one branch per case, the cheap tests first (translate() is slow in libxml2); each class
          attribute one concat (an instruction is ~1 µs, a call-template more) -->
     <xsl:choose>

@@ -71,7 +71,7 @@
   <!-- ================= page ================= -->
   <xsl:template match="/">
     <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;</xsl:text>
-    <html lang="{$doc-lang}"><xsl:if test="/*/@xml:lang or $first/tei:text/@xml:lang"><xsl:call-template name="dir-attr"><xsl:with-param name="tag" select="$doc-lang"/></xsl:call-template></xsl:if>
+    <html><xsl:attribute name="lang"><xsl:call-template name="html-lang"><xsl:with-param name="tag" select="string($doc-lang)"/></xsl:call-template></xsl:attribute><xsl:if test="/*/@xml:lang or $first/tei:text/@xml:lang"><xsl:call-template name="dir-attr"><xsl:with-param name="tag" select="$doc-lang"/></xsl:call-template></xsl:if>
       <head>
         <!-- no meta charset: libxslt's HTML output writes the http-equiv one, and a page may
              not have both -->
@@ -549,6 +549,6 @@
     <xsl:if test="@xml:id"><xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute></xsl:if>
   </xsl:template>
   <xsl:template name="lang-attr">
-    <xsl:if test="@xml:lang"><xsl:attribute name="lang"><xsl:value-of select="@xml:lang"/></xsl:attribute><xsl:call-template name="dir-attr"/></xsl:if>
+    <xsl:if test="@xml:lang"><xsl:attribute name="lang"><xsl:choose><xsl:when test="string-length(substring-before(concat(@xml:lang, '-'), '-')) = 3"><xsl:call-template name="html-lang"/></xsl:when><xsl:otherwise><xsl:value-of select="@xml:lang"/></xsl:otherwise></xsl:choose></xsl:attribute><xsl:call-template name="dir-attr"/></xsl:if>
   </xsl:template>
 </xsl:stylesheet>
