@@ -142,18 +142,11 @@ def record_page(reader: etree._ElementTree, slug: str, info: dict, downloads: li
 
 
 def _valid_in_frame(tree: etree._Element) -> None:
-    """What the reader writes for a page of its own, made valid inside the frame (vnu, axe):
-    the frame's main is the page's only one (a main may not sit in the reader's article); a
-    time without a machine-readable datetime (a date range) is a span; a link whose visible
-    text is not in its aria-label (a note's number) gets it at the start of the label."""
-    for el in list(tree.iter("main", "time", "a")):
-        if el.tag == "main":
-            el.tag = "div"
-            el.set("class", " ".join(filter(None, [el.get("class"), "reader-main"])))
-        elif el.tag == "time" and not el.get("datetime"):
-            el.tag = "span"
-            el.set("class", " ".join(filter(None, [el.get("class"), "time"])))
-        elif el.get("aria-label") and (text := "".join(el.itertext()).strip()) \
+    """What the reader writes for a page of its own, made accessible inside the frame (axe): a
+    link whose visible text is not in its aria-label (a note's number) gets it at the start of
+    the label. (The reader's main is unwrapped by record_page; its dates are valid as written.)"""
+    for el in list(tree.iter("a")):
+        if el.get("aria-label") and (text := "".join(el.itertext()).strip()) \
                 and text not in el.get("aria-label"):
             el.set("aria-label", f"{text}, {el.get('aria-label')}")
 
